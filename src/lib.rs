@@ -1,0 +1,8 @@
+//! `rehab`: links the records of victims of Soviet political repression across archives.
+//!
+//! Data flows one way: [`ingest`] (files → raw rows with provenance) → [`normalize`] (names, dates,
+//! places) → [`link`] (mentions → persons) → [`attach`] (decisions → persons) → [`emit`]
+//! (validated outputs).
+
+pub mod model;
+pub mod normalize;

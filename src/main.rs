@@ -1,0 +1,3 @@
+fn main() {
+    println!("{}", rehab::normalize::translit::match_key("Шокаев"));
+}

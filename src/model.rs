@@ -1,0 +1,541 @@
+//! Plain data types that flow from one pipeline stage to the next.
+//!
+//! `ingest` produces [`RawRecord`]s, `normalize` turns them into [`Mention`]s, `link` groups
+//! mentions into persons, `attach` derives [`Decision`]s, and `emit` writes all of them out.
+//! Every normalised value keeps the raw text it came from.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Where a record came from: the source file, its record id and the physical row.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Provenance {
+    /// The input file name, which is the source name.
+    pub source: String,
+    /// The record id: the source's identifier column, or the 1-based data row number.
+    pub record_id: String,
+    /// The 1-based physical row (line for CSV, sheet row for XLSX) the record was read from.
+    pub row: u64,
+}
+
+impl Provenance {
+    /// The `source:record_id` key used in links files and reports.
+    pub fn key(&self) -> String {
+        format!("{}:{}", self.source, self.record_id)
+    }
+}
+
+/// The language a source or a value is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Russian.
+    Ru,
+    /// Kazakh.
+    Kk,
+    /// Uzbek (Latin or Cyrillic).
+    Uz,
+    /// Tajik.
+    Tg,
+    /// Kyrgyz.
+    Ky,
+    /// English and other Western romanised lists.
+    En,
+}
+
+impl Lang {
+    /// Parses a language code such as `ru` or `kk`.
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim().to_lowercase().as_str() {
+            "ru" | "rus" | "russian" => Some(Lang::Ru),
+            "kk" | "kaz" | "kazakh" => Some(Lang::Kk),
+            "uz" | "uzb" | "uzbek" => Some(Lang::Uz),
+            "tg" | "tgk" | "tajik" => Some(Lang::Tg),
+            "ky" | "kir" | "kyrgyz" => Some(Lang::Ky),
+            "en" | "eng" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The two-letter code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru",
+            Lang::Kk => "kk",
+            Lang::Uz => "uz",
+            Lang::Tg => "tg",
+            Lang::Ky => "ky",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// A canonical field that a source column can map to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// The source's own identifier of the record.
+    RecordId,
+    /// A whole name in one field (ФИО).
+    FullName,
+    /// Surname (фамилия).
+    Surname,
+    /// Given name(s) (имя).
+    Given,
+    /// Patronymic (отчество) or father's name.
+    Patronymic,
+    /// Birth date or birth year.
+    BirthDate,
+    /// Birth place.
+    BirthPlace,
+    /// Sex or gender as written.
+    Gender,
+    /// Nationality (национальность).
+    Nationality,
+    /// Place of residence.
+    Residence,
+    /// Occupation or place of work.
+    Occupation,
+    /// Arrest date.
+    ArrestDate,
+    /// Charge, usually an article of the criminal code.
+    Charge,
+    /// The organ that sentenced (тройка, ОСО, ВКВС ...).
+    SentencingOrgan,
+    /// Sentencing date.
+    SentenceDate,
+    /// Sentence (ВМН, N лет ИТЛ, ссылка ...).
+    Sentence,
+    /// Date of death.
+    DeathDate,
+    /// The rehabilitation decision as written.
+    Decision,
+    /// Date of the rehabilitation decision.
+    DecisionDate,
+    /// The body that decided on rehabilitation.
+    DecidingBody,
+    /// The legal basis of the decision.
+    LegalBasis,
+    /// Case file number.
+    CaseNumber,
+    /// Free-text remarks.
+    Notes,
+}
+
+impl Field {
+    /// Every canonical field, in output order.
+    pub const ALL: [Field; 23] = [
+        Field::RecordId,
+        Field::FullName,
+        Field::Surname,
+        Field::Given,
+        Field::Patronymic,
+        Field::BirthDate,
+        Field::BirthPlace,
+        Field::Gender,
+        Field::Nationality,
+        Field::Residence,
+        Field::Occupation,
+        Field::ArrestDate,
+        Field::Charge,
+        Field::SentencingOrgan,
+        Field::SentenceDate,
+        Field::Sentence,
+        Field::DeathDate,
+        Field::Decision,
+        Field::DecisionDate,
+        Field::DecidingBody,
+        Field::LegalBasis,
+        Field::CaseNumber,
+        Field::Notes,
+    ];
+
+    /// The snake_case name used in data files and configuration.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::RecordId => "record_id",
+            Field::FullName => "full_name",
+            Field::Surname => "surname",
+            Field::Given => "given",
+            Field::Patronymic => "patronymic",
+            Field::BirthDate => "birth_date",
+            Field::BirthPlace => "birth_place",
+            Field::Gender => "gender",
+            Field::Nationality => "nationality",
+            Field::Residence => "residence",
+            Field::Occupation => "occupation",
+            Field::ArrestDate => "arrest_date",
+            Field::Charge => "charge",
+            Field::SentencingOrgan => "sentencing_organ",
+            Field::SentenceDate => "sentence_date",
+            Field::Sentence => "sentence",
+            Field::DeathDate => "death_date",
+            Field::Decision => "decision",
+            Field::DecisionDate => "decision_date",
+            Field::DecidingBody => "deciding_body",
+            Field::LegalBasis => "legal_basis",
+            Field::CaseNumber => "case_number",
+            Field::Notes => "notes",
+        }
+    }
+
+    /// Parses a snake_case field name.
+    pub fn parse(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.name() == name.trim())
+    }
+
+    /// Whether values of this field are dates.
+    pub fn is_date(self) -> bool {
+        matches!(
+            self,
+            Field::BirthDate
+                | Field::ArrestDate
+                | Field::SentenceDate
+                | Field::DeathDate
+                | Field::DecisionDate
+        )
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A typed cell value, as spreadsheets store it beside the displayed text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Typed {
+    /// A number cell (a year, or an Excel serial date in a General-format cell).
+    Number(f64),
+    /// A real date or date-time cell.
+    DateTime(NaiveDateTime),
+}
+
+/// One cell as read from a source: its text, its column and, for spreadsheets, its typed value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawValue {
+    /// The text as written (for typed cells, a faithful rendering of the value).
+    pub text: String,
+    /// The column header as written in the source.
+    pub column: String,
+    /// The 1-based column number.
+    pub col: usize,
+    /// The spreadsheet's typed value, when there is one.
+    pub typed: Option<Typed>,
+}
+
+/// One data row of a source, before normalisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRecord {
+    /// Where the row came from.
+    pub prov: Provenance,
+    /// The source's language, when known or configured.
+    pub lang: Option<Lang>,
+    /// Values of columns mapped to canonical fields, in column order.
+    pub fields: Vec<(Field, RawValue)>,
+    /// Values of columns that map to no canonical field: kept, never dropped.
+    pub extra: Vec<RawValue>,
+    /// Every cell of the row as text, in column order, for the rejects report.
+    pub cells: Vec<String>,
+}
+
+impl RawRecord {
+    /// The first non-empty value of a canonical field.
+    pub fn get(&self, field: Field) -> Option<&RawValue> {
+        self.fields
+            .iter()
+            .find(|(f, v)| *f == field && !v.text.trim().is_empty())
+            .map(|(_, v)| v)
+    }
+
+    /// The text of a canonical field, or "" when absent.
+    pub fn text(&self, field: Field) -> &str {
+        self.get(field).map(|v| v.text.as_str()).unwrap_or("")
+    }
+}
+
+/// A normalised value beside the raw text it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Norm<T> {
+    /// The raw text as written in the source.
+    pub raw: String,
+    /// The normalised value, when the raw text could be read.
+    pub value: Option<T>,
+    /// Why the raw text could not be read; `None` for an empty or valid value.
+    pub error: Option<String>,
+}
+
+impl<T> Norm<T> {
+    /// An empty value: no raw text, nothing parsed, no error.
+    pub fn empty() -> Self {
+        Norm {
+            raw: String::new(),
+            value: None,
+            error: None,
+        }
+    }
+
+    /// Builds a value from a parse result, keeping the raw text.
+    pub fn from_result<E: fmt::Display>(raw: &str, result: Result<Option<T>, E>) -> Self {
+        match result {
+            Ok(value) => Norm {
+                raw: raw.to_string(),
+                value,
+                error: None,
+            },
+            Err(e) => Norm {
+                raw: raw.to_string(),
+                value: None,
+                error: Some(e.to_string()),
+            },
+        }
+    }
+}
+
+/// How precisely a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// A single day.
+    Day,
+    /// A month.
+    Month,
+    /// A year.
+    Year,
+    /// A decade (`1930-е`).
+    Decade,
+    /// An explicit range (`1937-1938`).
+    Range,
+}
+
+/// The calendar a source date was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Calendar {
+    /// Gregorian (New Style, or any date after the 1918 switch).
+    Gregorian,
+    /// Julian (Old Style, marked `ст. ст.`); already converted in `earliest`/`latest`.
+    Julian,
+    /// Unmarked date before the 1918 switch: either calendar.
+    Unknown,
+}
+
+/// How sure the source is of a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Qualifier {
+    /// As written.
+    Exact,
+    /// `около`, `ок.`, `~`, `circa`.
+    Approximate,
+    /// `?`.
+    Uncertain,
+    /// Both approximate and uncertain.
+    #[serde(rename = "approximate_uncertain")]
+    ApproximateUncertain,
+}
+
+/// A normalised archival date: an interval in the proleptic Gregorian calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DateValue {
+    /// First possible day (Gregorian).
+    pub earliest: NaiveDate,
+    /// Last possible day (Gregorian), never before `earliest`.
+    pub latest: NaiveDate,
+    /// How precisely the date is known.
+    pub precision: Precision,
+    /// The calendar the source used.
+    pub calendar: Calendar,
+    /// How sure the source is.
+    pub qualifier: Qualifier,
+    /// The Extended Date/Time Format string (Gregorian).
+    pub edtf: String,
+}
+
+/// The writing system of a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Script {
+    /// Cyrillic letters only.
+    Cyrillic,
+    /// Latin letters only.
+    Latin,
+    /// Both.
+    Mixed,
+    /// No letters.
+    None,
+}
+
+/// Gender as inferred from name forms or a gender column: a soft attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    /// Male.
+    Male,
+    /// Female.
+    Female,
+}
+
+/// A personal name split into parts, with the keys used for matching.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct NameParts {
+    /// Surname as written, tidied (NFC, title case).
+    pub surname: String,
+    /// Given name(s) as written, tidied.
+    pub given: String,
+    /// Patronymic as written, tidied.
+    pub patronymic: String,
+    /// The father's given name, derived from the patronymic.
+    pub father: String,
+    /// Latin match key of the surname root.
+    pub surname_key: String,
+    /// Latin match key of the given name (its equivalence class when known).
+    pub given_key: String,
+    /// Latin match key of the father's name.
+    pub father_key: String,
+    /// Coarse phonetic key of surname root and given name, for blocking.
+    pub phonetic_key: String,
+    /// Gender inferred from the forms, if any.
+    pub gender: Option<Gender>,
+    /// Script of the input.
+    pub script: Option<Script>,
+}
+
+impl NameParts {
+    /// Whether no part of a name was found.
+    pub fn is_empty(&self) -> bool {
+        self.surname.is_empty() && self.given.is_empty() && self.patronymic.is_empty()
+    }
+}
+
+/// A place resolved to today's name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Place {
+    /// Today's name in English (GeoNames' preferred form).
+    pub modern: String,
+    /// ISO 3166-1 alpha-2 country code of today's place.
+    pub country: String,
+    /// A stable key of the place.
+    pub key: String,
+    /// The gazetteer form the raw text matched.
+    pub matched_form: String,
+}
+
+/// One accepted input row, normalised: the unit that linkage works on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Where the row came from.
+    pub prov: Provenance,
+    /// The name as written (one field, or the parts joined with spaces).
+    pub name_raw: String,
+    /// The name split into parts, with keys.
+    pub name: NameParts,
+    /// Birth date.
+    pub birth: Norm<DateValue>,
+    /// Birth place, resolved to a modern place when the gazetteer knows it.
+    pub birth_place: Norm<Place>,
+    /// Nationality as written.
+    pub nationality: String,
+    /// Arrest date.
+    pub arrest: Norm<DateValue>,
+    /// Charge (article) as written.
+    pub charge: String,
+    /// Sentencing organ as written.
+    pub sentencing_organ: String,
+    /// Sentence as written.
+    pub sentence: String,
+    /// Date of death.
+    pub death: Norm<DateValue>,
+    /// Rehabilitation decision as written.
+    pub decision: String,
+    /// Date of the rehabilitation decision.
+    pub decision_date: Norm<DateValue>,
+    /// Body that decided on rehabilitation.
+    pub deciding_body: String,
+    /// Legal basis of the decision.
+    pub legal_basis: String,
+    /// Case file number as written.
+    pub case_number: String,
+    /// Every other mapped and unmapped column, as `(header, text)`.
+    pub extra: Vec<(String, String)>,
+    /// Problems found in values that did not reject the row.
+    pub warnings: Vec<String>,
+}
+
+impl Mention {
+    /// Whether the row carries a rehabilitation decision.
+    pub fn has_decision(&self) -> bool {
+        !self.decision.is_empty()
+            || !self.decision_date.raw.is_empty()
+            || !self.deciding_body.is_empty()
+    }
+}
+
+/// Why a row was not accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RejectReason {
+    /// The row has a different number of cells than the header.
+    RaggedRow,
+    /// The CSV parser could not read the row (bad quoting, invalid bytes).
+    MalformedRow,
+    /// No name in any name column.
+    NoName,
+    /// Nothing to link the row on: a name that yields no key and no other identifying value.
+    NothingToLink,
+    /// Every cell of the row is empty.
+    EmptyRow,
+    /// The record id repeats an earlier row of the same source.
+    DuplicateRecordId,
+}
+
+impl RejectReason {
+    /// The reason code written to `rejects.csv`.
+    pub fn code(self) -> &'static str {
+        match self {
+            RejectReason::RaggedRow => "ragged_row",
+            RejectReason::MalformedRow => "malformed_row",
+            RejectReason::NoName => "no_name",
+            RejectReason::NothingToLink => "nothing_to_link",
+            RejectReason::EmptyRow => "empty_row",
+            RejectReason::DuplicateRecordId => "duplicate_record_id",
+        }
+    }
+}
+
+/// A row that was not accepted, with the reason and the raw cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reject {
+    /// Where the row came from.
+    pub prov: Provenance,
+    /// The 1-based column at fault, when one is.
+    pub col: Option<usize>,
+    /// The reason code.
+    pub reason: RejectReason,
+    /// A message that names the file, row and column.
+    pub message: String,
+    /// The row's cells as read.
+    pub cells: Vec<String>,
+}
+
+/// A person: a cluster of mentions believed to be one human being.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// The person id.
+    pub id: String,
+    /// Indices into the mention list, in mention order.
+    pub mentions: Vec<usize>,
+}
+
+/// A rehabilitation decision attached to a person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    /// `source:record_id` of the mention that carries the decision.
+    pub id: String,
+    /// The person the decision concerns.
+    pub person_id: String,
+    /// Index of the carrying mention.
+    pub mention: usize,
+}

@@ -1,0 +1,174 @@
+//! Stage 2: raw records → mentions, with names, dates and places normalised beside their raw text.
+
+pub mod dates;
+pub mod names;
+pub mod places;
+pub mod translit;
+
+use crate::model::{DateValue, Field, Mention, Norm, Place, RawRecord, Reject, RejectReason};
+use places::Gazetteer;
+
+/// Normalises one raw record, or says why it cannot be accepted.
+pub fn normalize_record(rec: &RawRecord, gazetteer: &Gazetteer) -> Result<Mention, Reject> {
+    if rec.cells.iter().all(|c| c.trim().is_empty()) {
+        return Err(reject(
+            rec,
+            None,
+            RejectReason::EmptyRow,
+            "every cell is empty".into(),
+        ));
+    }
+    let (name_raw, name) = read_name(rec)?;
+    let mut warnings = Vec::new();
+    let mut date = |field: Field| read_date(rec, field, &mut warnings);
+    let birth = date(Field::BirthDate);
+    let arrest = date(Field::ArrestDate);
+    let death = date(Field::DeathDate);
+    let decision_date = date(Field::DecisionDate);
+    let birth_place = read_place(rec, gazetteer, &mut warnings);
+    if name.surname_key.is_empty() && name.given_key.is_empty() && birth.value.is_none() {
+        let col = rec
+            .get(Field::FullName)
+            .or(rec.get(Field::Surname))
+            .map(|v| v.col);
+        let msg = format!(
+            "name {name_raw:?} yields no match key and the row has no birth date to link on"
+        );
+        return Err(reject(rec, col, RejectReason::NothingToLink, msg));
+    }
+    Ok(Mention {
+        prov: rec.prov.clone(),
+        name_raw,
+        name,
+        birth,
+        birth_place,
+        nationality: tidy(rec.text(Field::Nationality)),
+        arrest,
+        charge: tidy(rec.text(Field::Charge)),
+        sentencing_organ: tidy(rec.text(Field::SentencingOrgan)),
+        sentence: tidy(rec.text(Field::Sentence)),
+        death,
+        decision: tidy(rec.text(Field::Decision)),
+        decision_date,
+        deciding_body: tidy(rec.text(Field::DecidingBody)),
+        legal_basis: tidy(rec.text(Field::LegalBasis)),
+        case_number: tidy(rec.text(Field::CaseNumber)),
+        extra: extra_columns(rec),
+        warnings,
+    })
+}
+
+/// Builds a reject whose message names the file, row and (when known) column.
+pub fn reject(rec: &RawRecord, col: Option<usize>, reason: RejectReason, detail: String) -> Reject {
+    let place = match col {
+        Some(c) => format!("{}: row {}, column {}", rec.prov.source, rec.prov.row, c),
+        None => format!("{}: row {}", rec.prov.source, rec.prov.row),
+    };
+    Reject {
+        prov: rec.prov.clone(),
+        col,
+        reason,
+        message: format!("{place}: {detail}"),
+        cells: rec.cells.clone(),
+    }
+}
+
+fn read_name(rec: &RawRecord) -> Result<(String, crate::model::NameParts), Reject> {
+    let lang = rec.lang;
+    if let Some(full) = rec.get(Field::FullName) {
+        let raw = full.text.trim().to_string();
+        return match names::parse(&raw, lang) {
+            Ok(parts) => Ok((raw, parts)),
+            Err(e) => Err(reject(
+                rec,
+                Some(full.col),
+                RejectReason::NoName,
+                e.to_string(),
+            )),
+        };
+    }
+    let parts = [Field::Surname, Field::Given, Field::Patronymic].map(|f| rec.text(f).trim());
+    if parts.iter().all(|p| p.is_empty()) {
+        let col = rec
+            .fields
+            .iter()
+            .find(|(f, _)| matches!(f, Field::FullName | Field::Surname))
+            .map(|(_, v)| v.col);
+        return Err(reject(
+            rec,
+            col,
+            RejectReason::NoName,
+            "the row has no name".into(),
+        ));
+    }
+    let raw = parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok((raw, names::from_parts(parts[0], parts[1], parts[2], lang)))
+}
+
+fn read_date(rec: &RawRecord, field: Field, warnings: &mut Vec<String>) -> Norm<DateValue> {
+    let Some(v) = rec.get(field) else {
+        return Norm::empty();
+    };
+    let norm = Norm::from_result(v.text.trim(), dates::parse_cell(&v.text, v.typed, rec.lang));
+    if let Some(e) = &norm.error {
+        warnings.push(format!("{field} (column {}): {e}", v.col));
+    }
+    norm
+}
+
+fn read_place(rec: &RawRecord, gazetteer: &Gazetteer, warnings: &mut Vec<String>) -> Norm<Place> {
+    let Some(v) = rec.get(Field::BirthPlace) else {
+        return Norm::empty();
+    };
+    let norm = Norm::from_result(v.text.trim(), gazetteer.resolve(&v.text));
+    if let Some(e) = &norm.error {
+        warnings.push(format!("birth_place (column {}): {e}", v.col));
+    }
+    norm
+}
+
+fn extra_columns(rec: &RawRecord) -> Vec<(String, String)> {
+    let handled = |f: &Field| {
+        matches!(
+            f,
+            Field::RecordId
+                | Field::FullName
+                | Field::Surname
+                | Field::Given
+                | Field::Patronymic
+                | Field::BirthDate
+                | Field::BirthPlace
+                | Field::Nationality
+                | Field::ArrestDate
+                | Field::Charge
+                | Field::SentencingOrgan
+                | Field::Sentence
+                | Field::DeathDate
+                | Field::Decision
+                | Field::DecisionDate
+                | Field::DecidingBody
+                | Field::LegalBasis
+                | Field::CaseNumber
+        )
+    };
+    let mapped = rec
+        .fields
+        .iter()
+        .filter(|(f, _)| !handled(f))
+        .map(|(_, v)| v);
+    mapped
+        .chain(rec.extra.iter())
+        .filter(|v| !v.text.trim().is_empty())
+        .map(|v| (v.column.clone(), v.text.trim().to_string()))
+        .collect()
+}
+
+/// Trims a free-text value and folds runs of white space.
+pub fn tidy(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
