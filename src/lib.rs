@@ -4,5 +4,10 @@
 //! places) → [`link`] (mentions → persons) → [`attach`] (decisions → persons) → [`emit`]
 //! (validated outputs).
 
+pub mod attach;
+pub mod emit;
+pub mod ingest;
+pub mod link;
 pub mod model;
 pub mod normalize;
+pub mod pipeline;

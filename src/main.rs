@@ -1,3 +1,37 @@
-fn main() {
-    println!("{}", rehab::normalize::translit::match_key("Шокаев"));
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Links the records of victims of Soviet political repression across archive sources.
+#[derive(Parser)]
+#[command(name = "rehab", version, after_help = cmd::EXIT_CODES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Log format: `text` for people, `json` for cron and log collectors.
+    #[arg(long, global = true, default_value = "text")]
+    log_format: cmd::LogFormat,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Ingest every source, normalise, link, attach decisions and write validated outputs.
+    Run(cmd::run::Args),
+    /// Show what ingest detects in one file: format, encoding, delimiter, header, columns, rows.
+    Inspect(cmd::inspect::Args),
+    /// Normalise values read one per line from standard input, as CSV on standard output.
+    #[command(subcommand)]
+    Normalize(cmd::normalize::Command),
+}
+
+mod cmd;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    cmd::init_logging(cli.log_format);
+    let result = match &cli.command {
+        Command::Run(args) => cmd::run::run(args),
+        Command::Inspect(args) => cmd::inspect::run(args),
+        Command::Normalize(command) => cmd::normalize::run(command),
+    };
+    cmd::exit_code(result)
 }

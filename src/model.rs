@@ -485,8 +485,6 @@ pub enum RejectReason {
     NoName,
     /// Nothing to link the row on: a name that yields no key and no other identifying value.
     NothingToLink,
-    /// Every cell of the row is empty.
-    EmptyRow,
     /// The record id repeats an earlier row of the same source.
     DuplicateRecordId,
 }
@@ -499,7 +497,6 @@ impl RejectReason {
             RejectReason::MalformedRow => "malformed_row",
             RejectReason::NoName => "no_name",
             RejectReason::NothingToLink => "nothing_to_link",
-            RejectReason::EmptyRow => "empty_row",
             RejectReason::DuplicateRecordId => "duplicate_record_id",
         }
     }
@@ -518,6 +515,29 @@ pub struct Reject {
     pub message: String,
     /// The row's cells as read.
     pub cells: Vec<String>,
+}
+
+impl Reject {
+    /// Builds a reject whose message names the file, row and (when known) column.
+    pub fn new(
+        prov: &Provenance,
+        col: Option<usize>,
+        reason: RejectReason,
+        detail: &str,
+        cells: Vec<String>,
+    ) -> Reject {
+        let place = match col {
+            Some(c) => format!("{}: row {}, column {}", prov.source, prov.row, c),
+            None => format!("{}: row {}", prov.source, prov.row),
+        };
+        Reject {
+            prov: prov.clone(),
+            col,
+            reason,
+            message: format!("{place}: {detail}"),
+            cells,
+        }
+    }
 }
 
 /// A person: a cluster of mentions believed to be one human being.

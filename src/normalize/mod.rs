@@ -10,14 +10,6 @@ use places::Gazetteer;
 
 /// Normalises one raw record, or says why it cannot be accepted.
 pub fn normalize_record(rec: &RawRecord, gazetteer: &Gazetteer) -> Result<Mention, Reject> {
-    if rec.cells.iter().all(|c| c.trim().is_empty()) {
-        return Err(reject(
-            rec,
-            None,
-            RejectReason::EmptyRow,
-            "every cell is empty".into(),
-        ));
-    }
     let (name_raw, name) = read_name(rec)?;
     let mut warnings = Vec::new();
     let mut date = |field: Field| read_date(rec, field, &mut warnings);
@@ -58,19 +50,9 @@ pub fn normalize_record(rec: &RawRecord, gazetteer: &Gazetteer) -> Result<Mentio
     })
 }
 
-/// Builds a reject whose message names the file, row and (when known) column.
+/// Builds a reject of a record whose message names the file, row and (when known) column.
 pub fn reject(rec: &RawRecord, col: Option<usize>, reason: RejectReason, detail: String) -> Reject {
-    let place = match col {
-        Some(c) => format!("{}: row {}, column {}", rec.prov.source, rec.prov.row, c),
-        None => format!("{}: row {}", rec.prov.source, rec.prov.row),
-    };
-    Reject {
-        prov: rec.prov.clone(),
-        col,
-        reason,
-        message: format!("{place}: {detail}"),
-        cells: rec.cells.clone(),
-    }
+    Reject::new(&rec.prov, col, reason, &detail, rec.cells.clone())
 }
 
 fn read_name(rec: &RawRecord) -> Result<(String, crate::model::NameParts), Reject> {

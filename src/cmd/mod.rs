@@ -1,0 +1,73 @@
+//! The command-line commands, one file each, and what they share: logging and exit codes.
+
+pub mod inspect;
+pub mod normalize;
+pub mod run;
+
+use rehab::ingest::config::ConfigError;
+use rehab::pipeline::PipelineError;
+use std::process::ExitCode;
+
+/// The exit codes, as `--help` shows them.
+pub const EXIT_CODES: &str = "Exit codes:
+  0  success
+  1  finished, but rejected rows exceed --max-reject-ratio
+  2  configuration or input folder error
+  3  internal error (writing outputs failed, outputs did not validate)";
+
+/// How a command that did its work ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Everything went well.
+    Success,
+    /// The run finished but rejected more rows than allowed.
+    TooManyRejects,
+}
+
+/// Log output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// Sets up logging to standard error; `RUST_LOG` overrides the default level `info`.
+pub fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false);
+    match format {
+        LogFormat::Text => builder.without_time().init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}
+
+/// Maps a command's result to the documented exit codes.
+pub fn exit_code(result: anyhow::Result<Status>) -> ExitCode {
+    match result {
+        Ok(Status::Success) => ExitCode::SUCCESS,
+        Ok(Status::TooManyRejects) => ExitCode::from(1),
+        Err(e) => {
+            tracing::error!("{e:#}");
+            if is_input_error(&e) {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(3)
+            }
+        }
+    }
+}
+
+/// Whether an error is the user's configuration or input folder, not the program.
+fn is_input_error(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause.is::<ConfigError>()
+            || cause.is::<PipelineError>()
+            || cause.is::<rehab::ingest::IngestError>()
+    })
+}

@@ -1,0 +1,157 @@
+//! `rehab normalize date|name|place`: one raw value per input line → one CSV row per line.
+
+use super::Status;
+use rehab::model::{DateValue, Lang, NameParts, Place};
+use rehab::normalize::{dates, names, places::Gazetteer};
+use std::io::{self, BufRead};
+
+/// What to normalise.
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Dates: `input,earliest,latest,precision,calendar,qualifier,edtf,error`.
+    Date(LangArg),
+    /// Names: `input,surname,given,patronymic,father,surname_key,given_key,father_key,phonetic_key,gender,script,error`.
+    Name(LangArg),
+    /// Places: `input,modern,country,key,matched_form,error`.
+    Place,
+}
+
+/// The optional language of the values.
+#[derive(Debug, clap::Args)]
+pub struct LangArg {
+    /// Language of the values (ru, kk, uz, tg, ky, en); guessed from the text when absent.
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::parse(code)
+        .ok_or_else(|| format!("unknown language {code:?}: use ru, kk, uz, tg, ky or en"))
+}
+
+/// Reads standard input line by line and writes one CSV row per line.
+pub fn run(command: &Command) -> anyhow::Result<Status> {
+    let stdin = io::stdin().lock();
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(io::BufWriter::new(io::stdout().lock()));
+    let (header, convert): (&[&str], Box<dyn Fn(&str) -> Vec<String>>) = match command {
+        Command::Date(a) => (&DATE_HEADER, Box::new(move |t| date_row(t, a.lang))),
+        Command::Name(a) => (&NAME_HEADER, Box::new(move |t| name_row(t, a.lang))),
+        Command::Place => (&PLACE_HEADER, Box::new(place_row)),
+    };
+    out.write_record(header)?;
+    for line in stdin.lines() {
+        let line = line?;
+        let text = line.strip_suffix('\r').unwrap_or(&line);
+        let mut row = vec![text.to_string()];
+        row.extend(convert(text));
+        out.write_record(&row)?;
+    }
+    out.flush()?;
+    Ok(Status::Success)
+}
+
+const DATE_HEADER: [&str; 8] = [
+    "input",
+    "earliest",
+    "latest",
+    "precision",
+    "calendar",
+    "qualifier",
+    "edtf",
+    "error",
+];
+const NAME_HEADER: [&str; 12] = [
+    "input",
+    "surname",
+    "given",
+    "patronymic",
+    "father",
+    "surname_key",
+    "given_key",
+    "father_key",
+    "phonetic_key",
+    "gender",
+    "script",
+    "error",
+];
+const PLACE_HEADER: [&str; 6] = ["input", "modern", "country", "key", "matched_form", "error"];
+
+fn label<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn date_row(text: &str, lang: Option<Lang>) -> Vec<String> {
+    let fields = |d: &DateValue| {
+        vec![
+            d.earliest.format("%Y-%m-%d").to_string(),
+            d.latest.format("%Y-%m-%d").to_string(),
+            label(&d.precision),
+            label(&d.calendar),
+            label(&d.qualifier),
+            d.edtf.clone(),
+        ]
+    };
+    with_error(dates::parse(text, lang).map(|d| d.as_ref().map(fields)), 6)
+}
+
+fn name_row(text: &str, lang: Option<Lang>) -> Vec<String> {
+    if text.trim().is_empty() {
+        return vec![String::new(); 11];
+    }
+    let fields = |n: &NameParts| {
+        vec![
+            n.surname.clone(),
+            n.given.clone(),
+            n.patronymic.clone(),
+            n.father.clone(),
+            n.surname_key.clone(),
+            n.given_key.clone(),
+            n.father_key.clone(),
+            n.phonetic_key.clone(),
+            n.gender.map(|g| label(&g)).unwrap_or_default(),
+            n.script.map(|s| label(&s)).unwrap_or_default(),
+        ]
+    };
+    with_error(names::parse(text, lang).map(|n| Some(fields(&n))), 10)
+}
+
+fn place_row(text: &str) -> Vec<String> {
+    let fields = |p: &Place| {
+        vec![
+            p.modern.clone(),
+            p.country.clone(),
+            p.key.clone(),
+            p.matched_form.clone(),
+        ]
+    };
+    with_error(
+        Gazetteer::builtin()
+            .resolve(text)
+            .map(|p| p.as_ref().map(fields)),
+        4,
+    )
+}
+
+/// The value cells followed by the error cell; empty cells for an empty value or an error.
+fn with_error<E: std::fmt::Display>(
+    result: Result<Option<Vec<String>>, E>,
+    width: usize,
+) -> Vec<String> {
+    match result {
+        Ok(Some(mut cells)) => {
+            cells.push(String::new());
+            cells
+        }
+        Ok(None) => vec![String::new(); width + 1],
+        Err(e) => {
+            let mut cells = vec![String::new(); width];
+            cells.push(e.to_string());
+            cells
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! An output folder replaced as a whole: written into a staging folder beside it, then swapped in,
+//! so that a run killed at any moment leaves the previous complete outputs in place.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A staging folder that becomes the output folder on [`Staging::commit`], and is removed if
+/// dropped before.
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates an empty staging folder beside `target`, after restoring a previous output folder
+    /// that an interrupted swap may have left aside.
+    pub fn new(target: &Path) -> io::Result<Staging> {
+        recover(target)?;
+        let dir = sibling(target, &format!("staging-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir)?;
+        }
+        fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+            committed: false,
+        })
+    }
+
+    /// The staging folder to write into.
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Makes the staging folder the output folder in one step where the system allows it.
+    pub fn commit(mut self) -> io::Result<()> {
+        sync_dir(&self.dir)?;
+        if self.target.exists() {
+            swap_in(&self.dir, &self.target)?;
+        } else {
+            fs::rename(&self.dir, &self.target)?;
+        }
+        if let Some(parent) = self.target.parent() {
+            sync_dir(parent)?;
+        }
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// A hidden path beside `target`: `.NAME.SUFFIX`.
+fn sibling(target: &Path, suffix: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    let parent = target.parent().filter(|p| !p.as_os_str().is_empty());
+    parent
+        .unwrap_or(Path::new("."))
+        .join(format!(".{name}.{suffix}"))
+}
+
+/// Exchanges the two folders atomically (Linux `renameat2`), or falls back to two renames
+/// with the old folder set aside under a name [`recover`] knows.
+fn swap_in(staging: &Path, target: &Path) -> io::Result<()> {
+    if exchange(staging, target).is_ok() {
+        return fs::remove_dir_all(staging);
+    }
+    let aside = sibling(target, "previous");
+    if aside.exists() {
+        fs::remove_dir_all(&aside)?;
+    }
+    fs::rename(target, &aside)?;
+    fs::rename(staging, target)?;
+    fs::remove_dir_all(&aside)
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "no atomic exchange",
+    ))
+}
+
+/// Restores an output folder set aside by an interrupted two-rename swap, and removes staging
+/// folders of runs that were killed.
+pub fn recover(target: &Path) -> io::Result<()> {
+    let aside = sibling(target, "previous");
+    if aside.exists() {
+        if target.exists() {
+            fs::remove_dir_all(&aside)?;
+        } else {
+            tracing::warn!("restoring {} from an interrupted run", target.display());
+            fs::rename(&aside, target)?;
+        }
+    }
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_replaces_the_whole_folder_and_drop_leaves_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        let s = Staging::new(&out).unwrap();
+        fs::write(s.path().join("a.csv"), "1").unwrap();
+        s.commit().unwrap();
+        assert_eq!(fs::read_to_string(out.join("a.csv")).unwrap(), "1");
+
+        let s = Staging::new(&out).unwrap();
+        fs::write(s.path().join("b.csv"), "2").unwrap();
+        drop(s);
+        assert!(out.join("a.csv").exists() && !out.join("b.csv").exists());
+
+        let s = Staging::new(&out).unwrap();
+        fs::write(s.path().join("b.csv"), "2").unwrap();
+        s.commit().unwrap();
+        assert!(!out.join("a.csv").exists() && out.join("b.csv").exists());
+        let leftovers = fs::read_dir(tmp.path()).unwrap().count();
+        assert_eq!(leftovers, 1);
+    }
+
+    #[test]
+    fn an_interrupted_swap_is_undone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        let aside = sibling(&out, "previous");
+        fs::create_dir_all(&aside).unwrap();
+        fs::write(aside.join("a.csv"), "old").unwrap();
+        recover(&out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a.csv")).unwrap(), "old");
+    }
+}

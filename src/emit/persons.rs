@@ -1,0 +1,123 @@
+//! What a person's mentions say together: preferred name forms, birth interval, birth place.
+
+use crate::model::{Gender, Mention, Script};
+
+/// The summary of one person written to `persons.csv`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    /// The most frequent Cyrillic name form, else the most frequent form.
+    pub name: String,
+    /// The most frequent Latin-script name form.
+    pub name_latin: String,
+    /// The most frequent surname key.
+    pub surname_key: String,
+    /// The most frequent given-name key.
+    pub given_key: String,
+    /// The most frequent father's-name key.
+    pub father_key: String,
+    /// The gender most mentions indicate.
+    pub gender: Option<Gender>,
+    /// Birth interval (`YYYY-MM-DD`): the intersection of the mentions' intervals, or their
+    /// span when they do not overlap.
+    pub birth: Option<(String, String)>,
+    /// The most frequent modern birth place.
+    pub place: String,
+    /// Its gazetteer key.
+    pub place_key: String,
+}
+
+/// Summarises the mentions of one person.
+pub fn summarize(mentions: &[&Mention]) -> Summary {
+    let form = |m: &&Mention| display_name(m);
+    let in_script = |s: Script| {
+        most_frequent(
+            mentions
+                .iter()
+                .filter(|m| m.name.script == Some(s))
+                .map(form),
+        )
+    };
+    let name = Some(in_script(Script::Cyrillic))
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| most_frequent(mentions.iter().map(form)));
+    let place = most_frequent(mentions.iter().filter_map(|m| {
+        m.birth_place
+            .value
+            .as_ref()
+            .map(|p| format!("{}\t{}", p.modern, p.key))
+    }));
+    let (place, place_key) = place.split_once('\t').unwrap_or(("", ""));
+    Summary {
+        name,
+        name_latin: in_script(Script::Latin),
+        surname_key: most_frequent(mentions.iter().map(|m| m.name.surname_key.clone())),
+        given_key: most_frequent(mentions.iter().map(|m| m.name.given_key.clone())),
+        father_key: most_frequent(mentions.iter().map(|m| m.name.father_key.clone())),
+        gender: majority_gender(mentions),
+        birth: birth_interval(mentions),
+        place: place.to_string(),
+        place_key: place_key.to_string(),
+    }
+}
+
+/// A mention's name as `Surname Given Patronymic`, or as written when it has no parts.
+fn display_name(m: &Mention) -> String {
+    let n = &m.name;
+    let parts: Vec<&str> = [&n.surname, &n.given, &n.patronymic]
+        .into_iter()
+        .map(String::as_str)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if parts.is_empty() {
+        m.name_raw.clone()
+    } else {
+        parts.join(" ")
+    }
+}
+
+/// The most frequent non-empty value; ties go to the one seen first.
+fn most_frequent(values: impl Iterator<Item = String>) -> String {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for v in values.filter(|v| !v.is_empty()) {
+        match counts.iter_mut().find(|(seen, _)| *seen == v) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((v, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == best)
+        .map(|(v, _)| v)
+        .unwrap_or_default()
+}
+
+fn majority_gender(mentions: &[&Mention]) -> Option<Gender> {
+    let count = |g: Gender| mentions.iter().filter(|m| m.name.gender == Some(g)).count();
+    let (male, female) = (count(Gender::Male), count(Gender::Female));
+    match male.cmp(&female) {
+        std::cmp::Ordering::Greater => Some(Gender::Male),
+        std::cmp::Ordering::Less => Some(Gender::Female),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+fn birth_interval(mentions: &[&Mention]) -> Option<(String, String)> {
+    let dates: Vec<_> = mentions
+        .iter()
+        .filter_map(|m| m.birth.value.as_ref())
+        .collect();
+    let earliest = dates.iter().map(|d| d.earliest).max()?;
+    let latest = dates.iter().map(|d| d.latest).min()?;
+    let (from, to) = if earliest <= latest {
+        (earliest, latest)
+    } else {
+        let span_from = dates.iter().map(|d| d.earliest).min()?;
+        let span_to = dates.iter().map(|d| d.latest).max()?;
+        (span_from, span_to)
+    };
+    Some((
+        from.format("%Y-%m-%d").to_string(),
+        to.format("%Y-%m-%d").to_string(),
+    ))
+}

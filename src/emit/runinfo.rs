@@ -1,0 +1,106 @@
+//! `run.json`: what a run read, what it decided, and how long it took.
+
+use crate::ingest::SourceInfo;
+use crate::pipeline::{Outcome, SourceReport};
+use serde_json::{Value, json};
+use std::time::Duration;
+
+/// Facts about a run that the outcome does not hold.
+#[derive(Debug, Clone, Default)]
+pub struct RunInfo {
+    /// The input folder as given.
+    pub input: String,
+    /// The configuration file, if any.
+    pub config_path: Option<String>,
+    /// The configuration as JSON.
+    pub config: Value,
+    /// When the run started (RFC 3339, UTC).
+    pub started: String,
+    /// Wall time of the whole run up to writing.
+    pub elapsed: Duration,
+}
+
+/// The `run.json` text.
+pub fn run_json(outcome: &Outcome, run: &RunInfo) -> String {
+    let rejects: serde_json::Map<String, Value> = outcome
+        .rejects_by_reason()
+        .into_iter()
+        .map(|(reason, n)| (reason.code().to_string(), json!(n)))
+        .collect();
+    let t = &outcome.timings;
+    let stats = outcome.link_stats();
+    let doc = json!({
+        "tool": "rehab",
+        "version": env!("CARGO_PKG_VERSION"),
+        "started": run.started,
+        "input": run.input,
+        "config_path": run.config_path,
+        "config": run.config,
+        "sources": outcome.sources.iter().map(source_json).collect::<Vec<_>>(),
+        "totals": {
+            "rows": outcome.sources.iter().map(|s| s.rows).sum::<u64>(),
+            "mentions": outcome.mentions.len(),
+            "rejects": outcome.rejects.len(),
+            "persons": outcome.persons.len(),
+            "decisions": outcome.decisions.len(),
+            "files_unreadable": outcome.sources.iter().filter(|s| s.error.is_some()).count(),
+        },
+        "rejects_by_reason": rejects,
+        "linkage": {
+            "blocks": stats.blocks,
+            "capped_blocks": stats.capped_blocks,
+            "candidate_pairs": stats.candidate_pairs,
+            "compared_pairs": stats.compared_pairs,
+            "em_iterations": stats.em_iterations,
+            "review_pairs": outcome.linkage.review.len(),
+        },
+        "timings_seconds": {
+            "ingest": secs(t.ingest),
+            "normalize": secs(t.normalize),
+            "link": secs(t.link),
+            "attach": secs(t.attach),
+            "total": secs(run.elapsed),
+        },
+    });
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn secs(d: Duration) -> f64 {
+    (d.as_secs_f64() * 1000.0).round() / 1000.0
+}
+
+fn source_json(s: &SourceReport) -> Value {
+    let mut v = json!({
+        "name": s.name,
+        "rows": s.rows,
+        "accepted": s.accepted,
+        "rejected": s.rejected,
+        "error": s.error,
+    });
+    if let (Some(info), Some(obj)) = (&s.info, v.as_object_mut()) {
+        obj.insert("detected".into(), info_json(info));
+    }
+    v
+}
+
+/// What ingest detected about a source, as JSON (also used by `rehab inspect --json`).
+pub fn info_json(info: &SourceInfo) -> Value {
+    json!({
+        "format": info.format,
+        "encoding": info.encoding,
+        "bom": info.bom,
+        "delimiter": info.dialect.map(|d| d.delimiter_name()),
+        "sheet": info.sheet,
+        "header_row": info.header_row,
+        "language": info.lang.map(|l| l.code()),
+        "bytes": info.bytes,
+        "sha256": info.sha256,
+        "columns": info.columns.iter().map(|c| json!({
+            "column": c.col,
+            "header": c.header,
+            "field": c.field.map(|f| f.name()),
+        })).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,279 @@
+//! The Table Schemas of the outputs (from `schemas/`) and a check of tables against them.
+
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The output tables and their Table Schema JSON, in the order they are written.
+pub const SCHEMAS: [(&str, &str); 4] = [
+    (
+        "mentions",
+        include_str!("../../schemas/mentions.schema.json"),
+    ),
+    ("persons", include_str!("../../schemas/persons.schema.json")),
+    (
+        "decisions",
+        include_str!("../../schemas/decisions.schema.json"),
+    ),
+    ("rejects", include_str!("../../schemas/rejects.schema.json")),
+];
+
+/// A Table Schema, as far as the outputs use it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TableSchema {
+    /// The columns, in order.
+    pub fields: Vec<FieldSpec>,
+    /// Columns whose values together are unique.
+    #[serde(default)]
+    pub primary_key: Vec<String>,
+    /// References to other tables.
+    #[serde(default)]
+    pub foreign_keys: Vec<ForeignKey>,
+}
+
+/// One column of a Table Schema.
+#[derive(Debug, Clone, Deserialize)]
+pub struct FieldSpec {
+    /// Column name.
+    pub name: String,
+    /// `string`, `integer` or `date`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Constraints on the values.
+    #[serde(default)]
+    pub constraints: Constraints,
+}
+
+/// Value constraints of a column.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Constraints {
+    /// The value may not be empty.
+    #[serde(default)]
+    pub required: bool,
+    /// The allowed values.
+    #[serde(rename = "enum")]
+    pub allowed: Option<Vec<String>>,
+    /// The least allowed integer.
+    pub minimum: Option<i64>,
+}
+
+/// A foreign key: `fields` of this table refer to `reference.fields` of another.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ForeignKey {
+    /// Columns of this table.
+    pub fields: Vec<String>,
+    /// The referenced table and columns.
+    pub reference: Reference,
+}
+
+/// The target of a foreign key.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Reference {
+    /// The referenced table.
+    pub resource: String,
+    /// Its columns.
+    pub fields: Vec<String>,
+}
+
+/// The parsed schema of an output table.
+pub fn schema(table: &str) -> Option<&'static TableSchema> {
+    static PARSED: OnceLock<HashMap<&'static str, TableSchema>> = OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            SCHEMAS
+                .iter()
+                .filter_map(|(name, json)| Some((*name, serde_json::from_str(json).ok()?)))
+                .collect()
+        })
+        .get(table)
+}
+
+impl TableSchema {
+    /// The column names, in order.
+    pub fn header(&self) -> Vec<&str> {
+        self.fields.iter().map(|f| f.name.as_str()).collect()
+    }
+
+    fn indices(&self, names: &[String]) -> Vec<usize> {
+        names
+            .iter()
+            .filter_map(|n| self.fields.iter().position(|f| &f.name == n))
+            .collect()
+    }
+}
+
+/// Checks output tables against their schemas row by row, as they are written: header, types,
+/// required and allowed values, primary keys, and foreign keys into tables checked before.
+pub struct Validator {
+    errors: Vec<String>,
+    limit: usize,
+    /// Key sets of `(table, columns)` that some foreign key refers to, filled as tables pass.
+    referenced: HashMap<(String, Vec<String>), HashSet<String>>,
+}
+
+/// The check of one table, fed one row at a time.
+pub struct TableCheck<'v> {
+    validator: &'v mut Validator,
+    name: String,
+    schema: &'static TableSchema,
+    row: usize,
+    primary: HashSet<String>,
+    primary_idx: Vec<usize>,
+    foreign: Vec<(Vec<usize>, (String, Vec<String>), String)>,
+    collect: Vec<(Vec<usize>, (String, Vec<String>))>,
+}
+
+impl Validator {
+    /// A validator that keeps at most `limit` messages.
+    pub fn new(limit: usize) -> Validator {
+        let mut referenced = HashMap::new();
+        for (name, _) in SCHEMAS {
+            for fk in schema(name)
+                .map(|s| s.foreign_keys.as_slice())
+                .unwrap_or_default()
+            {
+                let key = (fk.reference.resource.clone(), fk.reference.fields.clone());
+                referenced.insert(key, HashSet::new());
+            }
+        }
+        Validator {
+            errors: Vec::new(),
+            limit,
+            referenced,
+        }
+    }
+
+    /// Starts checking a table whose header is `header`.
+    pub fn table(&mut self, name: &str, header: &[String]) -> TableCheck<'_> {
+        let schema = match schema(name) {
+            Some(s) => s,
+            None => {
+                self.push(format!("{name}: no schema"));
+                empty_schema()
+            }
+        };
+        if header != schema.header() {
+            self.push(format!("{name}: header differs from its schema"));
+        }
+        let foreign = schema
+            .foreign_keys
+            .iter()
+            .map(|fk| {
+                let target = (fk.reference.resource.clone(), fk.reference.fields.clone());
+                (schema.indices(&fk.fields), target, fk.fields.join(","))
+            })
+            .collect();
+        let collect = self
+            .referenced
+            .keys()
+            .filter(|(table, _)| table == name)
+            .map(|key| (schema.indices(&key.1), key.clone()))
+            .collect();
+        TableCheck {
+            primary_idx: schema.indices(&schema.primary_key),
+            validator: self,
+            name: name.to_string(),
+            schema,
+            row: 1,
+            primary: HashSet::new(),
+            foreign,
+            collect,
+        }
+    }
+
+    /// The violations found, one message each.
+    pub fn finish(self) -> Vec<String> {
+        self.errors
+    }
+
+    fn push(&mut self, message: String) {
+        if self.errors.len() < self.limit {
+            self.errors.push(message);
+        }
+    }
+}
+
+fn empty_schema() -> &'static TableSchema {
+    static EMPTY: OnceLock<TableSchema> = OnceLock::new();
+    EMPTY.get_or_init(|| TableSchema {
+        fields: Vec::new(),
+        primary_key: Vec::new(),
+        foreign_keys: Vec::new(),
+    })
+}
+
+/// Joins the cells of a key into one string.
+fn key_of(row: &[String], idx: &[usize]) -> String {
+    let cells: Vec<&str> = idx.iter().map(|&i| row[i].as_str()).collect();
+    cells.join("\u{1f}")
+}
+
+impl TableCheck<'_> {
+    /// Checks one data row.
+    pub fn row(&mut self, row: &[String]) {
+        self.row += 1;
+        let (name, line) = (self.name.clone(), self.row);
+        if row.len() != self.schema.fields.len() {
+            let n = row.len();
+            self.validator
+                .push(format!("{name}: row {line}: {n} cells"));
+            return;
+        }
+        for (value, field) in row.iter().zip(&self.schema.fields) {
+            if let Err(why) = check_value(value, field) {
+                let column = &field.name;
+                self.validator
+                    .push(format!("{name}: row {line}, {column}: {why}"));
+            }
+        }
+        if !self.primary_idx.is_empty() && !self.primary.insert(key_of(row, &self.primary_idx)) {
+            self.validator
+                .push(format!("{name}: row {line}: duplicate primary key"));
+        }
+        for (idx, target, columns) in &self.foreign {
+            let known = self.validator.referenced.get(target);
+            if !known.is_some_and(|keys| keys.contains(&key_of(row, idx))) {
+                let message = format!("{name}: row {line}: {columns} refers to nothing");
+                self.validator.push(message);
+            }
+        }
+        for (idx, target) in &self.collect {
+            if let Some(keys) = self.validator.referenced.get_mut(target) {
+                keys.insert(key_of(row, idx));
+            }
+        }
+    }
+}
+
+fn check_value(value: &str, field: &FieldSpec) -> Result<(), String> {
+    let c = &field.constraints;
+    if value.is_empty() {
+        return if c.required {
+            Err("required value is empty".into())
+        } else {
+            Ok(())
+        };
+    }
+    match field.kind.as_str() {
+        "integer" => {
+            let n: i64 = value
+                .parse()
+                .map_err(|_| format!("{value:?} is no integer"))?;
+            if c.minimum.is_some_and(|min| n < min) {
+                return Err(format!("{n} is below the minimum"));
+            }
+        }
+        "date" => {
+            chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+                .map_err(|_| format!("{value:?} is no YYYY-MM-DD date"))?;
+        }
+        _ => {}
+    }
+    match &c.allowed {
+        Some(allowed) if !allowed.iter().any(|a| a == value) => {
+            Err(format!("{value:?} is not one of {allowed:?}"))
+        }
+        _ => Ok(()),
+    }
+}

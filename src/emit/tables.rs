@@ -1,0 +1,192 @@
+//! The rows of the four output tables, in the column order of their Table Schemas.
+
+use crate::model::{DateValue, Mention, Norm, Person, Reject, Script};
+use crate::pipeline::Outcome;
+use std::collections::BTreeSet;
+
+/// The tables in the order they are written and checked: a table's foreign keys refer only to
+/// tables before it.
+pub const TABLE_ORDER: [&str; 4] = ["persons", "mentions", "decisions", "rejects"];
+
+/// The rows of one output table, in schema column order, produced one at a time.
+pub fn rows<'a>(table: &str, outcome: &'a Outcome) -> Box<dyn Iterator<Item = Vec<String>> + 'a> {
+    match table {
+        "persons" => Box::new(outcome.persons.iter().map(move |p| person_row(p, outcome))),
+        "mentions" => {
+            let person_of = person_index(outcome);
+            Box::new(
+                outcome
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, m)| mention_row(m, &outcome.persons[person_of[i]].id)),
+            )
+        }
+        "decisions" => Box::new(
+            outcome
+                .decisions
+                .iter()
+                .map(move |d| decision_row(&outcome.mentions[d.mention], &d.person_id)),
+        ),
+        _ => Box::new(outcome.rejects.iter().map(reject_row)),
+    }
+}
+
+/// For each mention, the index of its person.
+fn person_index(outcome: &Outcome) -> Vec<usize> {
+    let mut person_of = vec![0; outcome.mentions.len()];
+    for (p, person) in outcome.persons.iter().enumerate() {
+        for &m in &person.mentions {
+            person_of[m] = p;
+        }
+    }
+    person_of
+}
+
+fn mention_row(m: &Mention, person_id: &str) -> Vec<String> {
+    let n = &m.name;
+    let mut row = vec![
+        m.prov.source.clone(),
+        m.prov.record_id.clone(),
+        m.prov.row.to_string(),
+        person_id.to_string(),
+        m.name_raw.clone(),
+        n.surname.clone(),
+        n.given.clone(),
+        n.patronymic.clone(),
+        n.father.clone(),
+        n.surname_key.clone(),
+        n.given_key.clone(),
+        n.father_key.clone(),
+        n.phonetic_key.clone(),
+        gender(n.gender),
+        n.script.map(script).unwrap_or_default().to_string(),
+    ];
+    push_date(&mut row, &m.birth);
+    let place = m.birth_place.value.as_ref();
+    row.extend([
+        m.birth_place.raw.clone(),
+        place.map(|p| p.modern.clone()).unwrap_or_default(),
+        place.map(|p| p.country.clone()).unwrap_or_default(),
+        place.map(|p| p.key.clone()).unwrap_or_default(),
+        m.nationality.clone(),
+    ]);
+    push_date(&mut row, &m.arrest);
+    row.extend([
+        m.charge.clone(),
+        m.sentencing_organ.clone(),
+        m.sentence.clone(),
+    ]);
+    push_date(&mut row, &m.death);
+    row.push(m.decision.clone());
+    push_date(&mut row, &m.decision_date);
+    row.extend([
+        m.deciding_body.clone(),
+        m.legal_basis.clone(),
+        m.case_number.clone(),
+        json_object(&m.extra),
+        m.warnings.join(" | "),
+    ]);
+    row
+}
+
+fn push_date(row: &mut Vec<String>, date: &Norm<DateValue>) {
+    row.push(date.raw.clone());
+    match &date.value {
+        Some(d) => row.extend([
+            d.earliest.format("%Y-%m-%d").to_string(),
+            d.latest.format("%Y-%m-%d").to_string(),
+            enum_name(&d.precision),
+            enum_name(&d.calendar),
+            enum_name(&d.qualifier),
+            d.edtf.clone(),
+        ]),
+        None => row.extend(std::iter::repeat_n(String::new(), 6)),
+    }
+}
+
+/// The serde name of a unit enum variant (`day`, `julian`, `approximate` ...).
+fn enum_name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn gender(g: Option<crate::model::Gender>) -> String {
+    g.map(|g| enum_name(&g)).unwrap_or_default()
+}
+
+fn script(s: Script) -> &'static str {
+    match s {
+        Script::Cyrillic => "cyrillic",
+        Script::Latin => "latin",
+        Script::Mixed => "mixed",
+        Script::None => "none",
+    }
+}
+
+/// A JSON object of `(key, value)` pairs that keeps their order.
+fn json_object(pairs: &[(String, String)]) -> String {
+    if pairs.is_empty() {
+        return String::new();
+    }
+    let body: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}:{}", json_string(k), json_string(v)))
+        .collect();
+    format!("{{{}}}", body.join(","))
+}
+
+fn json_string(s: &str) -> String {
+    serde_json::Value::String(s.to_string()).to_string()
+}
+
+fn person_row(p: &Person, outcome: &Outcome) -> Vec<String> {
+    let mentions: Vec<&Mention> = p.mentions.iter().map(|&i| &outcome.mentions[i]).collect();
+    let summary = super::persons::summarize(&mentions);
+    let sources: BTreeSet<&str> = mentions.iter().map(|m| m.prov.source.as_str()).collect();
+    let decisions = mentions.iter().filter(|m| m.has_decision()).count();
+    let (earliest, latest) = summary.birth.unwrap_or_default();
+    vec![
+        p.id.clone(),
+        summary.name,
+        summary.name_latin,
+        summary.surname_key,
+        summary.given_key,
+        summary.father_key,
+        gender(summary.gender),
+        earliest,
+        latest,
+        summary.place,
+        summary.place_key,
+        mentions.len().to_string(),
+        sources.into_iter().collect::<Vec<_>>().join(";"),
+        decisions.to_string(),
+    ]
+}
+
+fn decision_row(m: &Mention, person_id: &str) -> Vec<String> {
+    let mut row = vec![
+        m.prov.key(),
+        person_id.to_string(),
+        m.prov.source.clone(),
+        m.prov.record_id.clone(),
+        m.decision.clone(),
+    ];
+    push_date(&mut row, &m.decision_date);
+    row.extend([m.deciding_body.clone(), m.legal_basis.clone()]);
+    row
+}
+
+fn reject_row(r: &Reject) -> Vec<String> {
+    vec![
+        r.prov.source.clone(),
+        r.prov.record_id.clone(),
+        r.prov.row.to_string(),
+        r.col.map(|c| c.to_string()).unwrap_or_default(),
+        r.reason.code().to_string(),
+        r.message.clone(),
+        serde_json::to_string(&r.cells).unwrap_or_default(),
+    ]
+}

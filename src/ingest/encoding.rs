@@ -1,0 +1,185 @@
+//! Text encodings: detect the encoding of a CSV file and decode it without silent damage.
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, UTF_8};
+
+/// Encodings the archives of the region are known to use; any other guess is refused.
+const EXPECTED: [&str; 8] = [
+    "UTF-8",
+    "windows-1251",
+    "KOI8-R",
+    "KOI8-U",
+    "IBM866",
+    "ISO-8859-5",
+    "x-mac-cyrillic",
+    "windows-1252",
+];
+
+/// A decoded text with the encoding it was read in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    /// The text, without any byte-order mark.
+    pub text: String,
+    /// The encoding's name (`UTF-8`, `windows-1251`, ...).
+    pub encoding: &'static str,
+    /// Whether the file began with a byte-order mark.
+    pub bom: bool,
+}
+
+/// Why a file's bytes could not be decoded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EncodingError {
+    /// The configured encoding label is not known.
+    #[error("unknown encoding label {0:?}")]
+    UnknownLabel(String),
+    /// The bytes are not valid in the configured or detected encoding.
+    #[error("bytes are not valid {encoding} (first bad byte near offset {offset})")]
+    Invalid {
+        /// The encoding tried.
+        encoding: &'static str,
+        /// Byte offset of the first undecodable sequence, when known.
+        offset: usize,
+    },
+    /// The detector's guess is no encoding archives of the region use.
+    #[error(
+        "cannot tell the encoding: it looks like {0}, which no source here is expected to use; \
+         set `encoding` for this source in the configuration"
+    )]
+    Unrecognised(&'static str),
+    /// The file holds NUL or other control bytes: it is not a text file.
+    #[error("not a text file: it holds control byte 0x{byte:02x} at offset {offset}")]
+    Binary {
+        /// The control byte.
+        byte: u8,
+        /// Its offset.
+        offset: usize,
+    },
+}
+
+/// Decodes bytes in the configured encoding, or detects it: a byte-order mark wins, then valid
+/// UTF-8, then the detector's guess among the encodings the region's archives use.
+pub fn decode(bytes: &[u8], configured: Option<&str>) -> Result<Decoded, EncodingError> {
+    if let Some(label) = configured {
+        let enc = Encoding::for_label(label.trim().as_bytes())
+            .ok_or_else(|| EncodingError::UnknownLabel(label.to_string()))?;
+        let (body, bom) = strip_bom(bytes, enc);
+        return decode_strict(body, enc, bom);
+    }
+    if let Some((enc, len)) = Encoding::for_bom(bytes) {
+        return decode_strict(&bytes[len..], enc, true);
+    }
+    check_text(bytes)?;
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: text.to_string(),
+            encoding: UTF_8.name(),
+            bom: false,
+        });
+    }
+    let guess = guess(bytes);
+    if !EXPECTED.contains(&guess.name()) {
+        return Err(EncodingError::Unrecognised(guess.name()));
+    }
+    decode_strict(bytes, guess, false)
+}
+
+fn strip_bom<'a>(bytes: &'a [u8], enc: &'static Encoding) -> (&'a [u8], bool) {
+    match Encoding::for_bom(bytes) {
+        Some((bom_enc, len)) if bom_enc == enc => (&bytes[len..], true),
+        _ => (bytes, false),
+    }
+}
+
+fn guess(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, Utf8Detection::Deny)
+}
+
+fn decode_strict(
+    bytes: &[u8],
+    enc: &'static Encoding,
+    bom: bool,
+) -> Result<Decoded, EncodingError> {
+    match enc.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(text) => Ok(Decoded {
+            text: text.into_owned(),
+            encoding: enc.name(),
+            bom,
+        }),
+        None => Err(EncodingError::Invalid {
+            encoding: enc.name(),
+            offset: first_invalid_offset(bytes, enc),
+        }),
+    }
+}
+
+fn first_invalid_offset(bytes: &[u8], enc: &'static Encoding) -> usize {
+    if enc == UTF_8 {
+        return std::str::from_utf8(bytes)
+            .err()
+            .map(|e| e.valid_up_to())
+            .unwrap_or(0);
+    }
+    0
+}
+
+/// Refuses bytes that are not text: NUL and C0 controls other than tab, CR, LF and form feed.
+fn check_text(bytes: &[u8]) -> Result<(), EncodingError> {
+    let bad = bytes
+        .iter()
+        .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c));
+    match bad {
+        Some(offset) => Err(EncodingError::Binary {
+            byte: bytes[offset],
+            offset,
+        }),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom_is_read_and_bom_dropped() {
+        let d = decode("\u{feff}ФИО\nШокаев".as_bytes(), None).unwrap();
+        assert_eq!(d.text, "ФИО\nШокаев");
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.bom);
+    }
+
+    #[test]
+    fn windows_1251_is_detected() {
+        let text = "Фамилия;Имя;Отчество\nШокаев;Мустафа;Шокаевич\nЧакабаев;Ибрагим;\n\
+                    Байтурсынов;Ахмет;Байтурсынович\nДулатов;Миржакып;\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "windows-1251");
+        assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn koi8_r_is_detected() {
+        let text = "Фамилия,Имя,Год рождения\nИванов,Иван,1899\nПетрова,Мария,1901\n\
+                    Сидоров,Николай,1890\nКузнецов,Алексей,1912\n";
+        let (bytes, _, _) = encoding_rs::KOI8_R.encode(text);
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "KOI8-R");
+        assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn configured_encoding_wins_and_invalid_bytes_are_an_error() {
+        let err = decode(&[0x41, 0xff, 0xfe, 0x41], Some("utf-8")).unwrap_err();
+        assert!(matches!(err, EncodingError::Invalid { offset: 1, .. }));
+        assert!(decode(b"abc", Some("no-such-encoding")).is_err());
+    }
+
+    #[test]
+    fn binary_bytes_are_refused() {
+        let err = decode(&[0x50, 0x4b, 0x03, 0x04, 0x00], None).unwrap_err();
+        assert!(matches!(err, EncodingError::Binary { byte: 3, .. }));
+    }
+}

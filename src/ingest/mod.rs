@@ -1,0 +1,319 @@
+//! Stage 1: files → raw rows with provenance.
+//!
+//! Every file in the input folder is a source. Ingest detects its format, encoding, delimiter,
+//! sheet and header row, maps its columns to canonical fields through the header dictionary, and
+//! streams its data rows as [`RawRecord`](crate::model::RawRecord)s or rejects.
+
+pub mod config;
+pub mod delimited;
+pub mod encoding;
+pub mod headers;
+pub mod table;
+pub mod xlsx;
+
+use crate::model::Lang;
+use config::SourceConfig;
+use delimited::{DelimitedRows, Dialect};
+use headers::{ColumnMap, HEADER_SEARCH_ROWS, HeaderDictionary};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use table::{RecordBuilder, RowOutcome};
+
+/// The container format of a source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Delimited text.
+    Csv,
+    /// A spreadsheet workbook.
+    Xlsx,
+}
+
+/// What ingest detected (or was told) about one source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceInfo {
+    /// The file name: the source's name.
+    pub name: String,
+    /// The container format.
+    pub format: Format,
+    /// The text encoding of a delimited file.
+    pub encoding: Option<String>,
+    /// Whether a delimited file began with a byte-order mark.
+    pub bom: bool,
+    /// The dialect of a delimited file.
+    pub dialect: Option<Dialect>,
+    /// The sheet read from a workbook.
+    pub sheet: Option<String>,
+    /// Every sheet of a workbook.
+    pub sheets: Vec<String>,
+    /// The 1-based row of the header.
+    pub header_row: u64,
+    /// How each column maps to a canonical field.
+    pub columns: Vec<ColumnMap>,
+    /// The source's language, configured or guessed from its headers.
+    pub lang: Option<Lang>,
+    /// File size in bytes.
+    pub bytes: u64,
+    /// SHA-256 of the file, in hex.
+    pub sha256: String,
+}
+
+/// An opened source: what was detected, and its data rows.
+pub struct Source {
+    /// What ingest detected.
+    pub info: SourceInfo,
+    /// The data rows, each a raw record or a reject.
+    pub rows: Box<dyn Iterator<Item = RowOutcome> + Send>,
+}
+
+/// Why a whole file could not be read as a source.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The file could not be read from disk.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The file is empty.
+    #[error("{path}: the file is empty")]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file's extension names no format ingest reads.
+    #[error(
+        "{path}: unsupported format {ext:?}: sources are .csv, .tsv, .txt, .xlsx, .xlsm or .xls"
+    )]
+    Unsupported {
+        /// The file.
+        path: PathBuf,
+        /// Its extension.
+        ext: String,
+    },
+    /// The bytes could not be decoded.
+    #[error("{path}: {source}")]
+    Encoding {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        source: encoding::EncodingError,
+    },
+    /// The workbook could not be read.
+    #[error("{path}: {source}")]
+    Workbook {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        source: xlsx::WorkbookError,
+    },
+    /// No row looks like a header.
+    #[error(
+        "{path}: no recognisable header row in the first {HEADER_SEARCH_ROWS} rows; add the \
+         headers to schemas/headers.csv or set `header_row` and `columns` in the configuration"
+    )]
+    NoHeader {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The configured header row is past the end of the file.
+    #[error("{path}: configured header_row {row} is past the end of the file")]
+    HeaderPastEnd {
+        /// The file.
+        path: PathBuf,
+        /// The configured row.
+        row: usize,
+    },
+    /// The configuration for this source is invalid.
+    #[error("{path}: {message}")]
+    Config {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// The source files of an input folder, sorted by name; hidden files are left out.
+pub fn list_sources(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if entry.file_type()?.is_file() && !hidden {
+            files.push(entry.path());
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The source name of a file: its file name.
+pub fn source_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Opens a source file with the given overrides.
+pub fn open(path: &Path, cfg: &SourceConfig) -> Result<Source, IngestError> {
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(IngestError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let config_error = |message: String| IngestError::Config {
+        path: path.to_path_buf(),
+        message,
+    };
+    let lang = cfg.lang().map_err(config_error)?;
+    let overrides = cfg.column_overrides().map_err(config_error)?;
+    let ctx = OpenContext {
+        path,
+        cfg,
+        lang,
+        overrides,
+        sha256: hex_sha256(&bytes),
+        bytes: bytes.len() as u64,
+    };
+    match ext.as_str() {
+        "csv" | "tsv" | "txt" => open_delimited(bytes, ctx),
+        "xlsx" | "xlsm" | "xls" => open_workbook(bytes, ctx),
+        _ => Err(IngestError::Unsupported {
+            path: path.to_path_buf(),
+            ext,
+        }),
+    }
+}
+
+struct OpenContext<'a> {
+    path: &'a Path,
+    cfg: &'a SourceConfig,
+    lang: Option<Lang>,
+    overrides: std::collections::HashMap<String, Option<crate::model::Field>>,
+    sha256: String,
+    bytes: u64,
+}
+
+impl OpenContext<'_> {
+    /// Picks the header row among leading rows: configured (1-based) or detected (0-based index).
+    fn header_index(&self, rows: &[Vec<String>]) -> Result<usize, IngestError> {
+        match self.cfg.header_row {
+            Some(row) if row <= rows.len() => Ok(row - 1),
+            Some(row) => Err(IngestError::HeaderPastEnd {
+                path: self.path.to_path_buf(),
+                row,
+            }),
+            None => HeaderDictionary::builtin()
+                .find_header_row(rows)
+                .ok_or_else(|| IngestError::NoHeader {
+                    path: self.path.to_path_buf(),
+                }),
+        }
+    }
+
+    fn info(&self, format: Format, header_row: u64, headers: &[String], col0: usize) -> SourceInfo {
+        let dict = HeaderDictionary::builtin();
+        let mut columns = dict.map_columns(headers, &self.overrides);
+        columns.iter_mut().for_each(|c| c.col += col0 - 1);
+        SourceInfo {
+            name: source_name(self.path),
+            format,
+            encoding: None,
+            bom: false,
+            dialect: None,
+            sheet: None,
+            sheets: Vec::new(),
+            header_row,
+            columns,
+            lang: self.lang.or_else(|| dict.guess_lang(headers)),
+            bytes: self.bytes,
+            sha256: self.sha256.clone(),
+        }
+    }
+}
+
+fn open_delimited(bytes: Vec<u8>, ctx: OpenContext) -> Result<Source, IngestError> {
+    let decoded = encoding::decode(&bytes, ctx.cfg.encoding.as_deref()).map_err(|source| {
+        IngestError::Encoding {
+            path: ctx.path.to_path_buf(),
+            source,
+        }
+    })?;
+    drop(bytes);
+    let delimiter = ctx
+        .cfg
+        .delimiter_byte()
+        .map_err(|message| IngestError::Config {
+            path: ctx.path.to_path_buf(),
+            message,
+        })?;
+    let dialect = delimited::detect_dialect(&decoded.text, delimiter);
+    let wanted = HEADER_SEARCH_ROWS.max(ctx.cfg.header_row.unwrap_or(0));
+    let leading = delimited::leading_rows(&decoded.text, dialect, wanted);
+    let header_index = ctx.header_index(&leading)?;
+    let mut info = ctx.info(
+        Format::Csv,
+        header_index as u64 + 1,
+        &leading[header_index],
+        1,
+    );
+    info.encoding = Some(decoded.encoding.to_string());
+    info.bom = decoded.bom;
+    info.dialect = Some(dialect);
+    let builder = RecordBuilder::new(&info.name, info.lang, info.columns.clone());
+    let rows = DelimitedRows::new(decoded.text, dialect, header_index, builder);
+    Ok(Source {
+        info,
+        rows: Box::new(rows),
+    })
+}
+
+fn open_workbook(bytes: Vec<u8>, ctx: OpenContext) -> Result<Source, IngestError> {
+    let dict = HeaderDictionary::builtin();
+    let sheet = xlsx::read_sheet(bytes, ctx.cfg.sheet.as_deref(), dict).map_err(|source| {
+        IngestError::Workbook {
+            path: ctx.path.to_path_buf(),
+            source,
+        }
+    })?;
+    let leading: Vec<Vec<String>> = sheet
+        .rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS.max(ctx.cfg.header_row.unwrap_or(0)))
+        .map(|r| xlsx::texts(r))
+        .collect();
+    let header_index = ctx.header_index(&leading)?;
+    let header_row = sheet.first_row + header_index as u64;
+    let mut info = ctx.info(
+        Format::Xlsx,
+        header_row,
+        &leading[header_index],
+        sheet.first_col,
+    );
+    info.sheet = Some(sheet.name.clone());
+    info.sheets = sheet.all_names.clone();
+    let builder = RecordBuilder::new(&info.name, info.lang, info.columns.clone());
+    let rows = xlsx::SheetRows::new(sheet, header_index, builder);
+    Ok(Source {
+        info,
+        rows: Box::new(rows),
+    })
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

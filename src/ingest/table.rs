@@ -1,0 +1,190 @@
+//! Rows of cells → raw records: the part of ingest that CSV and XLSX share.
+
+use super::headers::ColumnMap;
+use crate::model::{Field, Lang, Provenance, RawRecord, RawValue, Reject, RejectReason, Typed};
+use std::collections::HashSet;
+
+/// One cell as read: its text and, from spreadsheets, its typed value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// The text as written.
+    pub text: String,
+    /// The typed value of a spreadsheet cell.
+    pub typed: Option<Typed>,
+}
+
+impl Cell {
+    /// A plain text cell.
+    pub fn text(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            typed: None,
+        }
+    }
+}
+
+/// What an ingested row became.
+pub type RowOutcome = Result<RawRecord, Reject>;
+
+/// Turns the data rows of one table into raw records, giving each a record id.
+pub struct RecordBuilder {
+    source: String,
+    lang: Option<Lang>,
+    columns: Vec<ColumnMap>,
+    id_col: Option<usize>,
+    seen_ids: HashSet<String>,
+    data_rows: u64,
+}
+
+impl RecordBuilder {
+    /// A builder for a table with the given column mapping.
+    pub fn new(source: &str, lang: Option<Lang>, columns: Vec<ColumnMap>) -> RecordBuilder {
+        let id_col = columns
+            .iter()
+            .position(|c| c.field == Some(Field::RecordId));
+        RecordBuilder {
+            source: source.to_string(),
+            lang,
+            columns,
+            id_col,
+            seen_ids: HashSet::new(),
+            data_rows: 0,
+        }
+    }
+
+    /// The number of header columns.
+    pub fn width(&self) -> usize {
+        self.columns.len()
+    }
+
+    /// Builds the record of one row; `None` for a blank row, which is no data row.
+    pub fn build(&mut self, row: u64, cells: Vec<Cell>) -> Option<RowOutcome> {
+        if cells.iter().all(|c| c.text.trim().is_empty()) {
+            return None;
+        }
+        let texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
+        let prov = self.provenance(row, &texts);
+        if !self.seen_ids.insert(prov.record_id.clone()) {
+            let detail = format!("record id {:?} repeats an earlier row", prov.record_id);
+            let col = self.id_col.map(|i| i + 1);
+            let reason = RejectReason::DuplicateRecordId;
+            return Some(Err(Reject::new(&prov, col, reason, &detail, texts)));
+        }
+        Some(Ok(self.record(prov, cells, texts)))
+    }
+
+    /// Builds a reject for a row that could not be split into cells as the header says.
+    pub fn reject(
+        &mut self,
+        row: u64,
+        texts: Vec<String>,
+        reason: RejectReason,
+        col: Option<usize>,
+        detail: &str,
+    ) -> RowOutcome {
+        let prov = self.provenance(row, &texts);
+        self.seen_ids.insert(prov.record_id.clone());
+        Err(Reject::new(&prov, col, reason, detail, texts))
+    }
+
+    fn provenance(&mut self, row: u64, texts: &[String]) -> Provenance {
+        self.data_rows += 1;
+        let id = self
+            .id_col
+            .and_then(|i| texts.get(i))
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty());
+        let record_id = match (self.id_col, id) {
+            (None, _) => self.data_rows.to_string(),
+            (Some(_), Some(id)) => id.to_string(),
+            (Some(_), None) => format!("#{}", self.data_rows),
+        };
+        Provenance {
+            source: self.source.clone(),
+            record_id,
+            row,
+        }
+    }
+
+    fn record(&self, prov: Provenance, cells: Vec<Cell>, texts: Vec<String>) -> RawRecord {
+        let mut fields = Vec::new();
+        let mut extra = Vec::new();
+        for (map, cell) in self.columns.iter().zip(cells) {
+            let value = RawValue {
+                text: cell.text,
+                column: map.header.clone(),
+                col: map.col,
+                typed: cell.typed,
+            };
+            match map.field {
+                Some(field) => fields.push((field, value)),
+                None => extra.push(value),
+            }
+        }
+        RawRecord {
+            prov,
+            lang: self.lang,
+            fields,
+            extra,
+            cells: texts,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builder(with_id: bool) -> RecordBuilder {
+        let mut columns = vec![ColumnMap {
+            header: "ФИО".into(),
+            col: 1,
+            field: Some(Field::FullName),
+        }];
+        if with_id {
+            columns.push(ColumnMap {
+                header: "№".into(),
+                col: 2,
+                field: Some(Field::RecordId),
+            });
+        }
+        RecordBuilder::new("list.csv", Some(Lang::Ru), columns)
+    }
+
+    #[test]
+    fn ids_come_from_the_id_column_or_the_data_row_number() {
+        let mut b = builder(false);
+        assert!(b.build(2, vec![Cell::text(""), Cell::text(" ")]).is_none());
+        let rec = b
+            .build(3, vec![Cell::text("Шокаев Мустафа")])
+            .unwrap()
+            .unwrap();
+        assert_eq!(rec.prov.record_id, "1");
+        assert_eq!(rec.text(Field::FullName), "Шокаев Мустафа");
+
+        let mut b = builder(true);
+        let rec = b
+            .build(2, vec![Cell::text("Шокаев"), Cell::text("17")])
+            .unwrap()
+            .unwrap();
+        assert_eq!((rec.prov.record_id.as_str(), rec.prov.row), ("17", 2));
+        let rec = b
+            .build(3, vec![Cell::text("Чакабаев"), Cell::text("")])
+            .unwrap()
+            .unwrap();
+        assert_eq!(rec.prov.record_id, "#2");
+    }
+
+    #[test]
+    fn a_repeated_id_is_rejected_with_its_column() {
+        let mut b = builder(true);
+        b.build(2, vec![Cell::text("A"), Cell::text("5")]);
+        let rej = b
+            .build(3, vec![Cell::text("B"), Cell::text("5")])
+            .unwrap()
+            .unwrap_err();
+        assert_eq!(rej.reason, RejectReason::DuplicateRecordId);
+        assert_eq!(rej.col, Some(2));
+        assert!(rej.message.starts_with("list.csv: row 3, column 2:"));
+    }
+}
