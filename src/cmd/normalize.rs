@@ -35,7 +35,7 @@ pub fn run(command: &Command) -> anyhow::Result<Status> {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(io::BufWriter::new(io::stdout().lock()));
-    let (header, convert): (&[&str], Box<dyn Fn(&str) -> Vec<String>>) = match command {
+    let (header, convert): (&[&str], Converter) = match command {
         Command::Date(a) => (&DATE_HEADER, Box::new(move |t| date_row(t, a.lang))),
         Command::Name(a) => (&NAME_HEADER, Box::new(move |t| name_row(t, a.lang))),
         Command::Place => (&PLACE_HEADER, Box::new(place_row)),
@@ -51,6 +51,9 @@ pub fn run(command: &Command) -> anyhow::Result<Status> {
     out.flush()?;
     Ok(Status::Success)
 }
+
+/// Turns one raw value into the cells after `input`.
+type Converter<'a> = Box<dyn Fn(&str) -> Vec<String> + 'a>;
 
 const DATE_HEADER: [&str; 8] = [
     "input",

@@ -43,9 +43,7 @@ impl Staging {
         } else {
             fs::rename(&self.dir, &self.target)?;
         }
-        if let Some(parent) = self.target.parent() {
-            sync_dir(parent)?;
-        }
+        sync_dir(&parent_of(&self.target))?;
         self.committed = true;
         Ok(())
     }
@@ -65,10 +63,15 @@ fn sibling(target: &Path, suffix: &str) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".into());
-    let parent = target.parent().filter(|p| !p.as_os_str().is_empty());
-    parent
-        .unwrap_or(Path::new("."))
-        .join(format!(".{name}.{suffix}"))
+    parent_of(target).join(format!(".{name}.{suffix}"))
+}
+
+/// The folder holding `target` (`.` for a bare name).
+fn parent_of(target: &Path) -> PathBuf {
+    match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
 /// Exchanges the two folders atomically (Linux `renameat2`), or falls back to two renames

@@ -109,7 +109,7 @@ pub struct Validator {
     errors: Vec<String>,
     limit: usize,
     /// Key sets of `(table, columns)` that some foreign key refers to, filled as tables pass.
-    referenced: HashMap<(String, Vec<String>), HashSet<String>>,
+    referenced: HashMap<KeySet, HashSet<String>>,
 }
 
 /// The check of one table, fed one row at a time.
@@ -120,9 +120,14 @@ pub struct TableCheck<'v> {
     row: usize,
     primary: HashSet<String>,
     primary_idx: Vec<usize>,
-    foreign: Vec<(Vec<usize>, (String, Vec<String>), String)>,
-    collect: Vec<(Vec<usize>, (String, Vec<String>))>,
+    /// Foreign keys: this table's column indices, the referenced key set, the columns' names.
+    foreign: Vec<(Vec<usize>, KeySet, String)>,
+    /// Key sets other tables refer to that this table fills: column indices and the key set.
+    collect: Vec<(Vec<usize>, KeySet)>,
 }
+
+/// A referenced key set: the table and its columns.
+type KeySet = (String, Vec<String>);
 
 impl Validator {
     /// A validator that keeps at most `limit` messages.
@@ -275,5 +280,74 @@ fn check_value(value: &str, field: &FieldSpec) -> Result<(), String> {
             Err(format!("{value:?} is not one of {allowed:?}"))
         }
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(table: &str) -> Vec<String> {
+        schema(table)
+            .unwrap()
+            .header()
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    }
+
+    fn person(id: &str) -> Vec<String> {
+        let mut row = vec![String::new(); header("persons").len()];
+        row[0] = id.into();
+        row[1] = "Шокаев Мустафа".into();
+        row[11] = "1".into();
+        row[12] = "a.csv".into();
+        row[13] = "0".into();
+        row
+    }
+
+    #[test]
+    fn every_schema_parses_and_keys_name_real_columns() {
+        for (name, _) in SCHEMAS {
+            let s = schema(name).unwrap_or_else(|| panic!("{name} parses"));
+            assert_eq!(s.indices(&s.primary_key).len(), s.primary_key.len());
+            for fk in &s.foreign_keys {
+                assert_eq!(s.indices(&fk.fields).len(), fk.fields.len());
+            }
+        }
+    }
+
+    #[test]
+    fn violations_are_found_and_valid_rows_pass() {
+        let mut v = Validator::new(10);
+        let mut persons = v.table("persons", &header("persons"));
+        persons.row(&person("P1"));
+        persons.row(&person("P1"));
+        let mut bad = person("P2");
+        bad[6] = "unknown".into();
+        bad[7] = "1890-13-01".into();
+        bad[11] = "0".into();
+        persons.row(&bad);
+        let mut rejects = v.table("rejects", &header("rejects"));
+        rejects.row(&["a.csv", "1", "2", "", "no_name", "a.csv: row 2", "[]"].map(String::from));
+        let errors = v.finish();
+        assert_eq!(errors.len(), 4, "{errors:#?}");
+        assert!(errors[0].contains("row 3: duplicate primary key"));
+        assert!(errors[1].contains("gender") && errors[2].contains("birth_earliest"));
+        assert!(errors[3].contains("mentions") && errors[3].contains("minimum"));
+    }
+
+    #[test]
+    fn a_dangling_foreign_key_is_found() {
+        let mut v = Validator::new(10);
+        v.table("persons", &header("persons")).row(&person("P1"));
+        let mut decisions = v.table("decisions", &header("decisions"));
+        let mut row = vec![String::new(); header("decisions").len()];
+        row[..4].clone_from_slice(&["a.csv:1", "P9", "a.csv", "1"].map(String::from));
+        decisions.row(&row);
+        let errors = v.finish();
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert!(errors[0].contains("person_id refers to nothing"));
+        assert!(errors[1].contains("source,record_id refers to nothing"));
     }
 }

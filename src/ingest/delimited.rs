@@ -29,24 +29,20 @@ impl Dialect {
     }
 }
 
-/// Detects the delimiter and quote character: the pair under which the leading records most
-/// consistently split into the same number (two or more) of fields.
+/// Detects the delimiter: the one under which the leading records most consistently split into
+/// the same number (two or more) of fields. Quoting is the standard double quote; a quote left
+/// open is found row by row (see [`DelimitedRows`]).
 pub fn detect_dialect(text: &str, delimiter: Option<u8>) -> Dialect {
     let delimiters: Vec<u8> = delimiter.map_or(DELIMITERS.to_vec(), |d| vec![d]);
-    let mut best = (
-        Dialect {
-            delimiter: delimiters[0],
-            quote: b'"',
-        },
-        0usize,
-    );
-    for quote in [b'"', b'\''] {
-        for &delimiter in &delimiters {
-            let dialect = Dialect { delimiter, quote };
-            let score = consistency(text, dialect);
-            if score > best.1 {
-                best = (dialect, score);
-            }
+    let dialect = |delimiter| Dialect {
+        delimiter,
+        quote: b'"',
+    };
+    let mut best = (dialect(delimiters[0]), 0usize);
+    for &d in &delimiters {
+        let score = consistency(text, dialect(d));
+        if score > best.1 {
+            best = (dialect(d), score);
         }
     }
     best.0
@@ -98,6 +94,9 @@ pub struct DelimitedRows {
     builder: RecordBuilder,
     record: StringRecord,
     skip: usize,
+    dialect: Dialect,
+    /// Rows recovered from a record that an unterminated quote made span several lines.
+    pending: std::collections::VecDeque<RowOutcome>,
 }
 
 impl DelimitedRows {
@@ -113,6 +112,8 @@ impl DelimitedRows {
             builder,
             record: StringRecord::new(),
             skip: header_index + 1,
+            dialect,
+            pending: std::collections::VecDeque::new(),
         }
     }
 
@@ -120,6 +121,9 @@ impl DelimitedRows {
         let texts: Vec<String> = self.record.iter().map(str::to_string).collect();
         let width = self.builder.width();
         let surplus_is_empty = texts.iter().skip(width).all(|t| t.trim().is_empty());
+        if texts.len() < width && texts.iter().any(|t| t.contains('\n')) {
+            return self.recover_lines(line);
+        }
         if texts.len() < width || !surplus_is_empty {
             let detail = ragged_detail(&texts, width);
             let col = Some(texts.len().min(width).max(1));
@@ -130,6 +134,20 @@ impl DelimitedRows {
         }
         let cells = texts.into_iter().take(width).map(Cell::text).collect();
         self.builder.build(line, cells)
+    }
+}
+
+/// The cells of one line split at every delimiter, quotes taken literally.
+fn split_unquoted(line: &str, delimiter: u8) -> Vec<String> {
+    let mut rdr = ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .quoting(false)
+        .delimiter(delimiter)
+        .from_reader(line.as_bytes());
+    match rdr.records().next() {
+        Some(Ok(rec)) => rec.iter().map(str::to_string).collect(),
+        _ => vec![line.to_string()],
     }
 }
 
@@ -147,10 +165,42 @@ fn ragged_detail(texts: &[String], width: usize) -> String {
     }
 }
 
+impl DelimitedRows {
+    /// A quote left open made one record of several lines: the first line is rejected for its
+    /// quote, and every following line is read again as a row of its own.
+    fn recover_lines(&mut self, line: u64) -> Option<RowOutcome> {
+        let start = self.record.position().map_or(0, |p| p.byte()) as usize;
+        let bytes = self.reader.get_ref().get_ref();
+        let end = self.reader.position().byte() as usize;
+        let raw = String::from_utf8_lossy(&bytes[start.min(end)..end]).into_owned();
+        let mut lines = raw.lines();
+        let first = lines.next().unwrap_or_default().to_string();
+        let detail = "a quote opened in this row is never closed; the row is kept raw and the rows \
+                      below it are read on their own";
+        let reason = RejectReason::MalformedRow;
+        let cells = split_unquoted(&first, self.dialect.delimiter);
+        let rejected = self.builder.reject(line, cells, reason, None, detail);
+        for (offset, text) in lines.enumerate() {
+            let row = line + offset as u64 + 1;
+            let mut rdr = reader(text.as_bytes(), self.dialect);
+            if let Some(Ok(rec)) = rdr.records().next() {
+                self.record = rec;
+                if let Some(outcome) = self.outcome(row) {
+                    self.pending.push_back(outcome);
+                }
+            }
+        }
+        Some(rejected)
+    }
+}
+
 impl Iterator for DelimitedRows {
     type Item = RowOutcome;
 
     fn next(&mut self) -> Option<RowOutcome> {
+        if let Some(outcome) = self.pending.pop_front() {
+            return Some(outcome);
+        }
         loop {
             match self.reader.read_record(&mut self.record) {
                 Ok(false) => return None,

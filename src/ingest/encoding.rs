@@ -76,7 +76,7 @@ pub fn decode(bytes: &[u8], configured: Option<&str>) -> Result<Decoded, Encodin
             bom: false,
         });
     }
-    let guess = guess(bytes);
+    let guess = prefer_koi8_r(bytes, guess(bytes));
     if !EXPECTED.contains(&guess.name()) {
         return Err(EncodingError::Unrecognised(guess.name()));
     }
@@ -94,6 +94,21 @@ fn guess(bytes: &[u8]) -> &'static Encoding {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     detector.guess(None, Utf8Detection::Deny)
+}
+
+/// KOI8-U differs from KOI8-R only where KOI8-R has box-drawing signs, which lists never hold:
+/// Russian text the detector calls KOI8-U is KOI8-R unless reading it so yields such signs.
+fn prefer_koi8_r(bytes: &[u8], guess: &'static Encoding) -> &'static Encoding {
+    if guess != encoding_rs::KOI8_U {
+        return guess;
+    }
+    let (text, _) = encoding_rs::KOI8_R.decode_without_bom_handling(bytes);
+    let box_drawing = text.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c));
+    if box_drawing {
+        guess
+    } else {
+        encoding_rs::KOI8_R
+    }
 }
 
 fn decode_strict(

@@ -122,10 +122,11 @@ impl HeaderDictionary {
 /// A lone `Name` column, with no surname and no full-name column, holds the whole name.
 fn promote_lone_given_name(columns: &mut [ColumnMap]) {
     let has = |f: Field| columns.iter().any(|c| c.field == Some(f));
-    if has(Field::Given) && !has(Field::Surname) && !has(Field::FullName) {
-        if let Some(c) = columns.iter_mut().find(|c| c.field == Some(Field::Given)) {
-            c.field = Some(Field::FullName);
-        }
+    if !has(Field::Given) || has(Field::Surname) || has(Field::FullName) {
+        return;
+    }
+    if let Some(c) = columns.iter_mut().find(|c| c.field == Some(Field::Given)) {
+        c.field = Some(Field::FullName);
     }
 }
 
