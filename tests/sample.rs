@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{read_table, stderr, Workdir};
+use common::{Workdir, read_table, stderr};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -49,27 +49,46 @@ fn pairwise(truth: &BTreeMap<(String, String), String>, predicted: &[Row]) -> (f
             real += u64::from(same_truth);
         }
     }
-    (both as f64 / pred.max(1) as f64, both as f64 / real.max(1) as f64)
+    (
+        both as f64 / pred.max(1) as f64,
+        both as f64 / real.max(1) as f64,
+    )
 }
 
 #[test]
 fn every_sample_row_lands_where_the_truth_says() {
     let run = run_sample();
     let expect = |what: &str| -> BTreeSet<(String, String)> {
-        run.truth.iter().filter(|t| t["expect"] == what).map(key).collect()
+        run.truth
+            .iter()
+            .filter(|t| t["expect"] == what)
+            .map(key)
+            .collect()
     };
     let mentions: BTreeSet<_> = run.mentions.iter().map(key).collect();
     let rejects: BTreeSet<_> = run.rejects.iter().map(key).collect();
     assert_eq!(mentions, expect("mention"));
     assert_eq!(rejects, expect("reject"));
-    let warned = run.mentions.iter().find(|m| m["arrest_raw"] == "30.02.1937").expect("kept");
-    assert!(warned["warnings"].contains("arrest_date"), "{}", warned["warnings"]);
+    let warned = run
+        .mentions
+        .iter()
+        .find(|m| m["arrest_raw"] == "30.02.1937")
+        .expect("kept");
+    assert!(
+        warned["warnings"].contains("arrest_date"),
+        "{}",
+        warned["warnings"]
+    );
 }
 
 #[test]
 fn shokay_and_ibrahimbek_are_each_one_person_with_their_decisions() {
     let run = run_sample();
-    let truth: BTreeMap<_, _> = run.truth.iter().map(|t| (key(t), t["person"].clone())).collect();
+    let truth: BTreeMap<_, _> = run
+        .truth
+        .iter()
+        .map(|t| (key(t), t["person"].clone()))
+        .collect();
     for person in ["shokay_mustafa", "chakabayev_ibrahimbek"] {
         let ids: BTreeSet<&String> = run
             .mentions
@@ -79,9 +98,20 @@ fn shokay_and_ibrahimbek_are_each_one_person_with_their_decisions() {
             .collect();
         assert_eq!(ids.len(), 1, "{person} is split into {ids:?}");
         let id = ids.into_iter().next().unwrap();
-        let members: Vec<_> = run.mentions.iter().filter(|m| &m["person_id"] == id).collect();
-        assert!(members.iter().all(|m| truth[&key(m)] == person), "{person} merged with others");
-        let decisions = run.decisions.iter().filter(|d| &d["person_id"] == id).count();
+        let members: Vec<_> = run
+            .mentions
+            .iter()
+            .filter(|m| &m["person_id"] == id)
+            .collect();
+        assert!(
+            members.iter().all(|m| truth[&key(m)] == person),
+            "{person} merged with others"
+        );
+        let decisions = run
+            .decisions
+            .iter()
+            .filter(|d| &d["person_id"] == id)
+            .count();
         assert!(decisions >= 2, "{person} has {decisions} decisions");
     }
 }
@@ -89,7 +119,11 @@ fn shokay_and_ibrahimbek_are_each_one_person_with_their_decisions() {
 #[test]
 fn sample_linkage_meets_its_measured_floor() {
     let run = run_sample();
-    let truth: BTreeMap<_, _> = run.truth.iter().map(|t| (key(t), t["person"].clone())).collect();
+    let truth: BTreeMap<_, _> = run
+        .truth
+        .iter()
+        .map(|t| (key(t), t["person"].clone()))
+        .collect();
     let (precision, recall) = pairwise(&truth, &run.mentions);
     eprintln!("sample pairwise precision {precision:.3}, recall {recall:.3}");
     assert!(precision >= 0.0 && recall >= 0.0);

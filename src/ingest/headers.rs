@@ -142,7 +142,9 @@ fn strip_parenthetical(header: &str) -> String {
 }
 
 /// Apostrophe look-alikes that Uzbek Latin writes in `oʻ` and `gʻ`, all dropped from keys.
-const APOSTROPHES: [char; 7] = ['\u{2bb}', '\u{2bc}', '\u{2b9}', '\u{2018}', '\u{2019}', '`', '\u{b4}'];
+const APOSTROPHES: [char; 7] = [
+    '\u{2bb}', '\u{2bc}', '\u{2b9}', '\u{2018}', '\u{2019}', '`', '\u{b4}',
+];
 
 /// The normalised form of a header: NFC, lower case, `ё` as `е`, letters, digits and `№` only.
 pub fn header_key(header: &str) -> String {

@@ -1,6 +1,7 @@
 //! Stage 2: raw records → mentions, with names, dates and places normalised beside their raw text.
 
 pub mod dates;
+pub mod decision;
 pub mod names;
 pub mod places;
 pub mod translit;
@@ -16,7 +17,7 @@ pub fn normalize_record(rec: &RawRecord, gazetteer: &Gazetteer) -> Result<Mentio
     let birth = date(Field::BirthDate);
     let arrest = date(Field::ArrestDate);
     let death = date(Field::DeathDate);
-    let decision_date = date(Field::DecisionDate);
+    let mut decision_date = date(Field::DecisionDate);
     let birth_place = read_place(rec, gazetteer, &mut warnings);
     if name.surname_key.is_empty() && name.given_key.is_empty() && birth.value.is_none() {
         let col = rec
@@ -27,6 +28,15 @@ pub fn normalize_record(rec: &RawRecord, gazetteer: &Gazetteer) -> Result<Mentio
             "name {name_raw:?} yields no match key and the row has no birth date to link on"
         );
         return Err(reject(rec, col, RejectReason::NothingToLink, msg));
+    }
+    let mut deciding_body = tidy(rec.text(Field::DecidingBody));
+    if decision_date.raw.is_empty() {
+        if let Some(parts) = decision::split_decision(rec.text(Field::Decision), rec.lang) {
+            decision_date = Norm::from_result(&parts.date_raw, Ok::<_, String>(Some(parts.date)));
+            if deciding_body.is_empty() {
+                deciding_body = parts.rest;
+            }
+        }
     }
     Ok(Mention {
         prov: rec.prov.clone(),
@@ -42,7 +52,7 @@ pub fn normalize_record(rec: &RawRecord, gazetteer: &Gazetteer) -> Result<Mentio
         death,
         decision: tidy(rec.text(Field::Decision)),
         decision_date,
-        deciding_body: tidy(rec.text(Field::DecidingBody)),
+        deciding_body,
         legal_basis: tidy(rec.text(Field::LegalBasis)),
         case_number: tidy(rec.text(Field::CaseNumber)),
         extra: extra_columns(rec),
