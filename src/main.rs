@@ -18,6 +18,8 @@ enum Command {
     Run(cmd::run::Args),
     /// Show what ingest detects in one file: format, encoding, delimiter, header, columns, rows.
     Inspect(cmd::inspect::Args),
+    /// Explain why a person's mentions were linked, and the nearest mention kept apart.
+    Explain(cmd::explain::Args),
     /// Normalise values read one per line from standard input, as CSV on standard output.
     #[command(subcommand)]
     Normalize(cmd::normalize::Command),
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Run(args) => cmd::run::run(args),
         Command::Inspect(args) => cmd::inspect::run(args),
+        Command::Explain(args) => cmd::explain::run(args),
         Command::Normalize(command) => cmd::normalize::run(command),
     };
     cmd::exit_code(result)

@@ -1,5 +1,6 @@
 //! The command-line commands, one file each, and what they share: logging and exit codes.
 
+pub mod explain;
 pub mod inspect;
 pub mod normalize;
 pub mod run;
@@ -14,6 +15,11 @@ pub const EXIT_CODES: &str = "Exit codes:
   1  finished, but rejected rows exceed --max-reject-ratio
   2  configuration or input folder error
   3  internal error (writing outputs failed, outputs did not validate)";
+
+/// A request the input cannot answer (an unknown person id, say): exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct InputError(pub String);
 
 /// How a command that did its work ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +46,7 @@ pub fn init_logging(format: LogFormat) {
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_target(false);
     match format {
         LogFormat::Text => builder.without_time().init(),
@@ -67,6 +74,7 @@ pub fn exit_code(result: anyhow::Result<Status>) -> ExitCode {
 fn is_input_error(e: &anyhow::Error) -> bool {
     e.chain().any(|cause| {
         cause.is::<ConfigError>()
+            || cause.is::<InputError>()
             || cause.is::<PipelineError>()
             || cause.is::<rehab::ingest::IngestError>()
     })
