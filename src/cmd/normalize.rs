@@ -91,8 +91,8 @@ fn label<T: serde::Serialize>(value: &T) -> String {
 fn date_row(text: &str, lang: Option<Lang>) -> Vec<String> {
     let fields = |d: &DateValue| {
         vec![
-            d.earliest.format("%Y-%m-%d").to_string(),
-            d.latest.format("%Y-%m-%d").to_string(),
+            d.earliest.to_string(),
+            d.latest.to_string(),
             label(&d.precision),
             label(&d.calendar),
             label(&d.qualifier),

@@ -117,7 +117,7 @@ fn birth_interval(mentions: &[&Mention]) -> Option<(String, String)> {
         (span_from, span_to)
     };
     Some((
-        from.format("%Y-%m-%d").to_string(),
-        to.format("%Y-%m-%d").to_string(),
+        from.to_string(),
+        to.to_string(),
     ))
 }

@@ -94,8 +94,8 @@ fn push_date(row: &mut Vec<String>, date: &Norm<DateValue>) {
     row.push(date.raw.clone());
     match &date.value {
         Some(d) => row.extend([
-            d.earliest.format("%Y-%m-%d").to_string(),
-            d.latest.format("%Y-%m-%d").to_string(),
+            d.earliest.to_string(),
+            d.latest.to_string(),
             enum_name(&d.precision),
             enum_name(&d.calendar),
             enum_name(&d.qualifier),
