@@ -4,5 +4,6 @@
 //! places) → [`link`] (mentions → persons) → [`attach`] (decisions → persons) → [`emit`]
 //! (validated outputs).
 
+pub mod link;
 pub mod model;
 pub mod normalize;
