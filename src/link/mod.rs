@@ -39,7 +39,7 @@ pub struct Judgement {
 /// Options of the linker.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkOptions {
-    /// Score (log2 Bayes factor) from which a pair may merge.
+    /// Score (posterior log2 odds of a match) from which a pair may merge.
     pub threshold: f64,
     /// Lowest score of pairs sent to review.
     pub review_low: f64,
@@ -58,9 +58,9 @@ pub struct LinkOptions {
 impl Default for LinkOptions {
     fn default() -> Self {
         LinkOptions {
-            threshold: 8.0,
-            review_low: 4.0,
-            review_high: 12.0,
+            threshold: 2.0,
+            review_low: -1.0,
+            review_high: 5.0,
             max_block: 200,
             window: 20,
             review_limit: 100_000,
@@ -69,14 +69,15 @@ impl Default for LinkOptions {
     }
 }
 
-/// One scored pair; `contributions` are (field name, log2 weight) in a fixed field order.
+/// One scored pair; `contributions` are (field name, log2 weight) in a fixed field order: first
+/// `prior` (the log2 odds that a candidate pair is a match), then every compared field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
     /// Index of the first mention (the smaller).
     pub a: usize,
     /// Index of the second mention.
     pub b: usize,
-    /// Total score: the sum of the contributions.
+    /// Total score: the sum of the contributions, i.e. the posterior log2 odds of a match.
     pub score: f64,
     /// Per-field log2 weights.
     pub contributions: Vec<(&'static str, f64)>,

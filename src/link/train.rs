@@ -21,6 +21,9 @@ const TOLERANCE: f64 = 1e-6;
 const TF_CLAMP: f64 = 4.0;
 /// Weight, in pairs, of the prior that every estimate is smoothed towards.
 const PRIOR_PAIRS: f64 = 4.0;
+/// Added to m and u before taking their ratio, so that levels almost never seen in either class
+/// do not get extreme weights.
+const RARE: f64 = 1e-4;
 /// Weight of a gender disagreement: a woman's and a man's form are not one person.
 pub(crate) const GENDER_DIFFER: f64 = -16.0;
 
@@ -119,7 +122,7 @@ fn weights_of(m: &[Vec<f64>], u: &[Vec<f64>]) -> Vec<Vec<f64>> {
             }
             m[f].iter()
                 .zip(&u[f])
-                .map(|(mp, up)| (mp / up).log2())
+                .map(|(mp, up)| ((mp + RARE) / (up + RARE)).log2())
                 .collect()
         })
         .collect()
