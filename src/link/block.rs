@@ -81,6 +81,15 @@ pub(crate) fn candidate_pairs(
             pairs = counts.emitted - before.emitted,
             "blocking pass"
         );
+        if counts.capped > before.capped {
+            tracing::info!(
+                pass = name,
+                capped = counts.capped - before.capped,
+                max_block,
+                window,
+                "blocks above the cap sorted by a second key and compared only within a sliding window"
+            );
+        }
     }
     pairs.par_sort_unstable();
     pairs.dedup();
@@ -132,15 +141,6 @@ fn run_pass(
             windowed_pairs(block, window, pairs);
         }
         counts.emitted += (pairs.len() - before) as u64;
-    }
-    if counts.capped > 0 {
-        tracing::info!(
-            pass = name,
-            capped_total = counts.capped,
-            max_block,
-            window,
-            "large blocks sub-blocked by sliding window"
-        );
     }
 }
 

@@ -7,7 +7,7 @@ use super::features::Features;
 use super::train::Model;
 
 /// Largest number of members per side used to compute an average linkage.
-const AVERAGE_CAP: usize = 48;
+const AVERAGE_CAP: usize = 16;
 /// Largest spread of birth years within one person.
 const MAX_YEAR_SPREAD: i32 = 2;
 

@@ -61,8 +61,8 @@ impl Default for LinkOptions {
             threshold: 2.0,
             review_low: -1.0,
             review_high: 5.0,
-            max_block: 200,
-            window: 20,
+            max_block: 32,
+            window: 8,
             review_limit: 100_000,
             judgements: Vec::new(),
         }
