@@ -11,6 +11,8 @@ mod judgements;
 mod train;
 
 #[cfg(test)]
+mod testkit;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_synth;
@@ -58,8 +60,8 @@ pub struct LinkOptions {
 impl Default for LinkOptions {
     fn default() -> Self {
         LinkOptions {
-            threshold: 2.0,
-            review_low: -1.0,
+            threshold: 1.5,
+            review_low: -2.0,
             review_high: 5.0,
             max_block: 32,
             window: 8,
@@ -265,22 +267,21 @@ impl Outputs<'_> {
     /// A reported edge with its per-field contributions.
     fn edge(&self, a: usize, b: usize, note: &'static str) -> Edge {
         let levels = compare::levels(self.feats, a, b);
-        let contributions: Vec<(&'static str, f64)> = (0..compare::NF)
-            .map(|f| {
-                (
-                    compare::FIELDS[f],
-                    self.model.weight(self.feats, f, levels[f], a, b),
-                )
-            })
+        let model = self.model;
+        let fields = (0..compare::NF).map(|f| {
+            (
+                compare::FIELDS[f],
+                model.weight(self.feats, f, levels[f], a, b),
+            )
+        });
+        let contributions: Vec<(&'static str, f64)> = std::iter::once(("prior", model.prior()))
+            .chain(fields)
             .collect();
-        let level_names = (0..compare::NF)
-            .map(|f| {
-                compare::LEVEL_NAMES[f]
-                    .get(levels[f] as usize)
-                    .copied()
-                    .unwrap_or("missing")
-            })
-            .collect();
+        let names = (0..compare::NF).map(|f| {
+            let names = compare::LEVEL_NAMES[f];
+            names.get(levels[f] as usize).copied().unwrap_or("missing")
+        });
+        let level_names = std::iter::once("candidate pair").chain(names).collect();
         Edge {
             a,
             b,

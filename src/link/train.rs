@@ -71,11 +71,18 @@ impl Model {
         base + (u_exact / tf).log2().clamp(-TF_CLAMP, TF_CLAMP)
     }
 
-    /// The total score of a pair with the given levels.
+    /// The prior log2 odds that a candidate pair is a match.
+    pub fn prior(&self) -> f64 {
+        (self.lambda / (1.0 - self.lambda)).log2()
+    }
+
+    /// The score of a pair with the given levels: the posterior log2 odds of a match, i.e. the
+    /// prior plus every field's weight.
     pub fn score(&self, feats: &Features, levels: &[u8; NF], a: usize, b: usize) -> f64 {
-        (0..NF)
+        let fields: f64 = (0..NF)
             .map(|f| self.weight(feats, f, levels[f], a, b))
-            .sum()
+            .sum();
+        self.prior() + fields
     }
 }
 
@@ -102,15 +109,22 @@ pub(crate) fn fit(feats: &Features, codes: &[u32]) -> Model {
         }
     }
     let weights = weights_of(&m, &u);
-    tracing::info!(iterations, lambda, "EM finished");
-    Model {
+    let model = Model {
         m,
         u,
         u_random,
         lambda,
         weights,
         iterations,
-    }
+    };
+    tracing::info!(
+        iterations,
+        lambda = model.lambda,
+        m_surname_exact = model.m[SURNAME][EXACT as usize],
+        u_surname_exact = model.u[SURNAME][EXACT as usize],
+        "EM finished"
+    );
+    model
 }
 
 /// Log2 Bayes factors, with the fixed gender weights.
