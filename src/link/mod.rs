@@ -1,202 +1,368 @@
-//! Stage 3: mentions → persons.
-//!
-//! This first linker merges mentions whose surname and given-name keys are equal and whose birth
-//! years are compatible (within one year, or unknown on one side).
+//! Stage 3: mentions → persons. Blocking on several keys, Fellegi-Sunter scoring with m/u
+//! probabilities learnt by EM, term-frequency adjusted name weights, and clustering that does
+//! not chain and obeys archivists' judgements.
+
+mod block;
+mod cluster;
+mod compare;
+mod explain;
+mod features;
+mod judgements;
+mod train;
+
+#[cfg(test)]
+mod testkit;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_synth;
+
+pub use explain::explain;
+pub use judgements::load_judgements;
 
 use crate::model::Mention;
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use cluster::{Clusters, Verdict};
+use features::Features;
+use rayon::prelude::*;
+use thiserror::Error;
+use train::Model;
 
-/// A judgement from an archivists' links file.
+/// A judgement from an archivist's links file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Judgement {
-    /// `source:record_id` of one mention.
+    /// `source:record_id` of the first mention.
     pub a: String,
-    /// `source:record_id` of the other.
+    /// `source:record_id` of the second mention.
     pub b: String,
-    /// `true` for `same`, `false` for `different`.
+    /// `true` for `same` (must link), `false` for `different` (cannot link).
     pub same: bool,
 }
 
 /// Options of the linker.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkOptions {
-    /// Score at or above which two mentions are merged.
+    /// Score (posterior log2 odds of a match) from which a pair may merge.
     pub threshold: f64,
-    /// Lower bound of the review band.
+    /// Lowest score of pairs sent to review.
     pub review_low: f64,
-    /// Upper bound of the review band.
+    /// Score from which a pair no longer needs review.
     pub review_high: f64,
-    /// Largest block compared pairwise.
+    /// Largest block compared pair by pair; larger blocks use a sliding window.
     pub max_block: usize,
-    /// Archivists' judgements.
+    /// Window of the sliding comparison in blocks above `max_block`.
+    pub window: usize,
+    /// Most review and near-miss pairs reported (the best-scoring are kept).
+    pub review_limit: usize,
+    /// Archivists' judgements: `same` merges first, `different` is never crossed.
     pub judgements: Vec<Judgement>,
 }
 
 impl Default for LinkOptions {
     fn default() -> Self {
         LinkOptions {
-            threshold: 1.0,
-            review_low: 0.5,
-            review_high: 1.0,
-            max_block: 500,
+            threshold: 1.5,
+            review_low: -2.0,
+            review_high: 5.0,
+            max_block: 32,
+            window: 8,
+            review_limit: 100_000,
             judgements: Vec::new(),
         }
     }
 }
 
-/// One scored pair; `contributions` are (field name, weight) in a fixed field order.
+/// One scored pair; `contributions` are (field name, log2 weight) in a fixed field order: first
+/// `prior` (the log2 odds that a candidate pair is a match), then every compared field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
-    /// Index of one mention.
+    /// Index of the first mention (the smaller).
     pub a: usize,
-    /// Index of the other.
+    /// Index of the second mention.
     pub b: usize,
-    /// The pair's score.
+    /// Total score: the sum of the contributions, i.e. the posterior log2 odds of a match.
     pub score: f64,
-    /// Per-field contributions to the score.
+    /// Per-field log2 weights.
     pub contributions: Vec<(&'static str, f64)>,
+    /// Per-field agreement level names, in the order of `contributions`.
+    pub levels: Vec<&'static str>,
+    /// What the clustering did with the pair.
+    pub note: &'static str,
 }
 
 /// Counts the run logs.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LinkStats {
-    /// Blocks formed.
+    /// Blocks with at least two mentions, over all passes.
     pub blocks: u64,
-    /// Blocks larger than `max_block`.
+    /// Blocks above `max_block`, compared within a window.
     pub capped_blocks: u64,
-    /// Candidate pairs from blocking.
+    /// Pairs produced by blocking, before deduplication.
     pub candidate_pairs: u64,
-    /// Pairs scored.
+    /// Distinct pairs scored.
     pub compared_pairs: u64,
-    /// Iterations of parameter estimation.
+    /// EM iterations run.
     pub em_iterations: u32,
 }
 
-/// The linker's result: every mention index in exactly one cluster.
+/// The result of linking.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Linkage {
-    /// Clusters of mention indices, each sorted, sorted by first index.
+    /// Every mention index exactly once; each cluster sorted; clusters ordered by first index.
     pub clusters: Vec<Vec<usize>>,
-    /// Accepted merge edges.
+    /// The accepted merge edges, in the order they were accepted (judgements first).
     pub edges: Vec<Edge>,
-    /// Borderline pairs for a person to judge.
+    /// Borderline pairs: score in `[review_low, review_high)`, kept apart or merged weakly.
     pub review: Vec<Edge>,
-    /// Best-scoring pairs that were kept apart.
+    /// The best-scoring pair leaving each cluster that was kept apart.
     pub near_misses: Vec<Edge>,
     /// Counts.
     pub stats: LinkStats,
 }
 
-/// Why a links file could not be read.
-#[derive(Debug, thiserror::Error)]
+/// Errors of the linker's inputs.
+#[derive(Debug, Error)]
 pub enum LinkError {
-    /// The file could not be read.
-    #[error("{path}: {message}")]
+    /// The file could not be opened or read.
+    #[error("{file}: {message}")]
     Read {
-        /// The links file.
-        path: PathBuf,
-        /// What went wrong, with row and column.
+        /// The file.
+        file: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// A required column is missing from the header.
+    #[error("{file}: row 1: missing column {column:?}")]
+    MissingColumn {
+        /// The file.
+        file: String,
+        /// The column.
+        column: String,
+    },
+    /// A row could not be parsed.
+    #[error("{file}: row {row}: {message}")]
+    Row {
+        /// The file.
+        file: String,
+        /// The 1-based row.
+        row: u64,
+        /// What went wrong.
+        message: String,
+    },
+    /// A cell holds an unusable value.
+    #[error("{file}: row {row}, column {column}: {message}")]
+    Cell {
+        /// The file.
+        file: String,
+        /// The 1-based row.
+        row: u64,
+        /// The 1-based column.
+        column: usize,
+        /// What went wrong.
         message: String,
     },
 }
 
-/// Links mentions into clusters.
+/// Scored candidate pairs.
+struct Scored {
+    pairs: Vec<u64>,
+    scores: Vec<f64>,
+}
+
+/// Links mentions into persons.
 pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
-    let mut blocks: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        blocks
-            .entry((m.name.surname_key.as_str(), m.name.given_key.as_str()))
-            .or_default()
-            .push(i);
+    let feats = Features::build(mentions);
+    let (pairs, counts) = block::candidate_pairs(&feats, opts.max_block, opts.window);
+    let codes: Vec<u32> = pairs
+        .par_iter()
+        .map(|&p| {
+            let (a, b) = block::unpack(p);
+            compare::encode(&compare::levels(&feats, a, b))
+        })
+        .collect();
+    let model = train::fit(&feats, &codes);
+    let scores = pairs
+        .par_iter()
+        .zip(codes.par_iter())
+        .map(|(&p, &code)| {
+            let (a, b) = block::unpack(p);
+            model.score(&feats, &compare::decode(code), a, b)
+        })
+        .collect();
+    drop(codes);
+    let scored = Scored { pairs, scores };
+    let judged = judgements::resolve(mentions, &opts.judgements);
+    let mut clusters = Clusters::new(&feats, &model, opts.threshold, &judged.cannot);
+    let mut accepted: Vec<(u32, u32, Verdict)> = Vec::new();
+    for &(a, b) in &judged.must {
+        accepted.push((a, b, clusters.must_link(a, b)));
     }
-    let mut clusters = Vec::new();
-    let mut edges = Vec::new();
-    for members in blocks.values() {
-        for group in split_by_birth_year(mentions, members) {
-            edges.extend(group.windows(2).map(|w| Edge {
-                a: w[0],
-                b: w[1],
-                score: opts.threshold,
-                contributions: vec![("surname", 1.0), ("given", 1.0)],
-            }));
-            clusters.push(group);
+    let mut verdicts: Vec<Option<Verdict>> = vec![None; scored.pairs.len()];
+    for i in strong_edges(&scored, opts.threshold) {
+        let (a, b) = block::unpack(scored.pairs[i]);
+        let verdict = clusters.offer(a as u32, b as u32, scored.scores[i]);
+        if verdict == Verdict::Merged {
+            accepted.push((a as u32, b as u32, verdict));
         }
+        verdicts[i] = Some(verdict);
     }
-    clusters.sort();
-    Linkage {
+    let labels = clusters.labels();
+    let average_compared = clusters.compared;
+    let out = Outputs {
+        feats: &feats,
+        model: &model,
+        scored: &scored,
+        verdicts: &verdicts,
+        labels: &labels,
+    };
+    let linkage = Linkage {
+        edges: accepted
+            .iter()
+            .map(|&(a, b, v)| out.edge(a as usize, b as usize, v.note()))
+            .collect(),
+        review: out.review(opts, &judged),
+        near_misses: out.near_misses(opts),
+        clusters: clusters.into_clusters(),
         stats: LinkStats {
-            blocks: blocks.len() as u64,
-            ..LinkStats::default()
+            blocks: counts.blocks,
+            capped_blocks: counts.capped,
+            candidate_pairs: counts.emitted,
+            compared_pairs: scored.pairs.len() as u64,
+            em_iterations: model.iterations,
         },
-        clusters,
-        edges,
-        ..Linkage::default()
-    }
+    };
+    tracing::info!(
+        mentions = mentions.len(),
+        clusters = linkage.clusters.len(),
+        merges = linkage.edges.len(),
+        review = linkage.review.len(),
+        average_compared,
+        "linking finished"
+    );
+    linkage
 }
 
-/// Splits a block into groups whose birth years are within one year of the group's first year.
-fn split_by_birth_year(mentions: &[Mention], members: &[usize]) -> Vec<Vec<usize>> {
-    let year = |i: usize| {
-        use chrono::Datelike;
-        mentions[i].birth.value.as_ref().map(|d| d.earliest.year())
-    };
-    let mut groups: Vec<(Option<i32>, Vec<usize>)> = Vec::new();
-    for &i in members {
-        let y = year(i);
-        let fits = |g: &(Option<i32>, Vec<usize>)| match (g.0, y) {
-            (Some(a), Some(b)) => (a - b).abs() <= 1,
-            _ => true,
-        };
-        match groups.iter_mut().find(|g| fits(g)) {
-            Some(g) => {
-                g.0 = g.0.or(y);
-                g.1.push(i);
-            }
-            None => groups.push((y, vec![i])),
+/// Indices of pairs at or above the threshold, by descending score, ties by pair.
+fn strong_edges(scored: &Scored, threshold: f64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..scored.pairs.len())
+        .filter(|&i| scored.scores[i] >= threshold)
+        .collect();
+    order.par_sort_unstable_by(|&x, &y| {
+        scored.scores[y]
+            .total_cmp(&scored.scores[x])
+            .then(scored.pairs[x].cmp(&scored.pairs[y]))
+    });
+    order
+}
+
+/// What is needed to build the reported edges.
+struct Outputs<'a> {
+    feats: &'a Features,
+    model: &'a Model,
+    scored: &'a Scored,
+    verdicts: &'a [Option<Verdict>],
+    labels: &'a [u32],
+}
+
+impl Outputs<'_> {
+    /// A reported edge with its per-field contributions.
+    fn edge(&self, a: usize, b: usize, note: &'static str) -> Edge {
+        let levels = compare::levels(self.feats, a, b);
+        let model = self.model;
+        let fields = (0..compare::NF).map(|f| {
+            (
+                compare::FIELDS[f],
+                model.weight(self.feats, f, levels[f], a, b),
+            )
+        });
+        let contributions: Vec<(&'static str, f64)> = std::iter::once(("prior", model.prior()))
+            .chain(fields)
+            .collect();
+        let names = (0..compare::NF).map(|f| {
+            let names = compare::LEVEL_NAMES[f];
+            names.get(levels[f] as usize).copied().unwrap_or("missing")
+        });
+        let level_names = std::iter::once("candidate pair").chain(names).collect();
+        Edge {
+            a,
+            b,
+            score: contributions.iter().map(|(_, w)| w).sum(),
+            contributions,
+            levels: level_names,
+            note,
         }
     }
-    groups.into_iter().map(|(_, g)| g).collect()
-}
 
-/// Reads a links file (`a,b,judgement` with `same` or `different`).
-pub fn load_judgements(path: &Path) -> Result<Vec<Judgement>, LinkError> {
-    let err = |message: String| LinkError::Read {
-        path: path.to_path_buf(),
-        message,
-    };
-    let mut rdr = csv::Reader::from_path(path).map_err(|e| err(e.to_string()))?;
-    let mut out = Vec::new();
-    for (i, rec) in rdr.records().enumerate() {
-        let rec = rec.map_err(|e| err(format!("row {}: {e}", i + 2)))?;
-        let same = match rec.get(2).map(str::trim) {
-            Some("same") => true,
-            Some("different") => false,
-            other => {
-                return Err(err(format!(
-                    "row {}, column 3: judgement {other:?} is neither `same` nor `different`",
-                    i + 2
-                )));
-            }
+    /// The note of a pair that ended in different clusters or was merged.
+    fn note_of(&self, i: usize) -> &'static str {
+        match self.verdicts[i] {
+            Some(v) => v.note(),
+            None => "kept apart: score below threshold",
+        }
+    }
+
+    /// Whether the pair's ends ended in different clusters.
+    fn apart(&self, i: usize) -> bool {
+        let (a, b) = block::unpack(self.scored.pairs[i]);
+        self.labels[a] != self.labels[b]
+    }
+
+    /// Pairs in the review band kept apart, or merged by a weak edge; judged pairs excluded.
+    fn review(&self, opts: &LinkOptions, judged: &judgements::Resolved) -> Vec<Edge> {
+        let band = |s: f64| s >= opts.review_low && s < opts.review_high;
+        let judged_pair = |p: (u32, u32)| {
+            judged.must.binary_search(&p).is_ok() || judged.cannot.binary_search(&p).is_ok()
         };
-        out.push(Judgement {
-            a: rec.get(0).unwrap_or("").trim().to_string(),
-            b: rec.get(1).unwrap_or("").trim().to_string(),
-            same,
-        });
+        let picked: Vec<usize> = (0..self.scored.pairs.len())
+            .filter(|&i| band(self.scored.scores[i]))
+            .filter(|&i| self.apart(i) || self.verdicts[i] == Some(Verdict::Merged))
+            .filter(|&i| {
+                let (a, b) = block::unpack(self.scored.pairs[i]);
+                !judged_pair((a as u32, b as u32))
+            })
+            .collect();
+        self.best_edges(picked, opts.review_limit)
     }
-    Ok(out)
-}
 
-/// Explains in text why a cluster's mentions are together.
-pub fn explain(mentions: &[Mention], linkage: &Linkage, cluster: &[usize]) -> String {
-    let mut out = String::new();
-    for e in linkage.edges.iter().filter(|e| cluster.contains(&e.a)) {
-        out.push_str(&format!(
-            "{} ~ {}: equal name keys, compatible birth years\n",
-            mentions[e.a].prov.key(),
-            mentions[e.b].prov.key()
-        ));
+    /// For each cluster, the best-scoring pair leaving it (at least `review_low`).
+    fn near_misses(&self, opts: &LinkOptions) -> Vec<Edge> {
+        let mut best: Vec<u32> = vec![u32::MAX; self.labels.len()];
+        for i in 0..self.scored.pairs.len() {
+            if self.scored.scores[i] < opts.review_low || !self.apart(i) {
+                continue;
+            }
+            let (a, b) = block::unpack(self.scored.pairs[i]);
+            for end in [a, b] {
+                let slot = &mut best[self.labels[end] as usize];
+                if *slot == u32::MAX || self.scored.scores[*slot as usize] < self.scored.scores[i] {
+                    *slot = i as u32;
+                }
+            }
+        }
+        let mut picked: Vec<usize> = best
+            .into_iter()
+            .filter(|&i| i != u32::MAX)
+            .map(|i| i as usize)
+            .collect();
+        picked.sort_unstable();
+        picked.dedup();
+        self.best_edges(picked, opts.review_limit)
     }
-    out
+
+    /// The best `limit` of the given pairs as edges, by descending score, ties by pair.
+    fn best_edges(&self, mut picked: Vec<usize>, limit: usize) -> Vec<Edge> {
+        let s = self.scored;
+        picked.sort_unstable_by(|&x, &y| {
+            s.scores[y]
+                .total_cmp(&s.scores[x])
+                .then(s.pairs[x].cmp(&s.pairs[y]))
+        });
+        picked.truncate(limit);
+        picked
+            .into_iter()
+            .map(|i| {
+                let (a, b) = block::unpack(s.pairs[i]);
+                self.edge(a, b, self.note_of(i))
+            })
+            .collect()
+    }
 }

@@ -1,0 +1,174 @@
+//! Blocking: candidate pairs from several keys. Blocks above the size cap are sorted by a
+//! secondary key and compared only within a sliding window, so no block grows quadratically.
+
+use super::features::{Feat, Features, NONE};
+use rayon::prelude::*;
+
+/// Counts of one blocking run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct BlockCounts {
+    /// Blocks with at least two mentions.
+    pub blocks: u64,
+    /// Blocks above the cap, compared within a window.
+    pub capped: u64,
+    /// Pairs emitted before deduplication.
+    pub emitted: u64,
+}
+
+/// A blocking pass: its name and a function giving (block key, order within block).
+type Pass = (&'static str, fn(&Feat) -> Option<(u64, u64)>);
+
+/// The blocking passes.
+const PASSES: [Pass; 6] = [
+    ("surname+birth_year", |f| {
+        Some((pack(f.surname, year(f)?), pack(f.given, day(f))))
+    }),
+    ("given+father", |f| {
+        Some((pack(f.given, f.father), pack(f.surname, day(f))))
+    }),
+    ("phonetic", |f| {
+        Some((pack(f.phonetic, 0), pack(day(f), f.given)))
+    }),
+    ("surname+given", |f| {
+        Some((pack(f.surname, f.given), pack(day(f), f.father)))
+    }),
+    ("given+birth_year", |f| {
+        Some((pack(f.given, year(f)?), pack(f.surname, day(f))))
+    }),
+    ("case_number", |f| {
+        Some((pack(f.case_no, 0), pack(f.surname, f.given)))
+    }),
+];
+
+/// Packs two ids into a key.
+fn pack(hi: u32, lo: u32) -> u64 {
+    (u64::from(hi) << 32) | u64::from(lo)
+}
+
+/// The birth year as a key part, when known to a year or better.
+fn year(f: &Feat) -> Option<u32> {
+    f.birth.and_then(|b| b.year).map(|y| y as u32)
+}
+
+/// The first possible birth day as an ordering key (missing dates sort last).
+fn day(f: &Feat) -> u32 {
+    f.birth.map_or(NONE, |b| (b.lo as u32) ^ 0x8000_0000)
+}
+
+/// Candidate pairs `(a << 32) | b` with `a < b`, sorted and deduplicated.
+pub(crate) fn candidate_pairs(
+    feats: &Features,
+    max_block: usize,
+    window: usize,
+) -> (Vec<u64>, BlockCounts) {
+    let mut counts = BlockCounts::default();
+    let mut pairs = Vec::new();
+    for (name, key) in PASSES {
+        let before = counts;
+        run_pass(
+            feats,
+            name,
+            key,
+            max_block.max(2),
+            window.max(2),
+            &mut pairs,
+            &mut counts,
+        );
+        tracing::info!(
+            pass = name,
+            blocks = counts.blocks - before.blocks,
+            capped = counts.capped - before.capped,
+            pairs = counts.emitted - before.emitted,
+            "blocking pass"
+        );
+        if counts.capped > before.capped {
+            tracing::info!(
+                pass = name,
+                capped = counts.capped - before.capped,
+                max_block,
+                window,
+                "blocks above the cap sorted by a second key and compared only within a sliding window"
+            );
+        }
+    }
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    tracing::info!(
+        candidate_pairs = counts.emitted,
+        distinct_pairs = pairs.len(),
+        capped_blocks = counts.capped,
+        "blocking finished"
+    );
+    (pairs, counts)
+}
+
+/// Runs one blocking pass and appends its pairs.
+fn run_pass(
+    feats: &Features,
+    name: &str,
+    key: fn(&Feat) -> Option<(u64, u64)>,
+    max_block: usize,
+    window: usize,
+    pairs: &mut Vec<u64>,
+    counts: &mut BlockCounts,
+) {
+    let mut entries: Vec<(u64, u64, u32)> = feats
+        .rows
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let (k, order) = key(f)?;
+            ((k >> 32) as u32 != NONE && k as u32 != NONE).then_some((k, order, i as u32))
+        })
+        .collect();
+    entries.par_sort_unstable();
+    for block in entries.chunk_by(|x, y| x.0 == y.0) {
+        if block.len() < 2 {
+            continue;
+        }
+        counts.blocks += 1;
+        let before = pairs.len();
+        if block.len() <= max_block {
+            all_pairs(block, pairs);
+        } else {
+            counts.capped += 1;
+            tracing::debug!(
+                pass = name,
+                size = block.len(),
+                window,
+                "block above cap: sorted-window comparison"
+            );
+            windowed_pairs(block, window, pairs);
+        }
+        counts.emitted += (pairs.len() - before) as u64;
+    }
+}
+
+/// Every pair of a small block.
+fn all_pairs(block: &[(u64, u64, u32)], pairs: &mut Vec<u64>) {
+    for (i, x) in block.iter().enumerate() {
+        for y in &block[i + 1..] {
+            pairs.push(ordered(x.2, y.2));
+        }
+    }
+}
+
+/// Pairs of each member with the next `window - 1` members in secondary-key order.
+fn windowed_pairs(block: &[(u64, u64, u32)], window: usize, pairs: &mut Vec<u64>) {
+    for (i, x) in block.iter().enumerate() {
+        let end = (i + window).min(block.len());
+        for y in &block[i + 1..end] {
+            pairs.push(ordered(x.2, y.2));
+        }
+    }
+}
+
+/// A pair code with the smaller index first.
+fn ordered(a: u32, b: u32) -> u64 {
+    pack(a.min(b), a.max(b))
+}
+
+/// Splits a pair code.
+pub(crate) fn unpack(pair: u64) -> (usize, usize) {
+    ((pair >> 32) as usize, (pair & 0xffff_ffff) as usize)
+}

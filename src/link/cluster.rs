@@ -1,0 +1,237 @@
+//! Clustering that does not chain: edges in descending score order merge two clusters only when
+//! their average linkage clears the threshold and nothing contradicts the merge. Archivists'
+//! `same` judgements merge first, unconditionally; `different` judgements are never crossed.
+
+use super::compare;
+use super::features::Features;
+use super::train::Model;
+
+/// Largest number of members per side used to compute an average linkage.
+const AVERAGE_CAP: usize = 16;
+/// Largest spread of birth years within one person.
+const MAX_YEAR_SPREAD: i32 = 2;
+
+/// What became of one edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// Merged two clusters.
+    Merged,
+    /// An archivist's `same` judgement.
+    MustLink,
+    /// Both ends were already in one cluster.
+    Already,
+    /// Kept apart: birth years more than two apart.
+    BirthYears,
+    /// Kept apart: genders differ.
+    Genders,
+    /// Kept apart: an archivist's `different` judgement.
+    CannotLink,
+    /// Kept apart: the average linkage between the clusters is below the threshold.
+    WeakAverage,
+}
+
+impl Verdict {
+    /// A short note for reports.
+    pub fn note(self) -> &'static str {
+        match self {
+            Verdict::Merged => "merged",
+            Verdict::MustLink => "merged: archivist judgement same",
+            Verdict::Already => "already in one cluster",
+            Verdict::BirthYears => "kept apart: birth years more than 2 apart",
+            Verdict::Genders => "kept apart: genders differ",
+            Verdict::CannotLink => "kept apart: archivist judgement different",
+            Verdict::WeakAverage => "kept apart: average linkage below threshold",
+        }
+    }
+}
+
+/// Mutable clustering state: union-find with per-cluster summaries.
+pub(crate) struct Clusters<'a> {
+    feats: &'a Features,
+    model: &'a Model,
+    threshold: f64,
+    parent: Vec<u32>,
+    members: Vec<Vec<u32>>,
+    year_min: Vec<i32>,
+    year_max: Vec<i32>,
+    genders: Vec<u8>,
+    /// Cannot-link pairs in both directions, sorted.
+    cannot: Vec<(u32, u32)>,
+    /// Pairs scored to compute average linkages.
+    pub compared: u64,
+}
+
+impl<'a> Clusters<'a> {
+    /// Singleton clusters for every mention.
+    pub fn new(
+        feats: &'a Features,
+        model: &'a Model,
+        threshold: f64,
+        cannot: &[(u32, u32)],
+    ) -> Self {
+        let n = feats.rows.len();
+        let years = |i: usize| feats.rows[i].birth.and_then(|b| b.year);
+        let mut both: Vec<(u32, u32)> =
+            cannot.iter().flat_map(|&(a, b)| [(a, b), (b, a)]).collect();
+        both.sort_unstable();
+        both.dedup();
+        Clusters {
+            feats,
+            model,
+            threshold,
+            parent: (0..n as u32).collect(),
+            members: (0..n as u32).map(|i| vec![i]).collect(),
+            year_min: (0..n).map(|i| years(i).unwrap_or(i32::MAX)).collect(),
+            year_max: (0..n).map(|i| years(i).unwrap_or(i32::MIN)).collect(),
+            genders: feats
+                .rows
+                .iter()
+                .map(|f| if f.gender == 0 { 0 } else { 1 << f.gender })
+                .collect(),
+            cannot: both,
+            compared: 0,
+        }
+    }
+
+    /// The root of a mention's cluster.
+    pub fn find(&mut self, mut i: u32) -> u32 {
+        while self.parent[i as usize] != i {
+            let grand = self.parent[self.parent[i as usize] as usize];
+            self.parent[i as usize] = grand;
+            i = grand;
+        }
+        i
+    }
+
+    /// Merges the clusters of a `same` judgement, whatever they contain.
+    pub fn must_link(&mut self, a: u32, b: u32) -> Verdict {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.union(ra, rb);
+        }
+        Verdict::MustLink
+    }
+
+    /// Considers one scored edge.
+    pub fn offer(&mut self, a: u32, b: u32, score: f64) -> Verdict {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return Verdict::Already;
+        }
+        if let Some(reason) = self.contradiction(ra, rb) {
+            return reason;
+        }
+        let single = self.members[ra as usize].len() == 1 && self.members[rb as usize].len() == 1;
+        if !single && self.average_linkage(ra, rb) < self.threshold {
+            return Verdict::WeakAverage;
+        }
+        if single && score < self.threshold {
+            return Verdict::WeakAverage;
+        }
+        self.union(ra, rb);
+        Verdict::Merged
+    }
+
+    /// Why two clusters cannot be one person, if they cannot.
+    fn contradiction(&self, ra: u32, rb: u32) -> Option<Verdict> {
+        let (a, b) = (ra as usize, rb as usize);
+        let lo = self.year_min[a].min(self.year_min[b]);
+        let hi = self.year_max[a].max(self.year_max[b]);
+        if hi != i32::MIN && lo != i32::MAX && hi - lo > MAX_YEAR_SPREAD {
+            return Some(Verdict::BirthYears);
+        }
+        if (self.genders[a] | self.genders[b]).count_ones() > 1 {
+            return Some(Verdict::Genders);
+        }
+        self.crosses_cannot_link(ra, rb)
+            .then_some(Verdict::CannotLink)
+    }
+
+    /// Whether any member of one cluster must not be linked to a member of the other.
+    fn crosses_cannot_link(&self, ra: u32, rb: u32) -> bool {
+        if self.cannot.is_empty() {
+            return false;
+        }
+        let (small, other) = if self.members[ra as usize].len() <= self.members[rb as usize].len() {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        self.members[small as usize].iter().any(|&x| {
+            let start = self.cannot.partition_point(|&(p, _)| p < x);
+            self.cannot[start..]
+                .iter()
+                .take_while(|&&(p, _)| p == x)
+                .any(|&(_, y)| self.root_of(y) == other)
+        })
+    }
+
+    /// The root of a mention without path compression.
+    fn root_of(&self, mut i: u32) -> u32 {
+        while self.parent[i as usize] != i {
+            i = self.parent[i as usize];
+        }
+        i
+    }
+
+    /// The mean score over member pairs of two clusters (members capped per side).
+    fn average_linkage(&mut self, ra: u32, rb: u32) -> f64 {
+        let xs = &self.members[ra as usize];
+        let ys = &self.members[rb as usize];
+        let mut total = 0.0;
+        let mut count = 0u64;
+        for &x in xs.iter().take(AVERAGE_CAP) {
+            for &y in ys.iter().take(AVERAGE_CAP) {
+                let levels = compare::levels(self.feats, x as usize, y as usize);
+                total += self
+                    .model
+                    .score(self.feats, &levels, x as usize, y as usize);
+                count += 1;
+            }
+        }
+        self.compared += count;
+        if count == 0 {
+            f64::NEG_INFINITY
+        } else {
+            total / count as f64
+        }
+    }
+
+    /// Joins two clusters, keeping the larger root.
+    fn union(&mut self, ra: u32, rb: u32) {
+        let (keep, gone) = if self.members[ra as usize].len() >= self.members[rb as usize].len() {
+            (ra as usize, rb as usize)
+        } else {
+            (rb as usize, ra as usize)
+        };
+        self.parent[gone] = keep as u32;
+        let moved = std::mem::take(&mut self.members[gone]);
+        self.members[keep].extend(moved);
+        self.year_min[keep] = self.year_min[keep].min(self.year_min[gone]);
+        self.year_max[keep] = self.year_max[keep].max(self.year_max[gone]);
+        self.genders[keep] |= self.genders[gone];
+    }
+
+    /// The root of every mention's cluster.
+    pub fn labels(&mut self) -> Vec<u32> {
+        (0..self.parent.len() as u32)
+            .map(|i| self.find(i))
+            .collect()
+    }
+
+    /// The final clusters: each sorted, ordered by first member.
+    pub fn into_clusters(mut self) -> Vec<Vec<usize>> {
+        let n = self.parent.len() as u32;
+        let roots: Vec<u32> = (0..n).map(|i| self.find(i)).collect();
+        let mut clusters: Vec<Vec<usize>> = (0..n as usize)
+            .filter(|&i| roots[i] as usize == i)
+            .map(|r| {
+                let mut c: Vec<usize> = self.members[r].iter().map(|&x| x as usize).collect();
+                c.sort_unstable();
+                c
+            })
+            .collect();
+        clusters.sort_unstable_by_key(|c| c.first().copied().unwrap_or(usize::MAX));
+        clusters
+    }
+}

@@ -1,0 +1,190 @@
+//! Pairwise comparison: one agreement level per field, packed into a pattern code.
+
+use super::features::{Birth, Feat, Features, NONE, Vocab};
+
+/// Number of compared fields.
+pub(crate) const NF: usize = 8;
+
+/// Field names, in the fixed order of contributions.
+pub(crate) const FIELDS: [&str; NF] = [
+    "surname",
+    "given",
+    "father",
+    "birth",
+    "birth_place",
+    "nationality",
+    "case_number",
+    "gender",
+];
+
+/// Names of the agreement levels of each field; one more level, "missing", follows them.
+pub(crate) const LEVEL_NAMES: [&[&str]; NF] = [
+    &["exact", "close", "different"],
+    &["exact", "close", "initial", "different"],
+    &["exact", "close", "initial", "different"],
+    &[
+        "same day",
+        "overlap",
+        "julian offset",
+        "one year off",
+        "far",
+    ],
+    &["agree", "differ"],
+    &["agree", "differ"],
+    &["agree", "differ"],
+    &["agree", "differ"],
+];
+
+/// Field positions.
+pub(crate) const SURNAME: usize = 0;
+/// Given name position.
+pub(crate) const GIVEN: usize = 1;
+/// Father's name position.
+pub(crate) const FATHER: usize = 2;
+/// Birth date position.
+pub(crate) const BIRTH: usize = 3;
+/// Gender position.
+pub(crate) const GENDER: usize = 7;
+
+/// Shared levels of name fields.
+pub(crate) const EXACT: u8 = 0;
+/// A close spelling.
+pub(crate) const CLOSE: u8 = 1;
+/// An initial that agrees with a full name.
+pub(crate) const INITIAL: u8 = 2;
+
+/// Birth levels.
+pub(crate) const SAME_DAY: u8 = 0;
+/// Intervals overlap.
+pub(crate) const OVERLAP: u8 = 1;
+/// Day dates exactly 12 or 13 days apart: one date in two calendars.
+pub(crate) const JULIAN: u8 = 2;
+/// Years at most one apart.
+pub(crate) const ONE_YEAR: u8 = 3;
+/// Anything further.
+pub(crate) const FAR: u8 = 4;
+
+/// Jaro-Winkler similarity from which two keys count as a close spelling.
+pub(crate) const CLOSE_JW: f64 = 0.92;
+
+/// The "missing" level of a field.
+pub(crate) fn missing(field: usize) -> u8 {
+    LEVEL_NAMES[field].len() as u8
+}
+
+/// Number of distinct codes of a field (its levels plus missing).
+fn radix(field: usize) -> u32 {
+    LEVEL_NAMES[field].len() as u32 + 1
+}
+
+/// Number of distinct pattern codes.
+pub(crate) fn pattern_count() -> usize {
+    (0..NF).map(radix).product::<u32>() as usize
+}
+
+/// Packs levels into a pattern code.
+pub(crate) fn encode(levels: &[u8; NF]) -> u32 {
+    (0..NF)
+        .rev()
+        .fold(0, |code, f| code * radix(f) + u32::from(levels[f]))
+}
+
+/// Unpacks a pattern code.
+pub(crate) fn decode(mut code: u32) -> [u8; NF] {
+    let mut levels = [0u8; NF];
+    for (f, level) in levels.iter_mut().enumerate() {
+        *level = (code % radix(f)) as u8;
+        code /= radix(f);
+    }
+    levels
+}
+
+/// Compares two mentions field by field.
+pub(crate) fn levels(feats: &Features, a: usize, b: usize) -> [u8; NF] {
+    let (Some(x), Some(y)) = (feats.rows.get(a), feats.rows.get(b)) else {
+        return std::array::from_fn(missing);
+    };
+    [
+        name_level(x.surname, y.surname, &feats.surnames, false, SURNAME),
+        name_level(x.given, y.given, &feats.givens, true, GIVEN),
+        name_level(x.father, y.father, &feats.givens, true, FATHER),
+        match (&x.birth, &y.birth) {
+            (Some(p), Some(q)) => birth_level(p, q),
+            _ => missing(BIRTH),
+        },
+        id_level(x.place, y.place, 4),
+        id_level(x.nationality, y.nationality, 5),
+        id_level(x.case_no, y.case_no, 6),
+        gender_level(x, y),
+    ]
+}
+
+/// Level of a name key: exact, close spelling, initial (given names only) or different.
+pub(crate) fn name_level(a: u32, b: u32, vocab: &Vocab, initials: bool, field: usize) -> u8 {
+    if a == NONE || b == NONE {
+        return missing(field);
+    }
+    let different = missing(field) - 1;
+    if a == b {
+        return EXACT;
+    }
+    let (s, t) = (vocab.text(a), vocab.text(b));
+    if initials && is_initial_of(s, t) {
+        return INITIAL;
+    }
+    if is_close(s, t) { CLOSE } else { different }
+}
+
+/// Whether one key is a single letter that starts the other.
+fn is_initial_of(s: &str, t: &str) -> bool {
+    let single = |x: &str| x.chars().nth(1).is_none();
+    let first = |x: &str| x.chars().next();
+    (single(s) || single(t)) && first(s) == first(t)
+}
+
+/// Close spelling: Jaro-Winkler at least [`CLOSE_JW`], or one edit apart in longer keys.
+pub(crate) fn is_close(s: &str, t: &str) -> bool {
+    if strsim::jaro_winkler(s, t) >= CLOSE_JW {
+        return true;
+    }
+    let (ls, lt) = (s.chars().count(), t.chars().count());
+    ls.min(lt) >= 5 && ls.abs_diff(lt) <= 1 && strsim::levenshtein(s, t) <= 1
+}
+
+/// Level of two birth intervals.
+pub(crate) fn birth_level(a: &Birth, b: &Birth) -> u8 {
+    if a.day && b.day {
+        match (a.lo - b.lo).abs() {
+            0 => return SAME_DAY,
+            12 | 13 => return JULIAN,
+            _ => {}
+        }
+    }
+    if a.lo <= b.hi && b.lo <= a.hi {
+        return OVERLAP;
+    }
+    let year_gap = (a.year_lo - b.year_hi).max(b.year_lo - a.year_hi).max(0);
+    if year_gap <= 1 { ONE_YEAR } else { FAR }
+}
+
+/// Agreement of two interned values.
+fn id_level(a: u32, b: u32, field: usize) -> u8 {
+    if a == NONE || b == NONE {
+        missing(field)
+    } else if a == b {
+        0
+    } else {
+        1
+    }
+}
+
+/// Agreement of inferred genders.
+fn gender_level(x: &Feat, y: &Feat) -> u8 {
+    if x.gender == 0 || y.gender == 0 {
+        missing(GENDER)
+    } else if x.gender == y.gender {
+        0
+    } else {
+        1
+    }
+}

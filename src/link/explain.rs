@@ -1,0 +1,97 @@
+//! A text waterfall of why a cluster is what it is: its mentions, the edges that merged it with
+//! each field's contribution, and the best pairs that were kept apart.
+
+use super::{Edge, Linkage};
+use crate::model::Mention;
+use std::fmt::Write;
+
+/// Explains one cluster (mention indices) of a linkage as plain text.
+pub fn explain(mentions: &[Mention], linkage: &Linkage, cluster: &[usize]) -> String {
+    let mut out = String::new();
+    let inside = |i: usize| cluster.contains(&i);
+    let _ = writeln!(out, "cluster of {} mention(s)", cluster.len());
+    for &i in cluster {
+        let _ = writeln!(out, "  [{i}] {}", describe(mentions, i));
+    }
+    let merges: Vec<&Edge> = linkage
+        .edges
+        .iter()
+        .filter(|e| inside(e.a) && inside(e.b))
+        .collect();
+    section(&mut out, "merge edges", &merges);
+    let review: Vec<&Edge> = linkage
+        .review
+        .iter()
+        .filter(|e| inside(e.a) || inside(e.b))
+        .collect();
+    section(&mut out, "review", &review);
+    let misses: Vec<&Edge> = linkage
+        .near_misses
+        .iter()
+        .filter(|e| inside(e.a) != inside(e.b))
+        .collect();
+    section(&mut out, "near misses (kept apart)", &misses);
+    for e in misses {
+        let outside = if inside(e.a) { e.b } else { e.a };
+        let _ = writeln!(out, "  [{outside}] {}", describe(mentions, outside));
+    }
+    out
+}
+
+/// One line describing a mention.
+fn describe(mentions: &[Mention], i: usize) -> String {
+    let Some(m) = mentions.get(i) else {
+        return "(no such mention)".to_string();
+    };
+    let birth = m
+        .birth
+        .value
+        .as_ref()
+        .map_or(m.birth.raw.as_str(), |d| d.edtf.as_str());
+    let place = m
+        .birth_place
+        .value
+        .as_ref()
+        .map_or(m.birth_place.raw.as_str(), |p| p.key.as_str());
+    format!(
+        "{}  {}  born {}  at {}",
+        m.prov.key(),
+        m.name_raw,
+        or_dash(birth),
+        or_dash(place)
+    )
+}
+
+/// The text, or a dash when it is empty.
+fn or_dash(text: &str) -> &str {
+    if text.is_empty() { "-" } else { text }
+}
+
+/// A titled list of edges with their waterfalls.
+fn section(out: &mut String, title: &str, edges: &[&Edge]) {
+    if edges.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{title}:");
+    for e in edges {
+        waterfall(out, e);
+    }
+}
+
+/// One edge: header line, then each field's level and weight with the running total.
+fn waterfall(out: &mut String, e: &Edge) {
+    let _ = writeln!(
+        out,
+        "  [{}] - [{}]  score {:+.2}  ({})",
+        e.a, e.b, e.score, e.note
+    );
+    let mut running = 0.0;
+    for (k, (field, weight)) in e.contributions.iter().enumerate() {
+        running += weight;
+        let level = e.levels.get(k).copied().unwrap_or("");
+        let _ = writeln!(
+            out,
+            "      {field:<12} {level:<14} {weight:+7.2}  = {running:+7.2}"
+        );
+    }
+}

@@ -1,0 +1,236 @@
+//! Compact per-mention features for linkage: interned key ids, birth intervals as day numbers,
+//! gender. Interned ids follow the sorted order of the strings, so sorting by id sorts by text.
+
+use crate::model::{Gender, Mention, Precision};
+use chrono::Datelike;
+use std::collections::HashMap;
+
+/// The id of a missing value.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// The distinct strings of one key space, in sorted order, with how often each occurs.
+#[derive(Debug, Default)]
+pub(crate) struct Vocab {
+    /// The distinct strings; an id indexes this list.
+    pub strings: Vec<String>,
+    /// How many values carry each id.
+    pub counts: Vec<u32>,
+    /// How many values are present in total.
+    pub total: u64,
+}
+
+impl Vocab {
+    /// The text of an id, or "" for a missing value.
+    pub fn text(&self, id: u32) -> &str {
+        self.strings
+            .get(id as usize)
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// The relative frequency of an id among present values.
+    pub fn frequency(&self, id: u32) -> f64 {
+        let count = self.counts.get(id as usize).copied().unwrap_or(0);
+        if self.total == 0 {
+            return 0.0;
+        }
+        f64::from(count.max(1)) / self.total as f64
+    }
+}
+
+/// A birth date as an interval of day numbers, with its years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Birth {
+    /// First possible day (days from the common era).
+    pub lo: i32,
+    /// Last possible day.
+    pub hi: i32,
+    /// Year of `lo`.
+    pub year_lo: i32,
+    /// Year of `hi`.
+    pub year_hi: i32,
+    /// Whether the date is known to the day.
+    pub day: bool,
+    /// The birth year when known to a year or better (for blocking and constraints).
+    pub year: Option<i32>,
+}
+
+/// One mention's features.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Feat {
+    /// Surname key id.
+    pub surname: u32,
+    /// Given-name key id (shares its vocabulary with `father`).
+    pub given: u32,
+    /// Father's-name key id.
+    pub father: u32,
+    /// Phonetic key id.
+    pub phonetic: u32,
+    /// Birth place key id.
+    pub place: u32,
+    /// Nationality id (case-folded).
+    pub nationality: u32,
+    /// Case number id (case-folded, white space removed).
+    pub case_no: u32,
+    /// Birth date.
+    pub birth: Option<Birth>,
+    /// 0 unknown, 1 male, 2 female.
+    pub gender: u8,
+}
+
+/// Features of every mention with the vocabularies their ids refer to.
+#[derive(Debug, Default)]
+pub(crate) struct Features {
+    /// One row per mention.
+    pub rows: Vec<Feat>,
+    /// Surname keys.
+    pub surnames: Vocab,
+    /// Given-name and father's-name keys.
+    pub givens: Vocab,
+}
+
+impl Features {
+    /// Extracts the features of all mentions.
+    pub fn build(mentions: &[Mention]) -> Features {
+        let (surname, surnames) = intern(&[mentions
+            .iter()
+            .map(|m| m.name.surname_key.as_str())
+            .collect()]);
+        let given_col = mentions.iter().map(|m| m.name.given_key.as_str()).collect();
+        let father_col = mentions
+            .iter()
+            .map(|m| m.name.father_key.as_str())
+            .collect();
+        let (names, givens) = intern(&[given_col, father_col]);
+        let (phonetic, _) = intern(&[mentions
+            .iter()
+            .map(|m| m.name.phonetic_key.as_str())
+            .collect()]);
+        let places = mentions
+            .iter()
+            .map(|m| m.birth_place.value.as_ref().map_or("", |p| p.key.as_str()));
+        let (place, _) = intern(&[places.collect()]);
+        let nat_text: Vec<String> = mentions.iter().map(|m| fold(&m.nationality)).collect();
+        let (nationality, _) = intern(&[nat_text.iter().map(String::as_str).collect()]);
+        let case_text: Vec<String> = mentions
+            .iter()
+            .map(|m| fold_case_number(&m.case_number))
+            .collect();
+        let (case_no, _) = intern(&[case_text.iter().map(String::as_str).collect()]);
+        let rows = mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| Feat {
+                surname: surname[0][i],
+                given: names[0][i],
+                father: names[1][i],
+                phonetic: phonetic[0][i],
+                place: place[0][i],
+                nationality: nationality[0][i],
+                case_no: case_no[0][i],
+                birth: birth_of(m),
+                gender: match m.name.gender {
+                    None => 0,
+                    Some(Gender::Male) => 1,
+                    Some(Gender::Female) => 2,
+                },
+            })
+            .collect();
+        Features {
+            rows,
+            surnames,
+            givens,
+        }
+    }
+}
+
+/// Case-folds a free-text value and drops white space, for exact comparison.
+fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Case-folds a case number and keeps only its letters and digits (`П-123` = `п 123`).
+fn fold_case_number(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The birth interval of a mention, when its birth date was read.
+fn birth_of(m: &Mention) -> Option<Birth> {
+    let d = m.birth.value.as_ref()?;
+    let year = match d.precision {
+        Precision::Day | Precision::Month | Precision::Year => Some(d.earliest.year()),
+        Precision::Decade | Precision::Range => None,
+    };
+    Some(Birth {
+        lo: d.earliest.num_days_from_ce(),
+        hi: d
+            .latest
+            .num_days_from_ce()
+            .max(d.earliest.num_days_from_ce()),
+        year_lo: d.earliest.year(),
+        year_hi: d.latest.year().max(d.earliest.year()),
+        day: d.precision == Precision::Day,
+        year,
+    })
+}
+
+/// Interns several columns of one key space; ids follow the sorted order of the strings and
+/// empty strings get [`NONE`].
+fn intern(columns: &[Vec<&str>]) -> (Vec<Vec<u32>>, Vocab) {
+    let mut first_seen: HashMap<&str, u32> = HashMap::new();
+    let mut distinct: Vec<&str> = Vec::new();
+    let provisional: Vec<Vec<u32>> = columns
+        .iter()
+        .map(|col| {
+            col.iter()
+                .map(|s| {
+                    let s = s.trim();
+                    if s.is_empty() {
+                        return NONE;
+                    }
+                    *first_seen.entry(s).or_insert_with(|| {
+                        distinct.push(s);
+                        (distinct.len() - 1) as u32
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let mut order: Vec<u32> = (0..distinct.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| distinct[i as usize]);
+    let mut rank = vec![0u32; distinct.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i as usize] = r as u32;
+    }
+    let mut vocab = Vocab {
+        strings: order
+            .iter()
+            .map(|&i| distinct[i as usize].to_string())
+            .collect(),
+        counts: vec![0; distinct.len()],
+        total: 0,
+    };
+    let ids = provisional
+        .into_iter()
+        .map(|col| {
+            col.into_iter()
+                .map(|p| {
+                    if p == NONE {
+                        return NONE;
+                    }
+                    let id = rank[p as usize];
+                    vocab.counts[id as usize] += 1;
+                    vocab.total += 1;
+                    id
+                })
+                .collect()
+        })
+        .collect();
+    (ids, vocab)
+}

@@ -1,0 +1,305 @@
+//! Unit tests of comparison levels, clustering rules, judgements and explain.
+
+use super::compare::{self, FAR, JULIAN, ONE_YEAR, OVERLAP, SAME_DAY};
+use super::features::Features;
+use super::testkit::{Born, M};
+use super::*;
+use crate::model::{Gender, Mention};
+
+fn levels_of(x: M, y: M) -> [u8; compare::NF] {
+    let feats = Features::build(&[x.build(), y.build()]);
+    compare::levels(&feats, 0, 1)
+}
+
+fn build(ms: &[M]) -> Vec<Mention> {
+    ms.iter().map(M::build).collect()
+}
+
+#[test]
+fn surname_levels() {
+    let lv = |a: &str, b: &str| {
+        levels_of(M::new("1", a, "ivan"), M::new("2", b, "ivan"))[compare::SURNAME]
+    };
+    assert_eq!(lv("shokaev", "shokaev"), compare::EXACT);
+    assert_eq!(lv("shokaev", "shokayev"), compare::CLOSE);
+    assert_eq!(lv("abdullaev", "abdulaev"), compare::CLOSE);
+    assert_eq!(lv("shokaev", "petrov"), 2);
+    assert_eq!(lv("shokaev", ""), compare::missing(compare::SURNAME));
+}
+
+#[test]
+fn given_and_father_levels() {
+    let lv =
+        |a: &str, b: &str| levels_of(M::new("1", "x", a).father(a), M::new("2", "x", b).father(b));
+    assert_eq!(lv("mustafa", "mustafa")[compare::GIVEN], compare::EXACT);
+    assert_eq!(lv("mustafa", "m")[compare::GIVEN], compare::INITIAL);
+    assert_eq!(lv("m", "mustafa")[compare::FATHER], compare::INITIAL);
+    assert_eq!(lv("mustafa", "mustafo")[compare::GIVEN], compare::CLOSE);
+    assert_eq!(lv("mustafa", "ivan")[compare::FATHER], 3);
+    assert_eq!(
+        lv("mustafa", "")[compare::FATHER],
+        compare::missing(compare::FATHER)
+    );
+}
+
+#[test]
+fn birth_levels() {
+    let lv = |a: Born, b: Born| {
+        levels_of(M::new("1", "x", "y").born(a), M::new("2", "x", "y").born(b))[compare::BIRTH]
+    };
+    assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1890, 5, 1)), SAME_DAY);
+    assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1890, 5, 13)), JULIAN);
+    assert_eq!(lv(Born::Day(1905, 5, 1), Born::Day(1905, 5, 14)), JULIAN);
+    assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1890, 5, 15)), ONE_YEAR);
+    assert_eq!(lv(Born::Year(1890), Born::Day(1890, 12, 31)), OVERLAP);
+    assert_eq!(lv(Born::Year(1890), Born::Year(1890)), OVERLAP);
+    assert_eq!(lv(Born::Year(1890), Born::Year(1891)), ONE_YEAR);
+    assert_eq!(lv(Born::Day(1889, 3, 1), Born::Year(1890)), ONE_YEAR);
+    assert_eq!(lv(Born::Year(1890), Born::Year(1892)), FAR);
+    assert_eq!(
+        lv(Born::Year(1890), Born::No),
+        compare::missing(compare::BIRTH)
+    );
+}
+
+#[test]
+fn place_nationality_case_gender_levels() {
+    let a = M::new("1", "x", "y")
+        .place("kyzylorda")
+        .nationality("Казах")
+        .case("П-123")
+        .gender(Gender::Male);
+    let same = levels_of(a.clone(), a.clone().nationality("казах ").case("п 123"));
+    assert_eq!(&same[4..], &[0, 0, 0, 0]);
+    let b = M::new("2", "x", "y")
+        .place("almaty")
+        .nationality("узбек")
+        .case("П-9")
+        .gender(Gender::Female);
+    assert_eq!(&levels_of(a.clone(), b)[4..], &[1, 1, 1, 1]);
+    let empty = levels_of(a, M::new("3", "x", "y"));
+    assert_eq!(&empty[4..], &[2, 2, 2, 2]);
+}
+
+#[test]
+fn pattern_codes_round_trip() {
+    let levels = [2, 3, 4, 5, 1, 2, 0, 1];
+    assert_eq!(compare::decode(compare::encode(&levels)), levels);
+    assert!((compare::encode(&levels) as usize) < compare::pattern_count());
+}
+
+#[test]
+fn empty_input_gives_empty_linkage() {
+    let linkage = link(&[], &LinkOptions::default());
+    assert!(linkage.clusters.is_empty() && linkage.edges.is_empty());
+    assert_eq!(linkage.stats.compared_pairs, 0);
+    let one = link(&build(&[M::new("1", "x", "y")]), &LinkOptions::default());
+    assert_eq!(one.clusters, vec![vec![0]]);
+}
+
+/// A background population of persons with noisy duplicates, so that EM has something to learn.
+pub(super) fn background(persons: usize) -> Vec<M> {
+    super::tests_synth::generate(persons, 3, 99).mentions
+}
+
+fn cluster_of(linkage: &Linkage, i: usize) -> &Vec<usize> {
+    linkage
+        .clusters
+        .iter()
+        .find(|c| c.contains(&i))
+        .expect("every mention is clustered")
+}
+
+#[test]
+fn father_and_son_do_not_chain() {
+    let mut ms = background(200);
+    let base = ms.len();
+    ms.push(
+        M::new("f:1", "shokaev", "mustafa")
+            .father("ibragim")
+            .born(Born::Year(1880))
+            .place("kyzylorda")
+            .gender(Gender::Male),
+    );
+    ms.push(
+        M::new("f:2", "shokaev", "mustafa")
+            .father("ibragim")
+            .born(Born::Year(1881))
+            .place("kyzylorda")
+            .gender(Gender::Male),
+    );
+    ms.push(
+        M::new("f:3", "shokaev", "ali")
+            .father("mustafa")
+            .born(Born::Year(1910))
+            .place("kyzylorda")
+            .gender(Gender::Male),
+    );
+    ms.push(
+        M::new("f:4", "shokaev", "ali")
+            .father("mustafa")
+            .born(Born::Day(1910, 3, 2))
+            .place("kyzylorda")
+            .gender(Gender::Male),
+    );
+    ms.push(
+        M::new("f:5", "shokaev", "")
+            .place("kyzylorda")
+            .gender(Gender::Male),
+    );
+    let linkage = link(&build(&ms), &LinkOptions::default());
+    assert_eq!(cluster_of(&linkage, base), &vec![base, base + 1]);
+    assert!(!cluster_of(&linkage, base + 2).contains(&base));
+    assert!(cluster_of(&linkage, base + 2).contains(&(base + 3)));
+}
+
+#[test]
+fn gender_disagreement_keeps_apart() {
+    let mut ms = background(200);
+    let base = ms.len();
+    ms.push(
+        M::new("g:1", "sadykov", "zhanar")
+            .born(Born::Year(1900))
+            .place("p1")
+            .gender(Gender::Male),
+    );
+    ms.push(
+        M::new("g:2", "sadykov", "zhanar")
+            .born(Born::Year(1900))
+            .place("p1")
+            .gender(Gender::Female),
+    );
+    let opts = LinkOptions {
+        review_low: -100.0,
+        review_high: 100.0,
+        ..LinkOptions::default()
+    };
+    let linkage = link(&build(&ms), &opts);
+    assert_eq!(cluster_of(&linkage, base), &vec![base]);
+    let miss = linkage
+        .review
+        .iter()
+        .find(|e| e.a == base && e.b == base + 1);
+    let gender = miss.and_then(|e| e.contributions.iter().find(|c| c.0 == "gender"));
+    assert!(gender.is_some_and(|g| g.1 < -10.0), "{miss:?}");
+}
+
+#[test]
+fn judgements_win() {
+    let mut ms = background(200);
+    let base = ms.len();
+    ms.push(
+        M::new("j:1", "karimov", "rustam")
+            .born(Born::Year(1900))
+            .place("p1"),
+    );
+    ms.push(
+        M::new("j:2", "karimov", "rustam")
+            .born(Born::Year(1900))
+            .place("p1"),
+    );
+    ms.push(M::new("j:3", "usmonov", "bobur").born(Born::Year(1880)));
+    ms.push(M::new("j:4", "qodirov", "sanjar").born(Born::Year(1920)));
+    let mentions = build(&ms);
+    assert!(cluster_of(&link(&mentions, &LinkOptions::default()), base).contains(&(base + 1)));
+    let judge = |a: &str, b: &str, same| Judgement {
+        a: a.into(),
+        b: b.into(),
+        same,
+    };
+    let opts = LinkOptions {
+        judgements: vec![judge("j:1", "j:2", false), judge("j:3", "j:4", true)],
+        ..LinkOptions::default()
+    };
+    let linkage = link(&mentions, &opts);
+    assert_eq!(cluster_of(&linkage, base), &vec![base]);
+    assert_eq!(cluster_of(&linkage, base + 2), &vec![base + 2, base + 3]);
+    assert!(
+        linkage
+            .edges
+            .iter()
+            .any(|e| e.a == base + 2 && e.note.contains("judgement"))
+    );
+}
+
+#[test]
+fn large_blocks_are_windowed() {
+    let ms: Vec<M> = (0..600)
+        .map(|i| M::new(&format!("w:{i}"), "ivanov", "ivan").born(Born::Year(1900)))
+        .collect();
+    let opts = LinkOptions {
+        max_block: 50,
+        window: 10,
+        ..LinkOptions::default()
+    };
+    let linkage = link(&build(&ms), &opts);
+    assert!(linkage.stats.capped_blocks > 0);
+    assert!(linkage.stats.compared_pairs <= 600 * 9);
+    assert_eq!(linkage.clusters.iter().map(Vec::len).sum::<usize>(), 600);
+}
+
+#[test]
+fn explain_shows_waterfall() {
+    let mut ms = background(100);
+    let base = ms.len();
+    ms.push(
+        M::new("e:1", "nazarbaev", "erlan")
+            .father("bolat")
+            .born(Born::Day(1901, 1, 1))
+            .place("p9"),
+    );
+    ms.push(
+        M::new("e:2", "nazarbaev", "erlan")
+            .father("bolat")
+            .born(Born::Day(1901, 1, 14))
+            .place("p9"),
+    );
+    let mentions = build(&ms);
+    let linkage = link(&mentions, &LinkOptions::default());
+    let text = explain(&mentions, &linkage, cluster_of(&linkage, base));
+    assert!(text.contains("e:1") && text.contains("e:2"), "{text}");
+    assert!(
+        text.contains("julian offset") && text.contains("surname"),
+        "{text}"
+    );
+}
+
+#[test]
+fn links_file_is_read_and_errors_name_row_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = dir.path().join("links.csv");
+    std::fs::write(&good, "a,b,judgement\ns:1,s:2,same\ns:3, s:4 ,Different\n").expect("write");
+    let js = load_judgements(&good).expect("valid file");
+    assert_eq!(
+        js,
+        vec![
+            Judgement {
+                a: "s:1".into(),
+                b: "s:2".into(),
+                same: true
+            },
+            Judgement {
+                a: "s:3".into(),
+                b: "s:4".into(),
+                same: false
+            },
+        ]
+    );
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "a,b,judgement\ns:1,s:2,same\ns:1,s:3,maybe\n").expect("write");
+    let err = load_judgements(&bad)
+        .expect_err("bad judgement")
+        .to_string();
+    assert!(
+        err.contains("bad.csv") && err.contains("row 3") && err.contains("column 3"),
+        "{err}"
+    );
+    let missing = dir.path().join("missing.csv");
+    std::fs::write(&missing, "a,judgement\ns:1,same\n").expect("write");
+    assert!(
+        load_judgements(&missing)
+            .expect_err("no b")
+            .to_string()
+            .contains("\"b\"")
+    );
+}

@@ -1,0 +1,289 @@
+//! Fellegi-Sunter parameters by EM over the comparison patterns of the candidate pairs: u seeded
+//! from a seeded sample of random pairs, m seeded from candidate pairs that agree strongly; both,
+//! and the match share, are then re-estimated. Exact agreement on names is term-frequency
+//! adjusted against the random-pair agreement rate, so a rare name weighs more than a common one.
+
+use super::compare::{self, BIRTH, EXACT, FATHER, GENDER, GIVEN, NF, SURNAME};
+use super::features::Features;
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rayon::prelude::*;
+
+/// Seed of the random-pair sample, fixed so that runs repeat.
+const SEED: u64 = 0x7265_6861_6221;
+/// Random pairs sampled to estimate u.
+const U_SAMPLE: usize = 200_000;
+/// Largest EM iteration count.
+const MAX_ITER: u32 = 200;
+/// EM stops when no probability moves more than this.
+const TOLERANCE: f64 = 1e-6;
+/// Term-frequency adjustment is bounded to this many bits either way.
+const TF_CLAMP: f64 = 4.0;
+/// Weight, in pairs, of the prior that every estimate is smoothed towards.
+const PRIOR_PAIRS: f64 = 4.0;
+/// Added to m and u before taking their ratio, so that levels almost never seen in either class
+/// do not get extreme weights.
+const RARE: f64 = 1e-4;
+/// Weight of a gender disagreement: a woman's and a man's form are not one person.
+pub(crate) const GENDER_DIFFER: f64 = -16.0;
+
+/// The trained model: per-field, per-level probabilities and log2 weights.
+#[derive(Debug, Clone)]
+pub(crate) struct Model {
+    /// P(level | match), missing level excluded.
+    pub m: Vec<Vec<f64>>,
+    /// P(level | non-match) among candidate pairs.
+    pub u: Vec<Vec<f64>>,
+    /// P(level) among random pairs: the base of term-frequency adjustment.
+    pub u_random: Vec<Vec<f64>>,
+    /// Share of matches among candidate pairs.
+    pub lambda: f64,
+    /// log2(m/u) per field and level; 0 for the missing level.
+    pub weights: Vec<Vec<f64>>,
+    /// EM iterations run.
+    pub iterations: u32,
+}
+
+impl Model {
+    /// The weight of one field at one level for a pair, with term-frequency adjustment of exact
+    /// agreement on names.
+    pub fn weight(&self, feats: &Features, field: usize, level: u8, a: usize, b: usize) -> f64 {
+        let base = self.weights[field]
+            .get(level as usize)
+            .copied()
+            .unwrap_or(0.0);
+        if level != EXACT || !matches!(field, SURNAME | GIVEN | FATHER) {
+            return base;
+        }
+        let (Some(x), Some(y)) = (feats.rows.get(a), feats.rows.get(b)) else {
+            return base;
+        };
+        let (id, vocab) = match field {
+            SURNAME => (x.surname, &feats.surnames),
+            GIVEN => (x.given, &feats.givens),
+            _ => (x.father.min(y.father), &feats.givens),
+        };
+        let tf = vocab.frequency(id);
+        let u_exact = self.u_random[field][EXACT as usize];
+        if tf <= 0.0 || u_exact <= 0.0 {
+            return base;
+        }
+        base + (u_exact / tf).log2().clamp(-TF_CLAMP, TF_CLAMP)
+    }
+
+    /// The prior log2 odds that a candidate pair is a match.
+    pub fn prior(&self) -> f64 {
+        (self.lambda / (1.0 - self.lambda)).log2()
+    }
+
+    /// The score of a pair with the given levels: the posterior log2 odds of a match, i.e. the
+    /// prior plus every field's weight.
+    pub fn score(&self, feats: &Features, levels: &[u8; NF], a: usize, b: usize) -> f64 {
+        let fields: f64 = (0..NF)
+            .map(|f| self.weight(feats, f, levels[f], a, b))
+            .sum();
+        self.prior() + fields
+    }
+}
+
+/// Fits the model from the candidate pairs' pattern codes.
+pub(crate) fn fit(feats: &Features, codes: &[u32]) -> Model {
+    let u_random = sample_u(feats);
+    let histogram = pattern_histogram(codes);
+    let mut m = seed_m(&histogram);
+    let mut u = u_random.clone();
+    let priors = (default_m(), u_random.clone());
+    let mut lambda = 0.1;
+    let mut iterations = 0;
+    while iterations < MAX_ITER && !histogram.is_empty() {
+        iterations += 1;
+        let (next_m, next_u, next_lambda) = em_step(&histogram, &m, &u, lambda, &priors);
+        let shift = max_shift(&m, &next_m)
+            .max(max_shift(&u, &next_u))
+            .max((next_lambda - lambda).abs());
+        m = next_m;
+        u = next_u;
+        lambda = next_lambda;
+        if shift < TOLERANCE {
+            break;
+        }
+    }
+    let weights = weights_of(&m, &u);
+    let model = Model {
+        m,
+        u,
+        u_random,
+        lambda,
+        weights,
+        iterations,
+    };
+    tracing::info!(
+        iterations,
+        lambda = model.lambda,
+        m_surname_exact = model.m[SURNAME][EXACT as usize],
+        u_surname_exact = model.u[SURNAME][EXACT as usize],
+        "EM finished"
+    );
+    model
+}
+
+/// Log2 Bayes factors, with the fixed gender weights.
+fn weights_of(m: &[Vec<f64>], u: &[Vec<f64>]) -> Vec<Vec<f64>> {
+    (0..NF)
+        .map(|f| {
+            if f == GENDER {
+                return vec![0.0, GENDER_DIFFER];
+            }
+            m[f].iter()
+                .zip(&u[f])
+                .map(|(mp, up)| ((mp + RARE) / (up + RARE)).log2())
+                .collect()
+        })
+        .collect()
+}
+
+/// Counts the distinct comparison patterns: (code, levels, count), sorted by code.
+fn pattern_histogram(codes: &[u32]) -> Vec<([u8; NF], f64)> {
+    let n = compare::pattern_count();
+    let counts = codes
+        .par_chunks(1 << 16)
+        .map(|chunk| {
+            let mut c = vec![0u64; n];
+            for &code in chunk {
+                if let Some(slot) = c.get_mut(code as usize) {
+                    *slot += 1;
+                }
+            }
+            c
+        })
+        .reduce(
+            || vec![0u64; n],
+            |mut x, y| {
+                x.iter_mut().zip(y).for_each(|(p, q)| *p += q);
+                x
+            },
+        );
+    let present = counts.iter().enumerate().filter(|(_, c)| **c > 0);
+    present
+        .map(|(code, &c)| (compare::decode(code as u32), c as f64))
+        .collect()
+}
+
+/// Per-field level distributions of a set of weighted patterns (missing levels skipped),
+/// smoothed towards `prior` with the weight of [`PRIOR_PAIRS`] pairs.
+fn marginals(patterns: impl Iterator<Item = ([u8; NF], f64)>, prior: &[Vec<f64>]) -> Vec<Vec<f64>> {
+    let mut counts: Vec<Vec<f64>> = prior
+        .iter()
+        .map(|row| row.iter().map(|p| p * PRIOR_PAIRS + 1e-9).collect())
+        .collect();
+    for (levels, weight) in patterns {
+        for f in 0..NF {
+            if let Some(slot) = counts[f].get_mut(levels[f] as usize) {
+                *slot += weight;
+            }
+        }
+    }
+    for row in &mut counts {
+        let total: f64 = row.iter().sum();
+        row.iter_mut().for_each(|p| *p /= total);
+    }
+    counts
+}
+
+/// u from a seeded sample of random pairs (all pairs when there are few mentions).
+fn sample_u(feats: &Features) -> Vec<Vec<f64>> {
+    let n = feats.rows.len();
+    let all = n.saturating_mul(n.saturating_sub(1)) / 2;
+    let pairs: Vec<(usize, usize)> = if all <= U_SAMPLE {
+        (0..n)
+            .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+            .collect()
+    } else {
+        let mut rng = ChaCha8Rng::seed_from_u64(SEED);
+        (0..U_SAMPLE)
+            .map(|_| (rng.random_range(0..n), rng.random_range(0..n)))
+            .filter(|(a, b)| a != b)
+            .collect()
+    };
+    let levels: Vec<[u8; NF]> = pairs
+        .par_iter()
+        .map(|&(a, b)| compare::levels(feats, a, b))
+        .collect();
+    let uniform: Vec<Vec<f64>> = (0..NF)
+        .map(|f| vec![1.0 / f64::from(compare::missing(f)); compare::missing(f) as usize])
+        .collect();
+    marginals(levels.into_iter().map(|l| (l, 1.0)), &uniform)
+}
+
+/// m seeded from candidate pairs that agree strongly on name and birth.
+fn seed_m(histogram: &[([u8; NF], f64)]) -> Vec<Vec<f64>> {
+    let strong = histogram
+        .iter()
+        .filter(|(l, _)| l[SURNAME] == EXACT && l[GIVEN] == EXACT && l[BIRTH] <= compare::JULIAN);
+    let defaults = default_m();
+    let mut m = marginals(strong.copied(), &defaults);
+    for f in [SURNAME, GIVEN, BIRTH] {
+        m[f] = defaults[f].clone();
+    }
+    m
+}
+
+/// Domain defaults of m: how often one person's two records agree at each level.
+fn default_m() -> Vec<Vec<f64>> {
+    vec![
+        vec![0.85, 0.1, 0.05],
+        vec![0.8, 0.08, 0.07, 0.05],
+        vec![0.8, 0.08, 0.07, 0.05],
+        vec![0.3, 0.4, 0.05, 0.2, 0.05],
+        vec![0.85, 0.15],
+        vec![0.9, 0.1],
+        vec![0.9, 0.1],
+        vec![0.98, 0.02],
+    ]
+}
+
+/// One EM step over the pattern histogram: new m, u and match share, smoothed towards the
+/// priors (domain m, random-pair u).
+fn em_step(
+    histogram: &[([u8; NF], f64)],
+    m: &[Vec<f64>],
+    u: &[Vec<f64>],
+    lambda: f64,
+    priors: &(Vec<Vec<f64>>, Vec<Vec<f64>>),
+) -> (Vec<Vec<f64>>, Vec<Vec<f64>>, f64) {
+    let posterior: Vec<([u8; NF], f64, f64)> = histogram
+        .iter()
+        .map(|&(levels, count)| {
+            let (pm, pu) = (likelihood(&levels, m), likelihood(&levels, u));
+            let g = lambda * pm / (lambda * pm + (1.0 - lambda) * pu).max(f64::MIN_POSITIVE);
+            (levels, count * g, count * (1.0 - g))
+        })
+        .collect();
+    let total: f64 = histogram.iter().map(|h| h.1).sum();
+    let matched: f64 = posterior.iter().map(|p| p.1).sum();
+    let next_m = marginals(posterior.iter().map(|p| (p.0, p.1)), &priors.0);
+    let next_u = marginals(posterior.iter().map(|p| (p.0, p.2)), &priors.1);
+    let next_lambda = if total > 0.0 {
+        (matched / total).clamp(1e-6, 1.0 - 1e-6)
+    } else {
+        lambda
+    };
+    (next_m, next_u, next_lambda)
+}
+
+/// The probability of a pattern under one class; missing levels contribute 1.
+fn likelihood(levels: &[u8; NF], probs: &[Vec<f64>]) -> f64 {
+    (0..NF)
+        .filter(|&f| f != GENDER)
+        .filter_map(|f| probs[f].get(levels[f] as usize))
+        .product()
+}
+
+/// The largest change between two sets of probabilities.
+fn max_shift(a: &[Vec<f64>], b: &[Vec<f64>]) -> f64 {
+    a.iter()
+        .flatten()
+        .zip(b.iter().flatten())
+        .map(|(x, y)| (x - y).abs())
+        .fold(0.0, f64::max)
+}
