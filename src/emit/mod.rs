@@ -3,6 +3,7 @@
 pub mod atomic;
 pub mod datapackage;
 pub mod persons;
+pub mod review;
 pub mod runinfo;
 pub mod schema;
 pub mod tables;
@@ -58,6 +59,10 @@ pub fn write_outputs(
     if !violations.is_empty() {
         return Err(EmitError::Invalid(violations.join("\n")));
     }
+    let review_path = staging.path().join("review.csv");
+    let review_header = review::HEADER.map(String::from);
+    write_csv(&review_path, &review_header, &review::rows(outcome))
+        .map_err(io_err(&review_path))?;
     let package = staging.path().join("datapackage.json");
     write_file(&package, datapackage::datapackage_json().as_bytes()).map_err(io_err(&package))?;
     let run_json = staging.path().join("run.json");
@@ -85,6 +90,20 @@ fn write_table(
     for row in tables::rows(name, outcome) {
         check.row(&row);
         wtr.write_record(&row)?;
+    }
+    let file = wtr.into_inner().map_err(|e| e.into_error())?;
+    file.into_inner().map_err(|e| e.into_error())?.sync_all()
+}
+
+/// Writes a CSV file: UTF-8, comma, `\n` line ends, quotes only where needed.
+pub fn write_csv(path: &Path, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
+    let file = BufWriter::new(File::create(path)?);
+    let mut wtr = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(file);
+    wtr.write_record(header)?;
+    for row in rows {
+        wtr.write_record(row)?;
     }
     let file = wtr.into_inner().map_err(|e| e.into_error())?;
     file.into_inner().map_err(|e| e.into_error())?.sync_all()

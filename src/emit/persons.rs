@@ -116,8 +116,5 @@ fn birth_interval(mentions: &[&Mention]) -> Option<(String, String)> {
         let span_to = dates.iter().map(|d| d.latest).max()?;
         (span_from, span_to)
     };
-    Some((
-        from.to_string(),
-        to.to_string(),
-    ))
+    Some((from.to_string(), to.to_string()))
 }

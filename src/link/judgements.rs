@@ -10,7 +10,8 @@ use std::path::Path;
 const COLUMNS: [&str; 3] = ["a", "b", "judgement"];
 
 /// Reads a links file: a header with `a`, `b` and `judgement` (in any order, other columns
-/// ignored), then one row per judgement, `same` or `different`.
+/// ignored), then one row per judgement, `same` or `different`. Rows with no judgement yet are
+/// skipped, so a `review.csv` with some answers filled in is itself a links file.
 pub fn load_judgements(path: &Path) -> Result<Vec<Judgement>, LinkError> {
     let file = path.display().to_string();
     let mut reader = csv::ReaderBuilder::new()
@@ -59,6 +60,9 @@ pub fn load_judgements(path: &Path) -> Result<Vec<Judgement>, LinkError> {
             message: message.to_string(),
         };
         let (a, b, verdict) = (cell(cols[0]), cell(cols[1]), cell(cols[2]));
+        if verdict.is_empty() {
+            continue;
+        }
         if a.is_empty() {
             return Err(bad(
                 cols[0],

@@ -1,0 +1,94 @@
+//! Archivists' judgements win: `review.csv` with its `judgement` column filled in is a links file
+//! whose `same` pairs are merged and whose `different` pairs are kept apart.
+
+mod common;
+
+use common::{Workdir, read_table, stderr};
+use std::collections::BTreeMap;
+
+const LIST: &str = "№,ФИО,Год рождения,Место рождения\n\
+    1,Шокаев Мустафа Шокаевич,1890,Перовск\n\
+    2,Шокаев Мустафа,1890,Ак-Мечеть\n\
+    3,Ахметов Ахмет Ахметович,1898,Акмолинск\n\
+    4,Ахметов Ахмет,1905,Караганда\n\
+    5,Байтурсынов Ахмет,1872,Тургай\n";
+
+fn person_of(wd: &Workdir, dir: &str) -> BTreeMap<String, String> {
+    wd.table(&format!("{dir}/mentions.csv"))
+        .into_iter()
+        .map(|m| (m["record_id"].clone(), m["person_id"].clone()))
+        .collect()
+}
+
+#[test]
+fn judgements_override_the_linker() {
+    let wd = Workdir::new();
+    wd.input("list.csv", LIST);
+    let out = wd.rehab(&["run", "--output", "first"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = person_of(&wd, "first");
+    assert_eq!(
+        before["1"], before["2"],
+        "the linker merges the two Shokaev mentions"
+    );
+    assert_ne!(
+        before["3"], before["4"],
+        "and keeps the two Akhmetovs apart"
+    );
+
+    std::fs::write(
+        wd.join("links.csv"),
+        "a,b,judgement\nlist.csv:1,list.csv:2,different\nlist.csv:3,list.csv:4,SAME\nlist.csv:4,list.csv:5,\n",
+    )
+    .unwrap();
+    let out = wd.rehab(&["run", "--output", "second", "--links", "links.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = person_of(&wd, "second");
+    assert_ne!(after["1"], after["2"]);
+    assert_eq!(after["3"], after["4"]);
+    assert_ne!(after["4"], after["5"]);
+}
+
+#[test]
+fn a_bad_links_file_names_its_row_and_column_and_exits_with_2() {
+    let wd = Workdir::new();
+    wd.input("list.csv", LIST);
+    std::fs::write(
+        wd.join("links.csv"),
+        "a,b,judgement\nlist.csv:1,list.csv:2,maybe\n",
+    )
+    .unwrap();
+    let out = wd.rehab(&["run", "--links", "links.csv"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("links.csv") && stderr(&out).contains("row 2"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn review_rows_carry_both_mentions_side_by_side() {
+    let wd = Workdir::new();
+    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+    let out = wd.rehab(&["run", "--input", input.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let review = read_table(&wd.join("output/review.csv"));
+    assert!(!review.is_empty(), "the sample has borderline pairs");
+    let person: BTreeMap<String, String> = wd
+        .table("output/mentions.csv")
+        .into_iter()
+        .map(|m| {
+            (
+                format!("{}:{}", m["source"], m["record_id"]),
+                m["person_id"].clone(),
+            )
+        })
+        .collect();
+    for row in &review {
+        assert_eq!(person[&row["a"]], row["a_person_id"]);
+        assert_eq!(person[&row["b"]], row["b_person_id"]);
+        assert_eq!(row["judgement"], "");
+        assert!(row["score"].parse::<f64>().is_ok());
+    }
+}
