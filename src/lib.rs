@@ -6,3 +6,5 @@
 
 pub mod model;
 pub mod normalize;
+pub mod score;
+pub mod synth;
