@@ -208,3 +208,6 @@ pub fn generate(config: &SynthConfig, dir: &Path) -> Result<SynthSummary, SynthE
     truth.flush()?;
     Ok(summary)
 }
+
+#[cfg(test)]
+mod tests;

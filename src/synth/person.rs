@@ -177,7 +177,7 @@ impl PersonMaker {
 
     fn child_of(&self, parent: &Person, tables: &Tables, rng: &mut ChaCha8Rng) -> Person {
         let female = rng.random_bool(FEMALE_SHARE);
-        let birth_year = parent.birth.year() + rng.random_range(20..=36);
+        let birth_year = (parent.birth.year() + rng.random_range(20..=36)).min(1921);
         let mut child = self.shell(
             parent.culture,
             female,

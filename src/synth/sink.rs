@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 use encoding_rs::Encoding;
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
 
 use super::SynthError;
 
@@ -220,6 +220,9 @@ impl Sink for XlsxSink {
     fn finish(self: Box<Self>) -> Result<(), SynthError> {
         let XlsxSink { path, sheet, .. } = *self;
         let mut workbook = Workbook::new();
+        // A fixed creation time keeps the file identical from run to run.
+        let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
+        workbook.set_properties(&DocProperties::new().set_creation_datetime(&created));
         workbook.push_worksheet(sheet);
         workbook.save(&path)?;
         Ok(())
