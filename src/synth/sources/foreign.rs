@@ -174,7 +174,7 @@ impl Layout for EnglishList {
     }
 
     fn coverage(&self, _culture: &str) -> f64 {
-        0.25
+        0.35
     }
 
     fn noise(&self) -> &Noise {

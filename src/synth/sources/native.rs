@@ -66,9 +66,9 @@ impl Layout for KazakhList {
 
     fn coverage(&self, culture: &str) -> f64 {
         match culture {
-            "kazakh" => 0.7,
-            "kyrgyz" | "tatar" | "russian" => 0.3,
-            _ => 0.15,
+            "kazakh" => 0.8,
+            "kyrgyz" | "tatar" | "russian" => 0.4,
+            _ => 0.25,
         }
     }
 
@@ -171,10 +171,10 @@ impl Layout for UzbekList {
 
     fn coverage(&self, culture: &str) -> f64 {
         match culture {
-            "uzbek" => 0.7,
-            "tajik" => 0.55,
-            "turkmen" => 0.3,
-            _ => 0.15,
+            "uzbek" => 0.8,
+            "tajik" => 0.65,
+            "turkmen" => 0.4,
+            _ => 0.2,
         }
     }
 

@@ -29,7 +29,7 @@ impl Layout for MemorialList {
     }
 
     fn coverage(&self, _culture: &str) -> f64 {
-        0.65
+        0.75
     }
 
     fn noise(&self) -> &Noise {
@@ -96,7 +96,7 @@ impl Layout for NkvdCards {
     }
 
     fn coverage(&self, _culture: &str) -> f64 {
-        0.5
+        0.6
     }
 
     fn noise(&self) -> &Noise {
@@ -185,7 +185,7 @@ impl Layout for Koi8List {
     }
 
     fn coverage(&self, _culture: &str) -> f64 {
-        0.25
+        0.35
     }
 
     fn noise(&self) -> &Noise {
