@@ -18,11 +18,14 @@ pub struct NameForms {
     pub patronymic: Option<(String, String)>,
 }
 
+/// A name with the years it was in use (from, to); open ends as `None`.
+pub type DatedName = (String, Option<i32>, Option<i32>);
+
 /// A birth place with its dated Russian names and its forms in other languages.
 #[derive(Debug, Clone)]
 pub struct PlaceForms {
     /// Russian official names with the years they were used (from, to), open ends as `None`.
-    pub ru_names: Vec<(String, Option<i32>, Option<i32>)>,
+    pub ru_names: Vec<DatedName>,
     /// Kazakh form.
     pub kk: String,
     /// Uzbek Latin form.
@@ -66,6 +69,11 @@ impl<T> Pool<T> {
     /// The item at `index`, if any.
     pub fn get(&self, index: usize) -> Option<&T> {
         self.items.get(index)
+    }
+
+    /// The items, in table order.
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.items.iter()
     }
 
     /// Number of items.
@@ -200,7 +208,7 @@ fn parse_year(text: &str) -> Result<Option<i32>, SynthError> {
         .map_err(|_| SynthError::Data(format!("places.csv: bad year {text:?}")))
 }
 
-fn parse_place_names(text: &str) -> Result<Vec<(String, Option<i32>, Option<i32>)>, SynthError> {
+fn parse_place_names(text: &str) -> Result<Vec<DatedName>, SynthError> {
     text.split('|')
         .map(|part| {
             let (name, span) = part.split_once('@').unwrap_or((part, "-"));

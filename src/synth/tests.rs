@@ -75,7 +75,7 @@ fn xlsx_data_rows(path: &Path) -> Vec<Vec<Data>> {
     let rows = xlsx_rows(path);
     let header = rows
         .iter()
-        .position(|r| r.first().is_some_and(|c| c.to_string() == "No."))
+        .position(|r| matches!(r.first(), Some(Data::String(s)) if s == "No."))
         .expect("header row");
     rows[header + 1..].to_vec()
 }
@@ -223,4 +223,27 @@ fn xlsx_register_has_title_rows_and_typed_cells() {
         .map(|d| chrono::Datelike::year(&d))
         .expect("an arrest date cell");
     assert!((1929..=1941).contains(&year));
+}
+
+#[test]
+fn russian_forms_fit_legacy_encodings() {
+    let tables = super::data::tables().expect("tables");
+    let mut words: Vec<&str> = Vec::new();
+    for culture in tables.cultures.iter() {
+        for pool in [&culture.male, &culture.female, &culture.surnames] {
+            words.extend(pool.iter().map(|n| n.ru.as_str()));
+        }
+        for place in culture.places.iter() {
+            words.extend(place.ru_names.iter().map(|(name, _, _)| name.as_str()));
+        }
+        words.push(culture.nationality[0].as_str());
+    }
+    words.extend(tables.months.iter().map(|m| m.ru.as_str()));
+    assert!(words.len() > 300);
+    for word in words {
+        for encoding in [encoding_rs::WINDOWS_1251, encoding_rs::KOI8_R] {
+            let (_, _, unmappable) = encoding.encode(word);
+            assert!(!unmappable, "{word} in {}", encoding.name());
+        }
+    }
 }

@@ -11,7 +11,7 @@ use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
 use super::SynthError;
-use super::data::{PlaceForms, Tables};
+use super::data::{DatedName, PlaceForms, Tables};
 use super::morph;
 use super::noise::{self, Noise, chance};
 use super::person::{Person, Resolved};
@@ -143,7 +143,7 @@ pub fn birth_date(person: &Person, noise: &Noise, rng: &mut ChaCha8Rng) -> Optio
 
 /// The Russian name of a place in `year`.
 pub fn russian_place_name(place: &PlaceForms, year: i32) -> &str {
-    let in_use = |&&(_, from, to): &&(String, Option<i32>, Option<i32>)| {
+    let in_use = |&&(_, from, to): &&DatedName| {
         from.is_none_or(|f| f <= year) && to.is_none_or(|t| year < t)
     };
     place
