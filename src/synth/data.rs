@@ -138,6 +138,17 @@ pub struct Tables {
     pub sentences: Pool<(String, String)>,
     /// Criminal code articles.
     pub articles: Pool<String>,
+    /// Native patronymic words by style (`kazakh`, `kyrgyz`, `uzbek`): (son of, daughter of).
+    pub patronymic_words: HashMap<String, (String, String)>,
+}
+
+impl Tables {
+    /// The word after the father's name in a native patronymic of `style`, or `""` if unknown.
+    pub fn patronymic_word(&self, style: &str, female: bool) -> &str {
+        self.patronymic_words
+            .get(style)
+            .map_or("", |(son, daughter)| if female { daughter } else { son })
+    }
 }
 
 #[derive(Deserialize)]
@@ -351,7 +362,20 @@ fn load() -> Result<Tables, SynthError> {
     if sentences.is_empty() || articles.is_empty() {
         return Err(SynthError::Data("sentences.csv/articles.csv: empty".into()));
     }
+    let patronymic_words = raw_rows(
+        "patronymics.csv",
+        include_str!("../../schemas/synth/patronymics.csv"),
+    )?
+    .into_iter()
+    .map(|row| match row.as_slice() {
+        [style, son, daughter] => Ok((style.clone(), (son.clone(), daughter.clone()))),
+        _ => Err(SynthError::Data(
+            "patronymics.csv: expected 3 columns".into(),
+        )),
+    })
+    .collect::<Result<HashMap<_, _>, _>>()?;
     Ok(Tables {
+        patronymic_words,
         sentences,
         articles,
         cultures: load_cultures()?,

@@ -24,7 +24,7 @@ const KAZAKH_NOISE: Noise = Noise {
     ..Noise::TYPICAL
 };
 
-fn kazakh_parts(person: &Person, names: &Resolved, rng: &mut ChaCha8Rng) -> Parts {
+fn kazakh_parts(person: &Person, names: &Resolved, tables: &Tables, rng: &mut ChaCha8Rng) -> Parts {
     let key = names.culture.key.as_str();
     if key != "kazakh" && key != "kyrgyz" {
         return russian_parts(person, names);
@@ -39,18 +39,11 @@ fn kazakh_parts(person: &Person, names: &Resolved, rng: &mut ChaCha8Rng) -> Part
         surname = morph::feminine_surname(&surname);
     }
     let father = &names.father.native;
+    let word = tables.patronymic_word(key, person.female);
     let patronymic = match (key, rng.random_range(0..10)) {
         (_, 0..=1) => morph::russian_patronymic(names.father, person.female),
-        ("kyrgyz", _) => join(&[
-            father,
-            if person.female {
-                "кызы"
-            } else {
-                "уулу"
-            },
-        ]),
-        (_, 2..=3) => join(&[father, if person.female { "қызы" } else { "ұлы" }]),
-        _ => format!("{father}{}", if person.female { "қызы" } else { "ұлы" }),
+        ("kyrgyz", _) | (_, 2..=3) => join(&[father, word]),
+        _ => format!("{father}{word}"),
     };
     Parts {
         surname,
@@ -102,7 +95,8 @@ impl Layout for KazakhList {
         rng: &mut ChaCha8Rng,
     ) -> Vec<Cell> {
         let noise = self.noise();
-        let parts = kazakh_parts(person, names, rng).noisy(tables, noise, noise::any_letter, rng);
+        let parts =
+            kazakh_parts(person, names, tables, rng).noisy(tables, noise, noise::any_letter, rng);
         let birth = birth_date(person, noise, rng)
             .map(|date| dates::kazakh(tables, date, style(rng, 5)))
             .unwrap_or_default();
@@ -135,7 +129,12 @@ const UZBEK_NOISE: Noise = Noise {
     ..Noise::TYPICAL
 };
 
-fn uzbek_cyrillic_parts(person: &Person, names: &Resolved, rng: &mut ChaCha8Rng) -> Parts {
+fn uzbek_cyrillic_parts(
+    person: &Person,
+    names: &Resolved,
+    tables: &Tables,
+    rng: &mut ChaCha8Rng,
+) -> Parts {
     let key = names.culture.key.as_str();
     if !matches!(key, "uzbek" | "tajik" | "turkmen") {
         return russian_parts(person, names);
@@ -150,11 +149,7 @@ fn uzbek_cyrillic_parts(person: &Person, names: &Resolved, rng: &mut ChaCha8Rng)
     } else {
         join(&[
             &names.father.native,
-            if person.female {
-                "қизи"
-            } else {
-                "ўғли"
-            },
+            tables.patronymic_word("uzbek", person.female),
         ])
     };
     Parts {
@@ -208,7 +203,7 @@ impl Layout for UzbekList {
         rng: &mut ChaCha8Rng,
     ) -> Vec<Cell> {
         let noise = self.noise();
-        let cyrillic = uzbek_cyrillic_parts(person, names, rng);
+        let cyrillic = uzbek_cyrillic_parts(person, names, tables, rng);
         let latin = |text: &str| translit::uzbek_latin(tables, text);
         let mut surname = latin(&cyrillic.surname);
         if person.female {
