@@ -14,3 +14,5 @@ pub mod link;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;
+pub mod score;
+pub mod synth;

@@ -20,6 +20,10 @@ enum Command {
     Inspect(cmd::inspect::Args),
     /// Explain why a person's mentions were linked, and the nearest mention kept apart.
     Explain(cmd::explain::Args),
+    /// Generate a synthetic archive with a truth file, for measuring linkage.
+    Synth(cmd::synth::SynthArgs),
+    /// Score a run's mentions.csv against a truth file: pairwise and B-cubed precision and recall.
+    Score(cmd::score::ScoreArgs),
     /// Normalise values read one per line from standard input, as CSV on standard output.
     #[command(subcommand)]
     Normalize(cmd::normalize::Command),
@@ -37,6 +41,8 @@ fn main() -> ExitCode {
         Command::Run(args) => cmd::run::run(args),
         Command::Inspect(args) => cmd::inspect::run(args),
         Command::Explain(args) => cmd::explain::run(args),
+        Command::Synth(args) => cmd::synth::run(args).map(|()| cmd::Status::Success),
+        Command::Score(args) => cmd::score::run(args).map(|()| cmd::Status::Success),
         Command::Normalize(command) => cmd::normalize::run(command),
     };
     cmd::exit_code(result)

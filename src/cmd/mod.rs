@@ -4,6 +4,8 @@ pub mod explain;
 pub mod inspect;
 pub mod normalize;
 pub mod run;
+pub mod score;
+pub mod synth;
 
 use rehab::ingest::config::ConfigError;
 use rehab::pipeline::PipelineError;

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Benchmarks `rehab run` on synthetic archives of about 10k, 100k and 1M mentions.
+#
+# Usage: bench/run.sh [BINARY] [WORKDIR] [SIZES...]
+#   BINARY   release binary (default: target/release/rehab)
+#   WORKDIR  scratch folder for corpora (default: ${TMPDIR:-/tmp}/rehab-bench)
+#   SIZES    target mention counts (default: 10000 100000 1000000)
+# Prints a markdown table: generation time, pipeline wall time and peak RSS (from /usr/bin/time -v),
+# and the pairwise and B-cubed F1 of the output against the truth when output/mentions.csv exists.
+set -euo pipefail
+
+BIN=${1:-target/release/rehab}
+WORK=${2:-${TMPDIR:-/tmp}/rehab-bench}
+shift $(( $# > 2 ? 2 : $# ))
+SIZES=("$@")
+[ ${#SIZES[@]} -eq 0 ] && SIZES=(10000 100000 1000000)
+# The generator writes about 3.1 mentions per person.
+MENTIONS_PER_PERSON_X10=31
+SEED=${SEED:-1}
+
+[ -x "$BIN" ] || { echo "no executable binary at $BIN (build with cargo build --release)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "/usr/bin/time is required (GNU time)" >&2; exit 1; }
+mkdir -p "$WORK"
+
+# Seconds from GNU time's "h:mm:ss" or "m:ss.cc".
+wall_seconds() {
+  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$1"
+}
+
+peak_rss_mb() {
+  awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"
+}
+
+# The n-th "f1" value of the score JSON (1 = pairwise, 2 = B-cubed).
+f1_of() {
+  awk -v want="$2" '/"f1"/ { n++; if (n == want) { gsub(/[ ",]/, "", $2); printf "%.4f", $2 } }' FS=':' "$1"
+}
+
+rows=()
+for size in "${SIZES[@]}"; do
+  persons=$(( size * 10 / MENTIONS_PER_PERSON_X10 ))
+  dir="$WORK/m$size"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  /usr/bin/time -v "$BIN" synth --persons "$persons" --seed "$SEED" --output "$dir" \
+    > "$dir/synth.log" 2> "$dir/synth.time"
+  mentions=$(( $(wc -l < "$dir/truth.csv") - 1 ))
+  synth_wall=$(wall_seconds "$dir/synth.time")
+  status=ok
+  if ! /usr/bin/time -v "$BIN" run --input "$dir/input" --output "$dir/output" \
+      > "$dir/run.log" 2> "$dir/run.time"; then
+    status="failed (see $dir/run.log, $dir/run.time)"
+  fi
+  run_wall=$(wall_seconds "$dir/run.time")
+  run_rss=$(peak_rss_mb "$dir/run.time")
+  pair_f1="-"; b3_f1="-"
+  if [ -f "$dir/output/mentions.csv" ] && \
+     "$BIN" score --truth "$dir/truth.csv" --mentions "$dir/output/mentions.csv" --json \
+       > "$dir/score.json" 2> "$dir/score.log"; then
+    pair_f1=$(f1_of "$dir/score.json" 1)
+    b3_f1=$(f1_of "$dir/score.json" 2)
+  fi
+  rows+=("| $size | $persons | $mentions | $synth_wall | ${run_wall:--} | ${run_rss:--} | $pair_f1 | $b3_f1 | $status |")
+  echo "done: $size mentions" >&2
+done
+
+echo "| target mentions | persons | mentions | synth wall (s) | run wall (s) | run peak RSS (MB) | pairwise F1 | B-cubed F1 | status |"
+echo "|---|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"

@@ -1,0 +1,213 @@
+//! Synthetic archives: invented persons rendered into the layouts real archive lists show, with a
+//! truth file naming the person behind every row.
+//!
+//! Output: `DIR/input/*` (CSV in UTF-8/Windows-1251/KOI8-R, TSV, XLSX) and `DIR/truth.csv`
+//! (`source,record_id,person`). The same seed gives byte-identical files.
+
+pub mod data;
+pub mod dates;
+pub mod morph;
+pub mod noise;
+pub mod person;
+pub mod sink;
+pub mod sources;
+pub mod translit;
+
+use std::fs::{self, File};
+use std::io::BufWriter;
+use std::path::Path;
+
+use rand::seq::SliceRandom;
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use person::{Person, PersonMaker};
+use sink::{Cell, Sink};
+use sources::Layout;
+
+/// Errors of the generator.
+#[derive(Debug, thiserror::Error)]
+pub enum SynthError {
+    /// Reading or writing a file failed.
+    #[error("i/o: {0}")]
+    Io(#[from] std::io::Error),
+    /// Writing CSV failed.
+    #[error("csv: {0}")]
+    Csv(#[from] csv::Error),
+    /// Writing XLSX failed.
+    #[error("xlsx: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// A data table under `schemas/synth/` is malformed.
+    #[error("synth data: {0}")]
+    Data(String),
+}
+
+/// What to generate.
+#[derive(Debug, Clone)]
+pub struct SynthConfig {
+    /// Number of persons.
+    pub persons: u32,
+    /// Random seed.
+    pub seed: u64,
+}
+
+/// What was generated.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SynthSummary {
+    /// Persons generated.
+    pub persons: u32,
+    /// Rows written per source file name, in layout order.
+    pub rows: Vec<(String, u64)>,
+}
+
+impl SynthSummary {
+    /// All rows (mentions) written.
+    pub fn mentions(&self) -> u64 {
+        self.rows.iter().map(|(_, n)| n).sum()
+    }
+}
+
+/// Rows are shuffled within windows of this many rows, so file order does not follow persons.
+const SHUFFLE_WINDOW: usize = 4096;
+/// Most sources one person appears in.
+const MAX_SOURCES: usize = 5;
+
+/// One open source: layout, file, pending rows.
+struct Output {
+    layout: Box<dyn Layout>,
+    sink: Box<dyn Sink>,
+    pending: Vec<(u32, Vec<Cell>)>,
+    written: u64,
+    taken: u64,
+    scale: f64,
+}
+
+impl Output {
+    fn full(&self) -> bool {
+        self.layout.row_cap().is_some_and(|cap| self.taken >= cap)
+    }
+
+    fn flush(
+        &mut self,
+        truth: &mut csv::Writer<BufWriter<File>>,
+        rng: &mut ChaCha8Rng,
+    ) -> Result<(), SynthError> {
+        self.pending.shuffle(rng);
+        let source = self.layout.file_name();
+        for (person, cells) in self.pending.drain(..) {
+            self.written += 1;
+            self.sink.write_row(self.written, &cells)?;
+            truth.write_record([source, &self.written.to_string(), &person_label(person)])?;
+        }
+        Ok(())
+    }
+}
+
+/// The truth label of a person (`P0000042`).
+pub fn person_label(id: u32) -> String {
+    format!("P{id:07}")
+}
+
+fn open_outputs(input: &Path, persons: u32) -> Result<Vec<Output>, SynthError> {
+    sources::layouts()
+        .into_iter()
+        .map(|layout| {
+            let expected = f64::from(persons) * layout.coverage("") * 1.1;
+            let scale = layout
+                .row_cap()
+                .map_or(1.0, |cap| (cap as f64 / expected.max(1.0)).min(1.0));
+            Ok(Output {
+                sink: layout.open(input)?,
+                layout,
+                pending: Vec::new(),
+                written: 0,
+                taken: 0,
+                scale,
+            })
+        })
+        .collect()
+}
+
+/// Picks the sources (indices into `outputs`) that mention a person: at least one, at most five.
+fn pick_sources(outputs: &[Output], culture: &str, rng: &mut ChaCha8Rng) -> Vec<usize> {
+    let mut chosen: Vec<usize> = (0..outputs.len())
+        .filter(|&i| {
+            let output = &outputs[i];
+            let p = output.layout.coverage(culture) * output.scale;
+            rng.random_bool(p.clamp(0.0, 1.0)) && !output.full()
+        })
+        .collect();
+    if chosen.len() > MAX_SOURCES {
+        chosen.shuffle(rng);
+        chosen.truncate(MAX_SOURCES);
+        chosen.sort_unstable();
+    }
+    if chosen.is_empty() {
+        chosen.push(0);
+    }
+    chosen
+}
+
+fn render_person(
+    person: &Person,
+    outputs: &mut [Output],
+    tables: &data::Tables,
+    truth: &mut csv::Writer<BufWriter<File>>,
+    rng: &mut ChaCha8Rng,
+) -> Result<(), SynthError> {
+    let Some(names) = person.resolve(tables) else {
+        return Err(SynthError::Data(format!(
+            "person {} does not fit the tables",
+            person.id
+        )));
+    };
+    for index in pick_sources(outputs, &names.culture.key, rng) {
+        let output = &mut outputs[index];
+        let copies = if noise::chance(rng, output.layout.noise().duplicate) {
+            2
+        } else {
+            1
+        };
+        for _ in 0..copies {
+            let cells = output.layout.render(person, &names, tables, rng);
+            output.pending.push((person.id, cells));
+            output.taken += 1;
+        }
+        if output.pending.len() >= SHUFFLE_WINDOW {
+            output.flush(truth, rng)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes `dir/input/*` and `dir/truth.csv` for `config`.
+pub fn generate(config: &SynthConfig, dir: &Path) -> Result<SynthSummary, SynthError> {
+    let tables = data::tables()?;
+    let input = dir.join("input");
+    fs::create_dir_all(&input)?;
+    let mut truth = csv::Writer::from_writer(BufWriter::new(File::create(dir.join("truth.csv"))?));
+    truth.write_record(["source", "record_id", "person"])?;
+    let mut rng = ChaCha8Rng::seed_from_u64(config.seed);
+    let mut outputs = open_outputs(&input, config.persons)?;
+    let mut maker = PersonMaker::new();
+    for _ in 0..config.persons {
+        let person = maker.next_person(tables, &mut rng);
+        render_person(&person, &mut outputs, tables, &mut truth, &mut rng)?;
+    }
+    let mut summary = SynthSummary {
+        persons: config.persons,
+        rows: Vec::new(),
+    };
+    for mut output in outputs {
+        output.flush(&mut truth, &mut rng)?;
+        summary
+            .rows
+            .push((output.layout.file_name().to_string(), output.written));
+        output.sink.finish()?;
+    }
+    truth.flush()?;
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests;
