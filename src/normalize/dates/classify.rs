@@ -140,7 +140,7 @@ fn word_meaning(
         let (key_end, next) = ends[n - 1];
         let phrase = &key[..key_end];
         if let Some(role) = vocab.role(phrase) {
-            if role != Role::Decade || after_number {
+            if role != Role::Decade || after_number || roman_value(phrase).is_none() {
                 return Ok((Cls::Role(role), next));
             }
         }

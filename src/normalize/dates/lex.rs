@@ -220,6 +220,8 @@ fn read_word(words: &mut String, chars: &mut Chars<'_>, text: &str) -> Result<To
             words.push('\'');
         } else if c == 'ё' || c == 'Ё' {
             words.push('е');
+        } else if c == 'ı' {
+            words.push('i');
         } else if is_combining(c) {
             combining = true;
             words.push(c);

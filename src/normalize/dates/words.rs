@@ -1,8 +1,8 @@
 //! The date vocabulary: month names (`schemas/months.csv`) and date words such as `около`,
 //! `ст. ст.`, `жылы` or `нач.` (`schemas/date_words.csv`), loaded once.
 //!
-//! Forms are folded the way the tokeniser folds words (lower case, `ё` → `е`, every apostrophe
-//! variant → `'`), and multi-word forms (`по старому стилю`, `баш оона`) are keyed with single
+//! Forms are folded the way the tokeniser folds words (lower case, `ё` → `е`, dotless `ı` → `i`,
+//! every apostrophe variant → `'`), and multi-word forms (`по старому стилю`, `баш оона`) are keyed with single
 //! spaces between their words.
 
 use super::error::DateError;
@@ -93,6 +93,7 @@ pub fn fold(form: &str) -> String {
             match c {
                 c if is_apostrophe(c) => out.push('\''),
                 'ё' | 'Ё' => out.push('е'),
+                'ı' => out.push('i'),
                 c => out.extend(c.to_lowercase()),
             }
         }

@@ -35,6 +35,12 @@ pub enum Expr {
 
 /// Reads the shape of a classified text.
 pub fn read(items: &[CItem], text: &str) -> Result<Expr, DateError> {
+    if has_double_dot(items) {
+        return Err(DateError::unreadable(
+            text,
+            "an open interval has no first day",
+        ));
+    }
     if let Some(expr) = dual_in_parentheses(items, text)? {
         return Ok(expr);
     }
@@ -60,6 +66,14 @@ pub fn read(items: &[CItem], text: &str) -> Result<Expr, DateError> {
     }
 }
 
+/// `..1941` and `1941..`: EDTF open intervals, which have no first or last day.
+fn has_double_dot(items: &[CItem]) -> bool {
+    let dot = Cls::Sym(Sym::Dot);
+    items
+        .windows(2)
+        .any(|w| w[0].cls == dot && w[1].cls == dot && !w[1].space_before)
+}
+
 fn single(items: &[CItem], text: &str) -> Result<Expr, DateError> {
     let f = fields(items, text)?;
     complete(f, None, text).map(Expr::Single)
@@ -74,7 +88,8 @@ fn range(left: &[CItem], right: &[CItem], strong: bool, text: &str) -> Result<Ex
     Ok(Expr::Range(left_p, right_p))
 }
 
-/// The first strong range separator: `по`/`to`, a long dash, or a spaced hyphen.
+/// The first strong range separator: `по`/`to`, a long dash, a spaced hyphen, or a hyphen
+/// after a lone day before a named month (`10-15 мая 1937`).
 fn strong_split(items: &[CItem]) -> Option<usize> {
     items
         .iter()
@@ -82,10 +97,24 @@ fn strong_split(items: &[CItem]) -> Option<usize> {
         .position(|(i, item)| match item.cls {
             Cls::Role(Role::RangeTo) | Cls::Sym(Sym::LongDash) => i > 0,
             Cls::Sym(Sym::Hyphen) => {
-                i > 0 && item.space_before && items.get(i + 1).is_some_and(|n| n.space_before)
+                let spaced = item.space_before && items.get(i + 1).is_some_and(|n| n.space_before);
+                i > 0 && (spaced || day_before_named_month(&items[..i], &items[i + 1..]))
             }
             _ => false,
         })
+}
+
+fn day_before_named_month(left: &[CItem], right: &[CItem]) -> bool {
+    let mut parts = left.iter().filter(|i| is_date_part(i.cls));
+    let lone_day = matches!(
+        (parts.next().map(|i| i.cls), parts.next()),
+        (Some(Cls::Num(_, 1 | 2)), None)
+    );
+    let day_follows = matches!(right.first().map(|i| i.cls), Some(Cls::Num(_, 1 | 2)));
+    lone_day
+        && day_follows
+        && has_year(right)
+        && right.iter().any(|i| matches!(i.cls, Cls::Month(_)))
 }
 
 /// Bare hyphens and slashes with a year on both sides (or a two-digit year after a slash).

@@ -156,6 +156,9 @@ fn assign(f: &mut Fields, sig: &[u8], v: &[u32; 6], text: &str) -> Result<(), Da
             f.lone = Some((v[0], 0));
             (None, None, Some(v[0]))
         }
+        b"nn" if v[1] > 12 => return Err(DateError::TwoDigitYear(v[1])),
+        b"wn" if v[1] > 31 => return Err(DateError::TwoDigitYear(v[1])),
+        b"rn" => return Err(DateError::TwoDigitYear(v[1])),
         b"nn" | b"nr" | b"nw" => (None, Some(v[1]), Some(v[0])),
         b"wn" => (None, Some(v[0]), Some(v[1])),
         b"w" | b"r" => (None, Some(v[0]), None),
