@@ -1,0 +1,78 @@
+//! Why a date could not be read: every reason is meant for an archivist's eyes.
+
+use thiserror::Error;
+
+/// Why a date could not be read. Invalid values are reported, never guessed.
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
+pub enum DateError {
+    /// The text is no date form that is understood.
+    #[error("unreadable date {text:?}: {reason}")]
+    Unreadable {
+        /// The text as written.
+        text: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A word that is neither a month name nor a known date word.
+    #[error("unknown word {0:?} in a date")]
+    UnknownWord(String),
+    /// A word that names different months in different languages, and no language was given.
+    #[error("{0:?} names different months in different languages; give the source language")]
+    AmbiguousMonth(String),
+    /// The parts do not form a real day (`30.02.1937`).
+    #[error(
+        "no such day: {day:02}.{month:02}.{year} ({calendar} month {month} of {year} has {last} days)"
+    )]
+    NoSuchDay {
+        /// The day as written.
+        day: u32,
+        /// The month as written.
+        month: u32,
+        /// The year as written.
+        year: i32,
+        /// The calendar the day was checked in.
+        calendar: &'static str,
+        /// The last day of that month.
+        last: u32,
+    },
+    /// A month number outside 1–12 (`31.XIII.1937`).
+    #[error("month {0} is out of range 1–12")]
+    MonthOutOfRange(u32),
+    /// A day number outside 1–31.
+    #[error("day {0} is out of range 1–31")]
+    DayOutOfRange(u32),
+    /// A day or month written as zero (`00.00.1937`), a placeholder for an unknown part.
+    #[error("day or month written as zero: write only the parts that are known (e.g. 1937)")]
+    ZeroPart,
+    /// A year outside the range an archival record can carry.
+    #[error("year {0} is outside 1000–2100")]
+    YearOutOfRange(i64),
+    /// A two-digit year, whose century cannot be known.
+    #[error("two-digit year {0:02}: the century is unknown, write four digits")]
+    TwoDigitYear(u32),
+    /// A decade that does not start at a year ending in 0 (`1935-е`).
+    #[error("a decade starts at a year ending in 0, not at {0}")]
+    BadDecade(i32),
+    /// A range whose end lies before its start (`1938-1937`).
+    #[error("the range ends before it starts")]
+    ReversedRange,
+    /// A date given in both styles whose two days are not the same day (`13 (24) декабря 1890`).
+    #[error("the Old Style and New Style days do not name the same day")]
+    DualMismatch,
+    /// A date marked both Old Style and New Style.
+    #[error("the date is marked both Old Style and New Style")]
+    ConflictingStyles,
+    /// A number cell that is neither a year nor a plausible Excel date serial.
+    #[error("number {0} is neither a year (1000–2100) nor an Excel date serial (2101–73415)")]
+    BadCellNumber(String),
+}
+
+impl DateError {
+    /// An [`DateError::Unreadable`] error for `text`.
+    pub fn unreadable(text: &str, reason: &'static str) -> Self {
+        DateError::Unreadable {
+            text: text.trim().to_string(),
+            reason,
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! The shape of a whole date text: one point, a range of two points, or one day given in both
+//! styles.
+//!
+//! - A range is split at `по`/`to`, at a long dash (`1937–1938`), or at a hyphen with spaces on
+//!   both sides; its left end may leave out what the right end says (`10–15 мая 1937`). A bare
+//!   hyphen or slash splits only when both sides hold a four-digit year (`1937-1938`,
+//!   `25.12.1890-03.01.1891`, EDTF `1937/1938`), or, for a slash, a two-digit year end
+//!   (`1937/38`), so `1890-12-25` stays one day. `1937-38` is read as ISO `YYYY-MM` and fails as
+//!   month 38: the hyphen form is refused rather than guessed.
+//! - A day in both styles is `13 (25) декабря 1890`, `31 декабря 1890 (12 января 1891)` or
+//!   `13/25.12.1890`; either side may be the Old Style one, and the two must name the same day.
+//!   Two full days joined by a slash (`13.12.1890/25.12.1890`) are read the same way when the
+//!   second is the first converted, and as a range otherwise.
+
+pub mod point;
+
+use super::classify::{CItem, Cls, Tokens};
+use super::error::DateError;
+use super::julian::julian_to_gregorian;
+use super::lex::Sym;
+use super::words::Role;
+use chrono::NaiveDate;
+use point::{Fields, Point, complete, fields, short_year_end};
+
+/// The shape of a date text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expr {
+    /// One point.
+    Single(Point),
+    /// A range between two points.
+    Range(Point, Point),
+    /// One day written in both styles: the Gregorian day.
+    Dual(NaiveDate),
+}
+
+/// Reads the shape of a classified text.
+pub fn read(items: &[CItem], text: &str) -> Result<Expr, DateError> {
+    if has_double_dot(items) {
+        return Err(DateError::unreadable(
+            text,
+            "an open interval has no first day",
+        ));
+    }
+    if let Some(expr) = dual_in_parentheses(items, text)? {
+        return Ok(expr);
+    }
+    if let Some(expr) = dual_with_slash(items, text)? {
+        return Ok(expr);
+    }
+    if let Some(at) = strong_split(items) {
+        return range(&items[..at], &items[at + 1..], true, text);
+    }
+    let mut first_error = None;
+    for at in weak_splits(items) {
+        match range(&items[..at], &items[at + 1..], false, text) {
+            Ok(expr) => return Ok(two_days_with_slash(expr, items[at].cls)),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    match (single(items, text), first_error) {
+        (Ok(expr), _) => Ok(expr),
+        (Err(_), Some(e)) => Err(e),
+        (Err(e), None) => Err(e),
+    }
+}
+
+/// `..1941` and `1941..`: EDTF open intervals, which have no first or last day.
+fn has_double_dot(items: &[CItem]) -> bool {
+    let dot = Cls::Sym(Sym::Dot);
+    items
+        .windows(2)
+        .any(|w| w[0].cls == dot && w[1].cls == dot && !w[1].space_before)
+}
+
+fn single(items: &[CItem], text: &str) -> Result<Expr, DateError> {
+    let f = fields(items, text)?;
+    complete(f, None, text).map(Expr::Single)
+}
+
+fn range(left: &[CItem], right: &[CItem], strong: bool, text: &str) -> Result<Expr, DateError> {
+    let right_f = fields(right, text)?;
+    let left_f = fields(left, text)?;
+    let left_p = complete(left_f, strong.then_some(&right_f), text)?;
+    let right_f: Fields = short_year_end(&left_p, &right_f).unwrap_or(right_f);
+    let right_p = complete(right_f, None, text)?;
+    Ok(Expr::Range(left_p, right_p))
+}
+
+/// The first strong range separator: `по`/`to`, a long dash, a spaced hyphen, or a hyphen
+/// after a lone day before a named month (`10-15 мая 1937`).
+fn strong_split(items: &[CItem]) -> Option<usize> {
+    items
+        .iter()
+        .enumerate()
+        .position(|(i, item)| match item.cls {
+            Cls::Role(Role::RangeTo) | Cls::Sym(Sym::LongDash) => i > 0,
+            Cls::Sym(Sym::Hyphen) => {
+                let spaced = item.space_before && items.get(i + 1).is_some_and(|n| n.space_before);
+                i > 0 && (spaced || day_before_named_month(&items[..i], &items[i + 1..]))
+            }
+            _ => false,
+        })
+}
+
+fn day_before_named_month(left: &[CItem], right: &[CItem]) -> bool {
+    let mut parts = left.iter().filter(|i| is_date_part(i.cls));
+    let lone_day = matches!(
+        (parts.next().map(|i| i.cls), parts.next()),
+        (Some(Cls::Num(_, 1 | 2)), None)
+    );
+    let day_follows = matches!(right.first().map(|i| i.cls), Some(Cls::Num(_, 1 | 2)));
+    lone_day
+        && day_follows
+        && has_year(right)
+        && right.iter().any(|i| matches!(i.cls, Cls::Month(_)))
+}
+
+/// Bare hyphens and slashes with a year on both sides (or a two-digit year after a slash).
+fn weak_splits(items: &[CItem]) -> impl Iterator<Item = usize> + '_ {
+    items.iter().enumerate().filter_map(|(i, item)| {
+        let slash = item.cls == Cls::Sym(Sym::Slash);
+        let sep = slash || item.cls == Cls::Sym(Sym::Hyphen);
+        let (left, right) = (&items[..i], &items[i + 1..]);
+        let ok = sep && has_year(left) && (has_year(right) || slash && is_short_year(right));
+        ok.then_some(i)
+    })
+}
+
+fn has_year(items: &[CItem]) -> bool {
+    items
+        .iter()
+        .any(|i| matches!(i.cls, Cls::Num(_, 4) | Cls::DecadeX(_)))
+}
+
+fn is_short_year(items: &[CItem]) -> bool {
+    let mut parts = items
+        .iter()
+        .filter(|i| !matches!(i.cls, Cls::Sym(_) | Cls::Role(_)));
+    matches!(
+        (parts.next().map(|i| i.cls), parts.next()),
+        (Some(Cls::Num(_, 2)), None)
+    )
+}
+
+/// `13.12.1890/25.12.1890`: two days joined by a slash, the second the first in New Style.
+fn two_days_with_slash(expr: Expr, sep: Cls) -> Expr {
+    match expr {
+        Expr::Range(a @ Point::Day(..), b @ Point::Day(..)) if sep == Cls::Sym(Sym::Slash) => {
+            dual_day(a, b).map_or(expr, Expr::Dual)
+        }
+        _ => expr,
+    }
+}
+
+/// `13 (25) декабря 1890` and `31 декабря 1890 (12 января 1891)`.
+fn dual_in_parentheses(items: &[CItem], text: &str) -> Result<Option<Expr>, DateError> {
+    let Some(open) = items.iter().position(|i| i.cls == Cls::Sym(Sym::Open)) else {
+        return Ok(None);
+    };
+    let Some(len) = items[open..]
+        .iter()
+        .position(|i| i.cls == Cls::Sym(Sym::Close))
+    else {
+        return Err(DateError::unreadable(text, "an unclosed parenthesis"));
+    };
+    let close = open + len;
+    let inside = &items[open + 1..close];
+    if !inside.iter().any(|i| is_date_part(i.cls)) {
+        return Ok(None);
+    }
+    let after = &items[close + 1..];
+    let mut first = Tokens::new();
+    first.extend(&items[..open]);
+    first.extend(after);
+    let mut second = Tokens::new();
+    second.extend(inside);
+    second.extend(after);
+    let (a, b) = (
+        both_day(first.as_slice(), text)?,
+        both_day(second.as_slice(), text)?,
+    );
+    dual_day(a, b).map(|d| Some(Expr::Dual(d)))
+}
+
+fn both_day(items: &[CItem], text: &str) -> Result<Point, DateError> {
+    match single(items, text)? {
+        Expr::Single(p @ Point::Day(..)) => Ok(p),
+        _ => Err(DateError::unreadable(
+            text,
+            "a date in both styles must give a full day in each",
+        )),
+    }
+}
+
+/// `13/25.12.1890` and `13/25 декабря 1890`: two days before one month and year.
+fn dual_with_slash(items: &[CItem], text: &str) -> Result<Option<Expr>, DateError> {
+    let Some(first_num) = items.iter().position(|i| is_date_part(i.cls)) else {
+        return Ok(None);
+    };
+    let small = |i: usize| matches!(items.get(i).map(|x| x.cls), Some(Cls::Num(_, 1 | 2)));
+    let slash = items.get(first_num + 1).map(|x| x.cls) == Some(Cls::Sym(Sym::Slash));
+    if !(small(first_num) && slash && small(first_num + 2)) {
+        return Ok(None);
+    }
+    let mut second = Tokens::new();
+    second.extend(&items[..first_num]);
+    second.extend(&items[first_num + 2..]);
+    let Ok(Expr::Single(b @ Point::Day(..))) = single(second.as_slice(), text) else {
+        return Ok(None);
+    };
+    let mut first = Tokens::new();
+    first.extend(&items[..=first_num]);
+    first.extend(&items[first_num + 3..]);
+    let a = both_day(first.as_slice(), text)?;
+    dual_day(a, b).map(|d| Some(Expr::Dual(d)))
+}
+
+fn is_date_part(cls: Cls) -> bool {
+    matches!(
+        cls,
+        Cls::Num(..) | Cls::Month(_) | Cls::Roman(_) | Cls::DecadeX(_)
+    )
+}
+
+/// The Gregorian day of a pair of days in both styles, in either order.
+fn dual_day(a: Point, b: Point) -> Result<NaiveDate, DateError> {
+    let (Point::Day(ay, am, ad), Point::Day(by, bm, bd)) = (a, b) else {
+        return Err(DateError::DualMismatch);
+    };
+    let a_greg = NaiveDate::from_ymd_opt(ay, am, ad);
+    let b_greg = NaiveDate::from_ymd_opt(by, bm, bd);
+    if b_greg.is_some() && julian_to_gregorian(ay, am, ad) == b_greg {
+        return b_greg.ok_or(DateError::DualMismatch);
+    }
+    if a_greg.is_some() && julian_to_gregorian(by, bm, bd) == a_greg {
+        return a_greg.ok_or(DateError::DualMismatch);
+    }
+    Err(DateError::DualMismatch)
+}

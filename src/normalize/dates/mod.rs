@@ -1,0 +1,98 @@
+//! Archival dates: every written form read into a Gregorian interval with precision, calendar,
+//! qualifier and an EDTF string.
+//!
+//! # Forms read
+//! - Numeric: `25.12.1890`, `25/12/1890`, `1890-12-25`, `25.XII.1890`, `XII.1941`, `12.1890`,
+//!   `1890-12`, `1890`. The Cyrillic look-alikes `Х` and `І` count as Roman digits.
+//! - Month names in Russian (nominative, genitive, prepositional, abbreviated: `27 дек. 1941 г.`,
+//!   `27 ноября 1917 года`, `декабрь 1890`), Kazakh (`27 тамыз 2021 ж.`, `2021 ж. 27 тамыз`),
+//!   Uzbek Latin and Cyrillic (`2021-yil 27-avgust`), Tajik, Kyrgyz (also the traditional names:
+//!   `баш оона`) and English (`27 Dec 1941`, `Dec. 27, 1941`, `December 1890`). The lists are in
+//!   `schemas/months.csv`; date words (`г.`, `около`, `ст. ст.`, `нач.` ...) in
+//!   `schemas/date_words.csv`.
+//! - Qualifiers: `ок.`, `около`, `c.`, `circa`, `~` (approximate); `?` (uncertain); both (`%`).
+//! - Decades `1930-е гг.`, `1930s`, `193X`; parts `нач.`/`сер.`/`кон.` of a decade (years 0–3,
+//!   4–6, 7–9: `нач. 1920-х` is 1920–1923) or of a year (January–April, May–August,
+//!   September–December).
+//! - Ranges `1937-1938`, `1937–1938`, `1937/1938`, `с 1937 по 1938`, `10–15 мая 1937`
+//!   (see [`forms`]).
+//! - Old Style (`ст. ст.`, `(с.с.)`, `по ст. стилю`, `O.S.`) converted from the Julian calendar;
+//!   New Style (`н. ст.`, `N.S.`); days in both styles (`13 (25) декабря 1890`, `13/25.12.1890`).
+//!   Unmarked dates before 1918-02-14 are kept as written with calendar `unknown` (see [`value`]).
+//!
+//! # Two-digit years
+//! Never read on their own. The reader is not told which column a value comes from, and no
+//! column of these archives has a safe century: victims' birth years run from the 1850s to the
+//! 1940s (`68` in a birth date may be 1868, `05` may be 1805 or 1905), death dates from 1918 to
+//! the 1990s, and rehabilitation decisions from the 1950s to the 2020s (`05` is 2005 there but
+//! 1905 in a birth date). A two-digit year is an error that says so. The one exception is the
+//! end of a range written with a slash or a dash whose start gives the century (`1937/38`,
+//! `1937–38`); with a bare hyphen, `1937-38` is the ISO form `YYYY-MM` and fails as month 38.
+//!
+//! # Language
+//! `lang` only settles a month name that means different months in different languages. The
+//! shipped lists have no such collision (a test keeps it so): the forms shared between
+//! languages (`март` in Russian, Uzbek, Tajik and Kyrgyz; `may` in English and Uzbek; `июн` as a
+//! Russian abbreviation and the Tajik name) name the same month everywhere, and forms that would
+//! be ambiguous, such as `ию` (июнь or июль), are left out. Without `lang` a collision added to
+//! the lists is reported as [`DateError::AmbiguousMonth`], never guessed.
+//!
+//! # Years
+//! Four-digit years from 1000 to 2100 are read; others are errors. Every value has
+//! `earliest <= latest`.
+
+mod cell;
+mod classify;
+mod edtf;
+mod error;
+pub mod forms;
+mod julian;
+mod lex;
+pub mod value;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+pub use error::DateError;
+pub use julian::{
+    SWITCH, gregorian_to_julian, is_julian_leap, julian_month_days, julian_to_gregorian,
+};
+
+use crate::model::{DateValue, Lang, Typed};
+
+/// Reads a date as written; `Ok(None)` for an empty or blank text.
+pub fn parse(text: &str, lang: Option<Lang>) -> Result<Option<DateValue>, DateError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let lexed = lex::lex(text)?;
+    if lexed.len == 0 {
+        return Ok(None);
+    }
+    let items = classify::classify(&lexed, words::vocabulary(), lang)?;
+    let items = items.as_slice();
+    let expr = forms::read(items, text)?;
+    value::build(expr, value::Marks::of(items)).map(Some)
+}
+
+/// Reads a spreadsheet cell of a date column, using its typed value when there is one.
+///
+/// A real date cell is the day it shows; a number cell is a year (1000–2100) or an Excel serial
+/// day (2101–73415), see the rule in the `cell` module; any other cell is read from its text.
+pub fn parse_cell(
+    text: &str,
+    typed: Option<Typed>,
+    lang: Option<Lang>,
+) -> Result<Option<DateValue>, DateError> {
+    match typed {
+        Some(Typed::DateTime(dt)) => Ok(Some(cell::date(dt.date()))),
+        Some(Typed::Number(x)) => cell::number(x).map(Some),
+        None => parse(text, lang),
+    }
+}
+
+/// Problems found in the shipped date vocabulary files (empty when every row is readable).
+pub fn vocabulary_problems() -> &'static [String] {
+    &words::vocabulary().problems
+}
