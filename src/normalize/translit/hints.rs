@@ -23,8 +23,8 @@ impl Hints {
             match c {
                 'w' | 'ß' => hints.german = true,
                 'h' if prev == ['s', 'c'] => hints.german = true,
-                'č' | 'š' | 'ž' | 'ŝ' | 'û' | 'ʹ' | 'ʺ' | 'ǔ' | 'ì' | 'ù' | 'ô' | 'ġ' | 'ṇ'
-                | 'ḥ' | 'ḩ' | '\u{30c}' => hints.iso = true,
+                'č' | 'š' | 'ž' | 'ŝ' | 'û' | 'â' | 'ʹ' | 'ʺ' | 'ǔ' | 'ì' | 'ù' | 'ô' | 'ġ'
+                | 'ṇ' | 'ḥ' | 'ḩ' | '\u{30c}' => hints.iso = true,
                 _ => {}
             }
             prev = [prev[1], c];

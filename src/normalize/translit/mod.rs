@@ -9,8 +9,10 @@ mod canon;
 mod emit;
 mod hints;
 mod reader;
+mod render;
 
 pub use hints::Hints;
+pub use render::{Scheme, render};
 
 /// The canonical Latin match key of a text: one class letter per sound, every scheme folded.
 pub fn match_key(text: &str) -> String {

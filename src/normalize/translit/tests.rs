@@ -71,3 +71,27 @@ fn phonetic_key_folds_voicing() {
     assert_eq!(phonetic_key("Ибрагим"), phonetic_key("Ibrohim"));
     assert_eq!(phonetic_key("Sadykov"), phonetic_key("Садыков"));
 }
+
+#[test]
+fn rendered_names_keep_their_key() {
+    let names = [
+        "Шокаев Мустафа Ибрагимович",
+        "Ходжаев Файзулла Убайдуллаевич",
+        "Рахмонзода Ҷӯра Ғуломович",
+        "Байтурсынов Ахмет Байтурсынович",
+        "Жүсіпбеков Әлихан Нұрғалиұлы",
+        "Жаңабаев Мәңгілік Сәрсенұлы",
+        "Ильясова Майя Юрьевна",
+        "Цой Виктор Робертович",
+        "Щербаков Сергей Алексеевич",
+        "Досмухамедов Жаһанша Ешмұхамедович",
+        "Қожахметов Ерғали Оразович",
+    ];
+    for name in names {
+        let key = match_key(name);
+        for scheme in Scheme::ALL {
+            let r = render(name, scheme);
+            assert_eq!(match_key(&r), key, "{name} as {} = {r}", scheme.name());
+        }
+    }
+}
