@@ -3,13 +3,13 @@
 /// Folds doubled classes and settles glides so that every scheme's spelling of a glide agrees.
 ///
 /// - a glide next to a front vowel is dropped (`ye`/`je`/`е`, `iy`/`ij`/`ий`, `ей`/`ei`);
-/// - a front vowel right before a back vowel becomes the glide (`ia`/`ya`/`я`, `io`/`ё`).
+/// - a front vowel right before a back vowel becomes the glide (`ia`/`ya`/`я`, `iu`/`ю`).
 pub fn settle(raw: &mut Vec<u8>) {
     fold(raw);
     drop_glides_by_front_vowels(raw);
     fold(raw);
     for i in 0..raw.len().saturating_sub(1) {
-        if raw[i] == b'e' && raw[i + 1] == b'a' {
+        if raw[i] == b'e' && matches!(raw[i + 1], b'a' | b'u') {
             raw[i] = b'y';
         }
     }

@@ -2,9 +2,10 @@
 //! classes.
 //!
 //! Key alphabet (one ASCII byte per class):
-//! `a` back and rounded vowels (а о у ә ө ұ ү ў ӯ; Uzbek `o` ~ Russian `а`, `o'` ~ `о`/`у`),
+//! `a` open back vowels (а о ә ө ў; Uzbek `o` ~ Russian `а`, Uzbek `o'` ~ Russian `о`),
+//! `u` close rounded vowels (у ұ ү ӯ, French `ou`),
 //! `e` front vowels (е э и і ы ӣ, and `й` not before a vowel), `y` the glide before a vowel
-//! (я = `ya`, ю = `ya`, ё = `ya`), `g` velar fricatives and `г` (г ғ х ҳ һ h x kh gh ğ: Russian
+//! (я = `ya`, ю = `yu`, ё = `ya`), `g` velar fricatives and `г` (г ғ х ҳ һ h x kh gh ğ: Russian
 //! writes Arabic and Turkic *h* as `г` or `х`), `k` (к қ k q), `s` (с з s z: German writes both
 //! as `s`), `c` (ц ts tz, ISO 9 `c`, German `z`), `x` (ш ч щ sh ch tch tsch sch ş ç č š ŝ:
 //! Kazakh `ш` stands for Russian `ч`), `j` (ж дж ҷ j zh dzh dj dsch, Turkish `c`), and the rest
@@ -129,9 +130,11 @@ fn glide(next: char, out: &mut Vec<u8>) {
 fn cyrillic(c: char, w: &[char], i: usize, out: &mut Vec<u8>) -> usize {
     let next = at(w, i + 1);
     let bytes: &[u8] = match c {
-        'а' | 'о' | 'у' | 'ә' | 'ө' | 'ұ' | 'ү' | 'ў' | 'ӯ' => b"a",
+        'а' | 'о' | 'ә' | 'ө' | 'ў' => b"a",
+        'у' | 'ұ' | 'ү' | 'ӯ' => b"u",
         'е' | 'э' | 'и' | 'і' | 'ы' | 'ӣ' => b"e",
-        'я' | 'ю' | 'ё' => b"ya",
+        'я' | 'ё' => b"ya",
+        'ю' => b"yu",
         'є' | 'ї' => b"ye",
         'й' => {
             glide(next, out);
@@ -172,17 +175,20 @@ fn latin(c: char, w: &[char], i: usize, h: Hints, out: &mut Vec<u8>) -> usize {
         'a' | 'ä' | 'á' | 'à' | 'ā' | 'ă' | 'ə' | 'å' | 'ã' => (b"a", 1),
         'â' if h.iso => (b"ya", 1),
         'â' => (b"a", 1),
-        'o' | 'ö' | 'ó' | 'ò' | 'ô' | 'ō' | 'ő' | 'ø' | 'õ' | 'ȯ' => (b"a", 1),
-        'u' | 'ü' | 'ú' | 'ù' | 'ū' | 'ǔ' | 'ŭ' | 'ű' => (b"a", 1),
-        'û' if h.iso => (b"ya", 1),
-        'û' => (b"a", 1),
+        'o' if n1 == 'u' => (b"u", 2),
+        'o' | 'ö' | 'ó' | 'ò' | 'ô' | 'ō' | 'ő' | 'ø' | 'õ' | 'ȯ' | 'ǔ' | 'ŭ' => {
+            (b"a", 1)
+        }
+        'u' | 'ü' | 'ú' | 'ù' | 'ū' | 'ű' => (b"u", 1),
+        'û' if h.iso => (b"yu", 1),
+        'û' => (b"u", 1),
         'ë' => (b"ya", 1),
         'e' | 'é' | 'è' | 'ê' | 'ē' | 'ě' | 'ę' | 'ė' | 'î' | 'í' | 'ì' | 'ī' | 'ı' => {
             (b"e", 1)
         }
         'i' if n1 == TIE => (b"y", 2),
         'i' => (b"e", 1),
-        'y' | 'ï' | 'ý' | 'ÿ' | 'ĭ' if n1 == APOS => (b"a", 2),
+        'y' | 'ï' | 'ý' | 'ÿ' | 'ĭ' if n1 == APOS => (b"u", 2),
         'y' | 'ï' | 'ý' | 'ÿ' | 'ĭ' => {
             glide(n1, out);
             return 1;

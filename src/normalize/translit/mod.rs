@@ -41,8 +41,8 @@ pub fn phonetic_of_key(key: &str) -> String {
     let mut out = Vec::with_capacity(key.len());
     for (i, b) in key.bytes().enumerate() {
         let class = match b {
-            b'a' | b'e' | b'y' if i == 0 => b'a',
-            b'a' | b'e' | b'y' => continue,
+            b'a' | b'e' | b'u' | b'y' if i == 0 => b'a',
+            b'a' | b'e' | b'u' | b'y' => continue,
             b'b' => b'p',
             b'd' => b't',
             b'g' => b'k',
