@@ -55,6 +55,10 @@ pub struct PatronymicMarker {
     pub gender: Gender,
     /// Whether it is a Turkic marker (`-ұлы`, `-қызы`) that modern surnames also end in.
     pub turkic: bool,
+    /// Whether it is a Russian marker (`-ович`, `-евна`).
+    pub russian: bool,
+    /// The marker's match key, to find it in any script (`-oviç`, `-ùly`, `-kysy`).
+    pub key: String,
 }
 
 /// A surname suffix, as a match-key ending.
@@ -189,6 +193,8 @@ fn load_patronymics() -> Vec<PatronymicMarker> {
                 word: rec.get(1)? == "word",
                 gender: gender(rec.get(2)?)?,
                 turkic: rec.get(3)?.starts_with("kk"),
+                russian: rec.get(3)?.starts_with("ru"),
+                key: match_key(rec.get(0)?),
             })
         })
         .collect();

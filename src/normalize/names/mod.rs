@@ -10,6 +10,7 @@ pub mod given;
 pub mod order;
 pub mod patronymic;
 pub mod surname;
+pub mod synth;
 pub mod tidy;
 pub mod tokens;
 
@@ -37,10 +38,45 @@ pub fn parse(text: &str, _lang: Option<Lang>) -> Result<NameParts, NameError> {
     if !text.chars().any(char::is_alphabetic) {
         return Err(NameError::NoLetters(text.to_string()));
     }
-    let data = data::builtin();
     let nfc: String = text.nfc().collect();
-    let hints = Hints::detect(&nfc);
-    let toks = tokens::tokenize(&nfc, hints, data);
+    Ok(best_reading(&nfc, |hints| parse_with(&nfc, hints)))
+}
+
+/// Reads a text with its own scheme hints; Latin text that shows no hint but could be German
+/// (`ch`, `j`, `sh`, `z`) is read both ways and the reading with more known names wins.
+fn best_reading(text: &str, read: impl Fn(Hints) -> NameParts) -> NameParts {
+    let hints = Hints::detect(text);
+    let plain = read(hints);
+    if hints.german || hints.iso || !could_be_german(text) {
+        return plain;
+    }
+    let german = read(Hints {
+        german: true,
+        ..hints
+    });
+    if known_names(&german) > known_names(&plain) {
+        german
+    } else {
+        plain
+    }
+}
+
+fn could_be_german(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    !lower.chars().any(is_cyrillic) && ["ch", "j", "sh", "z"].iter().any(|p| lower.contains(p))
+}
+
+fn known_names(parts: &NameParts) -> usize {
+    let data = data::builtin();
+    [&parts.given_key, &parts.father_key]
+        .iter()
+        .filter(|k| data.by_key.contains_key(k.as_str()))
+        .count()
+}
+
+fn parse_with(nfc: &str, hints: Hints) -> NameParts {
+    let data = data::builtin();
+    let toks = tokens::tokenize(nfc, hints, data);
     let layout = order::layout(&toks, hints, data);
     let pick = |i: Option<usize>| i.map(|i| toks[i].clone());
     let given: Vec<&Token> = layout.given.iter().map(|&i| &toks[i]).collect();
@@ -54,14 +90,18 @@ pub fn parse(text: &str, _lang: Option<Lang>) -> Result<NameParts, NameError> {
         titles,
         patronymic: pick(layout.patronymic),
     };
-    Ok(build(parts, hints, data, script_of(&nfc)))
+    build(parts, hints, data, script_of(nfc))
 }
 
 /// Builds name parts from separate surname, given name and patronymic fields.
 pub fn from_parts(surname: &str, given: &str, patronymic: &str, _lang: Option<Lang>) -> NameParts {
+    let all: String = [surname, given, patronymic].join(" ").nfc().collect();
+    best_reading(&all, |hints| parts_with(surname, given, patronymic, hints))
+}
+
+fn parts_with(surname: &str, given: &str, patronymic: &str, hints: Hints) -> NameParts {
     let data = data::builtin();
     let all: String = [surname, given, patronymic].join(" ").nfc().collect();
-    let hints = Hints::detect(&all);
     let field = |text: &str| -> Vec<Token> {
         let nfc: String = text.nfc().collect();
         tokens::tokenize(&nfc, hints, data)
@@ -72,7 +112,7 @@ pub fn from_parts(surname: &str, given: &str, patronymic: &str, _lang: Option<La
     let surname_tok = merge(&surname_toks);
     let patronymic_tok = merge(&pat_toks).map(|mut t| {
         if t.patronymic.is_none() && !t.initial {
-            t.patronymic = patronymic::from_suffix(&t.text, data);
+            t.patronymic = patronymic::from_suffix(&t.text, hints, data);
         }
         t
     });

@@ -4,9 +4,9 @@
 
 use super::data::NameData;
 use super::given::given_key;
-use super::surname::root_key;
+use super::surname::has_suffix;
 use super::tokens::Token;
-use crate::normalize::translit::{Hints, key_with};
+use crate::normalize::translit::Hints;
 
 /// The roles of the tokens of one name field, as token indices.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -31,10 +31,9 @@ struct Evidence {
 
 fn evidence(tok: &Token, hints: Hints, data: &NameData) -> Evidence {
     let text = tok.text.as_str();
-    let root = root_key(text, hints, data).0;
     Evidence {
         known_given: !tok.initial && given_key(text, hints, data).known,
-        surname_suffix: !tok.initial && root.len() < key_with(text, hints).len(),
+        surname_suffix: !tok.initial && has_suffix(text, hints, data),
         patronymic: tok.patronymic.is_some(),
         turkic: tok.patronymic.as_ref().is_some_and(|p| p.turkic),
         initial: tok.initial,
@@ -53,7 +52,7 @@ fn surname_score(e: &Evidence) -> i32 {
     };
     s -= if e.initial { 5 } else { 0 };
     s += match (e.patronymic, e.turkic) {
-        (true, true) => 1,
+        (true, true) => 0,
         (true, false) => -4,
         _ => 0,
     };
@@ -78,7 +77,7 @@ fn patronymic_score(e: &Evidence) -> i32 {
     match (e.patronymic, e.initial) {
         (true, _) => 3,
         (false, true) => 1,
-        (false, false) if e.known_given => 2,
+        (false, false) if e.known_given => 1,
         (false, false) if e.surname_suffix => -2,
         _ => -1,
     }
@@ -185,6 +184,9 @@ fn score(l: &Layout, ev: &[Evidence]) -> i32 {
     s += l.given.iter().map(|&i| given_score(&ev[i])).sum::<i32>();
     if let Some(p) = l.patronymic {
         s += patronymic_score(&ev[p]);
+    }
+    if l.given.is_empty() && l.surname.is_some() {
+        s -= 2;
     }
     s
 }

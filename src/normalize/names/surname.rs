@@ -31,10 +31,24 @@ pub fn root_key(surname: &str, hints: Hints, data: &NameData) -> (String, Option
     (key, gender)
 }
 
+/// Whether a surname ends in a Russified or Tajik surname suffix (`-ов`, `-ева`, `-зода`).
+pub fn has_suffix(surname: &str, hints: Hints, data: &NameData) -> bool {
+    let key = key_with(surname, hints);
+    data.surname_suffixes
+        .iter()
+        .any(|s| key.ends_with(&s.key) && key.len() >= s.key.len() + s.min_root)
+}
+
 /// Strips a Turkic patronymic ending that modern surnames carry (`Шоқайұлы` → `Шоқай`).
 fn strip_turkic_patronymic<'a>(surname: &'a str, data: &NameData) -> (&'a str, Option<Gender>) {
     let folded = fold_word(surname.trim());
-    for marker in data.patronymics.iter().filter(|m| m.turkic && !m.word) {
+    let specific = |m: &&super::data::PatronymicMarker| m.form.contains(['ұ', 'қ']);
+    for marker in data
+        .patronymics
+        .iter()
+        .filter(|m| m.turkic && !m.word)
+        .filter(specific)
+    {
         let Some(stem) = folded.strip_suffix(marker.form.as_str()) else {
             continue;
         };

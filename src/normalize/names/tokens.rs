@@ -134,7 +134,7 @@ fn join(raw: Vec<Token>, hints: Hints, data: &NameData) -> Vec<Token> {
         if let Some(p) = prefix.take() {
             tok.text = format!("{p} {}", tok.text);
         }
-        tok.patronymic = from_suffix(&tok.text, data);
+        tok.patronymic = from_suffix(&tok.text, hints, data);
         tok.titles = std::mem::take(&mut titles);
         out.push(tok);
     }

@@ -7,7 +7,7 @@
 //! `e` front vowels (е э и і ы ӣ, and `й` not before a vowel), `y` the glide before a vowel
 //! (я = `ya`, ю = `yu`, ё = `ya`), `g` velar fricatives and `г` (г ғ х ҳ һ h x kh gh ğ: Russian
 //! writes Arabic and Turkic *h* as `г` or `х`), `k` (к қ k q), `s` (с з s z: German writes both
-//! as `s`), `c` (ц ts tz, ISO 9 `c`, German `z`), `x` (ш ч щ sh ch tch tsch sch ş ç č š ŝ:
+//! as `s`), `c` (ц ts, ISO 9 `c`, German `z`), `x` (ш ч щ sh ch tch tsch sch ş ç č š ŝ:
 //! Kazakh `ш` stands for Russian `ч`), `j` (ж дж ҷ j zh dzh dj dsch, Turkish `c`), and the rest
 //! as themselves: `b p v f d t l m n r`.
 
@@ -206,8 +206,8 @@ fn latin(c: char, w: &[char], i: usize, h: Hints, out: &mut Vec<u8>) -> usize {
         'v' | 'w' => (b"v", 1),
         'd' => return latin_d(w, i, out),
         't' if n1 == 's' && n2 == 'c' && n3 == 'h' => (b"x", 4),
-        't' if n1 == 'c' && n2 == 'h' => (b"x", 3),
-        't' if n1 == 's' || n1 == 'z' => (b"c", 2),
+        't' if n1 == 'c' && n2 == 'h' && !h.german => (b"x", 3),
+        't' if n1 == 's' && !h.german => (b"c", 2),
         't' if n1 == TIE && n2 == 's' => (b"c", 3),
         't' => (b"t", 1),
         's' => return latin_s(w, i, h, out),
