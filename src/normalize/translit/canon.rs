@@ -2,7 +2,8 @@
 
 /// Folds doubled classes and settles glides so that every scheme's spelling of a glide agrees.
 ///
-/// - a glide next to a front vowel is dropped (`ye`/`je`/`е`, `iy`/`ij`/`ий`, `ей`/`ei`);
+/// - a glide next to a front vowel is dropped (`ye`/`je`/`е`, `iy`/`ij`/`ий`, `ей`/`ei`), and so
+///   is a glide after `ш ж ч щ ц` (`шё` = `sho` = `schо`);
 /// - a front vowel right before a back vowel becomes the glide (`ia`/`ya`/`я`, `iu`/`ю`).
 pub fn settle(raw: &mut Vec<u8>) {
     fold(raw);
@@ -27,7 +28,7 @@ fn drop_glides_by_front_vowels(raw: &mut Vec<u8>) {
         let c = raw[read];
         let prev = if write > 0 { raw[write - 1] } else { 0 };
         let next = raw.get(read + 1).copied().unwrap_or(0);
-        if c == b'y' && (prev == b'e' || next == b'e') {
+        if c == b'y' && (matches!(prev, b'e' | b'x' | b'j' | b'c') || next == b'e') {
             continue;
         }
         raw[write] = c;

@@ -183,6 +183,8 @@ fn latin(c: char, w: &[char], i: usize, h: Hints, out: &mut Vec<u8>) -> usize {
         'û' if h.iso => (b"yu", 1),
         'û' => (b"u", 1),
         'ë' => (b"ya", 1),
+        // French writes a silent `e` after `-in` (`Boukharine`).
+        'e' if i + 1 == w.len() && i >= 4 && w[i - 1] == 'n' && w[i - 2] == 'i' => (b"", 1),
         'e' | 'é' | 'è' | 'ê' | 'ē' | 'ě' | 'ę' | 'ė' | 'î' | 'í' | 'ì' | 'ī' | 'ı' => {
             (b"e", 1)
         }
@@ -220,6 +222,8 @@ fn latin(c: char, w: &[char], i: usize, h: Hints, out: &mut Vec<u8>) -> usize {
         'k' if n1 == 'h' => (b"g", 2),
         'k' | 'q' | 'ķ' => (b"k", 1),
         'g' if n1 == 'h' || n1 == APOS => (b"g", 2),
+        // French `gu` before a front vowel is a plain `г` (`Sergueïevitch`).
+        'g' if n1 == 'u' && matches!(n2, 'e' | 'é' | 'è' | 'i' | 'ï') => (b"g", 2),
         'g' | 'ğ' | 'ġ' | 'ģ' | 'h' | 'x' | 'ḥ' | 'ḩ' | 'ħ' | 'ḣ' => (b"g", 1),
         'l' | 'ł' => (b"l", 1),
         'm' => (b"m", 1),

@@ -27,7 +27,14 @@ impl Hints {
                 | 'ṇ' | 'ḥ' | 'ḩ' | '\u{30c}' => hints.iso = true,
                 _ => {}
             }
+            // A word-final `j` after a vowel is ISO 9 `й` (`Coj`, `Čokaj`).
+            if prev[1] == 'j' && !c.is_alphabetic() && "aeiouy".contains(prev[0]) {
+                hints.iso = true;
+            }
             prev = [prev[1], c];
+        }
+        if prev[1] == 'j' && "aeiouy".contains(prev[0]) {
+            hints.iso = true;
         }
         hints
     }
@@ -52,6 +59,9 @@ mod tests {
         assert!(!Hints::detect("Chokay").german);
         assert!(Hints::detect("Čokaev").iso);
         assert!(!Hints::detect("Chokaev").iso);
+        assert!(Hints::detect("Coj").iso);
+        assert!(Hints::detect("Coj Viktor").iso);
+        assert!(!Hints::detect("Jusup").iso);
         assert!(!Hints::detect("Шокаев").german);
     }
 }
