@@ -7,7 +7,7 @@
 /// What the text as a whole says about its romanisation scheme.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Hints {
-    /// German (Duden) spelling: `w`, `ß`, `sch`, or the `-ow`/`-ew`/`-owa`/`-ewa` endings.
+    /// German (Duden) spelling: `w`, `ß` or `sch` (but not Turkmen Latin, which writes `w` for `в`).
     pub german: bool,
     /// ISO 9 / GOST 7.79 spelling: letters with caron or circumflex that only ISO 9 uses.
     pub iso: bool,
@@ -18,10 +18,13 @@ impl Hints {
     pub fn detect(text: &str) -> Hints {
         let mut hints = Hints::default();
         let mut prev = [' '; 2];
+        let mut turkmen = false;
         for raw in text.chars() {
             let c = lower(raw);
             match c {
                 'w' | 'ß' => hints.german = true,
+                // Turkmen Latin writes `w` for `в` beside `ý` and `ň`.
+                'ý' | 'ň' => turkmen = true,
                 'h' if prev == ['s', 'c'] => hints.german = true,
                 'č' | 'š' | 'ž' | 'ŝ' | 'û' | 'â' | 'ʹ' | 'ʺ' | 'ǔ' | 'ì' | 'ù' | 'ô' | 'ġ'
                 | 'ṇ' | 'ḥ' | 'ḩ' | '\u{30c}' => hints.iso = true,
@@ -36,6 +39,7 @@ impl Hints {
         if prev[1] == 'j' && "aeiouy".contains(prev[0]) {
             hints.iso = true;
         }
+        hints.german &= !turkmen;
         hints
     }
 }
@@ -62,6 +66,7 @@ mod tests {
         assert!(Hints::detect("Coj").iso);
         assert!(Hints::detect("Coj Viktor").iso);
         assert!(!Hints::detect("Jusup").iso);
+        assert!(!Hints::detect("Niýazow").german);
         assert!(!Hints::detect("Шокаев").german);
     }
 }
