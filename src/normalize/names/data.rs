@@ -1,0 +1,221 @@
+//! Name knowledge loaded once from the data files under `schemas/`: given-name equivalence
+//! classes, particles and titles, patronymic markers and surname suffixes.
+
+use crate::model::Gender;
+use crate::normalize::translit::match_key;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const GIVEN_CSV: &str = include_str!("../../../schemas/given_names.csv");
+const PARTICLES_CSV: &str = include_str!("../../../schemas/name_particles.csv");
+const PATRONYMICS_CSV: &str = include_str!("../../../schemas/patronymics.csv");
+const SURNAME_SUFFIXES_CSV: &str = include_str!("../../../schemas/surname_suffixes.csv");
+
+/// One given-name equivalence class.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameClass {
+    /// The class id written in the data file (`ibrahim`).
+    pub id: String,
+    /// The first form of the class, used for display of the father's name.
+    pub canonical: String,
+    /// The match key of the first form: the key every member gets.
+    pub key: String,
+    /// The gender of the name, when the data file gives one.
+    pub gender: Option<Gender>,
+}
+
+/// Where a particle stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParticleKind {
+    /// Joined after a given name (`бек`, `хан`, `джан`, `бай`).
+    Suffix,
+    /// Before or after a name (`ходжа`).
+    Prefix,
+    /// A title that is not part of the name (`мулла`, `хаджи`).
+    Title,
+}
+
+/// A particle group: all its forms share the key of the canonical form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Particle {
+    /// The match key of the canonical form.
+    pub key: String,
+    /// Where it stands.
+    pub kind: ParticleKind,
+}
+
+/// A patronymic marker: a suffix joined to the father's name or a separate word after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatronymicMarker {
+    /// The marker, lower case, apostrophes unified.
+    pub form: String,
+    /// Whether it is a separate word (`o'g'li`) rather than a suffix (`-ович`).
+    pub word: bool,
+    /// The gender the marker shows.
+    pub gender: Gender,
+    /// Whether it is a Turkic marker (`-ұлы`, `-қызы`) that modern surnames also end in.
+    pub turkic: bool,
+    /// Whether it is a Russian marker (`-ович`, `-евна`).
+    pub russian: bool,
+    /// The marker's match key, to find it in any script (`-oviç`, `-ùly`, `-kysy`).
+    pub key: String,
+}
+
+/// A surname suffix, as a match-key ending.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SurnameSuffix {
+    /// The suffix's match key.
+    pub key: String,
+    /// The gender the suffix shows, if any.
+    pub gender: Option<Gender>,
+    /// The shortest root (in key letters) the suffix may be stripped from.
+    pub min_root: usize,
+}
+
+/// Everything the name parser knows.
+pub struct NameData {
+    /// Given-name classes, in file order.
+    pub classes: Vec<NameClass>,
+    /// Match key of every form → index into `classes` (first row wins).
+    pub by_key: HashMap<String, usize>,
+    /// Particle forms (lower case) → particle.
+    pub particles: HashMap<String, Particle>,
+    /// Suffix particle keys `(form key, canonical key)` for stripping from given-name keys,
+    /// longest first.
+    pub particle_keys: Vec<(String, String)>,
+    /// Patronymic markers, longest first.
+    pub patronymics: Vec<PatronymicMarker>,
+    /// Surname suffixes, longest key first.
+    pub surname_suffixes: Vec<SurnameSuffix>,
+}
+
+/// The data shipped in `schemas/`, loaded once.
+pub fn builtin() -> &'static NameData {
+    static DATA: OnceLock<NameData> = OnceLock::new();
+    DATA.get_or_init(load)
+}
+
+fn records(text: &str) -> Vec<csv::StringRecord> {
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    rdr.records().flatten().collect()
+}
+
+fn gender(code: &str) -> Option<Gender> {
+    match code.trim() {
+        "m" => Some(Gender::Male),
+        "f" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Lower-cases a word and writes every apostrophe look-alike as `'`.
+pub fn fold_word(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'ʻ' | 'ʼ' | '‘' | '’' | '`' | '´' => '\'',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn load() -> NameData {
+    let (classes, by_key) = load_classes();
+    let (particles, particle_keys) = load_particles();
+    NameData {
+        classes,
+        by_key,
+        particles,
+        particle_keys,
+        patronymics: load_patronymics(),
+        surname_suffixes: load_surname_suffixes(),
+    }
+}
+
+fn load_classes() -> (Vec<NameClass>, HashMap<String, usize>) {
+    let mut classes = Vec::new();
+    let mut by_key = HashMap::new();
+    for rec in records(GIVEN_CSV) {
+        let forms: Vec<&str> = rec.get(2).unwrap_or("").split('|').map(str::trim).collect();
+        let Some(first) = forms.first().filter(|f| !f.is_empty()) else {
+            continue;
+        };
+        let index = classes.len();
+        classes.push(NameClass {
+            id: rec.get(0).unwrap_or("").to_string(),
+            canonical: first.to_string(),
+            key: match_key(first),
+            gender: gender(rec.get(1).unwrap_or("")),
+        });
+        for form in forms {
+            let key = match_key(form);
+            if !key.is_empty() {
+                by_key.entry(key).or_insert(index);
+            }
+        }
+    }
+    (classes, by_key)
+}
+
+fn load_particles() -> (HashMap<String, Particle>, Vec<(String, String)>) {
+    let mut particles = HashMap::new();
+    let mut keys = Vec::new();
+    for rec in records(PARTICLES_CSV) {
+        let kind = match rec.get(1).unwrap_or("") {
+            "suffix" => ParticleKind::Suffix,
+            "prefix" => ParticleKind::Prefix,
+            _ => ParticleKind::Title,
+        };
+        let key = match_key(rec.get(0).unwrap_or(""));
+        for form in rec.get(3).unwrap_or("").split('|') {
+            let particle = Particle {
+                key: key.clone(),
+                kind,
+            };
+            particles.insert(fold_word(form.trim()), particle);
+            if kind == ParticleKind::Suffix {
+                keys.push((match_key(form), key.clone()));
+            }
+        }
+    }
+    keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
+    keys.dedup_by(|a, b| a.0 == b.0);
+    keys.retain(|k| !k.0.is_empty());
+    (particles, keys)
+}
+
+fn load_patronymics() -> Vec<PatronymicMarker> {
+    let mut out: Vec<PatronymicMarker> = records(PATRONYMICS_CSV)
+        .iter()
+        .filter_map(|rec| {
+            Some(PatronymicMarker {
+                form: fold_word(rec.get(0)?.trim()),
+                word: rec.get(1)? == "word",
+                gender: gender(rec.get(2)?)?,
+                turkic: rec.get(3)?.starts_with("kk"),
+                russian: rec.get(3)?.starts_with("ru"),
+                key: match_key(rec.get(0)?),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.form.chars().count().cmp(&a.form.chars().count()));
+    out.dedup();
+    out
+}
+
+fn load_surname_suffixes() -> Vec<SurnameSuffix> {
+    let mut out: Vec<SurnameSuffix> = records(SURNAME_SUFFIXES_CSV)
+        .iter()
+        .filter_map(|rec| {
+            Some(SurnameSuffix {
+                key: match_key(rec.get(0)?),
+                gender: gender(rec.get(1)?),
+                min_root: rec.get(2)?.trim().parse().unwrap_or(2),
+            })
+        })
+        .filter(|s| !s.key.is_empty())
+        .collect();
+    out.sort_by(|a, b| b.key.len().cmp(&a.key.len()).then(a.key.cmp(&b.key)));
+    out.dedup_by(|a, b| a.key == b.key);
+    out
+}

@@ -1,0 +1,177 @@
+//! Patronymics in every tradition, reduced to the father's given name: Russian `-ович/-евич/-ич`,
+//! `-овна/-евна/-ична`, Kazakh `-ұлы/-қызы` (joined or separate), Uzbek `o'g'li`/`qizi`,
+//! Kyrgyz `уулу`/`кызы`, `оглы`, and their romanised forms (markers in `schemas/patronymics.csv`).
+
+use super::data::{NameData, PatronymicMarker, fold_word};
+use super::given::lookup_key;
+use crate::model::Gender;
+use crate::normalize::translit::{Hints, key_with};
+
+/// A patronymic found in a word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Patronymic {
+    /// The father's given name as written in the stem (`Ибрагим` from `Ибрагимович`).
+    pub father: String,
+    /// The gender the marker shows.
+    pub gender: Gender,
+    /// A Turkic joined marker (`-ұлы`, `-қызы`), which modern surnames also carry.
+    pub turkic: bool,
+}
+
+/// Whether a word is a separate patronymic marker (`o'g'li`, `qizi`, `уулу`), and its gender.
+pub fn marker_word(word: &str, data: &NameData) -> Option<Gender> {
+    let folded = fold_word(word.trim());
+    data.patronymics
+        .iter()
+        .find(|m| m.word && m.form == folded)
+        .map(|m| m.gender)
+}
+
+/// Reads a patronymic from one word with a joined marker (`Ибрагимович`, `Ибрагимұлы`,
+/// `Amiroviç`, `Kamoliddinùly`), reading Latin with the record's scheme hints.
+pub fn from_suffix(word: &str, hints: Hints, data: &NameData) -> Option<Patronymic> {
+    let word = word.trim();
+    let (marker, stem) = by_surface(word, hints, data).or_else(|| by_key(word, hints, data))?;
+    Some(Patronymic {
+        father: restore_father(&stem, &marker.form, hints, data),
+        gender: marker.gender,
+        turkic: marker.turkic,
+    })
+}
+
+fn known(stem: &str, hints: Hints, data: &NameData) -> bool {
+    lookup_key(&key_with(stem, hints), data).known
+}
+
+/// A Turkic marker without Kazakh letters (`улы`, `кызы`, `uly`) counts only after a known
+/// given name, so that names such as `Гурбангулы` stay whole.
+fn accepted(marker: &PatronymicMarker, stem: &str, hints: Hints, data: &NameData) -> bool {
+    let specific = marker.form.contains(['ұ', 'қ']);
+    !marker.turkic || specific || known(stem, hints, data)
+}
+
+fn by_surface<'a>(
+    word: &str,
+    hints: Hints,
+    data: &'a NameData,
+) -> Option<(&'a PatronymicMarker, String)> {
+    let folded = fold_word(word);
+    let count = folded.chars().count();
+    data.patronymics.iter().find_map(|m| {
+        if m.word || !folded.ends_with(m.form.as_str()) || count < m.form.chars().count() + 2 {
+            return None;
+        }
+        let stem: String = word.chars().take(count - m.form.chars().count()).collect();
+        accepted(m, &stem, hints, data).then_some((m, stem))
+    })
+}
+
+/// Finds a joined marker in any romanisation by the key of the word's tail.
+fn by_key<'a>(
+    word: &str,
+    hints: Hints,
+    data: &'a NameData,
+) -> Option<(&'a PatronymicMarker, String)> {
+    let chars: Vec<char> = word.chars().collect();
+    for cut in (2..chars.len().saturating_sub(1)).rev() {
+        let tail: String = chars[cut..].iter().collect();
+        let tail_key = key_with(&tail, hints);
+        if tail_key.len() < 3 {
+            continue;
+        }
+        let stem: String = chars[..cut].iter().collect();
+        let found = data.patronymics.iter().find(|m| {
+            !m.word
+                && (m.russian || m.turkic)
+                && m.key == tail_key
+                && (m.russian || known(&stem, hints, data))
+        });
+        if let Some(marker) = found {
+            return Some((marker, stem));
+        }
+    }
+    None
+}
+
+/// Restores the father's name from a patronymic stem, preferring a known given name.
+fn restore_father(stem: &str, marker: &str, hints: Hints, data: &NameData) -> String {
+    let stem = stem.trim_end_matches(['-', ' ']);
+    let soft = stem.strip_suffix(['ь', 'Ь']);
+    let ich = matches!(marker, "ич" | "ична" | "инична");
+    let ends_in_vowel = stem.ends_with(['а', 'е', 'и', 'о', 'у', 'я', 'ы', 'э', 'ю']);
+    let mut candidates: Vec<String> = Vec::new();
+    if ich {
+        candidates.push(format!("{stem}а"));
+        candidates.push(format!("{stem}я"));
+    }
+    if ends_in_vowel && marker.starts_with('е') {
+        candidates.push(format!("{stem}й"));
+    }
+    candidates.push(stem.to_string());
+    if let Some(hard) = soft {
+        candidates.push(format!("{hard}ий"));
+        candidates.push(format!("{hard}ь"));
+    }
+    candidates.push(format!("{stem}а"));
+    candidates.push(format!("{stem}я"));
+    let known = candidates.iter().find(|c| known(c, hints, data));
+    if let Some(name) = known {
+        return name.clone();
+    }
+    match (soft, ich, marker.starts_with('е')) {
+        (Some(hard), _, _) => format!("{hard}ий"),
+        (None, true, _) => format!("{stem}а"),
+        (None, false, true) if ends_in_vowel => format!("{stem}й"),
+        _ => stem.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::names::data::builtin;
+
+    fn father(word: &str) -> (String, Gender) {
+        let p = from_suffix(word, Hints::detect(word), builtin()).unwrap_or(Patronymic {
+            father: String::new(),
+            gender: Gender::Male,
+            turkic: false,
+        });
+        (p.father, p.gender)
+    }
+
+    #[test]
+    fn russian_patronymics() {
+        assert_eq!(father("Ибрагимович"), ("Ибрагим".into(), Gender::Male));
+        assert_eq!(father("Мустафаевич"), ("Мустафа".into(), Gender::Male));
+        assert_eq!(father("Сергеевна"), ("Сергей".into(), Gender::Female));
+        assert_eq!(father("Васильевич"), ("Василий".into(), Gender::Male));
+        assert_eq!(father("Кузьмич"), ("Кузьма".into(), Gender::Male));
+        assert_eq!(father("Ильинична"), ("Илья".into(), Gender::Female));
+        assert_eq!(father("Шокаевич"), ("Шокай".into(), Gender::Male));
+        assert_eq!(father("Ibragimovich"), ("Ibragim".into(), Gender::Male));
+        assert_eq!(father("Amiroviç"), ("Amir".into(), Gender::Male));
+        assert_eq!(father("Nikolayevna"), ("Nikolay".into(), Gender::Female));
+    }
+
+    #[test]
+    fn turkic_patronymics() {
+        assert_eq!(father("Ибрагимұлы"), ("Ибрагим".into(), Gender::Male));
+        assert_eq!(father("Сәрсенқызы"), ("Сәрсен".into(), Gender::Female));
+        assert_eq!(father("Kamoliddinùly"), ("Kamoliddin".into(), Gender::Male));
+        assert_eq!(father("Alekseikysy"), ("Aleksei".into(), Gender::Female));
+        assert_eq!(father("Särsenqyzy"), ("Särsen".into(), Gender::Female));
+        assert!(from_suffix("Гурбангулы", Hints::default(), builtin()).is_none());
+        assert_eq!(marker_word("o‘g‘li", builtin()), Some(Gender::Male));
+        assert_eq!(marker_word("QIZI", builtin()), Some(Gender::Female));
+        assert_eq!(marker_word("уулу", builtin()), Some(Gender::Male));
+        assert_eq!(marker_word("Ахмет", builtin()), None);
+    }
+
+    #[test]
+    fn names_that_merely_end_alike_are_not_patronymics() {
+        assert!(from_suffix("Әбіш", Hints::default(), builtin()).is_none());
+        assert!(from_suffix("Нурали", Hints::default(), builtin()).is_none());
+        assert!(from_suffix("Ич", Hints::default(), builtin()).is_none());
+    }
+}

@@ -1,0 +1,70 @@
+//! Transliteration of every script and romanisation scheme to one Latin match key.
+//!
+//! [`match_key`] reads Russian, Kazakh, Kyrgyz, Uzbek and Tajik Cyrillic, Uzbek and Kazakh Latin,
+//! and the historical romanisations (BGN/PCGN, ISO 9, Library of Congress, French, German,
+//! Turkish) into one class alphabet, so that spellings that differ only by scheme get one key.
+//! [`phonetic_key`] is a coarser key for blocking. [`render`] writes Cyrillic in each scheme.
+
+mod canon;
+mod emit;
+mod hints;
+mod reader;
+mod render;
+
+pub use hints::Hints;
+pub use render::{Scheme, render};
+
+/// The canonical Latin match key of a text: one class letter per sound, every scheme folded.
+pub fn match_key(text: &str) -> String {
+    key_with(text, Hints::detect(text))
+}
+
+/// The match key of a text read with scheme hints taken from elsewhere (the whole record).
+pub fn key_with(text: &str, hints: Hints) -> String {
+    let mut raw = Vec::with_capacity(text.len());
+    let mut buf = Vec::with_capacity(32);
+    reader::for_each_word(text, &mut buf, |word| {
+        emit::emit_word(word, hints, &mut raw)
+    });
+    canon::settle(&mut raw);
+    bytes_to_key(raw)
+}
+
+/// A coarse phonetic key for blocking: vowels folded after the first letter, voiced and voiceless
+/// consonants in one class (`b p`, `d t`, `g k`, `s c`, `j x`, `v f`), doubles folded.
+pub fn phonetic_key(text: &str) -> String {
+    phonetic_of_key(&match_key(text))
+}
+
+/// The phonetic key of an existing match key.
+pub fn phonetic_of_key(key: &str) -> String {
+    let mut out = Vec::with_capacity(key.len());
+    for (i, b) in key.bytes().enumerate() {
+        let class = match b {
+            b'a' | b'e' | b'u' | b'y' if i == 0 => b'a',
+            b'a' | b'e' | b'u' | b'y' => continue,
+            b'b' => b'p',
+            b'd' => b't',
+            b'g' => b'k',
+            b'c' => b's',
+            b'j' => b'x',
+            b'v' => b'f',
+            other => other,
+        };
+        out.push(class);
+    }
+    canon::fold(&mut out);
+    bytes_to_key(out)
+}
+
+fn bytes_to_key(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Whether a character is a Cyrillic letter.
+pub fn is_cyrillic(c: char) -> bool {
+    emit::is_cyrillic(c)
+}
+
+#[cfg(test)]
+mod tests;

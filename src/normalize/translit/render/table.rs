@@ -1,0 +1,97 @@
+//! The transliteration table, loaded once from `schemas/translit.csv`.
+
+use super::context_applies;
+use std::sync::OnceLock;
+
+const TRANSLIT_CSV: &str = include_str!("../../../../schemas/translit.csv");
+
+/// Where a row's forms apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Anywhere.
+    Default,
+    /// Word start, or after a vowel, `ъ` or `ь`.
+    Initial,
+    /// Before a vowel.
+    Prevocalic,
+    /// Between vowels.
+    Intervocalic,
+    /// At the end of a word.
+    Final,
+}
+
+struct Row {
+    letter: Vec<char>,
+    context: Context,
+    forms: Vec<Option<String>>,
+}
+
+/// The rows of the table, longest letters and specific contexts first.
+pub struct Table {
+    rows: Vec<Row>,
+}
+
+impl Table {
+    /// The table shipped in `schemas/translit.csv`.
+    pub fn builtin() -> &'static Table {
+        static TABLE: OnceLock<Table> = OnceLock::new();
+        TABLE.get_or_init(|| Table::from_csv(TRANSLIT_CSV))
+    }
+
+    fn from_csv(text: &str) -> Table {
+        let mut rdr = csv::Reader::from_reader(text.as_bytes());
+        let mut rows: Vec<Row> = rdr
+            .records()
+            .flatten()
+            .filter_map(|rec| {
+                let letter: Vec<char> = rec.get(0)?.chars().collect();
+                let context = match rec.get(1)? {
+                    "initial" => Context::Initial,
+                    "prevocalic" => Context::Prevocalic,
+                    "intervocalic" => Context::Intervocalic,
+                    "final" => Context::Final,
+                    _ => Context::Default,
+                };
+                let forms = (2..rec.len())
+                    .map(|i| {
+                        let cell = rec.get(i).unwrap_or("");
+                        (context == Context::Default || !cell.is_empty()).then(|| cell.to_string())
+                    })
+                    .collect();
+                Some(Row {
+                    letter,
+                    context,
+                    forms,
+                })
+            })
+            .collect();
+        rows.sort_by_key(|r| {
+            (
+                std::cmp::Reverse(r.letter.len()),
+                r.context == Context::Default,
+            )
+        });
+        Table { rows }
+    }
+
+    /// The form of the letter(s) at `i` in a scheme column, and how many characters it covers.
+    pub fn lookup(&self, chars: &[char], i: usize, column: usize) -> (Option<&str>, usize) {
+        for row in &self.rows {
+            let len = row.letter.len();
+            let Some(slice) = chars.get(i..i + len) else {
+                continue;
+            };
+            let same = slice
+                .iter()
+                .zip(&row.letter)
+                .all(|(c, l)| c.to_lowercase().eq(std::iter::once(*l)));
+            if !same || !context_applies(row.context, chars, i, len) {
+                continue;
+            }
+            if let Some(Some(form)) = row.forms.get(column) {
+                return (Some(form.as_str()), len);
+            }
+        }
+        (None, 1)
+    }
+}
