@@ -91,6 +91,7 @@ pub fn parse_table(text: &str) -> Result<Table, GazetteerError> {
     let mut rdr = csv::ReaderBuilder::new()
         .comment(Some(b'#'))
         .trim(csv::Trim::All)
+        .flexible(true)
         .from_reader(text.as_bytes());
     check_header(&mut rdr)?;
     let mut table = Table::default();

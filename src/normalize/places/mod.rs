@@ -14,6 +14,8 @@ mod index;
 mod terms;
 
 #[cfg(test)]
+mod tests;
+#[cfg(test)]
 mod tests_table;
 
 pub use data::PlaceKind;

@@ -61,6 +61,7 @@ impl Terms {
         let mut rdr = csv::ReaderBuilder::new()
             .comment(Some(b'#'))
             .trim(csv::Trim::All)
+            .flexible(true)
             .from_reader(text.as_bytes());
         let bad = |line: u64, message: String| GazetteerError::TermLine { line, message };
         let header = rdr.headers().map_err(|e| bad(1, e.to_string()))?;
