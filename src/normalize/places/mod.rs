@@ -1,0 +1,147 @@
+//! Places: historical and variant names resolved to today's places through a gazetteer.
+//!
+//! The gazetteer (`schemas/gazetteer.csv`) lists every place with its name forms, their language,
+//! the years each was in use and whether it is historic; `schemas/place_terms.csv` lists the
+//! words around names (`г.`, `уезд`, `обл.` ...) and the Russian endings of adjective and case
+//! forms. A written value is split into address parts ([`address`]); each part is looked up by
+//! match key, then by Russian stem, then approximately ([`index`]); among the parts found the
+//! most specific wins ([`choose`]).
+
+mod address;
+mod choose;
+mod data;
+mod index;
+mod terms;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_table;
+
+pub use data::PlaceKind;
+
+use crate::model::Place;
+use data::Table;
+use index::Index;
+use std::sync::OnceLock;
+use terms::Terms;
+use thiserror::Error;
+
+/// Why a place could not be resolved.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum PlaceError {
+    /// No gazetteer form matches any part of the text.
+    #[error("unknown place {0:?}: no gazetteer name matches it")]
+    Unknown(String),
+    /// The text names several places equally well (e.g. `Ленинск`); a year may settle it.
+    #[error("ambiguous place {text:?}: it may be any of {candidates}")]
+    Ambiguous {
+        /// The text as written.
+        text: String,
+        /// The keys of the candidate places, comma-separated.
+        candidates: String,
+    },
+}
+
+/// Why a gazetteer table could not be loaded.
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
+pub enum GazetteerError {
+    /// A bad line of the gazetteer table.
+    #[error("gazetteer line {line}: {message}")]
+    Line {
+        /// Line number in the file, from 1.
+        line: u64,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A bad line of the place terms table.
+    #[error("place terms line {line}: {message}")]
+    TermLine {
+        /// Line number in the file, from 1.
+        line: u64,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+/// Names of places mapped to today's places, with prebuilt lookup maps.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    table: Table,
+    terms: Terms,
+    index: Index,
+}
+
+const BUILTIN: &str = include_str!("../../../schemas/gazetteer.csv");
+const BUILTIN_TERMS: &str = include_str!("../../../schemas/place_terms.csv");
+
+impl Gazetteer {
+    /// The gazetteer shipped in `schemas/gazetteer.csv`, loaded once. Should the shipped data fail
+    /// to load, the error is logged and an empty gazetteer returned (every lookup then fails).
+    pub fn builtin() -> &'static Gazetteer {
+        static EMPTY: OnceLock<Gazetteer> = OnceLock::new();
+        match Gazetteer::try_builtin() {
+            Ok(g) => g,
+            Err(e) => {
+                tracing::error!("the shipped gazetteer does not load: {e}");
+                EMPTY.get_or_init(Gazetteer::default)
+            }
+        }
+    }
+
+    /// The shipped gazetteer, or the error that keeps it from loading.
+    pub fn try_builtin() -> Result<&'static Gazetteer, &'static GazetteerError> {
+        static G: OnceLock<Result<Gazetteer, GazetteerError>> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::from_csv(BUILTIN)).as_ref()
+    }
+
+    /// Loads a gazetteer from CSV text with columns
+    /// `key,country,kind,modern,form,lang,from,to,historic`, with the shipped place terms.
+    pub fn from_csv(text: &str) -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::from_csv_with_terms(text, BUILTIN_TERMS)
+    }
+
+    /// Loads a gazetteer from CSV text and a place terms table (`term,role,position,lang,meaning`).
+    pub fn from_csv_with_terms(text: &str, terms: &str) -> Result<Gazetteer, GazetteerError> {
+        let table = data::parse_table(text)?;
+        let terms = Terms::parse(terms)?;
+        let index = Index::build(&table, &terms);
+        Ok(Gazetteer {
+            table,
+            terms,
+            index,
+        })
+    }
+
+    /// Number of places in the gazetteer.
+    pub fn place_count(&self) -> usize {
+        self.table.places.len()
+    }
+
+    /// Number of name forms in the gazetteer.
+    pub fn form_count(&self) -> usize {
+        self.table.forms.len()
+    }
+
+    /// Resolves a place name or address to today's place; `Ok(None)` for an empty text.
+    pub fn resolve(&self, text: &str) -> Result<Option<Place>, PlaceError> {
+        choose::resolve(self, text, None)
+    }
+
+    /// Like [`Gazetteer::resolve`], preferring names in use in `year` when a name fits several
+    /// places (e.g. `Ленинск` in 1940 is Asaka, in 1980 Baikonur).
+    pub fn resolve_in_year(&self, text: &str, year: i32) -> Result<Option<Place>, PlaceError> {
+        choose::resolve(self, text, Some(year))
+    }
+
+    fn place_of(&self, form: usize) -> Option<Place> {
+        let f = self.table.forms.get(form)?;
+        let p = self.table.places.get(f.place)?;
+        Some(Place {
+            modern: p.modern.clone(),
+            country: p.country.clone(),
+            key: p.key.clone(),
+            matched_form: f.text.clone(),
+        })
+    }
+}
