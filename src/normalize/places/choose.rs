@@ -96,65 +96,64 @@ fn lookup(g: &Gazetteer, part: &Part, year: Option<i32>) -> Option<Found> {
     fuzzy(g, &whole)
 }
 
-/// The text as written, lower case, and the Russian stems it may stand for.
-struct Written {
+/// The text as written, lower case, with its literal Russian stems: a form spelt the same (case
+/// aside), or sharing one of these stems, is a literal match.
+struct Literal {
     lower: String,
     stems: Vec<String>,
 }
 
-impl Written {
-    fn of(text: &str, g: &Gazetteer) -> Written {
+impl Literal {
+    fn of(g: &Gazetteer, text: &str) -> Literal {
         let stems = if is_cyrillic(text) {
             word_stems(text, &g.terms)
         } else {
             Vec::new()
         };
-        Written {
+        Literal {
             lower: text.nfc().collect::<String>().to_lowercase(),
             stems,
         }
     }
 
-    /// Whether a form is spelt exactly as written (case aside), or one of its stems is.
-    fn is_literal(&self, form: &str, g: &Gazetteer) -> bool {
-        let lower = form.to_lowercase();
-        if lower == self.lower {
+    fn matches(&self, g: &Gazetteer, form: &str) -> bool {
+        if form.nfc().collect::<String>().to_lowercase() == self.lower {
             return true;
         }
-        let stems = form_stems(form, &g.terms);
-        self.stems.iter().any(|s| stems.contains(s))
+        !self.stems.is_empty()
+            && form_stems(form, &g.terms)
+                .iter()
+                .any(|s| self.stems.contains(s))
     }
 }
 
 fn lookup_text(g: &Gazetteer, text: &str, level: Level, year: Option<i32>) -> Option<Found> {
-    let written = Written::of(text, g);
-    let hits = match g.index.exact(text) {
-        Some(hits) => hits.clone(),
-        None => g.index.stem(&written.stems),
-    };
-    rank(g, &hits, &written, level, year)
+    if let Some(hits) = g.index.exact(text) {
+        return rank(g, hits, text, level, year);
+    }
+    if !is_cyrillic(text) {
+        return None;
+    }
+    let hits = g.index.stem(&word_stems(text, &g.terms));
+    rank(g, &hits, text, level, year)
 }
 
 /// Keeps the best-ranked forms; one place → `One`, several → `Many`.
-fn rank(
-    g: &Gazetteer,
-    hits: &Hits,
-    written: &Written,
-    level: Level,
-    year: Option<i32>,
-) -> Option<Found> {
+fn rank(g: &Gazetteer, hits: &Hits, text: &str, level: Level, year: Option<i32>) -> Option<Found> {
     let first = *hits.first()?;
     let one_place = hits.iter().all(|&i| same_place(g, first, i));
+    let literal = (!one_place).then(|| Literal::of(g, text));
     let score = |&i: &usize| {
         let form = entry(g, i);
         let in_year = year.is_some_and(|y| form.in_use(y));
         let fit = kind_fit(level, kind_of(g, i));
-        let literal = !one_place && written.is_literal(&form.text, g);
-        (in_year, fit, literal, !form.historic)
+        let spelt = literal.as_ref().is_some_and(|l| l.matches(g, &form.text));
+        (in_year, fit, spelt, !form.historic)
     };
-    let top = hits.iter().map(score).max()?;
+    let scores: Vec<_> = hits.iter().map(score).collect();
+    let top = *scores.iter().max()?;
     let mut best: Vec<usize> = Vec::new();
-    for &i in hits.iter().filter(|i| score(i) == top) {
+    for (&i, _) in hits.iter().zip(&scores).filter(|(_, s)| **s == top) {
         if !best.iter().any(|&b| same_place(g, b, i)) {
             best.push(i);
         }

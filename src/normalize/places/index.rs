@@ -77,8 +77,13 @@ pub fn word_stems(word: &str, terms: &Terms) -> Vec<String> {
             }
         }
     }
-    out.retain(|s| s.chars().count() >= 2);
-    out
+    let mut unique: Vec<String> = Vec::with_capacity(out.len());
+    for stem in out {
+        if stem.chars().count() >= 2 && !unique.contains(&stem) {
+            unique.push(stem);
+        }
+    }
+    unique
 }
 
 impl Index {
@@ -161,25 +166,25 @@ impl Index {
     }
 }
 
-/// The text itself and every variant with up to `max` letters deleted.
+/// The text itself and every variant with up to `max` letters deleted, sorted, no repeats.
 fn deletions(key: &str, max: usize) -> Vec<String> {
     let mut out = vec![key.to_string()];
-    let mut frontier = vec![key.to_string()];
+    let mut start = 0;
     for _ in 0..max {
-        let mut next = Vec::new();
-        for word in &frontier {
+        let end = out.len();
+        for w in start..end {
+            let word = out[w].clone();
             for (i, c) in word.char_indices() {
                 let mut v = String::with_capacity(word.len());
                 v.push_str(&word[..i]);
                 v.push_str(&word[i + c.len_utf8()..]);
-                if !out.contains(&v) {
-                    out.push(v.clone());
-                    next.push(v);
-                }
+                out.push(v);
             }
         }
-        frontier = next;
+        start = end;
     }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 

@@ -221,6 +221,19 @@ const CASES: &[(&str, &str)] = &[
     ("Туркестанский край, г. Ташкент", "uz-tashkent"),
     ("Toshkent shahri", "uz-tashkent"),
     ("Andijon viloyati, Asaka tumani", "uz-asaka"),
+    ("Шымкент қаласы", "kz-shymkent"),
+    ("Samarqand viloyati, Urgut tumani", "uz-urgut"),
+    ("Ош облусу", "kg-osh-region"),
+    ("Ural'sk", "kz-oral"),
+    ("в г. Ташкенте", "uz-tashkent"),
+    ("Zhambyl oblysy", "kz-jambyl-region"),
+    ("Ак-Мечеть (Перовск)", "kz-kyzylorda"),
+    (
+        "Казахстан, Алма-Атинская обл., Талгарский р-н, с. Иссык",
+        "kz-esik",
+    ),
+    ("Ташкентского уезда Сыр-Дарьинской обл.", "uz-tashkent"),
+    ("Verny, Semirechye", "kz-almaty"),
 ];
 
 #[test]
