@@ -170,10 +170,10 @@ impl Vocabulary {
             let Some(stem) = key.strip_suffix(suffix.as_str()) else {
                 continue;
             };
-            if stem.chars().count() >= 3 {
-                if let Some(found) = self.month_exact(stem, lang)? {
-                    return Ok(Some(found));
-                }
+            if stem.chars().count() >= 3
+                && let Some(found) = self.month_exact(stem, lang)?
+            {
+                return Ok(Some(found));
             }
         }
         Ok(None)
@@ -197,6 +197,7 @@ impl Vocabulary {
     }
 
     /// Folded forms that name different months in different languages, sorted.
+    #[cfg(test)]
     pub fn collisions(&self) -> Vec<String> {
         let mut out: Vec<String> = self
             .months
