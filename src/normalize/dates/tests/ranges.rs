@@ -98,3 +98,36 @@ fn ranges() {
         ],
     );
 }
+
+/// The EDTF string of every value reads back as the same interval.
+#[test]
+fn edtf_reads_back() {
+    let texts = [
+        "25.12.1890",
+        "12.1890",
+        "1890",
+        "ок. 1890?",
+        "1930-е гг.",
+        "нач. 1920-х",
+        "кон. 1937 г.",
+        "1937–1938",
+        "ок. 1937-1938",
+        "13 декабря 1890 г. ст. ст.",
+        "декабрь 1890 ст. ст.",
+        "13 (25) декабря 1890",
+        "10–15 мая 1937",
+        "193X/194X",
+    ];
+    for text in texts {
+        let first = parse(text, None).expect("readable").expect("not empty");
+        let again = parse(&first.edtf, None)
+            .expect("EDTF readable")
+            .expect("not empty");
+        assert_eq!(
+            (first.earliest, first.latest, first.qualifier),
+            (again.earliest, again.latest, again.qualifier),
+            "{text:?} -> {:?}",
+            first.edtf
+        );
+    }
+}
