@@ -38,7 +38,7 @@ pub fn read(items: &[CItem], text: &str) -> Result<Expr, DateError> {
     if has_double_dot(items) {
         return Err(DateError::unreadable(
             text,
-            "an open interval has no first day",
+            "an open interval has no first or last day",
         ));
     }
     if let Some(expr) = dual_in_parentheses(items, text)? {
@@ -49,6 +49,12 @@ pub fn read(items: &[CItem], text: &str) -> Result<Expr, DateError> {
     }
     if let Some(at) = strong_split(items) {
         return range(&items[..at], &items[at + 1..], true, text);
+    }
+    if items
+        .iter()
+        .any(|i| matches!(i.cls, Cls::Role(Role::RangeFrom | Role::RangeTo)))
+    {
+        return Err(DateError::unreadable(text, "a range with one end only"));
     }
     let mut first_error = None;
     for at in weak_splits(items) {
