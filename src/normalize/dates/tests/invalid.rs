@@ -113,6 +113,9 @@ fn unreadable_forms() {
         ("с 1937 г.", "a range with one end only"),
         ("по 1938 г.", "a range with one end only"),
         ("from 1937", "a range with one end only"),
+        ("1937-", "a range with one end only"),
+        ("–1941", "a range with one end only"),
+        ("5.5.1937 -", "a range with one end only"),
     ];
     let table: Vec<(&str, DateError)> = cases
         .iter()

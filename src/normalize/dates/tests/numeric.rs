@@ -92,6 +92,10 @@ fn days() {
                 "1993-04-14 1993-04-14 day gregorian exact 1993-04-14",
             ),
             (
+                "(12.03.1938)",
+                "1938-03-12 1938-03-12 day gregorian exact 1938-03-12",
+            ),
+            (
                 "[12.03.1938]",
                 "1938-03-12 1938-03-12 day gregorian exact 1938-03-12",
             ),
@@ -296,6 +300,14 @@ fn decades() {
             ),
             (
                 "the 1930s",
+                "1930-01-01 1939-12-31 decade gregorian exact 193X",
+            ),
+            (
+                "1930-x",
+                "1930-01-01 1939-12-31 decade gregorian exact 193X",
+            ),
+            (
+                "1930-e гг.",
                 "1930-01-01 1939-12-31 decade gregorian exact 193X",
             ),
             (
