@@ -139,10 +139,10 @@ fn word_meaning(
     for n in (1..=count).rev() {
         let (key_end, next) = ends[n - 1];
         let phrase = &key[..key_end];
-        if let Some(role) = vocab.role(phrase) {
-            if role != Role::Decade || after_number || roman_value(phrase).is_none() {
-                return Ok((Cls::Role(role), next));
-            }
+        if let Some(role) = vocab.role(phrase)
+            && (role != Role::Decade || after_number || roman_value(phrase).is_none())
+        {
+            return Ok((Cls::Role(role), next));
         }
         if let Some(month) = vocab.month(phrase, lang)? {
             return Ok((Cls::Month(month), next));

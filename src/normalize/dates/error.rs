@@ -68,7 +68,7 @@ pub enum DateError {
 }
 
 impl DateError {
-    /// An [`DateError::Unreadable`] error for `text`.
+    /// A [`DateError::Unreadable`] error for `text`, with the reason.
     pub fn unreadable(text: &str, reason: &'static str) -> Self {
         DateError::Unreadable {
             text: text.trim().to_string(),

@@ -15,10 +15,11 @@
 //!   4–6, 7–9: `нач. 1920-х` is 1920–1923) or of a year (January–April, May–August,
 //!   September–December).
 //! - Ranges `1937-1938`, `1937–1938`, `1937/1938`, `с 1937 по 1938`, `10–15 мая 1937`
-//!   (see [`forms`]).
+//!   (the rules are in the `forms` module).
 //! - Old Style (`ст. ст.`, `(с.с.)`, `по ст. стилю`, `O.S.`) converted from the Julian calendar;
 //!   New Style (`н. ст.`, `N.S.`); days in both styles (`13 (25) декабря 1890`, `13/25.12.1890`).
-//!   Unmarked dates before 1918-02-14 are kept as written with calendar `unknown` (see [`value`]).
+//!   Unmarked dates before 1918-02-14 are kept as written with calendar `unknown` (the rules
+//!   are in the `value` module).
 //!
 //! # Two-digit years
 //! Never read on their own. The reader is not told which column a value comes from, and no
@@ -45,10 +46,10 @@ mod cell;
 mod classify;
 mod edtf;
 mod error;
-pub mod forms;
+mod forms;
 mod julian;
 mod lex;
-pub mod value;
+mod value;
 mod words;
 
 #[cfg(test)]

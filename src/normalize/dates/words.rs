@@ -9,7 +9,33 @@ use super::error::DateError;
 use super::lex::is_apostrophe;
 use crate::model::Lang;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: a fast hash for the short keys looked up here (the std default, SipHash, is built to
+/// resist flooding, which fixed built-in keys do not need).
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 const MONTHS_CSV: &str = include_str!("../../../schemas/months.csv");
 const WORDS_CSV: &str = include_str!("../../../schemas/date_words.csv");
@@ -66,8 +92,8 @@ impl Role {
 /// The loaded vocabulary.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    months: HashMap<String, Vec<(Lang, u8)>>,
-    roles: HashMap<String, Role>,
+    months: FastMap<String, Vec<(Lang, u8)>>,
+    roles: FastMap<String, Role>,
     /// Case endings, longest first.
     suffixes: Vec<String>,
     /// The most words any form has.
@@ -170,10 +196,10 @@ impl Vocabulary {
             let Some(stem) = key.strip_suffix(suffix.as_str()) else {
                 continue;
             };
-            if stem.chars().count() >= 3 {
-                if let Some(found) = self.month_exact(stem, lang)? {
-                    return Ok(Some(found));
-                }
+            if stem.chars().count() >= 3
+                && let Some(found) = self.month_exact(stem, lang)?
+            {
+                return Ok(Some(found));
             }
         }
         Ok(None)
@@ -197,6 +223,7 @@ impl Vocabulary {
     }
 
     /// Folded forms that name different months in different languages, sorted.
+    #[cfg(test)]
     pub fn collisions(&self) -> Vec<String> {
         let mut out: Vec<String> = self
             .months

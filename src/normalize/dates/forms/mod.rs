@@ -38,8 +38,11 @@ pub fn read(items: &[CItem], text: &str) -> Result<Expr, DateError> {
     if has_double_dot(items) {
         return Err(DateError::unreadable(
             text,
-            "an open interval has no first day",
+            "an open interval has no first or last day",
         ));
+    }
+    if has_dangling_dash(items) {
+        return Err(DateError::unreadable(text, "a range with one end only"));
     }
     if let Some(expr) = dual_in_parentheses(items, text)? {
         return Ok(expr);
@@ -49,6 +52,12 @@ pub fn read(items: &[CItem], text: &str) -> Result<Expr, DateError> {
     }
     if let Some(at) = strong_split(items) {
         return range(&items[..at], &items[at + 1..], true, text);
+    }
+    if items
+        .iter()
+        .any(|i| matches!(i.cls, Cls::Role(Role::RangeFrom | Role::RangeTo)))
+    {
+        return Err(DateError::unreadable(text, "a range with one end only"));
     }
     let mut first_error = None;
     for at in weak_splits(items) {
@@ -72,6 +81,27 @@ fn has_double_dot(items: &[CItem]) -> bool {
     items
         .windows(2)
         .any(|w| w[0].cls == dot && w[1].cls == dot && !w[1].space_before)
+}
+
+/// `1937-`, `–1941`: a dash with nothing of the date on one side. A date part, or a word
+/// such as `mid` or the decade ending `е`, counts; fillers and signs do not.
+fn has_dangling_dash(items: &[CItem]) -> bool {
+    let counts = |i: &CItem| match i.cls {
+        Cls::Role(r) => !matches!(r, Role::Filler | Role::Approximate | Role::Uncertain),
+        c => is_date_part(c),
+    };
+    items.iter().enumerate().any(|(k, i)| {
+        matches!(i.cls, Cls::Sym(Sym::Hyphen | Sym::LongDash))
+            && !joins_word(i, items.get(k + 1))
+            && (!items[..k].iter().any(counts) || !items[k + 1..].iter().any(counts))
+    })
+}
+
+/// A hyphen glued to the word after it joins a suffix (`1890-yil`, `27-avgust`).
+fn joins_word(dash: &CItem, next: Option<&CItem>) -> bool {
+    dash.cls == Cls::Sym(Sym::Hyphen)
+        && !dash.space_before
+        && next.is_some_and(|n| !n.space_before && matches!(n.cls, Cls::Role(_) | Cls::Month(_)))
 }
 
 fn single(items: &[CItem], text: &str) -> Result<Expr, DateError> {
@@ -167,10 +197,14 @@ fn dual_in_parentheses(items: &[CItem], text: &str) -> Result<Option<Expr>, Date
     };
     let close = open + len;
     let inside = &items[open + 1..close];
-    if !inside.iter().any(|i| is_date_part(i.cls)) {
+    let after = &items[close + 1..];
+    let outside_has_date = items[..open]
+        .iter()
+        .chain(after)
+        .any(|i| is_date_part(i.cls));
+    if !inside.iter().any(|i| is_date_part(i.cls)) || !outside_has_date {
         return Ok(None);
     }
-    let after = &items[close + 1..];
     let mut first = Tokens::new();
     first.extend(&items[..open]);
     first.extend(after);

@@ -196,12 +196,12 @@ fn check_ranges(f: &Fields) -> Result<(), DateError> {
 /// Completes fields into a point, taking a missing year and month from `from` (the right end of
 /// a range: `10–15 мая 1937`, `май–июнь 1937`).
 pub fn complete(mut f: Fields, from: Option<&Fields>, text: &str) -> Result<Point, DateError> {
-    if let Some(from) = from {
-        if f.year.is_none() {
-            f.year = from.year;
-            if f.month.is_none() && f.day.is_some() {
-                f.month = from.month;
-            }
+    if let Some(from) = from
+        && f.year.is_none()
+    {
+        f.year = from.year;
+        if f.month.is_none() && f.day.is_some() {
+            f.month = from.month;
         }
     }
     let Some(y) = f.year else {

@@ -108,8 +108,14 @@ fn unreadable_forms() {
             "1890 (1891)",
             "a date in both styles must give a full day in each",
         ),
-        ("..1941", "an open interval has no first day"),
-        ("1941..", "an open interval has no first day"),
+        ("..1941", "an open interval has no first or last day"),
+        ("1941..", "an open interval has no first or last day"),
+        ("с 1937 г.", "a range with one end only"),
+        ("по 1938 г.", "a range with one end only"),
+        ("from 1937", "a range with one end only"),
+        ("1937-", "a range with one end only"),
+        ("–1941", "a range with one end only"),
+        ("5.5.1937 -", "a range with one end only"),
     ];
     let table: Vec<(&str, DateError)> = cases
         .iter()

@@ -7,6 +7,7 @@ mod invalid;
 mod julian_style;
 mod numeric;
 mod props;
+mod ranges;
 mod russian;
 mod turkic;
 mod vocabulary;

@@ -67,6 +67,15 @@ proptest! {
     }
 
     #[test]
+    fn any_string_never_panics(text in any::<String>()) {
+        for lang in [None, Some(Lang::Uz)] {
+            if let Ok(Some(v)) = parse(&text, lang) {
+                prop_assert!(v.earliest <= v.latest);
+            }
+        }
+    }
+
+    #[test]
     fn assembled_text_gives_ordered_intervals(text in assembled()) {
         for lang in [None, Some(Lang::Ru), Some(Lang::Kk)] {
             if let Ok(Some(v)) = parse(&text, lang) {
