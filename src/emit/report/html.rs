@@ -11,11 +11,14 @@ td.n,th.n{text-align:right}.chart rect{fill:#4a78a8}.chart text{font-size:12px;f
 .totals td{font-size:1.1em}.warn{color:#a33}.none{color:#777}ul.m{margin:0;padding-left:1.1em}
 #q{font-size:1em;padding:4px;width:24em}";
 
+/// Filters the person table as one types; `report.html#q=TEXT` opens the page filtered.
 const SCRIPT: &str = "(function(){var q=document.getElementById('q');
 var rows=document.querySelectorAll('#persons tbody tr');var shown=document.getElementById('shown');
-q.addEventListener('input',function(){var t=q.value.trim().toLowerCase();var n=0;
+function filter(){var t=q.value.trim().toLowerCase();var n=0;
 for(var i=0;i<rows.length;i++){var ok=!t||rows[i].getAttribute('data-q').indexOf(t)>=0;
-rows[i].style.display=ok?'':'none';if(ok)n++;}shown.textContent=n;});})();";
+rows[i].style.display=ok?'':'none';if(ok)n++;}shown.textContent=n;}
+q.addEventListener('input',filter);var h=location.hash;
+if(h.indexOf('#q=')===0){q.value=decodeURIComponent(h.slice(3));filter();}})();";
 
 /// The whole page.
 pub fn page(data: &ReportData) -> String {
