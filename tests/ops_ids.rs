@@ -134,3 +134,25 @@ fn outputs_are_byte_identical_across_thread_counts() {
     }
     assert_eq!(snapshots[0].len(), snapshots[1].len());
 }
+
+#[test]
+fn a_state_folder_outside_the_output_carries_ids_to_a_fresh_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (input, state) = (tmp.path().join("input"), tmp.path().join("kept-state"));
+    fs::create_dir_all(&input).unwrap();
+    write_source(&input.join("b.csv"), &persons(30, 0), 1);
+    let state_arg = ["--state", state.to_str().unwrap()];
+    run_expect(run_cmd(&input, &tmp.path().join("one"), &state_arg), 0);
+    assert!(state.join("registry.csv").is_file());
+    write_source(&input.join("a.csv"), &persons(30, 30), 2);
+    run_expect(run_cmd(&input, &tmp.path().join("two"), &state_arg), 0);
+    let one = person_of_mentions(&tmp.path().join("one"));
+    let two = person_of_mentions(&tmp.path().join("two"));
+    for (key, id) in &one {
+        assert_eq!(two.get(key), Some(id), "{key}");
+    }
+    assert_eq!(
+        fs::read(state.join("registry.csv")).unwrap(),
+        fs::read(tmp.path().join("two/state/registry.csv")).unwrap()
+    );
+}
