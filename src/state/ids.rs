@@ -163,9 +163,11 @@ pub fn assign(
     repoint_aliases(&mut registry.aliases);
     for (members, id) in clusters.iter().zip(&ids) {
         for &i in members {
-            let m = &mentions[i];
+            let (Some(m), Some(hash)) = (mentions.get(i), hashes.get(i)) else {
+                continue;
+            };
             let entry = Entry {
-                content_hash: hashes[i].clone(),
+                content_hash: hash.clone(),
                 person_id: id.clone(),
             };
             let key = (m.prov.source.clone(), m.prov.record_id.clone());
