@@ -1,43 +1,26 @@
 //! Stage 4: persons get their ids, and rehabilitation decisions are attached to them.
 
 use crate::model::{Decision, Mention, Person};
-use sha2::{Digest, Sha256};
-use std::collections::HashSet;
+use crate::state::{IdReport, Registry, ids};
 
-/// Gives each cluster a person id derived from its earliest-sorting mention key, so that an id
-/// does not depend on the order sources were read in or on the thread count.
-pub fn assign_person_ids(mentions: &[Mention], clusters: &[Vec<usize>]) -> Vec<Person> {
-    let mut used = HashSet::new();
-    clusters
+/// Gives each cluster its person id from the registry of the previous run: ids follow the
+/// majority of a person's carried-over mentions, new persons get ids minted in cluster order
+/// (see [`crate::state::ids`]). Returns the persons and the id report (new registry, changes).
+pub fn assign_person_ids(
+    mentions: &[Mention],
+    clusters: &[Vec<usize>],
+    previous: &Registry,
+) -> (Vec<Person>, IdReport) {
+    let (ids, report) = ids::assign(mentions, clusters, previous);
+    let persons = clusters
         .iter()
-        .map(|members| {
-            let anchor = members
-                .iter()
-                .map(|&i| mentions[i].prov.key())
-                .min()
-                .unwrap_or_default();
-            Person {
-                id: unique_id(&anchor, &mut used),
-                mentions: members.clone(),
-            }
+        .zip(ids)
+        .map(|(members, id)| Person {
+            id,
+            mentions: members.clone(),
         })
-        .collect()
-}
-
-/// `P` and the first 12 hex digits of the anchor's SHA-256; on the rare clash, more digits.
-fn unique_id(anchor: &str, used: &mut HashSet<String>) -> String {
-    let hex: String = Sha256::digest(anchor.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
         .collect();
-    let mut len = 12;
-    loop {
-        let id = format!("P{}", &hex[..len.min(hex.len())]);
-        if used.insert(id.clone()) || len >= hex.len() {
-            return id;
-        }
-        len += 2;
-    }
+    (persons, report)
 }
 
 /// The decisions carried by the mentions, each attached to the person of its mention, in

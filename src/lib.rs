@@ -15,4 +15,5 @@ pub mod model;
 pub mod normalize;
 pub mod pipeline;
 pub mod score;
+pub mod state;
 pub mod synth;

@@ -5,6 +5,7 @@ use crate::ingest::{self, SourceInfo, config::Config};
 use crate::link::{self, LinkOptions, LinkStats};
 use crate::model::{Decision, Mention, Person, Reject, RejectReason};
 use crate::normalize::{self, places::Gazetteer};
+use crate::state::{IdReport, Registry};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -60,6 +61,8 @@ pub struct Outcome {
     pub linkage: link::Linkage,
     /// Time per stage.
     pub timings: Timings,
+    /// Person ids against the previous run: the new registry, id changes, changed rows.
+    pub ids: IdReport,
 }
 
 impl Outcome {
@@ -94,8 +97,18 @@ pub enum PipelineError {
     Links(#[from] link::LinkError),
 }
 
-/// Runs ingest, normalisation, linkage and attachment over every file of `input`.
+/// Runs ingest, normalisation, linkage and attachment over every file of `input`, as a first
+/// run (no previous person ids).
 pub fn process(input: &Path, config: &Config) -> Result<Outcome, PipelineError> {
+    process_with_state(input, config, &Registry::default())
+}
+
+/// Runs the pipeline over every file of `input`, keeping the person ids of `previous`.
+pub fn process_with_state(
+    input: &Path,
+    config: &Config,
+    previous: &Registry,
+) -> Result<Outcome, PipelineError> {
     let files = ingest::list_sources(input).map_err(|source| PipelineError::InputFolder {
         path: input.to_path_buf(),
         source,
@@ -108,10 +121,12 @@ pub fn process(input: &Path, config: &Config) -> Result<Outcome, PipelineError> 
         collected.sources.push(report);
     }
     let started = Instant::now();
-    let linkage = link::link(&collected.mentions, &opts);
+    let linkage = tracing::info_span!("link").in_scope(|| link::link(&collected.mentions, &opts));
     timings.link = started.elapsed();
     let started = Instant::now();
-    let persons = attach::assign_person_ids(&collected.mentions, &linkage.clusters);
+    let _span = tracing::info_span!("attach").entered();
+    let (persons, ids) =
+        attach::assign_person_ids(&collected.mentions, &linkage.clusters, previous);
     let decisions = attach::attach_decisions(&collected.mentions, &persons);
     timings.attach = started.elapsed();
     Ok(Outcome {
@@ -122,6 +137,7 @@ pub fn process(input: &Path, config: &Config) -> Result<Outcome, PipelineError> 
         decisions,
         linkage,
         timings,
+        ids,
     })
 }
 
@@ -152,6 +168,7 @@ fn read_source(
     timings: &mut Timings,
 ) -> SourceReport {
     let name = ingest::source_name(path);
+    let _span = tracing::info_span!("read", source = %name).entered();
     let mut report = SourceReport {
         name: name.clone(),
         info: None,

@@ -9,14 +9,15 @@ pub mod synth;
 
 use rehab::ingest::config::ConfigError;
 use rehab::pipeline::PipelineError;
+use rehab::state::lock::LockError;
 use std::process::ExitCode;
 
 /// The exit codes, as `--help` shows them.
 pub const EXIT_CODES: &str = "Exit codes:
   0  success
   1  finished, but rejected rows exceed --max-reject-ratio
-  2  configuration or input folder error
-  3  internal error (writing outputs failed, outputs did not validate)";
+  2  configuration or input folder error, or another run holds the output folder
+  3  internal error (writing outputs failed, outputs did not validate, id registry damaged)";
 
 /// A request the input cannot answer (an unknown person id, say): exit code 2.
 #[derive(Debug, thiserror::Error)]
@@ -42,17 +43,37 @@ pub enum LogFormat {
 }
 
 /// Sets up logging to standard error; `RUST_LOG` overrides the default level `info`.
+///
+/// Text goes to a terminal with progress spinners for the running stages; JSON lines, and text
+/// written to a file or pipe, never carry progress output.
 pub fn init_logging(format: LogFormat) {
+    use std::io::IsTerminal;
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt()
+    let plain = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_target(false);
     match format {
-        LogFormat::Text => builder.without_time().init(),
-        LogFormat::Json => builder.json().init(),
+        LogFormat::Json => plain.json().init(),
+        LogFormat::Text if std::io::stderr().is_terminal() => {
+            let bars = tracing_indicatif::IndicatifLayer::new();
+            let text = tracing_subscriber::fmt::layer()
+                .with_writer(bars.get_stderr_writer())
+                .with_target(false)
+                .without_time();
+            let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+            tracing_subscriber::registry()
+                .with(filter)
+                .with(text)
+                .with(bars)
+                .init();
+        }
+        LogFormat::Text => plain.without_time().init(),
     }
 }
 
@@ -79,5 +100,6 @@ fn is_input_error(e: &anyhow::Error) -> bool {
             || cause.is::<InputError>()
             || cause.is::<PipelineError>()
             || cause.is::<rehab::ingest::IngestError>()
+            || matches!(cause.downcast_ref(), Some(LockError::Busy { .. }))
     })
 }

@@ -118,6 +118,34 @@ pub fn recover(target: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Removes staging folders that killed runs left beside `target`, and returns how many there
+/// were. Call it only while holding the run lock: a running writer's staging folder looks alike.
+pub fn clean_stale(target: &Path) -> io::Result<usize> {
+    let prefix = sibling(target, "staging-");
+    let (Some(parent), Some(prefix)) = (prefix.parent(), prefix.file_name()) else {
+        return Ok(0);
+    };
+    let prefix = prefix.to_string_lossy().into_owned();
+    let entries = match fs::read_dir(parent) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(e),
+    };
+    let mut removed = 0;
+    for entry in entries {
+        let entry = entry?;
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            tracing::warn!(
+                "removing {}, left by an interrupted run",
+                entry.path().display()
+            );
+            fs::remove_dir_all(entry.path())?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
 fn sync_dir(dir: &Path) -> io::Result<()> {
     fs::File::open(dir)?.sync_all()
 }
@@ -146,6 +174,19 @@ mod tests {
         assert!(!out.join("a.csv").exists() && out.join("b.csv").exists());
         let leftovers = fs::read_dir(tmp.path()).unwrap().count();
         assert_eq!(leftovers, 1);
+    }
+
+    #[test]
+    fn stale_staging_folders_are_removed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        fs::create_dir_all(out.join("x")).unwrap();
+        let stale = sibling(&out, "staging-123");
+        fs::create_dir_all(stale.join("state")).unwrap();
+        fs::create_dir_all(tmp.path().join(".other.staging-1")).unwrap();
+        assert_eq!(clean_stale(&out).unwrap(), 1);
+        assert!(!stale.exists() && out.exists());
+        assert!(tmp.path().join(".other.staging-1").exists());
     }
 
     #[test]

@@ -3,9 +3,11 @@
 pub mod atomic;
 pub mod datapackage;
 pub mod persons;
+pub mod report;
 pub mod review;
 pub mod runinfo;
 pub mod schema;
+pub mod sqlite;
 pub mod tables;
 
 use crate::pipeline::Outcome;
@@ -13,6 +15,7 @@ use schema::Validator;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// How many validation messages are reported at most.
 const MAX_VIOLATIONS: usize = 20;
@@ -33,6 +36,24 @@ pub enum EmitError {
         "the outputs do not validate against their schemas; the previous outputs are kept:\n{0}"
     )]
     Invalid(String),
+    /// The id registry could not be written.
+    #[error(transparent)]
+    State(#[from] crate::state::StateError),
+    /// The SQLite database could not be built.
+    #[error(transparent)]
+    Sqlite(#[from] sqlite::SqliteError),
+}
+
+/// Choices about how outputs are written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EmitOptions {
+    /// Start the spreadsheet-facing reports with a UTF-8 byte order mark.
+    pub excel_bom: bool,
+}
+
+/// The data tables and the report CSVs, in the order they are written and checked.
+fn csv_tables() -> impl Iterator<Item = &'static str> {
+    tables::TABLE_ORDER.into_iter().chain(["id_changes"])
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> EmitError + '_ {
@@ -42,68 +63,147 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> EmitError + '_ {
     }
 }
 
-/// Writes the four CSVs, `datapackage.json` and `run.json` into `target`, replacing it whole
-/// once every table validates against its schema.
+/// Writes all outputs into `target` with default options; see [`write_outputs_with`].
 pub fn write_outputs(
     outcome: &Outcome,
     target: &Path,
     run: &runinfo::RunInfo,
 ) -> Result<(), EmitError> {
+    write_outputs_with(outcome, target, run, &EmitOptions::default())
+}
+
+/// Writes the CSVs, `datapackage.json`, `state/`, `rehab.sqlite`, `report.html`,
+/// `persons_report.csv` and `run.json` into a staging folder, and swaps it in for `target` once
+/// every table validates against its schema. Nothing of `target` changes on any error.
+pub fn write_outputs_with(
+    outcome: &Outcome,
+    target: &Path,
+    run: &runinfo::RunInfo,
+    opts: &EmitOptions,
+) -> Result<(), EmitError> {
     let staging = atomic::Staging::new(target).map_err(io_err(target))?;
+    let dir = staging.path();
+    let mut run = run.clone();
+    let mut stage = Stopwatch::new();
+    let _span = tracing::info_span!("write").entered();
     let mut validator = Validator::new(MAX_VIOLATIONS);
-    for name in tables::TABLE_ORDER {
-        let path = staging.path().join(format!("{name}.csv"));
-        write_table(&path, name, outcome, &mut validator).map_err(io_err(&path))?;
+    for name in csv_tables() {
+        let path = dir.join(format!("{name}.csv"));
+        let bom = opts.excel_bom && report::csv::is_report(name);
+        write_table(&path, name, outcome, &mut validator, bom).map_err(io_err(&path))?;
     }
     let violations = validator.finish();
     if !violations.is_empty() {
         return Err(EmitError::Invalid(violations.join("\n")));
     }
-    let review_path = staging.path().join("review.csv");
-    let review_header = review::HEADER.map(String::from);
-    write_csv(&review_path, &review_header, &review::rows(outcome))
-        .map_err(io_err(&review_path))?;
-    let package = staging.path().join("datapackage.json");
-    write_file(&package, datapackage::datapackage_json().as_bytes()).map_err(io_err(&package))?;
-    let run_json = staging.path().join("run.json");
-    write_file(&run_json, runinfo::run_json(outcome, run).as_bytes()).map_err(io_err(&run_json))?;
+    let path = dir.join(report::csv::PERSONS_REPORT);
+    report::csv::write_persons_report(&path, outcome, opts.excel_bom).map_err(io_err(&path))?;
+    let path = dir.join("review.csv");
+    report::csv::write_report(
+        &path,
+        &review::HEADER,
+        &review::rows(outcome),
+        opts.excel_bom,
+    )
+    .map_err(io_err(&path))?;
+    let package = dir.join("datapackage.json");
+    let text = datapackage::datapackage_json_with(opts.excel_bom);
+    write_file(&package, text.as_bytes()).map_err(io_err(&package))?;
+    outcome.ids.registry.save(&dir.join("state"))?;
+    run.emit_timings.push(("csv".into(), stage.lap()));
+    sqlite::write_database(&dir.join(sqlite::FILE), outcome)?;
+    run.emit_timings.push(("sqlite".into(), stage.lap()));
+    let page = dir.join(report::FILE);
+    write_file(&page, report::render(outcome).as_bytes()).map_err(io_err(&page))?;
+    run.emit_timings.push(("report".into(), stage.lap()));
+    let run_json = dir.join("run.json");
+    write_file(&run_json, runinfo::run_json(outcome, &run).as_bytes())
+        .map_err(io_err(&run_json))?;
     staging.commit().map_err(io_err(target))
 }
 
+/// Checks every table against its schema without writing anything (`rehab run --dry-run`).
+pub fn validate(outcome: &Outcome) -> Result<(), EmitError> {
+    let mut validator = Validator::new(MAX_VIOLATIONS);
+    for name in csv_tables() {
+        let header = table_header(name);
+        let mut check = validator.table(name, &header);
+        for row in table_rows(name, outcome) {
+            check.row(&row);
+        }
+    }
+    let violations = validator.finish();
+    if violations.is_empty() {
+        Ok(())
+    } else {
+        Err(EmitError::Invalid(violations.join("\n")))
+    }
+}
+
+/// The rows of any CSV table, the id changes included.
+pub fn table_rows<'a>(
+    name: &str,
+    outcome: &'a Outcome,
+) -> Box<dyn Iterator<Item = Vec<String>> + 'a> {
+    match name {
+        "id_changes" => Box::new(outcome.ids.changes.iter().map(|c| c.row())),
+        _ => tables::rows(name, outcome),
+    }
+}
+
+fn table_header(name: &str) -> Vec<String> {
+    schema::schema(name)
+        .map(|s| s.header().iter().map(|h| h.to_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Time between calls.
+struct Stopwatch(Instant);
+
+impl Stopwatch {
+    fn new() -> Stopwatch {
+        Stopwatch(Instant::now())
+    }
+
+    fn lap(&mut self) -> Duration {
+        let now = Instant::now();
+        let lap = now - self.0;
+        self.0 = now;
+        lap
+    }
+}
+
 /// Writes one table as CSV (UTF-8, comma, `\n` line ends, quotes only where needed), checking
-/// each row as it goes.
+/// each row as it goes. A spreadsheet-facing report gets its risky cells neutralised and,
+/// when asked, a byte order mark; the check sees the exact values.
 fn write_table(
     path: &Path,
     name: &str,
     outcome: &Outcome,
     validator: &mut Validator,
+    bom: bool,
 ) -> io::Result<()> {
-    let header: Vec<String> = schema::schema(name)
-        .map(|s| s.header().iter().map(|h| h.to_string()).collect())
-        .unwrap_or_default();
-    let file = BufWriter::with_capacity(1 << 20, File::create(path)?);
+    let header = table_header(name);
+    let mut file = BufWriter::with_capacity(1 << 20, File::create(path)?);
+    if bom {
+        file.write_all(report::csv::BOM)?;
+    }
+    let spreadsheet = report::csv::is_report(name);
     let mut wtr = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(file);
     wtr.write_record(&header)?;
     let mut check = validator.table(name, &header);
-    for row in tables::rows(name, outcome) {
+    for row in table_rows(name, outcome) {
         check.row(&row);
-        wtr.write_record(&row)?;
-    }
-    let file = wtr.into_inner().map_err(|e| e.into_error())?;
-    file.into_inner().map_err(|e| e.into_error())?.sync_all()
-}
-
-/// Writes a CSV file: UTF-8, comma, `\n` line ends, quotes only where needed.
-pub fn write_csv(path: &Path, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
-    let file = BufWriter::new(File::create(path)?);
-    let mut wtr = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(file);
-    wtr.write_record(header)?;
-    for row in rows {
-        wtr.write_record(row)?;
+        if spreadsheet {
+            wtr.write_record(
+                row.iter()
+                    .map(|c| report::csv::spreadsheet_cell(c).into_owned()),
+            )?;
+        } else {
+            wtr.write_record(&row)?;
+        }
     }
     let file = wtr.into_inner().map_err(|e| e.into_error())?;
     file.into_inner().map_err(|e| e.into_error())?.sync_all()

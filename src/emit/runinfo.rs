@@ -18,7 +18,12 @@ pub struct RunInfo {
     pub started: String,
     /// Wall time of the whole run up to writing.
     pub elapsed: Duration,
+    /// Wall time of each writing step (`csv`, `sqlite`, `report`), in order.
+    pub emit_timings: Vec<(String, Duration)>,
 }
+
+/// How many changed or removed row keys `run.json` lists at most (the counts are always whole).
+pub const MAX_LISTED_ROWS: usize = 100;
 
 /// The `run.json` text.
 pub fn run_json(outcome: &Outcome, run: &RunInfo) -> String {
@@ -54,17 +59,56 @@ pub fn run_json(outcome: &Outcome, run: &RunInfo) -> String {
             "em_iterations": stats.em_iterations,
             "review_pairs": outcome.linkage.review.len(),
         },
+        "ids": ids_json(outcome),
+        "row_changes": row_changes_json(outcome),
         "timings_seconds": {
             "ingest": secs(t.ingest),
             "normalize": secs(t.normalize),
             "link": secs(t.link),
             "attach": secs(t.attach),
             "total": secs(run.elapsed),
+            "emit": run.emit_timings.iter()
+                .map(|(stage, d)| (stage.clone(), json!(secs(*d))))
+                .collect::<serde_json::Map<_, _>>(),
         },
     });
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Person-id counts: persons before, and id changes per kind.
+fn ids_json(outcome: &Outcome) -> Value {
+    let changes: serde_json::Map<String, Value> = outcome
+        .ids
+        .counts()
+        .into_iter()
+        .map(|(kind, n)| (kind.code().to_string(), json!(n)))
+        .collect();
+    json!({
+        "previous_persons": outcome.ids.previous_persons,
+        "persons": outcome.persons.len(),
+        "changes": changes,
+        "next_id": outcome.ids.registry.next_id,
+    })
+}
+
+/// Input rows changed or removed since the last run: counts, and the first keys of each.
+pub fn row_changes_json(outcome: &Outcome) -> Value {
+    let rows = &outcome.ids.rows;
+    let first = |keys: &[String]| {
+        keys.iter()
+            .take(MAX_LISTED_ROWS)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    json!({
+        "added": rows.added,
+        "changed": rows.changed.len(),
+        "removed": rows.removed.len(),
+        "changed_rows": first(&rows.changed),
+        "removed_rows": first(&rows.removed),
+    })
 }
 
 fn secs(d: Duration) -> f64 {

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The output tables and their Table Schema JSON, in the order they are written.
-pub const SCHEMAS: [(&str, &str); 4] = [
+pub const SCHEMAS: [(&str, &str); 5] = [
     (
         "mentions",
         include_str!("../../schemas/mentions.schema.json"),
@@ -16,6 +16,10 @@ pub const SCHEMAS: [(&str, &str); 4] = [
         include_str!("../../schemas/decisions.schema.json"),
     ),
     ("rejects", include_str!("../../schemas/rejects.schema.json")),
+    (
+        "id_changes",
+        include_str!("../../schemas/id_changes.schema.json"),
+    ),
 ];
 
 /// A Table Schema, as far as the outputs use it.

@@ -1,0 +1,228 @@
+//! `rehab.sqlite`: the output tables in one SQLite database for downstream systems.
+//!
+//! Tables, columns, primary and foreign keys come from the Table Schemas in `schemas/`, so the
+//! database always matches the CSVs. Rows are inserted in output order in one transaction with
+//! prepared statements; indexes are built after the rows. The file holds no timestamps and uses a
+//! fixed page size, so the same input gives the same bytes.
+
+use super::schema::{self, TableSchema};
+use crate::pipeline::Outcome;
+use rusqlite::{Connection, params_from_iter, types::Value};
+use std::path::{Path, PathBuf};
+
+/// The database's file name in the output folder.
+pub const FILE: &str = "rehab.sqlite";
+
+/// The tables, in insertion order: a table's foreign keys refer only to tables before it.
+pub const TABLES: [&str; 5] = ["persons", "mentions", "decisions", "rejects", "id_changes"];
+
+/// `PRAGMA user_version` of the database layout.
+pub const LAYOUT_VERSION: i64 = 1;
+
+/// Indexes beyond the primary keys: `(table, columns)`.
+const INDEXES: [(&str, &[&str]); 6] = [
+    ("persons", &["surname_key", "given_key"]),
+    ("mentions", &["person_id"]),
+    ("mentions", &["surname_key", "given_key"]),
+    ("decisions", &["person_id"]),
+    ("decisions", &["source", "record_id"]),
+    ("id_changes", &["person_id"]),
+];
+
+/// The view of each person with their decisions (persons without one appear once, with nulls).
+const VIEW: &str = "CREATE VIEW person_decisions AS
+SELECT p.person_id, p.name, p.name_latin, p.birth_earliest, p.birth_latest, p.birth_place,
+       d.decision_id, d.decision, d.date_raw AS decision_date_raw,
+       d.date_earliest AS decision_date_earliest, d.date_latest AS decision_date_latest,
+       d.deciding_body, d.legal_basis, d.source, d.record_id
+FROM persons p LEFT JOIN decisions d ON d.person_id = p.person_id
+ORDER BY p.rowid, d.rowid";
+
+/// Why the database could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum SqliteError {
+    /// SQLite reported an error.
+    #[error("{path}: {source}")]
+    Sqlite {
+        /// The database file.
+        path: PathBuf,
+        /// SQLite's error.
+        source: rusqlite::Error,
+    },
+    /// The file could not be replaced or synced.
+    #[error("{path}: {source}")]
+    Io {
+        /// The database file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+/// Builds the database at `path` (replacing any file there) from the outcome.
+pub fn write_database(path: &Path, outcome: &Outcome) -> Result<(), SqliteError> {
+    let io = |source| SqliteError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(e)),
+        _ => {}
+    }
+    let _span = tracing::info_span!("sqlite").entered();
+    fill(path, outcome).map_err(|source| SqliteError::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(io)
+}
+
+fn fill(path: &Path, outcome: &Outcome) -> rusqlite::Result<()> {
+    let mut conn = Connection::open(path)?;
+    // The rows were checked against their schemas (foreign keys included) before, so the load
+    // does not check them again; the keys are declared for the readers of the database.
+    conn.execute_batch(
+        "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+         PRAGMA foreign_keys = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;",
+    )?;
+    conn.pragma_update(None, "user_version", LAYOUT_VERSION)?;
+    let tx = conn.transaction()?;
+    for table in TABLES {
+        let Some(schema) = schema::schema(table) else {
+            continue;
+        };
+        tx.execute_batch(&create_table(table, schema))?;
+        insert_rows(&tx, table, schema, outcome)?;
+    }
+    for (table, columns) in INDEXES {
+        tx.execute_batch(&create_index(table, columns))?;
+    }
+    tx.execute_batch(VIEW)?;
+    tx.commit()?;
+    conn.close().map_err(|(_, e)| e)
+}
+
+/// `CREATE TABLE` from a Table Schema: types, required columns, primary and foreign keys.
+pub fn create_table(table: &str, schema: &TableSchema) -> String {
+    let mut parts: Vec<String> = schema
+        .fields
+        .iter()
+        .map(|f| {
+            let kind = if f.kind == "integer" {
+                "INTEGER"
+            } else {
+                "TEXT"
+            };
+            let required = f.constraints.required || schema.primary_key.contains(&f.name);
+            let null = if required { " NOT NULL" } else { "" };
+            format!("{} {kind}{null}", quote(&f.name))
+        })
+        .collect();
+    if !schema.primary_key.is_empty() {
+        parts.push(format!("PRIMARY KEY ({})", quote_all(&schema.primary_key)));
+    }
+    for fk in &schema.foreign_keys {
+        parts.push(format!(
+            "FOREIGN KEY ({}) REFERENCES {} ({})",
+            quote_all(&fk.fields),
+            quote(&fk.reference.resource),
+            quote_all(&fk.reference.fields)
+        ));
+    }
+    format!(
+        "CREATE TABLE {} (\n  {}\n);",
+        quote(table),
+        parts.join(",\n  ")
+    )
+}
+
+fn create_index(table: &str, columns: &[&str]) -> String {
+    format!(
+        "CREATE INDEX {} ON {} ({});",
+        quote(&format!("{table}_{}", columns.join("_"))),
+        quote(table),
+        columns
+            .iter()
+            .map(|c| quote(c))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+fn insert_rows(
+    tx: &rusqlite::Transaction<'_>,
+    table: &str,
+    schema: &TableSchema,
+    outcome: &Outcome,
+) -> rusqlite::Result<()> {
+    let marks = vec!["?"; schema.fields.len()].join(", ");
+    let sql = format!("INSERT INTO {} VALUES ({marks})", quote(table));
+    let mut stmt = tx.prepare(&sql)?;
+    let kinds: Vec<(bool, bool)> = schema
+        .fields
+        .iter()
+        .map(|f| (f.kind == "integer", schema.primary_key.contains(&f.name)))
+        .collect();
+    for row in super::table_rows(table, outcome) {
+        let values = row
+            .into_iter()
+            .zip(&kinds)
+            .map(|(cell, &(int, key))| value(cell, int, key));
+        stmt.execute(params_from_iter(values))?;
+    }
+    Ok(())
+}
+
+/// A cell as an SQLite value: integers as integers, empty optional cells as NULL.
+fn value(cell: String, integer: bool, key: bool) -> Value {
+    if cell.is_empty() && !key {
+        return Value::Null;
+    }
+    if integer && let Ok(n) = cell.parse::<i64>() {
+        return Value::Integer(n);
+    }
+    Value::Text(cell)
+}
+
+fn quote(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+fn quote_all(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| quote(n))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_follow_their_schemas() {
+        let sql = create_table("decisions", schema::schema("decisions").unwrap());
+        assert!(sql.contains("PRIMARY KEY (\"decision_id\")"));
+        assert!(sql.contains("FOREIGN KEY (\"person_id\") REFERENCES \"persons\" (\"person_id\")"));
+        let conn = Connection::open_in_memory().unwrap();
+        for table in TABLES {
+            conn.execute_batch(&create_table(table, schema::schema(table).unwrap()))
+                .unwrap();
+        }
+        conn.execute_batch(VIEW).unwrap();
+    }
+
+    #[test]
+    fn cells_become_typed_values() {
+        assert_eq!(value("12".into(), true, false), Value::Integer(12));
+        assert_eq!(value(String::new(), false, false), Value::Null);
+        assert_eq!(
+            value(String::new(), false, true),
+            Value::Text(String::new())
+        );
+        assert_eq!(value("x".into(), false, false), Value::Text("x".into()));
+    }
+}

@@ -1,0 +1,312 @@
+//! Person ids that survive reruns: each cluster takes the id most of its carried-over mentions had.
+//!
+//! Rules, applied in cluster order so that the result does not depend on the thread count:
+//! - an old id goes to the cluster holding most of its mentions (a tie goes to the earlier
+//!   cluster); the other parts of a split get new ids (`split`);
+//! - a cluster that wins several old ids keeps the oldest and records the others as aliases
+//!   (`merged`);
+//! - a cluster without carried-over mentions gets a new id (`new`), minted from the registry's
+//!   counter: `P000001`, `P000002` ...;
+//! - an old id none of whose mentions remain is `retired`.
+
+use super::registry::{Entry, Registry, age_key, format_id};
+use crate::model::Mention;
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashSet};
+
+/// What happened to a person id in this run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ChangeKind {
+    /// A person seen for the first time.
+    New,
+    /// `other_id` was merged into `person_id` and is now its alias.
+    Merged,
+    /// `person_id` was split off the person `other_id`, which keeps its id.
+    Split,
+    /// No mention of `person_id` remains.
+    Retired,
+}
+
+impl ChangeKind {
+    /// The code written to `id_changes.csv`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ChangeKind::New => "new",
+            ChangeKind::Merged => "merged",
+            ChangeKind::Split => "split",
+            ChangeKind::Retired => "retired",
+        }
+    }
+}
+
+/// One row of `id_changes.csv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdChange {
+    /// What happened.
+    pub change: ChangeKind,
+    /// The id concerned: the new, the kept, or the retired one.
+    pub person_id: String,
+    /// The other id: the alias of a merge, the origin of a split; empty otherwise.
+    pub other_id: String,
+    /// Mentions concerned: of the new or split-off person, carried over by the alias, or lost.
+    pub mentions: u64,
+}
+
+impl IdChange {
+    /// The row in the column order of `schemas/id_changes.schema.json`.
+    pub fn row(&self) -> Vec<String> {
+        vec![
+            self.change.code().to_string(),
+            self.person_id.clone(),
+            self.other_id.clone(),
+            self.mentions.to_string(),
+        ]
+    }
+}
+
+/// Input rows that changed since the last run, by `source:record_id`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowChanges {
+    /// Rows whose record id is known but whose content differs.
+    pub changed: Vec<String>,
+    /// Rows of the last run that are gone (or now rejected).
+    pub removed: Vec<String>,
+    /// Rows seen for the first time.
+    pub added: u64,
+}
+
+/// The id side of a run: the new registry, the id changes and the row changes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IdReport {
+    /// The registry to save for the next run.
+    pub registry: Registry,
+    /// Id changes, in cluster order, retired ids last.
+    pub changes: Vec<IdChange>,
+    /// Changed and removed input rows.
+    pub rows: RowChanges,
+    /// Persons the previous registry knew.
+    pub previous_persons: usize,
+}
+
+impl IdReport {
+    /// Id changes counted per kind.
+    pub fn counts(&self) -> BTreeMap<ChangeKind, u64> {
+        let mut counts = BTreeMap::new();
+        for c in &self.changes {
+            *counts.entry(c.change).or_insert(0) += 1;
+        }
+        counts
+    }
+}
+
+/// A short hash of the raw values a mention was read from: changes when the row's content does.
+pub fn content_hash(m: &Mention) -> String {
+    let mut h = Sha256::new();
+    let raws = [
+        &m.name_raw,
+        &m.birth.raw,
+        &m.birth_place.raw,
+        &m.nationality,
+        &m.arrest.raw,
+        &m.charge,
+        &m.sentencing_organ,
+        &m.sentence,
+        &m.death.raw,
+        &m.decision,
+        &m.decision_date.raw,
+        &m.deciding_body,
+        &m.legal_basis,
+        &m.case_number,
+    ];
+    for raw in raws {
+        h.update(raw.as_bytes());
+        h.update([0x1f]);
+    }
+    for (k, v) in &m.extra {
+        h.update(k.as_bytes());
+        h.update([0x1e]);
+        h.update(v.as_bytes());
+        h.update([0x1f]);
+    }
+    h.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Gives each cluster its id following the module's rules; returns one id per cluster.
+pub fn assign(
+    mentions: &[Mention],
+    clusters: &[Vec<usize>],
+    previous: &Registry,
+) -> (Vec<String>, IdReport) {
+    let hashes: Vec<String> = mentions.par_iter().map(content_hash).collect();
+    let votes: Vec<Vec<(&str, u64)>> = clusters
+        .iter()
+        .map(|members| cluster_votes(mentions, members, previous))
+        .collect();
+    let winners = winners(&votes);
+    let mut registry = Registry {
+        entries: BTreeMap::new(),
+        aliases: previous.aliases.clone(),
+        next_id: previous.next_id.max(1),
+    };
+    let mut changes = Vec::new();
+    let mut ids = Vec::with_capacity(clusters.len());
+    for (c, members) in clusters.iter().enumerate() {
+        let id = decide(c, members.len() as u64, &votes[c], &winners, &mut registry);
+        changes.extend(id.1);
+        ids.push(id.0);
+    }
+    changes.extend(retired(previous, &winners));
+    repoint_aliases(&mut registry.aliases);
+    for (members, id) in clusters.iter().zip(&ids) {
+        for &i in members {
+            let (Some(m), Some(hash)) = (mentions.get(i), hashes.get(i)) else {
+                continue;
+            };
+            let entry = Entry {
+                content_hash: hash.clone(),
+                person_id: id.clone(),
+            };
+            let key = (m.prov.source.clone(), m.prov.record_id.clone());
+            registry.entries.insert(key, entry);
+        }
+    }
+    let rows = row_changes(mentions, &hashes, previous);
+    let report = IdReport {
+        registry,
+        changes,
+        rows,
+        previous_persons: previous.person_count(),
+    };
+    (ids, report)
+}
+
+/// The old ids a cluster's mentions had, with how many mentions had each, oldest id first.
+fn cluster_votes<'a>(
+    mentions: &[Mention],
+    members: &[usize],
+    previous: &'a Registry,
+) -> Vec<(&'a str, u64)> {
+    let mut votes: BTreeMap<&str, u64> = BTreeMap::new();
+    for &i in members {
+        let Some(m) = mentions.get(i) else { continue };
+        let key = (m.prov.source.clone(), m.prov.record_id.clone());
+        if let Some(entry) = previous.entries.get(&key) {
+            *votes.entry(entry.person_id.as_str()).or_insert(0) += 1;
+        }
+    }
+    let mut votes: Vec<(&str, u64)> = votes.into_iter().collect();
+    votes.sort_by_key(|&(id, _)| age_key(id));
+    votes
+}
+
+/// For each old id, the cluster holding most of its mentions (ties: the earlier cluster).
+fn winners<'a>(votes: &[Vec<(&'a str, u64)>]) -> BTreeMap<&'a str, (u64, usize)> {
+    let mut best: BTreeMap<&str, (u64, usize)> = BTreeMap::new();
+    for (c, cluster) in votes.iter().enumerate() {
+        for &(id, n) in cluster {
+            let slot = best.entry(id).or_insert((n, c));
+            if n > slot.0 {
+                *slot = (n, c);
+            }
+        }
+    }
+    best
+}
+
+/// The id of cluster `c` and the changes it makes.
+fn decide(
+    c: usize,
+    size: u64,
+    votes: &[(&str, u64)],
+    winners: &BTreeMap<&str, (u64, usize)>,
+    registry: &mut Registry,
+) -> (String, Vec<IdChange>) {
+    let won: Vec<(&str, u64)> = votes
+        .iter()
+        .copied()
+        .filter(|(id, _)| winners.get(id).is_some_and(|w| w.1 == c))
+        .collect();
+    if let Some(&(kept, _)) = won.first() {
+        let merged = won[1..].iter().map(|&(alias, n)| {
+            registry.aliases.insert(alias.to_string(), kept.to_string());
+            change(ChangeKind::Merged, kept, alias, n)
+        });
+        return (kept.to_string(), merged.collect());
+    }
+    let id = format_id(registry.next_id);
+    registry.next_id += 1;
+    let origin = votes
+        .iter()
+        .max_by_key(|&&(id, n)| (n, std::cmp::Reverse(age_key(id))));
+    let kind = match origin {
+        Some(&(origin, _)) => change(ChangeKind::Split, &id, origin, size),
+        None => change(ChangeKind::New, &id, "", size),
+    };
+    (id, vec![kind])
+}
+
+fn change(kind: ChangeKind, person_id: &str, other_id: &str, mentions: u64) -> IdChange {
+    IdChange {
+        change: kind,
+        person_id: person_id.to_string(),
+        other_id: other_id.to_string(),
+        mentions,
+    }
+}
+
+/// Old ids that no cluster won, oldest first, with the mentions they had.
+fn retired(previous: &Registry, winners: &BTreeMap<&str, (u64, usize)>) -> Vec<IdChange> {
+    let mut lost: BTreeMap<&str, u64> = BTreeMap::new();
+    for entry in previous.entries.values() {
+        if !winners.contains_key(entry.person_id.as_str()) {
+            *lost.entry(entry.person_id.as_str()).or_insert(0) += 1;
+        }
+    }
+    let mut lost: Vec<(&str, u64)> = lost.into_iter().collect();
+    lost.sort_by_key(|&(id, _)| age_key(id));
+    lost.into_iter()
+        .map(|(id, n)| change(ChangeKind::Retired, id, "", n))
+        .collect()
+}
+
+/// Makes every alias point at a current id, not at another alias.
+fn repoint_aliases(aliases: &mut BTreeMap<String, String>) {
+    let snapshot = Registry {
+        aliases: aliases.clone(),
+        ..Registry::default()
+    };
+    for target in aliases.values_mut() {
+        let resolved = snapshot.resolve(target).to_string();
+        *target = resolved;
+    }
+}
+
+/// Rows whose content changed, rows that are gone, and how many rows are new.
+fn row_changes(mentions: &[Mention], hashes: &[String], previous: &Registry) -> RowChanges {
+    let mut changes = RowChanges::default();
+    let mut seen: HashSet<(&str, &str)> = HashSet::with_capacity(mentions.len());
+    for (m, hash) in mentions.iter().zip(hashes) {
+        let (source, record) = (m.prov.source.as_str(), m.prov.record_id.as_str());
+        seen.insert((source, record));
+        let key = (source.to_string(), record.to_string());
+        match previous.entries.get(&key) {
+            Some(entry) if entry.content_hash != *hash => changes.changed.push(m.prov.key()),
+            Some(_) => {}
+            None => changes.added += 1,
+        }
+    }
+    for (source, record) in previous.entries.keys() {
+        if !seen.contains(&(source.as_str(), record.as_str())) {
+            changes.removed.push(format!("{source}:{record}"));
+        }
+    }
+    changes.changed.sort();
+    changes
+}
+
+#[cfg(test)]
+mod tests;

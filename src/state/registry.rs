@@ -1,0 +1,246 @@
+//! The person-id registry: which person each mention belonged to in the last run.
+//!
+//! On disk (in `state/`): `registry.csv` (`source,record_id,content_hash,person_id`, sorted),
+//! `aliases.csv` (`alias,person_id`: ids retired by a merge and the id they now resolve to) and
+//! `state.json` (format version and the next id number to mint).
+
+use super::StateError;
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// The registry's format version, written to `state.json`.
+pub const FORMAT: u64 = 1;
+
+/// The file names of the registry inside the state folder.
+pub const FILES: [&str; 3] = ["state.json", "registry.csv", "aliases.csv"];
+
+const REGISTRY_HEADER: [&str; 4] = ["source", "record_id", "content_hash", "person_id"];
+const ALIASES_HEADER: [&str; 2] = ["alias", "person_id"];
+
+/// What the registry knows of one mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The hash of the row's raw values when it was last seen.
+    pub content_hash: String,
+    /// The person the mention belonged to.
+    pub person_id: String,
+}
+
+/// Mention keys (source, record id) mapped to person ids, with aliases and the id counter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registry {
+    /// Mentions of the last run, by `(source, record_id)`.
+    pub entries: BTreeMap<(String, String), Entry>,
+    /// Ids given up in a merge → the id that kept the person.
+    pub aliases: BTreeMap<String, String>,
+    /// The number of the next id to mint (`P000001` is number 1).
+    pub next_id: u64,
+}
+
+impl Default for Registry {
+    fn default() -> Self {
+        Registry {
+            entries: BTreeMap::new(),
+            aliases: BTreeMap::new(),
+            next_id: 1,
+        }
+    }
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Meta {
+    format: u64,
+    next_id: u64,
+}
+
+impl Registry {
+    /// Reads the registry from `dir`; an absent `state.json` means a first run (empty registry).
+    pub fn load(dir: &Path) -> Result<Registry, StateError> {
+        let meta_path = dir.join(FILES[0]);
+        let text = match fs::read_to_string(&meta_path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Registry::default()),
+            Err(source) => return Err(io_err(&meta_path, source)),
+        };
+        let meta: Meta = serde_json::from_str(&text).map_err(|e| corrupt(&meta_path, e))?;
+        if meta.format != FORMAT {
+            let message = format!("format {} is not {FORMAT}", meta.format);
+            return Err(corrupt(&meta_path, message));
+        }
+        let mut registry = Registry {
+            next_id: meta.next_id.max(1),
+            ..Registry::default()
+        };
+        let path = dir.join(FILES[1]);
+        for row in read_rows(&path, &REGISTRY_HEADER)? {
+            let [source, record_id, content_hash, person_id] = take4(row);
+            let entry = Entry {
+                content_hash,
+                person_id,
+            };
+            registry.entries.insert((source, record_id), entry);
+        }
+        let path = dir.join(FILES[2]);
+        for row in read_rows(&path, &ALIASES_HEADER)? {
+            let mut it = row.into_iter();
+            let (alias, id) = (it.next().unwrap_or_default(), it.next().unwrap_or_default());
+            registry.aliases.insert(alias, id);
+        }
+        Ok(registry)
+    }
+
+    /// Writes the registry into `dir` (created when missing), in key order.
+    pub fn save(&self, dir: &Path) -> Result<(), StateError> {
+        fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
+        let meta = Meta {
+            format: FORMAT,
+            next_id: self.next_id,
+        };
+        let mut json = serde_json::to_string_pretty(&meta).unwrap_or_default();
+        json.push('\n');
+        let path = dir.join(FILES[0]);
+        write_synced(&path, json.as_bytes()).map_err(|e| io_err(&path, e))?;
+        let rows = self.entries.iter().map(|((s, r), e)| {
+            [s.as_str(), r.as_str(), &e.content_hash, &e.person_id].map(str::to_string)
+        });
+        write_rows(&dir.join(FILES[1]), &REGISTRY_HEADER, rows)?;
+        let rows = self.aliases.iter().map(|(a, p)| [a.clone(), p.clone()]);
+        write_rows(&dir.join(FILES[2]), &ALIASES_HEADER, rows)
+    }
+
+    /// The current id of `id`: itself, or what it became through merges.
+    pub fn resolve<'a>(&'a self, id: &'a str) -> &'a str {
+        let mut current = id;
+        for _ in 0..=self.aliases.len() {
+            match self.aliases.get(current) {
+                Some(next) if next != current => current = next,
+                _ => break,
+            }
+        }
+        current
+    }
+
+    /// The number of distinct person ids the registry's mentions carry.
+    pub fn person_count(&self) -> usize {
+        let ids: std::collections::BTreeSet<&str> = self
+            .entries
+            .values()
+            .map(|e| e.person_id.as_str())
+            .collect();
+        ids.len()
+    }
+}
+
+/// A person id from its number: `P` and at least six digits.
+pub fn format_id(number: u64) -> String {
+    format!("P{number:06}")
+}
+
+/// Orders ids by age: shorter first, then by text, so `P000009` is older than `P000010`.
+pub fn age_key(id: &str) -> (usize, &str) {
+    (id.len(), id)
+}
+
+fn take4(row: Vec<String>) -> [String; 4] {
+    let mut it = row.into_iter();
+    [(); 4].map(|_| it.next().unwrap_or_default())
+}
+
+fn read_rows(path: &Path, header: &[&str]) -> Result<Vec<Vec<String>>, StateError> {
+    let file = File::open(path).map_err(|e| io_err(path, e))?;
+    let mut rdr = csv::Reader::from_reader(std::io::BufReader::with_capacity(1 << 20, file));
+    let found = rdr.headers().map_err(|e| corrupt(path, e))?.clone();
+    if found.iter().ne(header.iter().copied()) {
+        return Err(corrupt(path, format!("header is not {}", header.join(","))));
+    }
+    let mut rows = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| corrupt(path, format!("row {}: {e}", i + 2)))?;
+        if rec.len() != header.len() || rec.iter().any(str::is_empty) {
+            return Err(corrupt(path, format!("row {}: incomplete", i + 2)));
+        }
+        rows.push(rec.iter().map(str::to_string).collect());
+    }
+    Ok(rows)
+}
+
+fn write_rows<const N: usize>(
+    path: &Path,
+    header: &[&str; N],
+    rows: impl Iterator<Item = [String; N]>,
+) -> Result<(), StateError> {
+    let write = || -> std::io::Result<()> {
+        let file = BufWriter::with_capacity(1 << 20, File::create(path)?);
+        let mut wtr = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(file);
+        wtr.write_record(header)?;
+        for row in rows {
+            wtr.write_record(&row)?;
+        }
+        let file = wtr.into_inner().map_err(|e| e.into_error())?;
+        file.into_inner().map_err(|e| e.into_error())?.sync_all()
+    };
+    write().map_err(|e| io_err(path, e))
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = File::create(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+fn io_err(path: &Path, source: std::io::Error) -> StateError {
+    StateError::Io {
+        path: PathBuf::from(path),
+        source,
+    }
+}
+
+fn corrupt(path: &Path, message: impl std::fmt::Display) -> StateError {
+    StateError::Corrupt {
+        path: PathBuf::from(path),
+        message: message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_saved_registry_loads_back_equal() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut reg = Registry::default();
+        let entry = Entry {
+            content_hash: "ab12".into(),
+            person_id: format_id(7),
+        };
+        reg.entries.insert(("a.csv".into(), "1".into()), entry);
+        reg.aliases.insert(format_id(9), format_id(7));
+        reg.next_id = 10;
+        reg.save(tmp.path()).unwrap();
+        assert_eq!(Registry::load(tmp.path()).unwrap(), reg);
+        assert_eq!(reg.resolve("P000009"), "P000007");
+    }
+
+    #[test]
+    fn a_missing_registry_is_empty_and_a_damaged_one_is_an_error() {
+        let tmp = tempfile::tempdir().unwrap();
+        assert_eq!(Registry::load(tmp.path()).unwrap(), Registry::default());
+        Registry::default().save(tmp.path()).unwrap();
+        fs::write(tmp.path().join("registry.csv"), "x,y\n1,2\n").unwrap();
+        assert!(matches!(
+            Registry::load(tmp.path()),
+            Err(StateError::Corrupt { .. })
+        ));
+    }
+
+    #[test]
+    fn ids_order_by_age() {
+        assert!(age_key(&format_id(9)) < age_key(&format_id(10)));
+        assert!(age_key(&format_id(999_999)) < age_key(&format_id(1_000_000)));
+    }
+}
