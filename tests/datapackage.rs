@@ -31,7 +31,10 @@ fn the_package_describes_every_table_with_its_schema() {
         .iter()
         .map(|r| r["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, vec!["mentions", "persons", "decisions", "rejects"]);
+    assert_eq!(
+        names,
+        vec!["mentions", "persons", "decisions", "rejects", "id_changes"]
+    );
     for resource in package["resources"].as_array().unwrap() {
         let path = wd.join(&format!("output/{}", resource["path"].as_str().unwrap()));
         let mut rdr = csv::Reader::from_path(&path).unwrap();

@@ -104,7 +104,7 @@ pub fn persons(n: usize, offset: usize) -> Vec<Person> {
             Person {
                 surname: SURNAMES[pair % SURNAMES.len()],
                 given: GIVEN[pair / SURNAMES.len()],
-                year: 1600 + 4 * round as u32,
+                year: 1850 + 4 * round as u32,
             }
         })
         .collect()

@@ -39,11 +39,17 @@ pub fn is_report(name: &str) -> bool {
     REPORTS.contains(&name)
 }
 
-/// A cell made safe for spreadsheets: formula-like text gets a leading `'`.
+/// A cell made safe for spreadsheets: formula-like text gets a leading `'`; a plain number such
+/// as `-2.5` is no formula and stays as it is.
 pub fn spreadsheet_cell(cell: &str) -> Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{cell}")),
-        _ => Cow::Borrowed(cell),
+    let formula_like = matches!(
+        cell.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+    );
+    if formula_like && cell.parse::<f64>().is_err() {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
 }
 
@@ -109,10 +115,10 @@ mod tests {
 
     #[test]
     fn formula_like_cells_are_neutralised_and_others_kept() {
-        for risky in ["=SUM(A1)", "+7", "-1", "@cmd", "\tx", "\rx"] {
+        for risky in ["=SUM(A1)", "+7+cmd", "-1+1", "@cmd", "\tx", "\rx", "=1"] {
             assert_eq!(spreadsheet_cell(risky), format!("'{risky}"));
         }
-        for safe in ["Иванов", "", "P000001", "a=b"] {
+        for safe in ["Иванов", "", "P000001", "a=b", "-2.31", "+7"] {
             assert_eq!(spreadsheet_cell(safe), safe);
         }
     }
