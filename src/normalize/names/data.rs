@@ -78,7 +78,7 @@ pub struct NameData {
     pub classes: Vec<NameClass>,
     /// Match key of every form → index into `classes` (first row wins).
     pub by_key: HashMap<String, usize>,
-    /// Particle forms (lower case) → particle.
+    /// Match key of every particle form → particle.
     pub particles: HashMap<String, Particle>,
     /// Suffix particle keys `(form key, canonical key)` for stripping from given-name keys,
     /// longest first.
@@ -172,7 +172,7 @@ fn load_particles() -> (HashMap<String, Particle>, Vec<(String, String)>) {
                 key: key.clone(),
                 kind,
             };
-            particles.insert(fold_word(form.trim()), particle);
+            particles.entry(match_key(form)).or_insert(particle);
             if kind == ParticleKind::Suffix {
                 keys.push((match_key(form), key.clone()));
             }

@@ -32,8 +32,13 @@ pub fn marker_word(word: &str, data: &NameData) -> Option<Gender> {
 pub fn from_suffix(word: &str, hints: Hints, data: &NameData) -> Option<Patronymic> {
     let word = word.trim();
     let (marker, stem) = by_surface(word, hints, data).or_else(|| by_key(word, hints, data))?;
+    let father = if marker.turkic {
+        stem.trim_end_matches(['-', ' ']).to_string()
+    } else {
+        restore_father(&stem, &marker.form, hints, data)
+    };
     Some(Patronymic {
-        father: restore_father(&stem, &marker.form, hints, data),
+        father,
         gender: marker.gender,
         turkic: marker.turkic,
     })
