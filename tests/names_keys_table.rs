@@ -451,7 +451,6 @@ const DIFFERENT: &[(&str, &str)] = &[
     ("Хасан", "Хусейн"),
     ("Шакир", "Шукур"),
     ("Сабир", "Сабур"),
-    ("Жусуп", "Юсуп"),
     ("Касым", "Хаким"),
     ("Алиев", "Ильин"),
     ("Шокаев", "Чернов"),
@@ -472,4 +471,8 @@ fn different_names_keep_different_keys() {
     }
     assert_ne!(given_name_key("Ахмет"), given_name_key("Мухамед"));
     assert_ne!(given_name_key("Хасан"), given_name_key("Хусейн"));
+    // Spelling keeps Жусуп and Юсуп apart; the class in given_names.csv joins them, and so
+    // surnames built on them share a root.
+    assert_ne!(match_key("Жусуп"), match_key("Юсуп"));
+    assert_eq!(surname_root_key("Жусупов"), surname_root_key("Юсупов"));
 }
