@@ -71,7 +71,10 @@ fn with_prefix_particle(key: &str, data: &NameData) -> Option<GivenKey> {
             return None;
         }
         let rest = key.strip_prefix(p.key.as_str())?;
-        let mut found = class_of(rest, data)?;
+        // `ходжа` + `ахмед` folds to `gajagmed`: give the rest its vowel back.
+        let refolded = p.key.chars().last().map(|v| format!("{v}{rest}"));
+        let mut found =
+            class_of(rest, data).or_else(|| refolded.and_then(|r| class_of(&r, data)))?;
         found.key.insert_str(0, &p.key);
         found.canonical = None;
         Some(found)

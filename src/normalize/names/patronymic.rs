@@ -51,8 +51,13 @@ fn known(stem: &str, hints: Hints, data: &NameData) -> bool {
 /// A Turkic marker without Kazakh letters (`улы`, `кызы`, `uly`) counts only after a known
 /// given name, so that names such as `Гурбангулы` stay whole.
 fn accepted(marker: &PatronymicMarker, stem: &str, hints: Hints, data: &NameData) -> bool {
-    let specific = marker.form.contains(['ұ', 'қ']);
-    !marker.turkic || specific || known(stem, hints, data)
+    !marker.turkic || is_kazakh_marker(&marker.form) || known(stem, hints, data)
+}
+
+/// Whether a marker is written with letters only Kazakh uses (`ұлы`, `қызы`, `ūly`, `qyzy`,
+/// ISO 9 `ùly`), so that it cannot be the end of another name.
+pub fn is_kazakh_marker(form: &str) -> bool {
+    form.contains(['ұ', 'қ', 'ū', 'ù', 'q', 'Ұ', 'Қ', 'Ū', 'Q'])
 }
 
 fn by_surface<'a>(
@@ -89,7 +94,7 @@ fn by_key<'a>(
             !m.word
                 && (m.russian || m.turkic)
                 && m.key == tail_key
-                && (m.russian || known(&stem, hints, data))
+                && (m.russian || is_kazakh_marker(&tail) || known(&stem, hints, data))
         });
         if let Some(marker) = found {
             return Some((marker, stem));
@@ -104,6 +109,9 @@ fn restore_father(stem: &str, marker: &str, hints: Hints, data: &NameData) -> St
     let soft = stem.strip_suffix(['ь', 'Ь']);
     let ich = matches!(marker, "ич" | "ична" | "инична");
     let ends_in_vowel = stem.ends_with(['а', 'е', 'и', 'о', 'у', 'я', 'ы', 'э', 'ю']);
+    if !stem.chars().any(crate::normalize::translit::is_cyrillic) {
+        return stem.to_string();
+    }
     let mut candidates: Vec<String> = Vec::new();
     if ich {
         candidates.push(format!("{stem}а"));
@@ -121,7 +129,16 @@ fn restore_father(stem: &str, marker: &str, hints: Hints, data: &NameData) -> St
     candidates.push(format!("{stem}я"));
     let known = candidates.iter().find(|c| known(c, hints, data));
     if let Some(name) = known {
-        return name.clone();
+        // `Алий` and `Али` share a key: keep the form as written.
+        // `Алий` and `Али` share a key, so do `Алексе` and `Алексей`: Russian `-ей` names keep
+        // their `й`, Turkic names in `-и` stay as written.
+        let same_as_stem = key_with(name, hints) == key_with(stem, hints);
+        let keep_stem = same_as_stem && !stem.ends_with('е');
+        return if keep_stem {
+            stem.to_string()
+        } else {
+            name.clone()
+        };
     }
     match (soft, ich, marker.starts_with('е')) {
         (Some(hard), _, _) => format!("{hard}ий"),
