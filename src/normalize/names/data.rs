@@ -198,7 +198,7 @@ fn load_patronymics() -> Vec<PatronymicMarker> {
             })
         })
         .collect();
-    out.sort_by(|a, b| b.form.chars().count().cmp(&a.form.chars().count()));
+    out.sort_by_key(|m| std::cmp::Reverse(m.form.chars().count()));
     out.dedup();
     out
 }
