@@ -76,14 +76,27 @@ fn by_surface<'a>(
     })
 }
 
+/// The longest joined marker in any romanisation, in characters (`owitsch`, `inichna`).
+const MAX_MARKER_CHARS: usize = 9;
+
 /// Finds a joined marker in any romanisation by the key of the word's tail.
 fn by_key<'a>(
     word: &str,
     hints: Hints,
     data: &'a NameData,
 ) -> Option<(&'a PatronymicMarker, String)> {
+    let word_key = key_with(word, hints);
+    let candidate = |m: &PatronymicMarker| !m.word && (m.russian || m.turkic);
+    if !data
+        .patronymics
+        .iter()
+        .any(|m| candidate(m) && word_key.ends_with(m.key.as_str()))
+    {
+        return None;
+    }
     let chars: Vec<char> = word.chars().collect();
-    for cut in (2..chars.len().saturating_sub(1)).rev() {
+    let shortest_stem = chars.len().saturating_sub(MAX_MARKER_CHARS).max(2);
+    for cut in (shortest_stem..chars.len().saturating_sub(1)).rev() {
         let tail: String = chars[cut..].iter().collect();
         let tail_key = key_with(&tail, hints);
         if tail_key.len() < 3 {
@@ -91,8 +104,7 @@ fn by_key<'a>(
         }
         let stem: String = chars[..cut].iter().collect();
         let found = data.patronymics.iter().find(|m| {
-            !m.word
-                && (m.russian || m.turkic)
+            candidate(m)
                 && m.key == tail_key
                 && (m.russian || is_kazakh_marker(&tail) || known(&stem, hints, data))
         });
