@@ -83,6 +83,8 @@ pub struct NameData {
     /// Suffix particle keys `(form key, canonical key)` for stripping from given-name keys,
     /// longest first.
     pub particle_keys: Vec<(String, String)>,
+    /// Canonical keys of prefix particles (`ходжа`), sorted.
+    pub prefix_keys: Vec<String>,
     /// Patronymic markers, longest first.
     pub patronymics: Vec<PatronymicMarker>,
     /// Surname suffixes, longest key first.
@@ -122,7 +124,16 @@ pub fn fold_word(text: &str) -> String {
 fn load() -> NameData {
     let (classes, by_key) = load_classes();
     let (particles, particle_keys) = load_particles();
+    let mut prefix_keys: Vec<String> = particles
+        .values()
+        .filter(|p| p.kind == ParticleKind::Prefix)
+        .map(|p| p.key.clone())
+        .filter(|k| !k.is_empty())
+        .collect();
+    prefix_keys.sort();
+    prefix_keys.dedup();
     NameData {
+        prefix_keys,
         classes,
         by_key,
         particles,

@@ -53,7 +53,12 @@ pub fn name_from(root: &str, given: &str, father: &str, style: usize, female: bo
 pub fn people(count: usize, seed: u64) -> Vec<SynthName> {
     let (men, women) = (given_names(Gender::Male), given_names(Gender::Female));
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut pick = |list: &[String]| list[rng.random_range(0..list.len())].clone();
+    let mut pick = |list: &[String]| {
+        if list.is_empty() {
+            return String::new();
+        }
+        list[rng.random_range(0..list.len())].clone()
+    };
     (0..count)
         .map(|i| {
             let female = i % 4 == 3;
