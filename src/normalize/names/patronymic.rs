@@ -18,12 +18,16 @@ pub struct Patronymic {
     pub turkic: bool,
 }
 
-/// Whether a word is a separate patronymic marker (`o'g'li`, `qizi`, `уулу`), and its gender.
-pub fn marker_word(word: &str, data: &NameData) -> Option<Gender> {
-    let folded = fold_word(word.trim());
+/// Whether a word is a separate patronymic marker (`o'g'li`, `qizi`, `уулу`, `kysy`), and its
+/// gender; markers are compared by match key, so every romanisation counts.
+pub fn marker_word(word: &str, hints: Hints, data: &NameData) -> Option<Gender> {
+    let key = key_with(word.trim(), hints);
+    if key.is_empty() {
+        return None;
+    }
     data.patronymics
         .iter()
-        .find(|m| m.word && m.form == folded)
+        .find(|m| m.word && m.key == key)
         .map(|m| m.gender)
 }
 
@@ -196,10 +200,27 @@ mod tests {
         assert_eq!(father("Alekseikysy"), ("Aleksei".into(), Gender::Female));
         assert_eq!(father("Särsenqyzy"), ("Särsen".into(), Gender::Female));
         assert!(from_suffix("Гурбангулы", Hints::default(), builtin()).is_none());
-        assert_eq!(marker_word("o‘g‘li", builtin()), Some(Gender::Male));
-        assert_eq!(marker_word("QIZI", builtin()), Some(Gender::Female));
-        assert_eq!(marker_word("уулу", builtin()), Some(Gender::Male));
-        assert_eq!(marker_word("Ахмет", builtin()), None);
+        assert_eq!(
+            marker_word("o‘g‘li", Hints::default(), builtin()),
+            Some(Gender::Male)
+        );
+        assert_eq!(
+            marker_word("QIZI", Hints::default(), builtin()),
+            Some(Gender::Female)
+        );
+        assert_eq!(
+            marker_word("уулу", Hints::default(), builtin()),
+            Some(Gender::Male)
+        );
+        assert_eq!(marker_word("Ахмет", Hints::default(), builtin()), None);
+        assert_eq!(
+            marker_word("k̦yzy", Hints::default(), builtin()),
+            Some(Gender::Female)
+        );
+        assert_eq!(
+            marker_word("Ūly", Hints::default(), builtin()),
+            Some(Gender::Male)
+        );
     }
 
     #[test]

@@ -98,7 +98,7 @@ fn join(raw: Vec<Token>, hints: Hints, data: &NameData) -> Vec<Token> {
             continue;
         }
         let key = key_with(&tok.text, hints);
-        if let Some(gender) = marker_word(&tok.text, data)
+        if let Some(gender) = marker_word(&tok.text, hints, data)
             && let Some(prev) = out
                 .last_mut()
                 .filter(|p| !p.initial && p.patronymic.is_none())
