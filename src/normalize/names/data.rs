@@ -78,11 +78,13 @@ pub struct NameData {
     pub classes: Vec<NameClass>,
     /// Match key of every form → index into `classes` (first row wins).
     pub by_key: HashMap<String, usize>,
-    /// Particle forms (lower case) → particle.
+    /// Match key of every particle form → particle.
     pub particles: HashMap<String, Particle>,
     /// Suffix particle keys `(form key, canonical key)` for stripping from given-name keys,
     /// longest first.
     pub particle_keys: Vec<(String, String)>,
+    /// Canonical keys of prefix particles (`ходжа`), sorted.
+    pub prefix_keys: Vec<String>,
     /// Patronymic markers, longest first.
     pub patronymics: Vec<PatronymicMarker>,
     /// Surname suffixes, longest key first.
@@ -122,7 +124,16 @@ pub fn fold_word(text: &str) -> String {
 fn load() -> NameData {
     let (classes, by_key) = load_classes();
     let (particles, particle_keys) = load_particles();
+    let mut prefix_keys: Vec<String> = particles
+        .values()
+        .filter(|p| p.kind == ParticleKind::Prefix)
+        .map(|p| p.key.clone())
+        .filter(|k| !k.is_empty())
+        .collect();
+    prefix_keys.sort();
+    prefix_keys.dedup();
     NameData {
+        prefix_keys,
         classes,
         by_key,
         particles,
@@ -172,7 +183,7 @@ fn load_particles() -> (HashMap<String, Particle>, Vec<(String, String)>) {
                 key: key.clone(),
                 kind,
             };
-            particles.insert(fold_word(form.trim()), particle);
+            particles.entry(match_key(form)).or_insert(particle);
             if kind == ParticleKind::Suffix {
                 keys.push((match_key(form), key.clone()));
             }
@@ -198,7 +209,7 @@ fn load_patronymics() -> Vec<PatronymicMarker> {
             })
         })
         .collect();
-    out.sort_by(|a, b| b.form.chars().count().cmp(&a.form.chars().count()));
+    out.sort_by_key(|m| std::cmp::Reverse(m.form.chars().count()));
     out.dedup();
     out
 }

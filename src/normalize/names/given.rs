@@ -66,13 +66,13 @@ fn with_suffix_particle(key: &str, data: &NameData) -> Option<GivenKey> {
 }
 
 fn with_prefix_particle(key: &str, data: &NameData) -> Option<GivenKey> {
-    data.particles.values().find_map(|p| {
-        if p.kind != super::data::ParticleKind::Prefix {
-            return None;
-        }
-        let rest = key.strip_prefix(p.key.as_str())?;
-        let mut found = class_of(rest, data)?;
-        found.key.insert_str(0, &p.key);
+    data.prefix_keys.iter().find_map(|prefix| {
+        let rest = key.strip_prefix(prefix.as_str())?;
+        // `ходжа` + `ахмед` folds to `gajagmed`: give the rest its vowel back.
+        let refolded = prefix.chars().last().map(|v| format!("{v}{rest}"));
+        let mut found =
+            class_of(rest, data).or_else(|| refolded.and_then(|r| class_of(&r, data)))?;
+        found.key.insert_str(0, prefix);
         found.canonical = None;
         Some(found)
     })

@@ -50,11 +50,12 @@ fn best_reading(text: &str, read: impl Fn(Hints) -> NameParts) -> NameParts {
     if hints.german || hints.iso || !could_be_german(text) {
         return plain;
     }
-    let german = read(Hints {
+    let german_hints = Hints {
         german: true,
         ..hints
-    });
-    if known_names(&german) > known_names(&plain) {
+    };
+    let german = read(german_hints);
+    if known_names(&german, german_hints) > known_names(&plain, hints) {
         german
     } else {
         plain
@@ -66,11 +67,14 @@ fn could_be_german(text: &str) -> bool {
     !lower.chars().any(is_cyrillic) && ["ch", "j", "sh", "z"].iter().any(|p| lower.contains(p))
 }
 
-fn known_names(parts: &NameParts) -> usize {
+/// How many parts read as known given names (the surname counts when it is one, as Kazakh
+/// surnames without suffix often are).
+fn known_names(parts: &NameParts, hints: Hints) -> usize {
     let data = data::builtin();
-    [&parts.given_key, &parts.father_key]
+    let surname = key_with(&parts.surname, hints);
+    [&parts.given_key, &parts.father_key, &surname]
         .iter()
-        .filter(|k| data.by_key.contains_key(k.as_str()))
+        .filter(|k| given::lookup_key(k.as_str(), data).known)
         .count()
 }
 

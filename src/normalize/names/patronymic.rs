@@ -18,12 +18,16 @@ pub struct Patronymic {
     pub turkic: bool,
 }
 
-/// Whether a word is a separate patronymic marker (`o'g'li`, `qizi`, `уулу`), and its gender.
-pub fn marker_word(word: &str, data: &NameData) -> Option<Gender> {
-    let folded = fold_word(word.trim());
+/// Whether a word is a separate patronymic marker (`o'g'li`, `qizi`, `уулу`, `kysy`), and its
+/// gender; markers are compared by match key, so every romanisation counts.
+pub fn marker_word(word: &str, hints: Hints, data: &NameData) -> Option<Gender> {
+    let key = key_with(word.trim(), hints);
+    if key.is_empty() {
+        return None;
+    }
     data.patronymics
         .iter()
-        .find(|m| m.word && m.form == folded)
+        .find(|m| m.word && m.key == key)
         .map(|m| m.gender)
 }
 
@@ -32,8 +36,13 @@ pub fn marker_word(word: &str, data: &NameData) -> Option<Gender> {
 pub fn from_suffix(word: &str, hints: Hints, data: &NameData) -> Option<Patronymic> {
     let word = word.trim();
     let (marker, stem) = by_surface(word, hints, data).or_else(|| by_key(word, hints, data))?;
+    let father = if marker.turkic {
+        stem.trim_end_matches(['-', ' ']).to_string()
+    } else {
+        restore_father(&stem, &marker.form, hints, data)
+    };
     Some(Patronymic {
-        father: restore_father(&stem, &marker.form, hints, data),
+        father,
         gender: marker.gender,
         turkic: marker.turkic,
     })
@@ -46,8 +55,13 @@ fn known(stem: &str, hints: Hints, data: &NameData) -> bool {
 /// A Turkic marker without Kazakh letters (`улы`, `кызы`, `uly`) counts only after a known
 /// given name, so that names such as `Гурбангулы` stay whole.
 fn accepted(marker: &PatronymicMarker, stem: &str, hints: Hints, data: &NameData) -> bool {
-    let specific = marker.form.contains(['ұ', 'қ']);
-    !marker.turkic || specific || known(stem, hints, data)
+    !marker.turkic || is_kazakh_marker(&marker.form) || known(stem, hints, data)
+}
+
+/// Whether a marker is written with letters only Kazakh uses (`ұлы`, `қызы`, `ūly`, `qyzy`,
+/// ISO 9 `ùly`), so that it cannot be the end of another name.
+pub fn is_kazakh_marker(form: &str) -> bool {
+    form.contains(['ұ', 'қ', 'ū', 'ù', 'q', 'Ұ', 'Қ', 'Ū', 'Q'])
 }
 
 fn by_surface<'a>(
@@ -66,14 +80,27 @@ fn by_surface<'a>(
     })
 }
 
+/// The longest joined marker in any romanisation, in characters (`owitsch`, `inichna`).
+const MAX_MARKER_CHARS: usize = 9;
+
 /// Finds a joined marker in any romanisation by the key of the word's tail.
 fn by_key<'a>(
     word: &str,
     hints: Hints,
     data: &'a NameData,
 ) -> Option<(&'a PatronymicMarker, String)> {
+    let word_key = key_with(word, hints);
+    let candidate = |m: &PatronymicMarker| !m.word && (m.russian || m.turkic);
+    if !data
+        .patronymics
+        .iter()
+        .any(|m| candidate(m) && word_key.ends_with(m.key.as_str()))
+    {
+        return None;
+    }
     let chars: Vec<char> = word.chars().collect();
-    for cut in (2..chars.len().saturating_sub(1)).rev() {
+    let shortest_stem = chars.len().saturating_sub(MAX_MARKER_CHARS).max(2);
+    for cut in (shortest_stem..chars.len().saturating_sub(1)).rev() {
         let tail: String = chars[cut..].iter().collect();
         let tail_key = key_with(&tail, hints);
         if tail_key.len() < 3 {
@@ -81,10 +108,9 @@ fn by_key<'a>(
         }
         let stem: String = chars[..cut].iter().collect();
         let found = data.patronymics.iter().find(|m| {
-            !m.word
-                && (m.russian || m.turkic)
+            candidate(m)
                 && m.key == tail_key
-                && (m.russian || known(&stem, hints, data))
+                && (m.russian || is_kazakh_marker(&tail) || known(&stem, hints, data))
         });
         if let Some(marker) = found {
             return Some((marker, stem));
@@ -99,6 +125,9 @@ fn restore_father(stem: &str, marker: &str, hints: Hints, data: &NameData) -> St
     let soft = stem.strip_suffix(['ь', 'Ь']);
     let ich = matches!(marker, "ич" | "ична" | "инична");
     let ends_in_vowel = stem.ends_with(['а', 'е', 'и', 'о', 'у', 'я', 'ы', 'э', 'ю']);
+    if !stem.chars().any(crate::normalize::translit::is_cyrillic) {
+        return stem.to_string();
+    }
     let mut candidates: Vec<String> = Vec::new();
     if ich {
         candidates.push(format!("{stem}а"));
@@ -116,7 +145,16 @@ fn restore_father(stem: &str, marker: &str, hints: Hints, data: &NameData) -> St
     candidates.push(format!("{stem}я"));
     let known = candidates.iter().find(|c| known(c, hints, data));
     if let Some(name) = known {
-        return name.clone();
+        // `Алий` and `Али` share a key: keep the form as written.
+        // `Алий` and `Али` share a key, so do `Алексе` and `Алексей`: Russian `-ей` names keep
+        // their `й`, Turkic names in `-и` stay as written.
+        let same_as_stem = key_with(name, hints) == key_with(stem, hints);
+        let keep_stem = same_as_stem && !stem.ends_with('е');
+        return if keep_stem {
+            stem.to_string()
+        } else {
+            name.clone()
+        };
     }
     match (soft, ich, marker.starts_with('е')) {
         (Some(hard), _, _) => format!("{hard}ий"),
@@ -162,10 +200,27 @@ mod tests {
         assert_eq!(father("Alekseikysy"), ("Aleksei".into(), Gender::Female));
         assert_eq!(father("Särsenqyzy"), ("Särsen".into(), Gender::Female));
         assert!(from_suffix("Гурбангулы", Hints::default(), builtin()).is_none());
-        assert_eq!(marker_word("o‘g‘li", builtin()), Some(Gender::Male));
-        assert_eq!(marker_word("QIZI", builtin()), Some(Gender::Female));
-        assert_eq!(marker_word("уулу", builtin()), Some(Gender::Male));
-        assert_eq!(marker_word("Ахмет", builtin()), None);
+        assert_eq!(
+            marker_word("o‘g‘li", Hints::default(), builtin()),
+            Some(Gender::Male)
+        );
+        assert_eq!(
+            marker_word("QIZI", Hints::default(), builtin()),
+            Some(Gender::Female)
+        );
+        assert_eq!(
+            marker_word("уулу", Hints::default(), builtin()),
+            Some(Gender::Male)
+        );
+        assert_eq!(marker_word("Ахмет", Hints::default(), builtin()), None);
+        assert_eq!(
+            marker_word("k̦yzy", Hints::default(), builtin()),
+            Some(Gender::Female)
+        );
+        assert_eq!(
+            marker_word("Ūly", Hints::default(), builtin()),
+            Some(Gender::Male)
+        );
     }
 
     #[test]

@@ -4,14 +4,16 @@
 //! root key. Suffixes come from `schemas/surname_suffixes.csv` as match-key endings; each has a
 //! shortest root it may be stripped from, so short surnames (`Ли`, `Цой`, `Ким`) survive.
 
-use super::data::{NameData, fold_word};
+use super::data::NameData;
+use super::given::lookup_key;
+use super::patronymic::from_suffix;
 use crate::model::Gender;
 use crate::normalize::translit::{Hints, key_with};
 
 /// The root key of a surname and the gender its suffix shows.
 pub fn root_key(surname: &str, hints: Hints, data: &NameData) -> (String, Option<Gender>) {
-    let (base, mut gender) = strip_turkic_patronymic(surname, data);
-    let mut key = key_with(base, hints);
+    let (base, mut gender) = strip_turkic_patronymic(surname, hints, data);
+    let mut key = key_with(&base, hints);
     for round in 0..2 {
         let Some(suffix) = data
             .surname_suffixes
@@ -24,6 +26,11 @@ pub fn root_key(surname: &str, hints: Hints, data: &NameData) -> (String, Option
         if round == 0 && gender.is_none() {
             gender = suffix.gender;
         }
+    }
+    // A root that is a known given name takes the name's class key (`Жусуп-ов` ~ `Юсуп-ов`).
+    let named = lookup_key(&key, data);
+    if named.known {
+        key = named.key;
     }
     while key.len() > 2 && key.ends_with(['a', 'e', 'y']) {
         key.pop();
@@ -39,31 +46,17 @@ pub fn has_suffix(surname: &str, hints: Hints, data: &NameData) -> bool {
         .any(|s| key.ends_with(&s.key) && key.len() >= s.key.len() + s.min_root)
 }
 
-/// Strips a Turkic patronymic ending that modern surnames carry (`Шоқайұлы` → `Шоқай`).
-fn strip_turkic_patronymic<'a>(surname: &'a str, data: &NameData) -> (&'a str, Option<Gender>) {
-    let folded = fold_word(surname.trim());
-    let specific = |m: &&super::data::PatronymicMarker| m.form.contains(['ұ', 'қ']);
-    for marker in data
-        .patronymics
-        .iter()
-        .filter(|m| m.turkic && !m.word)
-        .filter(specific)
-    {
-        let Some(stem) = folded.strip_suffix(marker.form.as_str()) else {
-            continue;
-        };
-        let stem_chars = stem.chars().count();
-        if stem_chars < 3 {
-            continue;
-        }
-        let trimmed = surname.trim();
-        let end = trimmed
-            .char_indices()
-            .nth(stem_chars)
-            .map_or(trimmed.len(), |(i, _)| i);
-        return (&trimmed[..end], Some(marker.gender));
+/// Strips a Turkic patronymic ending that modern surnames carry (`Шоқайұлы` → `Шоқай`,
+/// `Ahmetbekùly` → `Ahmetbek`).
+fn strip_turkic_patronymic(
+    surname: &str,
+    hints: Hints,
+    data: &NameData,
+) -> (String, Option<Gender>) {
+    match from_suffix(surname, hints, data) {
+        Some(p) if p.turkic => (p.father, Some(p.gender)),
+        _ => (surname.to_string(), None),
     }
-    (surname, None)
 }
 
 #[cfg(test)]

@@ -29,31 +29,43 @@ impl SynthName {
     }
 }
 
+/// The Cyrillic canonical forms of the given-name classes of one gender, in file order.
+pub fn given_names(gender: Gender) -> Vec<String> {
+    builtin()
+        .classes
+        .iter()
+        .filter(|c| c.gender == Some(gender) && c.canonical.chars().any(|ch| ch >= 'А'))
+        .map(|c| c.canonical.clone())
+        .collect()
+}
+
+/// Builds one name: the surname from `root` in a style (0 and 3: Russified `-ов/-ев`, 1: Tajik
+/// `-зода`, 2: Kazakh without suffix and a `-ұлы/-қызы` patronymic), the patronymic from `father`.
+pub fn name_from(root: &str, given: &str, father: &str, style: usize, female: bool) -> SynthName {
+    SynthName {
+        surname: surname(root, style % 4, female),
+        given: given.to_string(),
+        patronymic: patronymic(father, style % 4, female),
+    }
+}
+
 /// `count` people with names drawn from the given-name classes, deterministic for a seed.
 pub fn people(count: usize, seed: u64) -> Vec<SynthName> {
-    let data = builtin();
-    let cyrillic = |g: Gender| -> Vec<&str> {
-        data.classes
-            .iter()
-            .filter(|c| c.gender == Some(g) && c.canonical.chars().any(|ch| ch >= 'А'))
-            .map(|c| c.canonical.as_str())
-            .collect()
-    };
-    let (men, women) = (cyrillic(Gender::Male), cyrillic(Gender::Female));
+    let (men, women) = (given_names(Gender::Male), given_names(Gender::Female));
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut pick = |list: &[&str]| list[rng.random_range(0..list.len())].to_string();
+    let mut pick = |list: &[String]| {
+        if list.is_empty() {
+            return String::new();
+        }
+        list[rng.random_range(0..list.len())].clone()
+    };
     (0..count)
         .map(|i| {
             let female = i % 4 == 3;
             let given = if female { pick(&women) } else { pick(&men) };
             let root = pick(&men);
             let father = pick(&men);
-            let style = (i / 4) % 4;
-            SynthName {
-                surname: surname(&root, style, female),
-                given,
-                patronymic: patronymic(&father, style, female),
-            }
+            name_from(&root, &given, &father, (i / 4) % 4, female)
         })
         .collect()
 }

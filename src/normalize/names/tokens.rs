@@ -1,10 +1,10 @@
 //! Splits a name field into words and initials, and joins particles and separate patronymic
 //! markers to the word they belong to.
 
-use super::data::{NameData, ParticleKind, fold_word};
+use super::data::{NameData, ParticleKind};
 use super::given::given_key;
 use super::patronymic::{Patronymic, from_suffix, marker_word};
-use crate::normalize::translit::Hints;
+use crate::normalize::translit::{Hints, key_with};
 
 /// One part of a name field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,8 +97,8 @@ fn join(raw: Vec<Token>, hints: Hints, data: &NameData) -> Vec<Token> {
             out.push(tok);
             continue;
         }
-        let folded = fold_word(&tok.text);
-        if let Some(gender) = marker_word(&tok.text, data)
+        let key = key_with(&tok.text, hints);
+        if let Some(gender) = marker_word(&tok.text, hints, data)
             && let Some(prev) = out
                 .last_mut()
                 .filter(|p| !p.initial && p.patronymic.is_none())
@@ -113,7 +113,7 @@ fn join(raw: Vec<Token>, hints: Hints, data: &NameData) -> Vec<Token> {
             prev.comma |= tok.comma;
             continue;
         }
-        match data.particles.get(&folded).map(|p| p.kind) {
+        match data.particles.get(&key).map(|p| p.kind) {
             Some(ParticleKind::Title) => {
                 titles.push(tok.text);
                 continue;
@@ -131,10 +131,14 @@ fn join(raw: Vec<Token>, hints: Hints, data: &NameData) -> Vec<Token> {
             }
             None => {}
         }
-        if let Some(p) = prefix.take() {
-            tok.text = format!("{p} {}", tok.text);
-        }
         tok.patronymic = from_suffix(&tok.text, hints, data);
+        if let Some(p) = prefix.take() {
+            if tok.patronymic.is_none() && given_key(&tok.text, hints, data).known {
+                tok.text = format!("{p} {}", tok.text);
+            } else {
+                out.push(Token::word(&p, false));
+            }
+        }
         tok.titles = std::mem::take(&mut titles);
         out.push(tok);
     }

@@ -4,9 +4,11 @@
 ///
 /// - a glide next to a front vowel is dropped (`ye`/`je`/`е`, `iy`/`ij`/`ий`, `ей`/`ei`), and so
 ///   is a glide after `ш ж ч щ ц` (`шё` = `sho` = `schо`);
+/// - `a` right before `u` is dropped (`ou` = `у`);
 /// - a front vowel right before a back vowel becomes the glide (`ia`/`ya`/`я`, `iu`/`ю`).
 pub fn settle(raw: &mut Vec<u8>) {
     fold(raw);
+    drop_a_before_u(raw);
     drop_glides_by_front_vowels(raw);
     fold(raw);
     for i in 0..raw.len().saturating_sub(1) {
@@ -15,6 +17,19 @@ pub fn settle(raw: &mut Vec<u8>) {
         }
     }
     fold(raw);
+}
+
+/// `оу`, `ау` and French `ou` all read as `u`.
+fn drop_a_before_u(raw: &mut Vec<u8>) {
+    let mut write = 0;
+    for read in 0..raw.len() {
+        if raw[read] == b'a' && raw.get(read + 1) == Some(&b'u') {
+            continue;
+        }
+        raw[write] = raw[read];
+        write += 1;
+    }
+    raw.truncate(write);
 }
 
 /// Removes runs of one class in place (`ss` → `s`).

@@ -191,6 +191,8 @@ fn latin(c: char, w: &[char], i: usize, h: Hints, out: &mut Vec<u8>) -> usize {
         'i' if n1 == TIE => (b"y", 2),
         'i' => (b"e", 1),
         'y' | 'ï' | 'ý' | 'ÿ' | 'ĭ' if n1 == APOS => (b"u", 2),
+        // Kazakh Latin 2018 writes `у` as `ý`; Turkmen writes `й` as `ý`.
+        'ý' if h.kazakh2018 => (b"u", 1),
         'y' | 'ï' | 'ý' | 'ÿ' | 'ĭ' => {
             glide(n1, out);
             return 1;
@@ -224,11 +226,13 @@ fn latin(c: char, w: &[char], i: usize, h: Hints, out: &mut Vec<u8>) -> usize {
         'g' if n1 == 'h' || n1 == APOS => (b"g", 2),
         // French `gu` before a front vowel is a plain `г` (`Sergueïevitch`).
         'g' if n1 == 'u' && matches!(n2, 'e' | 'é' | 'è' | 'i' | 'ï') => (b"g", 2),
-        'g' | 'ğ' | 'ġ' | 'ģ' | 'h' | 'x' | 'ḥ' | 'ḩ' | 'ħ' | 'ḣ' => (b"g", 1),
+        'g' | 'ğ' | 'ġ' | 'ģ' | 'ǵ' | 'h' | 'x' | 'ḥ' | 'ḩ' | 'ħ' | 'ḣ' => (b"g", 1),
         'l' | 'ł' => (b"l", 1),
         'm' => (b"m", 1),
-        'ñ' | 'ṇ' => (b"ng", 1),
-        'n' | 'ń' | 'ň' => (b"n", 1),
+        // `ң`: Kazakh 2021 `ñ`, 2018 `ń`, 2017 `n'`, ISO 9 `ṇ`.
+        'n' if n1 == APOS => (b"ng", 2),
+        'ñ' | 'ṇ' | 'ń' => (b"ng", 1),
+        'n' | 'ň' => (b"n", 1),
         'r' => (b"r", 1),
         _ => (b"", 1),
     };

@@ -11,6 +11,8 @@ pub struct Hints {
     pub german: bool,
     /// ISO 9 / GOST 7.79 spelling: letters with caron or circumflex that only ISO 9 uses.
     pub iso: bool,
+    /// Kazakh Latin of 2018, with acute accents (`á ǵ ń ó ú`), where `ý` is `у`.
+    pub kazakh2018: bool,
 }
 
 impl Hints {
@@ -23,6 +25,7 @@ impl Hints {
             let c = lower(raw);
             match c {
                 'w' | 'ß' => hints.german = true,
+                'á' | 'ǵ' | 'ń' | 'ó' | 'ú' => hints.kazakh2018 = true,
                 // Turkmen Latin writes `w` for `в` beside `ý` and `ň`.
                 'ý' | 'ň' => turkmen = true,
                 'h' if prev == ['s', 'c'] => hints.german = true,
@@ -67,6 +70,7 @@ mod tests {
         assert!(Hints::detect("Coj Viktor").iso);
         assert!(!Hints::detect("Jusup").iso);
         assert!(!Hints::detect("Niýazow").german);
+        assert!(Hints::detect("Áýezov").kazakh2018);
         assert!(!Hints::detect("Шокаев").german);
     }
 }

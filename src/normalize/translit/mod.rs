@@ -21,13 +21,18 @@ pub fn match_key(text: &str) -> String {
 
 /// The match key of a text read with scheme hints taken from elsewhere (the whole record).
 pub fn key_with(text: &str, hints: Hints) -> String {
-    let mut raw = Vec::with_capacity(text.len());
+    let mut out = Vec::with_capacity(text.len());
+    let mut word_key = Vec::with_capacity(32);
     let mut buf = Vec::with_capacity(32);
     reader::for_each_word(text, &mut buf, |word| {
-        emit::emit_word(word, hints, &mut raw)
+        word_key.clear();
+        emit::emit_word(word, hints, &mut word_key);
+        // Each word settles on its own, so one word's glide never depends on the next word.
+        canon::settle(&mut word_key);
+        out.extend_from_slice(&word_key);
     });
-    canon::settle(&mut raw);
-    bytes_to_key(raw)
+    canon::fold(&mut out);
+    bytes_to_key(out)
 }
 
 /// A coarse phonetic key for blocking: vowels folded after the first letter, voiced and voiceless

@@ -51,6 +51,14 @@ fn shokay_forms_share_keys() {
 }
 
 #[test]
+fn kazakh_latin_alphabets_share_keys() {
+    assert_same(&["Әуезов", "Äuezov", "Áýezov", "A'uezov"]);
+    assert_same(&["Жаңабай", "Jañabai", "Jańabaı", "Jan'abai"]);
+    assert_same(&["Ғабит", "Ğabit", "Ǵabit", "G'abit"]);
+    assert_same(&["Шоқай", "Şoqai", "Shoqaı", "S'oqai"]);
+}
+
+#[test]
 fn keys_are_ascii_letters() {
     let k = match_key("Ҷӯраев Ғулом Қодирович");
     assert!(k.bytes().all(|b| b.is_ascii_lowercase()), "{k}");
