@@ -4,7 +4,7 @@ use crate::attach;
 use crate::ingest::{self, SourceInfo, config::Config};
 use crate::link::{self, LinkOptions, LinkStats};
 use crate::model::{Decision, Mention, Person, Reject, RejectReason};
-use crate::normalize::{self, places::Gazetteer};
+use crate::normalize::Normalizer;
 use crate::state::{IdReport, Registry};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -189,7 +189,7 @@ fn read_source(
     };
     timings.ingest += started.elapsed();
     report.info = Some(source.info.clone());
-    let gazetteer = Gazetteer::builtin();
+    let normalizer = Normalizer::new();
     let mut rows = source.rows;
     loop {
         let started = Instant::now();
@@ -201,7 +201,7 @@ fn read_source(
         let started = Instant::now();
         let normalized: Vec<Result<Mention, Reject>> = chunk
             .into_par_iter()
-            .map(|row| row.and_then(|rec| normalize::normalize_record(&rec, gazetteer)))
+            .map(|row| row.and_then(|rec| normalizer.record(&rec)))
             .collect();
         timings.normalize += started.elapsed();
         for outcome in normalized {

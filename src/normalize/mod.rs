@@ -2,23 +2,97 @@
 
 pub mod dates;
 pub mod decision;
+pub mod memo;
 pub mod names;
 pub mod places;
 pub mod translit;
 
-use crate::model::{DateValue, Field, Mention, Norm, Place, RawRecord, Reject, RejectReason};
+use crate::model::{
+    DateValue, Field, Lang, Mention, NameParts, Norm, Place, RawRecord, Reject, RejectReason, Typed,
+};
+use memo::Memo;
 use places::Gazetteer;
 
+/// What normalisation reads with: the gazetteer, and memos of values already read.
+pub struct Normalizer {
+    gazetteer: &'static Gazetteer,
+    names: Memo<Result<NameParts, String>>,
+    places: Memo<Result<Option<Place>, String>>,
+    dates: Memo<Result<Option<DateValue>, String>>,
+}
+
+/// Entries each memo keeps at most.
+const MEMO_CAPACITY: usize = 200_000;
+
+impl Normalizer {
+    /// A normaliser with the shipped gazetteer and empty memos.
+    pub fn new() -> Normalizer {
+        Normalizer {
+            gazetteer: Gazetteer::builtin(),
+            names: Memo::new(MEMO_CAPACITY),
+            places: Memo::new(MEMO_CAPACITY),
+            dates: Memo::new(MEMO_CAPACITY),
+        }
+    }
+
+    /// Normalises one raw record, or says why it cannot be accepted.
+    pub fn record(&self, rec: &RawRecord) -> Result<Mention, Reject> {
+        normalize_record(rec, self)
+    }
+
+    fn name(&self, raw: &str, lang: Option<Lang>) -> Result<NameParts, String> {
+        let key = memo_key(raw, lang);
+        self.names
+            .get_or_compute(&key, || names::parse(raw, lang).map_err(|e| e.to_string()))
+    }
+
+    fn name_parts(&self, parts: [&str; 3], lang: Option<Lang>) -> NameParts {
+        let key = memo_key(&parts.join("\u{1e}"), lang);
+        let read = || Ok(names::from_parts(parts[0], parts[1], parts[2], lang));
+        self.names.get_or_compute(&key, read).unwrap_or_default()
+    }
+
+    fn place(&self, raw: &str) -> Result<Option<Place>, String> {
+        self.places.get_or_compute(raw, || {
+            self.gazetteer.resolve(raw).map_err(|e| e.to_string())
+        })
+    }
+
+    fn date(
+        &self,
+        raw: &str,
+        typed: Option<Typed>,
+        lang: Option<Lang>,
+    ) -> Result<Option<DateValue>, String> {
+        let read = || dates::parse_cell(raw, typed, lang).map_err(|e| e.to_string());
+        match typed {
+            Some(_) => read(),
+            None => self.dates.get_or_compute(&memo_key(raw, lang), read),
+        }
+    }
+}
+
+impl Default for Normalizer {
+    fn default() -> Self {
+        Normalizer::new()
+    }
+}
+
+/// The memo key of a raw text read in a language.
+fn memo_key(raw: &str, lang: Option<Lang>) -> String {
+    format!("{}\u{1f}{raw}", lang.map_or("", Lang::code))
+}
+
 /// Normalises one raw record, or says why it cannot be accepted.
-pub fn normalize_record(rec: &RawRecord, gazetteer: &Gazetteer) -> Result<Mention, Reject> {
-    let (name_raw, name) = read_name(rec)?;
+fn normalize_record(rec: &RawRecord, norm: &Normalizer) -> Result<Mention, Reject> {
+    let (name_raw, name) = read_name(rec, norm)?;
     let mut warnings = Vec::new();
-    let mut date = |field: Field| read_date(rec, field, &mut warnings);
+    let mut date = |field: Field| read_date(rec, field, norm, &mut warnings);
     let birth = date(Field::BirthDate);
     let arrest = date(Field::ArrestDate);
     let death = date(Field::DeathDate);
     let mut decision_date = date(Field::DecisionDate);
-    let birth_place = read_place(rec, gazetteer, &mut warnings);
+    let birth_place = read_place(rec, norm, &mut warnings);
     if name.surname_key.is_empty() && name.given_key.is_empty() && birth.value.is_none() {
         let col = rec
             .get(Field::FullName)
@@ -65,18 +139,12 @@ pub fn reject(rec: &RawRecord, col: Option<usize>, reason: RejectReason, detail:
     Reject::new(&rec.prov, col, reason, &detail, rec.cells.clone())
 }
 
-fn read_name(rec: &RawRecord) -> Result<(String, crate::model::NameParts), Reject> {
-    let lang = rec.lang;
+fn read_name(rec: &RawRecord, norm: &Normalizer) -> Result<(String, NameParts), Reject> {
     if let Some(full) = rec.get(Field::FullName) {
         let raw = full.text.trim().to_string();
-        return match names::parse(&raw, lang) {
+        return match norm.name(&raw, rec.lang) {
             Ok(parts) => Ok((raw, parts)),
-            Err(e) => Err(reject(
-                rec,
-                Some(full.col),
-                RejectReason::NoName,
-                e.to_string(),
-            )),
+            Err(e) => Err(reject(rec, Some(full.col), RejectReason::NoName, e)),
         };
     }
     let parts = [Field::Surname, Field::Given, Field::Patronymic].map(|f| rec.text(f).trim());
@@ -86,12 +154,8 @@ fn read_name(rec: &RawRecord) -> Result<(String, crate::model::NameParts), Rejec
             .iter()
             .find(|(f, _)| matches!(f, Field::FullName | Field::Surname))
             .map(|(_, v)| v.col);
-        return Err(reject(
-            rec,
-            col,
-            RejectReason::NoName,
-            "the row has no name".into(),
-        ));
+        let detail = "the row has no name".to_string();
+        return Err(reject(rec, col, RejectReason::NoName, detail));
     }
     let raw = parts
         .iter()
@@ -99,25 +163,30 @@ fn read_name(rec: &RawRecord) -> Result<(String, crate::model::NameParts), Rejec
         .copied()
         .collect::<Vec<_>>()
         .join(" ");
-    Ok((raw, names::from_parts(parts[0], parts[1], parts[2], lang)))
+    Ok((raw, norm.name_parts(parts, rec.lang)))
 }
 
-fn read_date(rec: &RawRecord, field: Field, warnings: &mut Vec<String>) -> Norm<DateValue> {
+fn read_date(
+    rec: &RawRecord,
+    field: Field,
+    norm: &Normalizer,
+    warnings: &mut Vec<String>,
+) -> Norm<DateValue> {
     let Some(v) = rec.get(field) else {
         return Norm::empty();
     };
-    let norm = Norm::from_result(v.text.trim(), dates::parse_cell(&v.text, v.typed, rec.lang));
+    let norm = Norm::from_result(v.text.trim(), norm.date(&v.text, v.typed, rec.lang));
     if let Some(e) = &norm.error {
         warnings.push(format!("{field} (column {}): {e}", v.col));
     }
     norm
 }
 
-fn read_place(rec: &RawRecord, gazetteer: &Gazetteer, warnings: &mut Vec<String>) -> Norm<Place> {
+fn read_place(rec: &RawRecord, norm: &Normalizer, warnings: &mut Vec<String>) -> Norm<Place> {
     let Some(v) = rec.get(Field::BirthPlace) else {
         return Norm::empty();
     };
-    let norm = Norm::from_result(v.text.trim(), gazetteer.resolve(&v.text));
+    let norm = Norm::from_result(v.text.trim(), norm.place(&v.text));
     if let Some(e) = &norm.error {
         warnings.push(format!("birth_place (column {}): {e}", v.col));
     }
