@@ -16,4 +16,5 @@ pub mod normalize;
 pub mod pipeline;
 pub mod score;
 pub mod state;
+pub mod summary;
 pub mod synth;

@@ -6,6 +6,7 @@ use crate::link::{self, LinkOptions, LinkStats};
 use crate::model::{Decision, Mention, Person, Reject, RejectReason};
 use crate::normalize::Normalizer;
 use crate::state::{IdReport, Registry};
+use crate::summary::{self, Summary};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -55,6 +56,8 @@ pub struct Outcome {
     pub rejects: Vec<Reject>,
     /// Persons, sorted by their first mention.
     pub persons: Vec<Person>,
+    /// What each person's mentions say together, in person order.
+    pub summaries: Vec<Summary>,
     /// Decisions attached to persons.
     pub decisions: Vec<Decision>,
     /// The linker's result beyond the clusters: edges, review pairs, counts.
@@ -128,12 +131,14 @@ pub fn process_with_state(
     let (persons, ids) =
         attach::assign_person_ids(&collected.mentions, &linkage.clusters, previous);
     let decisions = attach::attach_decisions(&collected.mentions, &persons);
+    let summaries = summary::summarize_all(&collected.mentions, &persons);
     timings.attach = started.elapsed();
     Ok(Outcome {
         sources: collected.sources,
         mentions: collected.mentions,
         rejects: collected.rejects,
         persons,
+        summaries,
         decisions,
         linkage,
         timings,

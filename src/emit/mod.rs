@@ -2,7 +2,6 @@
 
 pub mod atomic;
 pub mod datapackage;
-pub mod persons;
 pub mod report;
 pub mod review;
 pub mod runinfo;

@@ -2,6 +2,7 @@
 
 use crate::model::{DateValue, Mention, Norm, Person, Reject, Script};
 use crate::pipeline::Outcome;
+use crate::summary::Summary;
 use std::collections::BTreeSet;
 
 /// The tables in the order they are written and checked: a table's foreign keys refer only to
@@ -11,7 +12,13 @@ pub const TABLE_ORDER: [&str; 4] = ["persons", "mentions", "decisions", "rejects
 /// The rows of one output table, in schema column order, produced one at a time.
 pub fn rows<'a>(table: &str, outcome: &'a Outcome) -> Box<dyn Iterator<Item = Vec<String>> + 'a> {
     match table {
-        "persons" => Box::new(outcome.persons.iter().map(move |p| person_row(p, outcome))),
+        "persons" => Box::new(
+            outcome
+                .persons
+                .iter()
+                .zip(&outcome.summaries)
+                .map(move |(p, s)| person_row(p, s, outcome)),
+        ),
         "mentions" => {
             let person_of = person_index(outcome);
             Box::new(
@@ -142,9 +149,9 @@ fn json_string(s: &str) -> String {
     serde_json::Value::String(s.to_string()).to_string()
 }
 
-fn person_row(p: &Person, outcome: &Outcome) -> Vec<String> {
+fn person_row(p: &Person, summary: &Summary, outcome: &Outcome) -> Vec<String> {
     let mentions: Vec<&Mention> = p.mentions.iter().map(|&i| &outcome.mentions[i]).collect();
-    let summary = super::persons::summarize(&mentions);
+    let summary = summary.clone();
     let sources: BTreeSet<&str> = mentions.iter().map(|m| m.prov.source.as_str()).collect();
     let decisions = mentions.iter().filter(|m| m.has_decision()).count();
     let (earliest, latest) = summary.birth.unwrap_or_default();

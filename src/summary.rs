@@ -1,6 +1,9 @@
 //! What a person's mentions say together: preferred name forms, birth interval, birth place.
+//! Computed once per person after attachment, for every output that describes persons.
 
-use crate::model::{Gender, Mention, Script};
+use crate::model::{Gender, Mention, Person, Script};
+use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// The summary of one person written to `persons.csv`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -24,6 +27,17 @@ pub struct Summary {
     pub place: String,
     /// Its gazetteer key.
     pub place_key: String,
+}
+
+/// Summarises every person, in person order, in parallel.
+pub fn summarize_all(mentions: &[Mention], persons: &[Person]) -> Vec<Summary> {
+    persons
+        .par_iter()
+        .map(|p| {
+            let members: Vec<&Mention> = p.mentions.iter().map(|&i| &mentions[i]).collect();
+            summarize(&members)
+        })
+        .collect()
 }
 
 /// Summarises the mentions of one person.
@@ -77,17 +91,13 @@ fn display_name(m: &Mention) -> String {
 
 /// The most frequent non-empty value; ties go to the one seen first.
 fn most_frequent(values: impl Iterator<Item = String>) -> String {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for v in values.filter(|v| !v.is_empty()) {
-        match counts.iter_mut().find(|(seen, _)| *seen == v) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((v, 1)),
-        }
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for (seen, v) in values.filter(|v| !v.is_empty()).enumerate() {
+        counts.entry(v).or_insert((0, seen)).0 += 1;
     }
-    let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
     counts
         .into_iter()
-        .find(|(_, n)| *n == best)
+        .max_by(|a, b| (a.1.0, std::cmp::Reverse(a.1.1)).cmp(&(b.1.0, std::cmp::Reverse(b.1.1))))
         .map(|(v, _)| v)
         .unwrap_or_default()
 }
@@ -117,4 +127,18 @@ fn birth_interval(mentions: &[&Mention]) -> Option<(String, String)> {
         (span_from, span_to)
     };
     Some((from.to_string(), to.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_most_frequent_value_wins_and_ties_go_to_the_first_seen() {
+        let values = ["b", "a", "", "a", "b", "c"].map(String::from);
+        assert_eq!(most_frequent(values.into_iter()), "b");
+        let values = ["x", "y", "y", ""].map(String::from);
+        assert_eq!(most_frequent(values.into_iter()), "y");
+        assert_eq!(most_frequent(std::iter::empty()), "");
+    }
 }
