@@ -36,6 +36,17 @@ f1_of() {
   awk -v want="$2" '/"f1"/ { n++; if (n == want) { gsub(/[ ",]/, "", $2); printf "%.4f", $2 } }' FS=':' "$1"
 }
 
+# A value of run.json by its path of keys (python3), or `-`.
+run_json() {
+  python3 - "$@" <<'PY' 2>/dev/null || echo "-"
+import json, sys
+value = json.load(open(sys.argv[1]))
+for key in sys.argv[2:]:
+    value = value[key]
+print(value)
+PY
+}
+
 rows=()
 for size in "${SIZES[@]}"; do
   persons=$(( size * 10 / MENTIONS_PER_PERSON_X10 ))
@@ -47,7 +58,7 @@ for size in "${SIZES[@]}"; do
   mentions=$(( $(wc -l < "$dir/truth.csv") - 1 ))
   synth_wall=$(wall_seconds "$dir/synth.time")
   status=ok
-  if ! /usr/bin/time -v "$BIN" run --input "$dir/input" --output "$dir/output" \
+  if ! /usr/bin/time -v "$BIN" run --input "$dir/input" --output "$dir/output" --max-reject-ratio 1 \
       > "$dir/run.log" 2> "$dir/run.time"; then
     status="failed (see $dir/run.log, $dir/run.time)"
   fi
@@ -60,10 +71,12 @@ for size in "${SIZES[@]}"; do
     pair_f1=$(f1_of "$dir/score.json" 1)
     b3_f1=$(f1_of "$dir/score.json" 2)
   fi
-  rows+=("| $size | $persons | $mentions | $synth_wall | ${run_wall:--} | ${run_rss:--} | $pair_f1 | $b3_f1 | $status |")
+  pairs=$(run_json "$dir/output/run.json" linkage compared_pairs)
+  link_s=$(run_json "$dir/output/run.json" timings_seconds link)
+  rows+=("| $size | $persons | $mentions | $synth_wall | ${run_wall:--} | ${run_rss:--} | $pairs | $link_s | $pair_f1 | $b3_f1 | $status |")
   echo "done: $size mentions" >&2
 done
 
-echo "| target mentions | persons | mentions | synth wall (s) | run wall (s) | run peak RSS (MB) | pairwise F1 | B-cubed F1 | status |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| target mentions | persons | mentions | synth wall (s) | run wall (s) | run peak RSS (MB) | pairs compared | link (s) | pairwise F1 | B-cubed F1 | status |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
