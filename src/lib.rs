@@ -6,6 +6,7 @@
 
 // A rejected row is data carried to rejects.csv, not an error to pass up cheaply.
 #![allow(clippy::result_large_err)]
+#![warn(missing_docs)]
 
 pub mod attach;
 pub mod emit;

@@ -104,12 +104,15 @@ fn normalize_record(rec: &RawRecord, norm: &Normalizer) -> Result<Mention, Rejec
         return Err(reject(rec, col, RejectReason::NothingToLink, msg));
     }
     let mut deciding_body = tidy(rec.text(Field::DecidingBody));
-    if decision_date.raw.is_empty() {
-        if let Some(parts) = decision::split_decision(rec.text(Field::Decision), rec.lang) {
-            decision_date = Norm::from_result(&parts.date_raw, Ok::<_, String>(Some(parts.date)));
-            if deciding_body.is_empty() {
-                deciding_body = parts.rest;
-            }
+    let embedded = decision_date
+        .raw
+        .is_empty()
+        .then(|| decision::split_decision(rec.text(Field::Decision), rec.lang))
+        .flatten();
+    if let Some(parts) = embedded {
+        decision_date = Norm::from_result(&parts.date_raw, Ok::<_, String>(Some(parts.date)));
+        if deciding_body.is_empty() {
+            deciding_body = parts.rest;
         }
     }
     Ok(Mention {
