@@ -52,9 +52,15 @@ impl Normalizer {
         self.names.get_or_compute(&key, read).unwrap_or_default()
     }
 
-    fn place(&self, raw: &str) -> Result<Option<Place>, String> {
-        self.places.get_or_compute(raw, || {
-            self.gazetteer.resolve(raw).map_err(|e| e.to_string())
+    /// A place, read with the names in use in `year` when the year is known.
+    fn place(&self, raw: &str, year: Option<i32>) -> Result<Option<Place>, String> {
+        let key = format!("{}\u{1f}{raw}", year.unwrap_or(0));
+        self.places.get_or_compute(&key, || {
+            let found = match year {
+                Some(y) => self.gazetteer.resolve_in_year(raw, y),
+                None => self.gazetteer.resolve(raw),
+            };
+            found.map_err(|e| e.to_string())
         })
     }
 
@@ -92,7 +98,8 @@ fn normalize_record(rec: &RawRecord, norm: &Normalizer) -> Result<Mention, Rejec
     let arrest = date(Field::ArrestDate);
     let death = date(Field::DeathDate);
     let mut decision_date = date(Field::DecisionDate);
-    let birth_place = read_place(rec, norm, &mut warnings);
+    let birth_year = birth.value.as_ref().and_then(single_year);
+    let birth_place = read_place(rec, birth_year, norm, &mut warnings);
     if name.surname_key.is_empty() && name.given_key.is_empty() && birth.value.is_none() {
         let col = rec
             .get(Field::FullName)
@@ -185,11 +192,22 @@ fn read_date(
     norm
 }
 
-fn read_place(rec: &RawRecord, norm: &Normalizer, warnings: &mut Vec<String>) -> Norm<Place> {
+/// The year of a date known to lie within one year.
+fn single_year(date: &DateValue) -> Option<i32> {
+    use chrono::Datelike;
+    (date.earliest.year() == date.latest.year()).then(|| date.earliest.year())
+}
+
+fn read_place(
+    rec: &RawRecord,
+    year: Option<i32>,
+    norm: &Normalizer,
+    warnings: &mut Vec<String>,
+) -> Norm<Place> {
     let Some(v) = rec.get(Field::BirthPlace) else {
         return Norm::empty();
     };
-    let norm = Norm::from_result(v.text.trim(), norm.place(&v.text));
+    let norm = Norm::from_result(v.text.trim(), norm.place(&v.text, year));
     if let Some(e) = &norm.error {
         warnings.push(format!("birth_place (column {}): {e}", v.col));
     }
