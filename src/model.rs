@@ -310,6 +310,19 @@ pub enum Precision {
     Range,
 }
 
+impl Precision {
+    /// The lower-case name used in the outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+            Precision::Decade => "decade",
+            Precision::Range => "range",
+        }
+    }
+}
+
 /// The calendar a source date was written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -320,6 +333,17 @@ pub enum Calendar {
     Julian,
     /// Unmarked date before the 1918 switch: either calendar.
     Unknown,
+}
+
+impl Calendar {
+    /// The lower-case name used in the outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Calendar::Gregorian => "gregorian",
+            Calendar::Julian => "julian",
+            Calendar::Unknown => "unknown",
+        }
+    }
 }
 
 /// How sure the source is of a date.
@@ -337,7 +361,22 @@ pub enum Qualifier {
     ApproximateUncertain,
 }
 
+impl Qualifier {
+    /// The lower-case name used in the outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approximate => "approximate",
+            Qualifier::Uncertain => "uncertain",
+            Qualifier::ApproximateUncertain => "approximate_uncertain",
+        }
+    }
+}
+
 /// A normalised archival date: an interval in the proleptic Gregorian calendar.
+///
+/// [`DateValue::cells`] gives its output columns: earliest, latest, precision, calendar,
+/// qualifier, EDTF.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DateValue {
     /// First possible day (Gregorian).
@@ -354,6 +393,20 @@ pub struct DateValue {
     pub edtf: String,
 }
 
+impl DateValue {
+    /// The output cells: earliest, latest, precision, calendar, qualifier, EDTF.
+    pub fn cells(&self) -> [String; 6] {
+        [
+            self.earliest.to_string(),
+            self.latest.to_string(),
+            self.precision.as_str().to_string(),
+            self.calendar.as_str().to_string(),
+            self.qualifier.as_str().to_string(),
+            self.edtf.clone(),
+        ]
+    }
+}
+
 /// The writing system of a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -368,6 +421,18 @@ pub enum Script {
     None,
 }
 
+impl Script {
+    /// The lower-case name used in the outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Script::Cyrillic => "cyrillic",
+            Script::Latin => "latin",
+            Script::Mixed => "mixed",
+            Script::None => "none",
+        }
+    }
+}
+
 /// Gender as inferred from name forms or a gender column: a soft attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -376,6 +441,16 @@ pub enum Gender {
     Male,
     /// Female.
     Female,
+}
+
+impl Gender {
+    /// The lower-case name used in the outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
 }
 
 /// A personal name split into parts, with the keys used for matching.

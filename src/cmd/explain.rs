@@ -1,43 +1,26 @@
 //! `rehab explain PERSON_ID`: why a person's mentions are together, and what was kept apart.
 
-use super::{InputError, Status};
+use super::{InputError, RunPaths, Status};
 use anyhow::Context;
-use rehab::ingest::config::Config;
 use rehab::link;
 use rehab::pipeline;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 /// Arguments of `rehab explain`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The person id, as in `persons.csv` of the last run.
     pub person_id: String,
-    /// The input folder of that run.
-    #[arg(long, default_value = "input")]
-    pub input: PathBuf,
-    /// The output folder of that run.
-    #[arg(long, default_value = "output")]
-    pub output: PathBuf,
-    /// The configuration of that run.
-    #[arg(long)]
-    pub config: Option<PathBuf>,
-    /// The links file of that run (overrides the configuration's).
-    #[arg(long)]
-    pub links: Option<PathBuf>,
+    /// Input, output, configuration and links file of that run.
+    #[command(flatten)]
+    pub paths: RunPaths,
 }
 
 /// Links the input again and explains the cluster that holds the person's mentions.
 pub fn run(args: &Args) -> anyhow::Result<Status> {
     let wanted = mention_keys(args)?;
-    let mut config = match &args.config {
-        Some(path) => Config::load(path)?,
-        None => Config::default(),
-    };
-    if let Some(links) = &args.links {
-        config.links = Some(links.clone());
-    }
-    let outcome = pipeline::process(&args.input, &config)?;
+    let config = args.paths.load_config()?;
+    let outcome = pipeline::process(&args.paths.input, &config)?;
     let cluster = outcome
         .linkage
         .clusters
@@ -69,7 +52,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
 
 /// The `source:record_id` keys of the person's mentions in the last run's `mentions.csv`.
 fn mention_keys(args: &Args) -> anyhow::Result<BTreeSet<String>> {
-    let path = args.output.join("mentions.csv");
+    let path = args.paths.output.join("mentions.csv");
     let mut rdr =
         csv::Reader::from_path(&path).with_context(|| format!("reading {}", path.display()))?;
     let headers = rdr.headers()?.clone();

@@ -7,9 +7,10 @@ pub mod run;
 pub mod score;
 pub mod synth;
 
-use rehab::ingest::config::ConfigError;
+use rehab::ingest::config::{Config, ConfigError};
 use rehab::pipeline::PipelineError;
 use rehab::state::lock::LockError;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// The exit codes, as `--help` shows them.
@@ -23,6 +24,37 @@ pub const EXIT_CODES: &str = "Exit codes:
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct InputError(pub String);
+
+/// The folders and files of a run, shared by the commands that run or re-run the pipeline.
+#[derive(Debug, clap::Args)]
+pub struct RunPaths {
+    /// Folder of source files; every file in it is a source.
+    #[arg(long, default_value = "input")]
+    pub input: PathBuf,
+    /// Output folder; replaced as a whole when a run succeeds.
+    #[arg(long, default_value = "output")]
+    pub output: PathBuf,
+    /// TOML configuration with per-source overrides.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Archivists' links file of `same`/`different` judgements (overrides the configuration's).
+    #[arg(long)]
+    pub links: Option<PathBuf>,
+}
+
+impl RunPaths {
+    /// The configuration file (or defaults), with `--links` applied.
+    pub fn load_config(&self) -> anyhow::Result<Config> {
+        let mut config = match &self.config {
+            Some(path) => Config::load(path)?,
+            None => Config::default(),
+        };
+        if let Some(links) = &self.links {
+            config.links = Some(links.clone());
+        }
+        Ok(config)
+    }
+}
 
 /// How a command that did its work ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -81,24 +81,8 @@ const NAME_HEADER: [&str; 12] = [
 ];
 const PLACE_HEADER: [&str; 6] = ["input", "modern", "country", "key", "matched_form", "error"];
 
-fn label<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 fn date_row(text: &str, lang: Option<Lang>) -> Vec<String> {
-    let fields = |d: &DateValue| {
-        vec![
-            d.earliest.to_string(),
-            d.latest.to_string(),
-            label(&d.precision),
-            label(&d.calendar),
-            label(&d.qualifier),
-            d.edtf.clone(),
-        ]
-    };
+    let fields = |d: &DateValue| d.cells().to_vec();
     with_error(dates::parse(text, lang).map(|d| d.as_ref().map(fields)), 6)
 }
 
@@ -116,8 +100,8 @@ fn name_row(text: &str, lang: Option<Lang>) -> Vec<String> {
             n.given_key.clone(),
             n.father_key.clone(),
             n.phonetic_key.clone(),
-            n.gender.map(|g| label(&g)).unwrap_or_default(),
-            n.script.map(|s| label(&s)).unwrap_or_default(),
+            n.gender.map(|g| g.as_str().to_string()).unwrap_or_default(),
+            n.script.map(|s| s.as_str().to_string()).unwrap_or_default(),
         ]
     };
     with_error(names::parse(text, lang).map(|n| Some(fields(&n))), 10)

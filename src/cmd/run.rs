@@ -1,6 +1,6 @@
 //! `rehab run`: the nightly job.
 
-use super::Status;
+use super::{RunPaths, Status};
 use anyhow::Context;
 use rehab::emit::{self, EmitOptions, atomic, runinfo::RunInfo};
 use rehab::ingest::config::Config;
@@ -15,18 +15,9 @@ const LOGGED_ROWS: usize = 10;
 /// Arguments of `rehab run`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Folder of source files; every file in it is a source.
-    #[arg(long, default_value = "input")]
-    pub input: PathBuf,
-    /// Output folder; replaced as a whole when the run succeeds.
-    #[arg(long, default_value = "output")]
-    pub output: PathBuf,
-    /// TOML configuration with per-source overrides.
-    #[arg(long)]
-    pub config: Option<PathBuf>,
-    /// Archivists' links file of `same`/`different` judgements (overrides the configuration's).
-    #[arg(long)]
-    pub links: Option<PathBuf>,
+    /// Input, output, configuration and links file.
+    #[command(flatten)]
+    pub paths: RunPaths,
     /// Exit with code 1 when more than this share of rows is rejected.
     #[arg(long, default_value_t = 0.1)]
     pub max_reject_ratio: f64,
@@ -47,18 +38,18 @@ pub struct Args {
 pub fn run(args: &Args) -> anyhow::Result<Status> {
     let started = Instant::now();
     let started_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let config = load_config(args)?;
+    let config = args.paths.load_config()?;
     let lock = if args.dry_run {
         None
     } else {
-        Some(take_lock(&args.output)?)
+        Some(take_lock(&args.paths.output)?)
     };
     let state_dir = args
         .state
         .clone()
-        .unwrap_or_else(|| args.output.join("state"));
+        .unwrap_or_else(|| args.paths.output.join("state"));
     let previous = Registry::load(&state_dir)?;
-    let outcome = pipeline::process_with_state(&args.input, &config, &previous)?;
+    let outcome = pipeline::process_with_state(&args.paths.input, &config, &previous)?;
     log_changes(&outcome);
     if args.dry_run {
         emit::validate(&outcome).context("dry run")?;
@@ -70,8 +61,8 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         return Ok(reject_status(&outcome, args.max_reject_ratio));
     }
     let info = RunInfo {
-        input: args.input.display().to_string(),
-        config_path: args.config.as_ref().map(|p| p.display().to_string()),
+        input: args.paths.input.display().to_string(),
+        config_path: args.paths.config.as_ref().map(|p| p.display().to_string()),
         config: config_json(&config),
         started: started_at,
         elapsed: started.elapsed(),
@@ -80,26 +71,15 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     let opts = EmitOptions {
         excel_bom: args.excel_bom,
     };
-    emit::write_outputs_with(&outcome, &args.output, &info, &opts)
-        .with_context(|| format!("writing {}", args.output.display()))?;
+    emit::write_outputs_with(&outcome, &args.paths.output, &info, &opts)
+        .with_context(|| format!("writing {}", args.paths.output.display()))?;
     if let Some(dir) = &args.state {
         save_external_state(&outcome.ids.registry, dir)?;
     }
     drop(lock);
-    let done = format!("→ {}", args.output.display());
+    let done = format!("→ {}", args.paths.output.display());
     log_summary(&outcome, &done, started.elapsed().as_secs_f64());
     Ok(reject_status(&outcome, args.max_reject_ratio))
-}
-
-fn load_config(args: &Args) -> anyhow::Result<Config> {
-    let mut config = match &args.config {
-        Some(path) => Config::load(path)?,
-        None => Config::default(),
-    };
-    if let Some(links) = &args.links {
-        config.links = Some(links.clone());
-    }
-    Ok(config)
 }
 
 /// Locks the output folder, then undoes what killed runs left: a half-done swap and staging

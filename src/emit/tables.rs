@@ -67,7 +67,7 @@ fn mention_row(m: &Mention, person_id: &str) -> Vec<String> {
         n.father_key.clone(),
         n.phonetic_key.clone(),
         gender(n.gender),
-        n.script.map(script).unwrap_or_default().to_string(),
+        n.script.map(Script::as_str).unwrap_or_default().to_string(),
     ];
     push_date(&mut row, &m.birth);
     let place = m.birth_place.value.as_ref();
@@ -100,37 +100,13 @@ fn mention_row(m: &Mention, person_id: &str) -> Vec<String> {
 fn push_date(row: &mut Vec<String>, date: &Norm<DateValue>) {
     row.push(date.raw.clone());
     match &date.value {
-        Some(d) => row.extend([
-            d.earliest.to_string(),
-            d.latest.to_string(),
-            enum_name(&d.precision),
-            enum_name(&d.calendar),
-            enum_name(&d.qualifier),
-            d.edtf.clone(),
-        ]),
+        Some(d) => row.extend(d.cells()),
         None => row.extend(std::iter::repeat_n(String::new(), 6)),
     }
 }
 
-/// The serde name of a unit enum variant (`day`, `julian`, `approximate` ...).
-fn enum_name<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 fn gender(g: Option<crate::model::Gender>) -> String {
-    g.map(|g| enum_name(&g)).unwrap_or_default()
-}
-
-fn script(s: Script) -> &'static str {
-    match s {
-        Script::Cyrillic => "cyrillic",
-        Script::Latin => "latin",
-        Script::Mixed => "mixed",
-        Script::None => "none",
-    }
+    g.map(|g| g.as_str().to_string()).unwrap_or_default()
 }
 
 /// A JSON object of `(key, value)` pairs that keeps their order.
