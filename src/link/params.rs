@@ -15,6 +15,8 @@ pub(crate) struct Params {
     pub m_prior: Vec<Vec<f64>>,
     /// Upper bound of m per field and level.
     pub m_max: Vec<Vec<f64>>,
+    /// Lower bound of m per field and level.
+    pub m_min: Vec<Vec<f64>>,
     /// Expected matching pairs from which the EM estimate of m is trusted.
     pub min_expected_matches: f64,
     /// Weight, in pairs, of the prior in every estimate.
@@ -35,6 +37,7 @@ struct FieldFile {
     levels: Vec<String>,
     m_prior: Vec<f64>,
     m_max: Vec<f64>,
+    m_min: Vec<f64>,
 }
 
 /// The parameters, read once.
@@ -53,6 +56,7 @@ pub(crate) fn parse(text: &str) -> Result<Params, String> {
     let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
     let mut m_prior = Vec::with_capacity(NF);
     let mut m_max = Vec::with_capacity(NF);
+    let mut m_min = Vec::with_capacity(NF);
     for (f, name) in FIELDS.iter().enumerate() {
         let entry = file
             .fields
@@ -63,8 +67,16 @@ pub(crate) fn parse(text: &str) -> Result<Params, String> {
             return Err(format!("field {name}: levels must be {expected:?}"));
         }
         let n = expected.len();
-        if entry.m_prior.len() != n || entry.m_max.len() != n {
-            return Err(format!("field {name}: m_prior and m_max need {n} values"));
+        if [&entry.m_prior, &entry.m_max, &entry.m_min]
+            .iter()
+            .any(|v| v.len() != n)
+        {
+            return Err(format!(
+                "field {name}: m_prior, m_max and m_min need {n} values"
+            ));
+        }
+        if entry.m_min.iter().sum::<f64>() > 1.0 || entry.m_max.iter().sum::<f64>() < 1.0 {
+            return Err(format!("field {name}: bounds leave no distribution"));
         }
         let total: f64 = entry.m_prior.iter().sum();
         if entry.m_prior.iter().any(|p| *p <= 0.0) || (total - 1.0).abs() > 1e-6 {
@@ -74,10 +86,12 @@ pub(crate) fn parse(text: &str) -> Result<Params, String> {
         }
         m_prior.push(entry.m_prior.clone());
         m_max.push(entry.m_max.clone());
+        m_min.push(entry.m_min.clone());
     }
     Ok(Params {
         m_prior,
         m_max,
+        m_min,
         min_expected_matches: file.min_expected_matches,
         prior_pairs: file.prior_pairs,
     })
@@ -94,56 +108,39 @@ fn neutral() -> Params {
         m_max: (0..NF)
             .map(|f| vec![1.0; compare::LEVEL_NAMES[f].len()])
             .collect(),
+        m_min: (0..NF)
+            .map(|f| vec![0.0; compare::LEVEL_NAMES[f].len()])
+            .collect(),
         min_expected_matches: 25.0,
         prior_pairs: 4.0,
     }
 }
 
-/// Caps some entries of a distribution and moves the excess to the uncapped entries in
-/// proportion to their mass (evenly when they have none).
-pub(crate) fn cap(dist: &mut [f64], max: &[f64]) {
-    let mut excess = 0.0;
-    let mut free_mass = 0.0;
-    let mut free_count = 0usize;
-    for (p, &hi) in dist.iter_mut().zip(max) {
-        if *p > hi {
-            excess += *p - hi;
-            *p = hi;
-        } else if hi >= 1.0 {
-            free_mass += *p;
-            free_count += 1;
-        }
-    }
-    if excess <= 0.0 || free_count == 0 {
-        return;
-    }
-    for (p, &hi) in dist.iter_mut().zip(max) {
-        if hi >= 1.0 {
-            *p += if free_mass > 0.0 {
-                excess * *p / free_mass
-            } else {
-                excess / free_count as f64
-            };
-        }
-    }
-}
-
-/// Raises some entries of a distribution to floors and takes the deficit from the last entry
-/// (the disagreement level), never below a small positive rest.
-pub(crate) fn floor(dist: &mut [f64], min: &[f64]) {
-    let Some(last) = dist.len().checked_sub(1) else {
-        return;
+/// Holds a distribution within per-entry bounds `[lo, hi]`, keeping its total: entries are
+/// clipped, and the mass gained or lost is spread over the entries with room left, in proportion
+/// to that room.
+pub(crate) fn bound(dist: &mut [f64], lo: &[f64], hi: &[f64]) {
+    let limits = |i: usize| {
+        let l = lo.get(i).copied().unwrap_or(0.0);
+        (l, hi.get(i).copied().unwrap_or(1.0).max(l))
     };
-    let mut deficit = 0.0;
-    for (p, &lo) in dist[..last].iter_mut().zip(min) {
-        if *p < lo {
-            deficit += lo - *p;
-            *p = lo;
-        }
+    for (i, p) in dist.iter_mut().enumerate() {
+        let (l, h) = limits(i);
+        *p = p.clamp(l, h);
     }
-    if deficit > 0.0 {
-        dist[last] = (dist[last] - deficit).max(1e-6);
-        let total: f64 = dist.iter().sum();
-        dist.iter_mut().for_each(|p| *p /= total);
+    let gap = 1.0 - dist.iter().sum::<f64>();
+    let room: Vec<f64> = (0..dist.len())
+        .map(|i| {
+            let (l, h) = limits(i);
+            if gap > 0.0 { h - dist[i] } else { dist[i] - l }
+        })
+        .collect();
+    let total_room: f64 = room.iter().sum();
+    if gap == 0.0 || total_room <= 0.0 {
+        return;
+    }
+    let share = (gap.abs() / total_room).min(1.0) * gap.signum();
+    for (p, r) in dist.iter_mut().zip(room) {
+        *p += share * r;
     }
 }

@@ -104,8 +104,18 @@ pub(crate) fn fit(feats: &Features, codes: &[u32]) -> Model {
     let histogram = pattern_histogram(codes);
     let total: f64 = histogram.iter().map(|h| h.1).sum();
     let bounds = Bounds {
+        m_min: &params.m_min,
         m_max: &params.m_max,
-        u_min: &u_random,
+        u_min: u_random
+            .iter()
+            .map(|row| {
+                let mut lo = row.clone();
+                if let Some(last) = lo.last_mut() {
+                    *last = 0.0;
+                }
+                lo
+            })
+            .collect(),
     };
     let priors = (params.m_prior.clone(), u_random.clone());
     let mut m = params.m_prior.clone();
@@ -158,32 +168,43 @@ pub(crate) fn fit(feats: &Features, codes: &[u32]) -> Model {
 /// The bounds every EM estimate is held within: m below the domain caps, u of agreement levels
 /// at least the agreement rate of random pairs.
 struct Bounds<'a> {
+    m_min: &'a [Vec<f64>],
     m_max: &'a [Vec<f64>],
-    u_min: &'a [Vec<f64>],
+    u_min: Vec<Vec<f64>>,
 }
 
 impl Bounds<'_> {
     /// Holds m and u within the bounds.
     fn apply(&self, m: &mut [Vec<f64>], u: &mut [Vec<f64>]) {
-        for (dist, max) in m.iter_mut().zip(self.m_max) {
-            params::cap(dist, max);
+        for (f, dist) in m.iter_mut().enumerate() {
+            params::bound(dist, &self.m_min[f], &self.m_max[f]);
         }
-        for (dist, min) in u.iter_mut().zip(self.u_min) {
-            params::floor(dist, min);
+        for (dist, min) in u.iter_mut().zip(&self.u_min) {
+            params::bound(dist, min, &[]);
         }
     }
 }
 
-/// Log2 Bayes factors, with the fixed gender weights.
+/// Log2 Bayes factors, with the fixed gender weights. Full agreement never counts against a
+/// match and disagreement never for it, whatever correlations among candidate pairs suggest.
 fn weights_of(m: &[Vec<f64>], u: &[Vec<f64>]) -> Vec<Vec<f64>> {
     (0..NF)
         .map(|f| {
             if f == GENDER {
                 return vec![0.0, GENDER_DIFFER];
             }
+            let last = m[f].len().saturating_sub(1);
             m[f].iter()
                 .zip(&u[f])
-                .map(|(mp, up)| ((mp + RARE) / (up + RARE)).log2())
+                .enumerate()
+                .map(|(level, (mp, up))| {
+                    let w = ((mp + RARE) / (up + RARE)).log2();
+                    match level {
+                        0 => w.max(0.0),
+                        l if l == last => w.min(0.0),
+                        _ => w,
+                    }
+                })
                 .collect()
         })
         .collect()
