@@ -68,6 +68,8 @@ pub(crate) const FAR: u8 = 4;
 /// A similar surname spelling (surname only).
 pub(crate) const SIMILAR: u8 = 2;
 
+/// Keys of at most this many letters are short.
+const SHORT_KEY: usize = 5;
 /// Jaro-Winkler similarity from which two keys count as a close spelling.
 pub(crate) const CLOSE_JW: f64 = 0.92;
 /// Jaro-Winkler similarity from which two surname keys of four letters or more count as similar.
@@ -171,8 +173,14 @@ fn is_initial_of(s: &str, t: &str) -> bool {
     (single(s) || single(t)) && first(s) == first(t)
 }
 
-/// Close spelling: Jaro-Winkler at least [`CLOSE_JW`], or one edit apart in longer keys.
+/// Close spelling: Jaro-Winkler at least [`CLOSE_JW`], or one edit apart in longer keys. Short
+/// keys must also share their first letter: `agmed` (Ахмет) and `gamed` (Хамит) are two names,
+/// not one with two letters swapped.
 pub(crate) fn is_close(s: &str, t: &str) -> bool {
+    let short = s.chars().nth(SHORT_KEY).is_none() || t.chars().nth(SHORT_KEY).is_none();
+    if short && s.chars().next() != t.chars().next() {
+        return false;
+    }
     if strsim::jaro_winkler(s, t) >= CLOSE_JW {
         return true;
     }

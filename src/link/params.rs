@@ -21,6 +21,8 @@ pub(crate) struct Params {
     pub min_expected_matches: f64,
     /// Weight, in pairs, of the prior in every estimate.
     pub prior_pairs: f64,
+    /// Match share among candidate pairs assumed when EM finds too few matches.
+    pub fallback_match_share: f64,
 }
 
 /// The file's layout.
@@ -28,6 +30,7 @@ pub(crate) struct Params {
 struct File {
     min_expected_matches: f64,
     prior_pairs: f64,
+    fallback_match_share: f64,
     fields: BTreeMap<String, FieldFile>,
 }
 
@@ -94,6 +97,7 @@ pub(crate) fn parse(text: &str) -> Result<Params, String> {
         m_min,
         min_expected_matches: file.min_expected_matches,
         prior_pairs: file.prior_pairs,
+        fallback_match_share: file.fallback_match_share.clamp(1e-6, 0.5),
     })
 }
 
@@ -113,6 +117,7 @@ fn neutral() -> Params {
             .collect(),
         min_expected_matches: 25.0,
         prior_pairs: 4.0,
+        fallback_match_share: 0.03,
     }
 }
 

@@ -3,7 +3,7 @@
 //! and the match share, are then re-estimated. Exact agreement on names is term-frequency
 //! adjusted against the random-pair agreement rate, so a rare name weighs more than a common one.
 
-use super::compare::{self, EXACT, FATHER, GENDER, GIVEN, NF, SURNAME};
+use super::compare::{self, BIRTH, EXACT, FATHER, GENDER, GIVEN, JULIAN, NF, SURNAME};
 use super::features::Features;
 use super::params;
 use rand::{RngExt, SeedableRng};
@@ -142,6 +142,8 @@ pub(crate) fn fit(feats: &Features, codes: &[u32]) -> Model {
     let fallback = expected_matches < params.min_expected_matches;
     if fallback {
         m = params.m_prior.clone();
+        u = u_random.clone();
+        lambda = params.fallback_match_share;
     }
     let weights = weights_of(&m, &u);
     let model = Model {
@@ -186,7 +188,9 @@ impl Bounds<'_> {
 }
 
 /// Log2 Bayes factors, with the fixed gender weights. Full agreement never counts against a
-/// match and disagreement never for it, whatever correlations among candidate pairs suggest.
+/// match and disagreement never for it, whatever correlations among candidate pairs suggest; a
+/// merely similar surname only admits a pair (name evidence) and weighs as much against it as a
+/// different one: most similar surnames are two families, so other fields must carry the pair.
 fn weights_of(m: &[Vec<f64>], u: &[Vec<f64>]) -> Vec<Vec<f64>> {
     (0..NF)
         .map(|f| {
@@ -194,18 +198,28 @@ fn weights_of(m: &[Vec<f64>], u: &[Vec<f64>]) -> Vec<Vec<f64>> {
                 return vec![0.0, GENDER_DIFFER];
             }
             let last = m[f].len().saturating_sub(1);
-            m[f].iter()
+            let mut row = m[f]
+                .iter()
                 .zip(&u[f])
                 .enumerate()
                 .map(|(level, (mp, up))| {
                     let w = ((mp + RARE) / (up + RARE)).log2();
+                    let agreement = level == 0 || (f == BIRTH && level <= usize::from(JULIAN));
                     match level {
-                        0 => w.max(0.0),
+                        _ if agreement => w.max(0.0),
                         l if l == last => w.min(0.0),
                         _ => w,
                     }
                 })
-                .collect()
+                .collect::<Vec<f64>>();
+            if f == SURNAME {
+                let similar = usize::from(compare::SIMILAR);
+                let different = row.get(last).copied().unwrap_or(0.0);
+                if let Some(w) = row.get_mut(similar) {
+                    *w = w.min(different);
+                }
+            }
+            row
         })
         .collect()
 }
