@@ -32,8 +32,8 @@ const PASSES: [Pass; 6] = [
     ("surname+given", |f| {
         Some((pack(f.surname, f.given), pack(day(f), f.father)))
     }),
-    ("given+birth_year", |f| {
-        Some((pack(f.given, year(f)?), pack(f.surname, day(f))))
+    ("given_or_single_name+birth_year", |f| {
+        Some((pack(f.first_name, year(f)?), pack(f.surname, day(f))))
     }),
     ("case_number", |f| {
         Some((pack(f.case_no, 0), pack(f.surname, f.given)))

@@ -1,6 +1,7 @@
 //! Pairwise comparison: one agreement level per field, packed into a pattern code.
 
 use super::features::{Birth, Feat, Features, NONE, Vocab};
+use super::names;
 
 /// Number of compared fields.
 pub(crate) const NF: usize = 8;
@@ -19,7 +20,7 @@ pub(crate) const FIELDS: [&str; NF] = [
 
 /// Names of the agreement levels of each field; one more level, "missing", follows them.
 pub(crate) const LEVEL_NAMES: [&[&str]; NF] = [
-    &["exact", "close", "different"],
+    &["exact", "close", "similar", "different"],
     &["exact", "close", "initial", "different"],
     &["exact", "close", "initial", "different"],
     &[
@@ -64,8 +65,15 @@ pub(crate) const ONE_YEAR: u8 = 3;
 /// Anything further.
 pub(crate) const FAR: u8 = 4;
 
+/// A similar surname spelling (surname only).
+pub(crate) const SIMILAR: u8 = 2;
+
+/// Keys of at most this many letters are short.
+const SHORT_KEY: usize = 5;
 /// Jaro-Winkler similarity from which two keys count as a close spelling.
 pub(crate) const CLOSE_JW: f64 = 0.92;
+/// Jaro-Winkler similarity from which two surname keys of four letters or more count as similar.
+pub(crate) const SIMILAR_JW: f64 = 0.85;
 
 /// The "missing" level of a field.
 pub(crate) fn missing(field: usize) -> u8 {
@@ -104,9 +112,10 @@ pub(crate) fn levels(feats: &Features, a: usize, b: usize) -> [u8; NF] {
     let (Some(x), Some(y)) = (feats.rows.get(a), feats.rows.get(b)) else {
         return std::array::from_fn(missing);
     };
+    let (surname, given) = names::surname_and_given(feats, x, y);
     [
-        name_level(x.surname, y.surname, &feats.surnames, false, SURNAME),
-        name_level(x.given, y.given, &feats.givens, true, GIVEN),
+        surname,
+        given,
         name_level(x.father, y.father, &feats.givens, true, FATHER),
         match (&x.birth, &y.birth) {
             (Some(p), Some(q)) => birth_level(p, q),
@@ -119,20 +128,42 @@ pub(crate) fn levels(feats: &Features, a: usize, b: usize) -> [u8; NF] {
     ]
 }
 
-/// Level of a name key: exact, close spelling, initial (given names only) or different.
+/// Level of a name key: exact, close spelling, initial (given names only), similar (surnames
+/// only) or different.
 pub(crate) fn name_level(a: u32, b: u32, vocab: &Vocab, initials: bool, field: usize) -> u8 {
     if a == NONE || b == NONE {
         return missing(field);
     }
-    let different = missing(field) - 1;
     if a == b {
         return EXACT;
     }
-    let (s, t) = (vocab.text(a), vocab.text(b));
+    text_level(vocab.text(a), vocab.text(b), initials, field)
+}
+
+/// Level of two present, different key texts.
+pub(crate) fn text_level(s: &str, t: &str, initials: bool, field: usize) -> u8 {
+    let different = missing(field) - 1;
+    if s == t {
+        return EXACT;
+    }
     if initials && is_initial_of(s, t) {
         return INITIAL;
     }
-    if is_close(s, t) { CLOSE } else { different }
+    if is_close(s, t) {
+        return CLOSE;
+    }
+    if field == SURNAME && is_similar(s, t) {
+        SIMILAR
+    } else {
+        different
+    }
+}
+
+/// Similar spelling of longer keys: Jaro-Winkler at least [`SIMILAR_JW`].
+fn is_similar(s: &str, t: &str) -> bool {
+    s.chars().nth(3).is_some()
+        && t.chars().nth(3).is_some()
+        && strsim::jaro_winkler(s, t) >= SIMILAR_JW
 }
 
 /// Whether one key is a single letter that starts the other.
@@ -142,8 +173,14 @@ fn is_initial_of(s: &str, t: &str) -> bool {
     (single(s) || single(t)) && first(s) == first(t)
 }
 
-/// Close spelling: Jaro-Winkler at least [`CLOSE_JW`], or one edit apart in longer keys.
+/// Close spelling: Jaro-Winkler at least [`CLOSE_JW`], or one edit apart in longer keys. Short
+/// keys must also share their first letter: `agmed` (Ахмет) and `gamed` (Хамит) are two names,
+/// not one with two letters swapped.
 pub(crate) fn is_close(s: &str, t: &str) -> bool {
+    let short = s.chars().nth(SHORT_KEY).is_none() || t.chars().nth(SHORT_KEY).is_none();
+    if short && s.chars().next() != t.chars().next() {
+        return false;
+    }
     if strsim::jaro_winkler(s, t) >= CLOSE_JW {
         return true;
     }
@@ -165,6 +202,18 @@ pub(crate) fn birth_level(a: &Birth, b: &Birth) -> u8 {
     }
     let year_gap = (a.year_lo - b.year_hi).max(b.year_lo - a.year_hi).max(0);
     if year_gap <= 1 { ONE_YEAR } else { FAR }
+}
+
+/// Whether the levels carry real evidence that the names are one person's: a surname that
+/// agrees (exactly, closely or similarly, directly or with name parts swapped), or, when one side
+/// has a single name part, a given name that agrees with it. A given name and a birth year alone
+/// are not enough.
+pub(crate) fn has_name_evidence(levels: &[u8; NF]) -> bool {
+    let surname = levels[SURNAME];
+    if surname <= SIMILAR {
+        return true;
+    }
+    surname == missing(SURNAME) && levels[GIVEN] <= CLOSE
 }
 
 /// Agreement of two interned values.

@@ -64,6 +64,9 @@ pub(crate) struct Feat {
     pub given: u32,
     /// Father's-name key id.
     pub father: u32,
+    /// The given-name key, or for a mention with a single name part its surname key, in a space
+    /// of its own (for blocking only).
+    pub first_name: u32,
     /// Phonetic key id.
     pub phonetic: u32,
     /// Birth place key id.
@@ -102,6 +105,17 @@ impl Features {
             .map(|m| m.name.father_key.as_str())
             .collect();
         let (names, givens) = intern(&[given_col, father_col]);
+        let first_col = mentions
+            .iter()
+            .map(|m| {
+                if m.name.given_key.trim().is_empty() {
+                    m.name.surname_key.as_str()
+                } else {
+                    m.name.given_key.as_str()
+                }
+            })
+            .collect();
+        let (first_name, _) = intern(&[first_col]);
         let (phonetic, _) = intern(&[mentions
             .iter()
             .map(|m| m.name.phonetic_key.as_str())
@@ -124,6 +138,7 @@ impl Features {
                 surname: surname[0][i],
                 given: names[0][i],
                 father: names[1][i],
+                first_name: first_name[0][i],
                 phonetic: phonetic[0][i],
                 place: place[0][i],
                 nationality: nationality[0][i],

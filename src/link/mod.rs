@@ -8,6 +8,8 @@ mod compare;
 mod explain;
 mod features;
 mod judgements;
+mod names;
+mod params;
 mod train;
 
 #[cfg(test)]
@@ -72,7 +74,8 @@ impl Default for LinkOptions {
 }
 
 /// One scored pair; `contributions` are (field name, log2 weight) in a fixed field order: first
-/// `prior` (the log2 odds that a candidate pair is a match), then every compared field.
+/// `prior` (the log2 odds that a candidate pair is a match), then every compared field, then
+/// `name_evidence` (0, or a large negative weight when no surname-or-equivalent agrees).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
     /// Index of the first mention (the smaller).
@@ -274,14 +277,24 @@ impl Outputs<'_> {
                 model.weight(self.feats, f, levels[f], a, b),
             )
         });
+        let evidence = ("name_evidence", train::name_evidence_weight(&levels));
         let contributions: Vec<(&'static str, f64)> = std::iter::once(("prior", model.prior()))
             .chain(fields)
+            .chain(std::iter::once(evidence))
             .collect();
         let names = (0..compare::NF).map(|f| {
             let names = compare::LEVEL_NAMES[f];
             names.get(levels[f] as usize).copied().unwrap_or("missing")
         });
-        let level_names = std::iter::once("candidate pair").chain(names).collect();
+        let evidence = if compare::has_name_evidence(&levels) {
+            "present"
+        } else {
+            "absent: no surname agreement"
+        };
+        let level_names = std::iter::once("candidate pair")
+            .chain(names)
+            .chain(std::iter::once(evidence))
+            .collect();
         Edge {
             a,
             b,

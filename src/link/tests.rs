@@ -23,7 +23,8 @@ fn surname_levels() {
     assert_eq!(lv("shokaev", "shokaev"), compare::EXACT);
     assert_eq!(lv("shokaev", "shokayev"), compare::CLOSE);
     assert_eq!(lv("abdullaev", "abdulaev"), compare::CLOSE);
-    assert_eq!(lv("shokaev", "petrov"), 2);
+    assert_eq!(lv("shokaev", "petrov"), 3);
+    assert_eq!(lv("gasanov", "gasparov"), compare::SIMILAR);
     assert_eq!(lv("shokaev", ""), compare::missing(compare::SURNAME));
 }
 
@@ -302,4 +303,61 @@ fn links_file_is_read_and_errors_name_row_and_column() {
             .to_string()
             .contains("\"b\"")
     );
+}
+
+#[test]
+fn swapped_and_single_name_parts_compare_across_positions() {
+    let swapped = levels_of(
+        M::new("1", "karimov", "ismail"),
+        M::new("2", "ismail", "karimov"),
+    );
+    assert_eq!(swapped[compare::SURNAME], compare::EXACT);
+    assert_eq!(swapped[compare::GIVEN], compare::EXACT);
+    let single = levels_of(
+        M::new("1", "ibragimbek", ""),
+        M::new("2", "chakabaev", "ibragimbek"),
+    );
+    assert_eq!(single[compare::SURNAME], compare::missing(compare::SURNAME));
+    assert_eq!(single[compare::GIVEN], compare::EXACT);
+    assert!(compare::has_name_evidence(&single));
+    let other_family = levels_of(
+        M::new("1", "abaev", "akhmet"),
+        M::new("2", "baitursynov", "akhmet"),
+    );
+    assert!(!compare::has_name_evidence(&other_family));
+}
+
+#[test]
+fn a_source_without_duplicates_stays_unmerged() {
+    let surnames = [
+        "abaev",
+        "baitursynov",
+        "dulatov",
+        "ivanov",
+        "karimov",
+        "petrov",
+    ];
+    let givens = ["akhmet", "bolat", "gaziz", "erlan", "omar"];
+    let mut ms = Vec::new();
+    for (i, s) in surnames.iter().enumerate() {
+        for (j, g) in givens.iter().enumerate() {
+            for (k, year) in [1850, 1854, 1858].into_iter().enumerate() {
+                let id = format!("a:{i}-{j}-{k}");
+                ms.push(M::new(&id, s, g).born(Born::Year(year)));
+            }
+        }
+    }
+    let linkage = link(&build(&ms), &LinkOptions::default());
+    assert_eq!(linkage.clusters.len(), ms.len());
+}
+
+#[test]
+fn link_parameters_parse_and_bounds_hold() {
+    let p = super::params::parse(include_str!("../../schemas/link_params.toml")).expect("parses");
+    assert_eq!(p.m_prior.len(), compare::NF);
+    let mut dist = vec![0.5, 0.1, 0.1, 0.3];
+    super::params::bound(&mut dist, &[0.0; 4], &[1.0, 0.25, 0.08, 0.02]);
+    assert!((dist.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    assert!(dist[3] <= 0.02 + 1e-12 && dist[2] <= 0.08 + 1e-12);
+    assert!(super::params::parse("min_expected_matches = 1").is_err());
 }

@@ -3,8 +3,9 @@
 //! and the match share, are then re-estimated. Exact agreement on names is term-frequency
 //! adjusted against the random-pair agreement rate, so a rare name weighs more than a common one.
 
-use super::compare::{self, BIRTH, EXACT, FATHER, GENDER, GIVEN, NF, SURNAME};
+use super::compare::{self, BIRTH, EXACT, FATHER, GENDER, GIVEN, JULIAN, NF, SURNAME};
 use super::features::Features;
+use super::params;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
@@ -19,11 +20,12 @@ const MAX_ITER: u32 = 200;
 const TOLERANCE: f64 = 1e-6;
 /// Term-frequency adjustment is bounded to this many bits either way.
 const TF_CLAMP: f64 = 4.0;
-/// Weight, in pairs, of the prior that every estimate is smoothed towards.
-const PRIOR_PAIRS: f64 = 4.0;
 /// Added to m and u before taking their ratio, so that levels almost never seen in either class
 /// do not get extreme weights.
 const RARE: f64 = 1e-4;
+/// Weight of a pair without name evidence (see [`compare::has_name_evidence`]): such a pair
+/// never merges, whatever else agrees.
+pub(crate) const NO_NAME_EVIDENCE: f64 = -40.0;
 /// Weight of a gender disagreement: a woman's and a man's form are not one person.
 pub(crate) const GENDER_DIFFER: f64 = -16.0;
 
@@ -82,22 +84,50 @@ impl Model {
         let fields: f64 = (0..NF)
             .map(|f| self.weight(feats, f, levels[f], a, b))
             .sum();
-        self.prior() + fields
+        self.prior() + fields + name_evidence_weight(levels)
+    }
+}
+
+/// The weight of the name-evidence rule: 0 with evidence, [`NO_NAME_EVIDENCE`] without.
+pub(crate) fn name_evidence_weight(levels: &[u8; NF]) -> f64 {
+    if compare::has_name_evidence(levels) {
+        0.0
+    } else {
+        NO_NAME_EVIDENCE
     }
 }
 
 /// Fits the model from the candidate pairs' pattern codes.
 pub(crate) fn fit(feats: &Features, codes: &[u32]) -> Model {
+    let params = params::params();
     let u_random = sample_u(feats);
     let histogram = pattern_histogram(codes);
-    let mut m = seed_m(&histogram);
-    let mut u = u_random.clone();
-    let priors = (default_m(), u_random.clone());
+    let total: f64 = histogram.iter().map(|h| h.1).sum();
+    let bounds = Bounds {
+        m_min: &params.m_min,
+        m_max: &params.m_max,
+        u_min: u_random
+            .iter()
+            .map(|row| {
+                let mut lo = row.clone();
+                if let Some(last) = lo.last_mut() {
+                    *last = 0.0;
+                }
+                lo
+            })
+            .collect(),
+    };
+    let priors = (params.m_prior.clone(), u_random.clone());
+    let mut m = params.m_prior.clone();
+    let mut u = marginals(histogram.iter().copied(), &u_random, params.prior_pairs);
+    bounds.apply(&mut m, &mut u);
     let mut lambda = 0.1;
     let mut iterations = 0;
     while iterations < MAX_ITER && !histogram.is_empty() {
         iterations += 1;
-        let (next_m, next_u, next_lambda) = em_step(&histogram, &m, &u, lambda, &priors);
+        let (mut next_m, mut next_u, next_lambda) =
+            em_step(&histogram, &m, &u, lambda, &priors, params.prior_pairs);
+        bounds.apply(&mut next_m, &mut next_u);
         let shift = max_shift(&m, &next_m)
             .max(max_shift(&u, &next_u))
             .max((next_lambda - lambda).abs());
@@ -107,6 +137,13 @@ pub(crate) fn fit(feats: &Features, codes: &[u32]) -> Model {
         if shift < TOLERANCE {
             break;
         }
+    }
+    let expected_matches = lambda * total;
+    let fallback = expected_matches < params.min_expected_matches;
+    if fallback {
+        m = params.m_prior.clone();
+        u = u_random.clone();
+        lambda = params.fallback_match_share;
     }
     let weights = weights_of(&m, &u);
     let model = Model {
@@ -120,24 +157,69 @@ pub(crate) fn fit(feats: &Features, codes: &[u32]) -> Model {
     tracing::info!(
         iterations,
         lambda = model.lambda,
+        expected_matches,
+        prior_m = fallback,
         m_surname_exact = model.m[SURNAME][EXACT as usize],
         u_surname_exact = model.u[SURNAME][EXACT as usize],
         "EM finished"
     );
+    tracing::debug!(m = ?model.m, u = ?model.u, weights = ?model.weights, "model");
     model
 }
 
-/// Log2 Bayes factors, with the fixed gender weights.
+/// The bounds every EM estimate is held within: m below the domain caps, u of agreement levels
+/// at least the agreement rate of random pairs.
+struct Bounds<'a> {
+    m_min: &'a [Vec<f64>],
+    m_max: &'a [Vec<f64>],
+    u_min: Vec<Vec<f64>>,
+}
+
+impl Bounds<'_> {
+    /// Holds m and u within the bounds.
+    fn apply(&self, m: &mut [Vec<f64>], u: &mut [Vec<f64>]) {
+        for (f, dist) in m.iter_mut().enumerate() {
+            params::bound(dist, &self.m_min[f], &self.m_max[f]);
+        }
+        for (dist, min) in u.iter_mut().zip(&self.u_min) {
+            params::bound(dist, min, &[]);
+        }
+    }
+}
+
+/// Log2 Bayes factors, with the fixed gender weights. Full agreement never counts against a
+/// match and disagreement never for it, whatever correlations among candidate pairs suggest; a
+/// merely similar surname only admits a pair (name evidence) and weighs as much against it as a
+/// different one: most similar surnames are two families, so other fields must carry the pair.
 fn weights_of(m: &[Vec<f64>], u: &[Vec<f64>]) -> Vec<Vec<f64>> {
     (0..NF)
         .map(|f| {
             if f == GENDER {
                 return vec![0.0, GENDER_DIFFER];
             }
-            m[f].iter()
+            let last = m[f].len().saturating_sub(1);
+            let mut row = m[f]
+                .iter()
                 .zip(&u[f])
-                .map(|(mp, up)| ((mp + RARE) / (up + RARE)).log2())
-                .collect()
+                .enumerate()
+                .map(|(level, (mp, up))| {
+                    let w = ((mp + RARE) / (up + RARE)).log2();
+                    let agreement = level == 0 || (f == BIRTH && level <= usize::from(JULIAN));
+                    match level {
+                        _ if agreement => w.max(0.0),
+                        l if l == last => w.min(0.0),
+                        _ => w,
+                    }
+                })
+                .collect::<Vec<f64>>();
+            if f == SURNAME {
+                let similar = usize::from(compare::SIMILAR);
+                let different = row.get(last).copied().unwrap_or(0.0);
+                if let Some(w) = row.get_mut(similar) {
+                    *w = w.min(different);
+                }
+            }
+            row
         })
         .collect()
 }
@@ -170,11 +252,15 @@ fn pattern_histogram(codes: &[u32]) -> Vec<([u8; NF], f64)> {
 }
 
 /// Per-field level distributions of a set of weighted patterns (missing levels skipped),
-/// smoothed towards `prior` with the weight of [`PRIOR_PAIRS`] pairs.
-fn marginals(patterns: impl Iterator<Item = ([u8; NF], f64)>, prior: &[Vec<f64>]) -> Vec<Vec<f64>> {
+/// smoothed towards `prior` with the weight of `prior_pairs` pairs.
+fn marginals(
+    patterns: impl Iterator<Item = ([u8; NF], f64)>,
+    prior: &[Vec<f64>],
+    prior_pairs: f64,
+) -> Vec<Vec<f64>> {
     let mut counts: Vec<Vec<f64>> = prior
         .iter()
-        .map(|row| row.iter().map(|p| p * PRIOR_PAIRS + 1e-9).collect())
+        .map(|row| row.iter().map(|p| p * prior_pairs + 1e-9).collect())
         .collect();
     for (levels, weight) in patterns {
         for f in 0..NF {
@@ -212,34 +298,7 @@ fn sample_u(feats: &Features) -> Vec<Vec<f64>> {
     let uniform: Vec<Vec<f64>> = (0..NF)
         .map(|f| vec![1.0 / f64::from(compare::missing(f)); compare::missing(f) as usize])
         .collect();
-    marginals(levels.into_iter().map(|l| (l, 1.0)), &uniform)
-}
-
-/// m seeded from candidate pairs that agree strongly on name and birth.
-fn seed_m(histogram: &[([u8; NF], f64)]) -> Vec<Vec<f64>> {
-    let strong = histogram
-        .iter()
-        .filter(|(l, _)| l[SURNAME] == EXACT && l[GIVEN] == EXACT && l[BIRTH] <= compare::JULIAN);
-    let defaults = default_m();
-    let mut m = marginals(strong.copied(), &defaults);
-    for f in [SURNAME, GIVEN, BIRTH] {
-        m[f] = defaults[f].clone();
-    }
-    m
-}
-
-/// Domain defaults of m: how often one person's two records agree at each level.
-fn default_m() -> Vec<Vec<f64>> {
-    vec![
-        vec![0.85, 0.1, 0.05],
-        vec![0.8, 0.08, 0.07, 0.05],
-        vec![0.8, 0.08, 0.07, 0.05],
-        vec![0.3, 0.4, 0.05, 0.2, 0.05],
-        vec![0.85, 0.15],
-        vec![0.9, 0.1],
-        vec![0.9, 0.1],
-        vec![0.98, 0.02],
-    ]
+    marginals(levels.into_iter().map(|l| (l, 1.0)), &uniform, 1.0)
 }
 
 /// One EM step over the pattern histogram: new m, u and match share, smoothed towards the
@@ -250,6 +309,7 @@ fn em_step(
     u: &[Vec<f64>],
     lambda: f64,
     priors: &(Vec<Vec<f64>>, Vec<Vec<f64>>),
+    prior_pairs: f64,
 ) -> (Vec<Vec<f64>>, Vec<Vec<f64>>, f64) {
     let posterior: Vec<([u8; NF], f64, f64)> = histogram
         .iter()
@@ -261,8 +321,8 @@ fn em_step(
         .collect();
     let total: f64 = histogram.iter().map(|h| h.1).sum();
     let matched: f64 = posterior.iter().map(|p| p.1).sum();
-    let next_m = marginals(posterior.iter().map(|p| (p.0, p.1)), &priors.0);
-    let next_u = marginals(posterior.iter().map(|p| (p.0, p.2)), &priors.1);
+    let next_m = marginals(posterior.iter().map(|p| (p.0, p.1)), &priors.0, prior_pairs);
+    let next_u = marginals(posterior.iter().map(|p| (p.0, p.2)), &priors.1, prior_pairs);
     let next_lambda = if total > 0.0 {
         (matched / total).clamp(1e-6, 1.0 - 1e-6)
     } else {

@@ -1,0 +1,50 @@
+//! Surname and given-name levels of a pair, allowing for name parts written in the other order
+//! and for a mention that keeps a single name part (`Ibrahim Bek` beside `Chakabayev Ibragimbek`).
+//! Surname and given keys come from different key functions (the surname key folds Russified
+//! endings), so parts compared across positions are compared as texts, never as ids.
+
+use super::compare::{self, CLOSE, GIVEN, SIMILAR, SURNAME};
+use super::features::{Feat, Features, NONE};
+
+/// The (surname, given) levels of two mentions.
+pub(crate) fn surname_and_given(feats: &Features, x: &Feat, y: &Feat) -> (u8, u8) {
+    let surname = compare::name_level(x.surname, y.surname, &feats.surnames, false, SURNAME);
+    let given = compare::name_level(x.given, y.given, &feats.givens, true, GIVEN);
+    if surname <= SIMILAR {
+        return (surname, given);
+    }
+    if let Some(levels) = swapped(feats, x, y) {
+        return levels;
+    }
+    if let Some(level) = single_part(feats, x, y).or_else(|| single_part(feats, y, x)) {
+        return (compare::missing(SURNAME), level);
+    }
+    (surname, given)
+}
+
+/// Levels when one mention's surname is the other's given name and the other way round.
+fn swapped(feats: &Features, x: &Feat, y: &Feat) -> Option<(u8, u8)> {
+    if [x.surname, x.given, y.surname, y.given].contains(&NONE) {
+        return None;
+    }
+    let (xs, xg) = (feats.surnames.text(x.surname), feats.givens.text(x.given));
+    let (ys, yg) = (feats.surnames.text(y.surname), feats.givens.text(y.given));
+    let surname = compare::text_level(xs, yg, false, SURNAME);
+    let given = compare::text_level(xg, ys, false, GIVEN);
+    (surname <= CLOSE && given <= CLOSE).then_some((surname, given))
+}
+
+/// The given level when `x` has a single name part (a surname and no given name) that agrees
+/// with `y`'s given name, while `y`'s surname is not `x`'s.
+fn single_part(feats: &Features, x: &Feat, y: &Feat) -> Option<u8> {
+    if x.given != NONE || x.surname == NONE || y.given == NONE {
+        return None;
+    }
+    let level = compare::text_level(
+        feats.surnames.text(x.surname),
+        feats.givens.text(y.given),
+        false,
+        GIVEN,
+    );
+    (level <= CLOSE).then_some(level)
+}
