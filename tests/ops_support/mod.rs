@@ -9,6 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Surnames that are no spelling variants of one another (Омаров and Умаров would be).
 const SURNAMES: [&str; 40] = [
     "Абаев",
     "Байтурсынов",
@@ -47,7 +48,7 @@ const SURNAMES: [&str; 40] = [
     "Рыскулов",
     "Садыков",
     "Турсунов",
-    "Умаров",
+    "Тулегенов",
     "Ходжаев",
     "Шамсиев",
 ];
