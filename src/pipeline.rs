@@ -123,7 +123,6 @@ pub fn process_with_state(
         let report = read_source(path, config, &mut collected, &mut timings);
         collected.sources.push(report);
     }
-    let collected = collected.flatten();
     let started = Instant::now();
     let linkage = tracing::info_span!("link").in_scope(|| link::link(&collected.mentions, &opts));
     timings.link = started.elapsed();
@@ -160,26 +159,11 @@ pub fn link_options(config: &Config) -> Result<LinkOptions, PipelineError> {
     Ok(opts)
 }
 
-/// What the sources gave. Mentions are kept in chunks while reading, so that no growing array
-/// has to be copied whole; `flatten` moves them into one array of the exact size.
 #[derive(Default)]
 struct Collected {
     sources: Vec<SourceReport>,
-    chunks: Vec<Vec<Mention>>,
     mentions: Vec<Mention>,
     rejects: Vec<Reject>,
-}
-
-impl Collected {
-    fn flatten(mut self) -> Collected {
-        let total = self.chunks.iter().map(Vec::len).sum();
-        let mut mentions = Vec::with_capacity(total);
-        for chunk in self.chunks.drain(..) {
-            mentions.extend(chunk);
-        }
-        self.mentions = mentions;
-        self
-    }
 }
 
 fn read_source(
@@ -225,13 +209,12 @@ fn read_source(
             .map(|row| row.and_then(|rec| normalizer.record(&rec)))
             .collect();
         timings.normalize += started.elapsed();
-        let mut accepted = Vec::with_capacity(normalized.len());
         for outcome in normalized {
             report.rows += 1;
             match outcome {
                 Ok(m) => {
                     report.accepted += 1;
-                    accepted.push(m);
+                    out.mentions.push(m);
                 }
                 Err(r) => {
                     report.rejected += 1;
@@ -239,7 +222,6 @@ fn read_source(
                 }
             }
         }
-        out.chunks.push(accepted);
     }
     if report.rows == 0 {
         tracing::warn!("{name}: header found but no data rows");
