@@ -7,6 +7,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// Where a record came from: the source file, its record id and the physical row.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -505,12 +506,13 @@ pub struct Mention {
     pub prov: Provenance,
     /// The name as written (one field, or the parts joined with spaces).
     pub name_raw: String,
-    /// The name split into parts, with keys.
-    pub name: NameParts,
+    /// The name split into parts, with keys; shared by every mention written the same way.
+    pub name: Arc<NameParts>,
     /// Birth date.
     pub birth: Norm<DateValue>,
-    /// Birth place, resolved to a modern place when the gazetteer knows it.
-    pub birth_place: Norm<Place>,
+    /// Birth place, resolved to a modern place when the gazetteer knows it; shared by every
+    /// mention that names it the same way.
+    pub birth_place: Norm<Arc<Place>>,
     /// Nationality as written.
     pub nationality: String,
     /// Arrest date.

@@ -52,7 +52,7 @@ fn small_synthetic_archive_meets_its_measured_floor() {
     assert!(recall >= RECALL_FLOOR, "recall {recall}");
 }
 
-/// Floors set a little below the measured values (precision 0.9798, recall 0.7478).
-const PRECISION_FLOOR: f64 = 0.96;
+/// Floors set a little below the measured values (precision 0.9814, recall 0.7268).
+const PRECISION_FLOOR: f64 = 0.97;
 /// See [`PRECISION_FLOOR`].
-const RECALL_FLOOR: f64 = 0.72;
+const RECALL_FLOOR: f64 = 0.70;

@@ -86,5 +86,8 @@ fn the_database_matches_the_csvs_and_its_foreign_keys_hold() {
         .unwrap();
     assert_eq!(name, "=Опасный Ахмет", "data stays exact");
     let report = fs::read_to_string(output.join("persons_report.csv")).unwrap();
-    assert!(report.contains(",'=c.csv,"), "a formula-like source name is neutralised: {report}");
+    assert!(
+        report.contains(",'=c.csv,"),
+        "a formula-like source name is neutralised: {report}"
+    );
 }

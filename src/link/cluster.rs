@@ -3,7 +3,7 @@
 //! `same` judgements merge first, unconditionally; `different` judgements are never crossed.
 
 use super::compare;
-use super::features::Features;
+use super::features::{Features, NONE};
 use super::train::Model;
 
 /// Largest number of members per side used to compute an average linkage.
@@ -24,6 +24,8 @@ pub(crate) enum Verdict {
     BirthYears,
     /// Kept apart: genders differ.
     Genders,
+    /// Kept apart: the clusters hold patronymics (fathers' names) that differ.
+    Fathers,
     /// Kept apart: an archivist's `different` judgement.
     CannotLink,
     /// Kept apart: the average linkage between the clusters is below the threshold.
@@ -39,6 +41,7 @@ impl Verdict {
             Verdict::Already => "already in one cluster",
             Verdict::BirthYears => "kept apart: birth years more than 2 apart",
             Verdict::Genders => "kept apart: genders differ",
+            Verdict::Fathers => "kept apart: patronymics differ",
             Verdict::CannotLink => "kept apart: archivist judgement different",
             Verdict::WeakAverage => "kept apart: average linkage below threshold",
         }
@@ -55,6 +58,8 @@ pub(crate) struct Clusters<'a> {
     year_min: Vec<i32>,
     year_max: Vec<i32>,
     genders: Vec<u8>,
+    /// Distinct father keys per cluster.
+    fathers: Vec<Vec<u32>>,
     /// Cannot-link pairs in both directions, sorted.
     cannot: Vec<(u32, u32)>,
     /// Pairs scored to compute average linkages.
@@ -87,6 +92,17 @@ impl<'a> Clusters<'a> {
                 .rows
                 .iter()
                 .map(|f| if f.gender == 0 { 0 } else { 1 << f.gender })
+                .collect(),
+            fathers: feats
+                .rows
+                .iter()
+                .map(|f| {
+                    if f.father == NONE {
+                        Vec::new()
+                    } else {
+                        vec![f.father]
+                    }
+                })
                 .collect(),
             cannot: both,
             compared: 0,
@@ -143,8 +159,23 @@ impl<'a> Clusters<'a> {
         if (self.genders[a] | self.genders[b]).count_ones() > 1 {
             return Some(Verdict::Genders);
         }
+        if self.fathers_differ(a, b) {
+            return Some(Verdict::Fathers);
+        }
         self.crosses_cannot_link(ra, rb)
             .then_some(Verdict::CannotLink)
+    }
+
+    /// Whether a father key of one cluster differs from one of the other beyond a spelling
+    /// variant or an initial.
+    fn fathers_differ(&self, a: usize, b: usize) -> bool {
+        let different = compare::missing(compare::FATHER) - 1;
+        let vocab = &self.feats.givens;
+        self.fathers[a].iter().any(|&x| {
+            self.fathers[b]
+                .iter()
+                .any(|&y| compare::name_level(x, y, vocab, true, compare::FATHER) == different)
+        })
     }
 
     /// Whether any member of one cluster must not be linked to a member of the other.
@@ -210,6 +241,12 @@ impl<'a> Clusters<'a> {
         self.year_min[keep] = self.year_min[keep].min(self.year_min[gone]);
         self.year_max[keep] = self.year_max[keep].max(self.year_max[gone]);
         self.genders[keep] |= self.genders[gone];
+        let fathers = std::mem::take(&mut self.fathers[gone]);
+        for f in fathers {
+            if !self.fathers[keep].contains(&f) {
+                self.fathers[keep].push(f);
+            }
+        }
     }
 
     /// The root of every mention's cluster.

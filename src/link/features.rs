@@ -8,6 +8,9 @@ use std::collections::HashMap;
 /// The id of a missing value.
 pub(crate) const NONE: u32 = u32::MAX;
 
+/// Pseudo-count of the term-frequency estimate: values a name's frequency is shrunk with.
+const TF_PSEUDO_COUNT: f64 = 1000.0;
+
 /// The distinct strings of one key space, in sorted order, with how often each occurs.
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
@@ -28,13 +31,13 @@ impl Vocab {
             .unwrap_or("")
     }
 
-    /// The relative frequency of an id among present values.
-    pub fn frequency(&self, id: u32) -> f64 {
+    /// The relative frequency of an id, shrunk towards `typical` (the chance that two random
+    /// values agree) with the weight of [`TF_PSEUDO_COUNT`] values: in a short list, a name
+    /// seen twice is not thereby common.
+    pub fn smoothed_frequency(&self, id: u32, typical: f64) -> f64 {
         let count = self.counts.get(id as usize).copied().unwrap_or(0);
-        if self.total == 0 {
-            return 0.0;
-        }
-        f64::from(count.max(1)) / self.total as f64
+        (f64::from(count.max(1)) + TF_PSEUDO_COUNT * typical)
+            / (self.total as f64 + TF_PSEUDO_COUNT)
     }
 }
 

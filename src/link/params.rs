@@ -17,6 +17,10 @@ pub(crate) struct Params {
     pub m_max: Vec<Vec<f64>>,
     /// Lower bound of m per field and level.
     pub m_min: Vec<Vec<f64>>,
+    /// Prior u (agreement among pairs of different people) per field and level.
+    pub u_prior: Vec<Vec<f64>>,
+    /// Weight, in pairs, of `u_prior` beside the measured random-pair rates.
+    pub u_prior_pairs: f64,
     /// Expected matching pairs from which the EM estimate of m is trusted.
     pub min_expected_matches: f64,
     /// Weight, in pairs, of the prior in every estimate.
@@ -30,6 +34,7 @@ pub(crate) struct Params {
 struct File {
     min_expected_matches: f64,
     prior_pairs: f64,
+    u_prior_pairs: f64,
     fallback_match_share: f64,
     fields: BTreeMap<String, FieldFile>,
 }
@@ -41,6 +46,7 @@ struct FieldFile {
     m_prior: Vec<f64>,
     m_max: Vec<f64>,
     m_min: Vec<f64>,
+    u_prior: Vec<f64>,
 }
 
 /// The parameters, read once.
@@ -60,6 +66,7 @@ pub(crate) fn parse(text: &str) -> Result<Params, String> {
     let mut m_prior = Vec::with_capacity(NF);
     let mut m_max = Vec::with_capacity(NF);
     let mut m_min = Vec::with_capacity(NF);
+    let mut u_prior = Vec::with_capacity(NF);
     for (f, name) in FIELDS.iter().enumerate() {
         let entry = file
             .fields
@@ -70,31 +77,36 @@ pub(crate) fn parse(text: &str) -> Result<Params, String> {
             return Err(format!("field {name}: levels must be {expected:?}"));
         }
         let n = expected.len();
-        if [&entry.m_prior, &entry.m_max, &entry.m_min]
+        if [&entry.m_prior, &entry.m_max, &entry.m_min, &entry.u_prior]
             .iter()
             .any(|v| v.len() != n)
         {
             return Err(format!(
-                "field {name}: m_prior, m_max and m_min need {n} values"
+                "field {name}: m_prior, m_max, m_min and u_prior need {n} values"
             ));
         }
         if entry.m_min.iter().sum::<f64>() > 1.0 || entry.m_max.iter().sum::<f64>() < 1.0 {
             return Err(format!("field {name}: bounds leave no distribution"));
         }
-        let total: f64 = entry.m_prior.iter().sum();
-        if entry.m_prior.iter().any(|p| *p <= 0.0) || (total - 1.0).abs() > 1e-6 {
-            return Err(format!(
-                "field {name}: m_prior must be positive and sum to 1"
-            ));
+        for (label, dist) in [("m_prior", &entry.m_prior), ("u_prior", &entry.u_prior)] {
+            let total: f64 = dist.iter().sum();
+            if dist.iter().any(|p| *p <= 0.0) || (total - 1.0).abs() > 1e-6 {
+                return Err(format!(
+                    "field {name}: {label} must be positive and sum to 1"
+                ));
+            }
         }
         m_prior.push(entry.m_prior.clone());
         m_max.push(entry.m_max.clone());
         m_min.push(entry.m_min.clone());
+        u_prior.push(entry.u_prior.clone());
     }
     Ok(Params {
         m_prior,
         m_max,
         m_min,
+        u_prior,
+        u_prior_pairs: file.u_prior_pairs.max(0.0),
         min_expected_matches: file.min_expected_matches,
         prior_pairs: file.prior_pairs,
         fallback_match_share: file.fallback_match_share.clamp(1e-6, 0.5),
@@ -115,6 +127,8 @@ fn neutral() -> Params {
         m_min: (0..NF)
             .map(|f| vec![0.0; compare::LEVEL_NAMES[f].len()])
             .collect(),
+        u_prior: (0..NF).map(uniform).collect(),
+        u_prior_pairs: 1.0,
         min_expected_matches: 25.0,
         prior_pairs: 4.0,
         fallback_match_share: 0.03,

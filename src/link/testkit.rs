@@ -101,7 +101,7 @@ impl M {
                 row: 1,
             },
             name_raw: format!("{} {} {}", self.surname, self.given, self.father),
-            name,
+            name: std::sync::Arc::new(name),
             birth: Norm {
                 raw: String::new(),
                 value: date(self.born),
@@ -109,7 +109,7 @@ impl M {
             },
             birth_place: Norm {
                 raw: self.place.clone(),
-                value: place,
+                value: place.map(std::sync::Arc::new),
                 error: None,
             },
             nationality: self.nationality.clone(),

@@ -34,13 +34,19 @@ pub(crate) const GENDER_DIFFER: f64 = -16.0;
 pub(crate) struct Model {
     /// P(level | match), missing level excluded.
     pub m: Vec<Vec<f64>>,
-    /// P(level | non-match) among candidate pairs.
+    /// P(level | non-match) among candidate pairs, as EM estimated it (used only to separate
+    /// the classes during EM: candidate pairs were chosen for agreeing, so their u overstates
+    /// how often different people agree).
     pub u: Vec<Vec<f64>>,
-    /// P(level) among random pairs: the base of term-frequency adjustment.
+    /// P(level) among random pairs: the u of the weights, and the base of term-frequency
+    /// adjustment.
     pub u_random: Vec<Vec<f64>>,
-    /// Share of matches among candidate pairs.
+    /// Share of matches among all pairs of mentions: the prior of every score. Blocking only
+    /// chooses which pairs are scored; it does not change the odds of a pair.
     pub lambda: f64,
-    /// log2(m/u) per field and level; 0 for the missing level.
+    /// Share of matches among candidate pairs, as EM estimated it.
+    pub candidate_lambda: f64,
+    /// log2(m/u_random) per field and level; 0 for the missing level.
     pub weights: Vec<Vec<f64>>,
     /// EM iterations run.
     pub iterations: u32,
@@ -65,15 +71,15 @@ impl Model {
             GIVEN => (x.given, &feats.givens),
             _ => (x.father.min(y.father), &feats.givens),
         };
-        let tf = vocab.frequency(id);
         let u_exact = self.u_random[field][EXACT as usize];
+        let tf = vocab.smoothed_frequency(id, u_exact);
         if tf <= 0.0 || u_exact <= 0.0 {
             return base;
         }
         base + (u_exact / tf).log2().clamp(-TF_CLAMP, TF_CLAMP)
     }
 
-    /// The prior log2 odds that a candidate pair is a match.
+    /// The prior log2 odds that a pair of mentions is a match.
     pub fn prior(&self) -> f64 {
         (self.lambda / (1.0 - self.lambda)).log2()
     }
@@ -100,7 +106,7 @@ pub(crate) fn name_evidence_weight(levels: &[u8; NF]) -> f64 {
 /// Fits the model from the candidate pairs' pattern codes.
 pub(crate) fn fit(feats: &Features, codes: &[u32]) -> Model {
     let params = params::params();
-    let u_random = sample_u(feats);
+    let u_random = sample_u(feats, &params.u_prior, params.u_prior_pairs);
     let histogram = pattern_histogram(codes);
     let total: f64 = histogram.iter().map(|h| h.1).sum();
     let bounds = Bounds {
@@ -138,33 +144,92 @@ pub(crate) fn fit(feats: &Features, codes: &[u32]) -> Model {
             break;
         }
     }
-    let expected_matches = lambda * total;
+    let mut expected_matches = lambda * total;
     let fallback = expected_matches < params.min_expected_matches;
     if fallback {
         m = params.m_prior.clone();
         u = u_random.clone();
-        lambda = params.fallback_match_share;
+        expected_matches = params.fallback_match_share * total;
     }
-    let weights = weights_of(&m, &u);
+    let weights = weights_of(&m, &u_random);
+    let all_pairs = all_pairs(feats.rows.len());
+    let start = match_share_of_all_pairs(expected_matches, all_pairs);
+    let lambda_all = if fallback {
+        start
+    } else {
+        overall_match_share(&histogram, &weights, start, all_pairs)
+    };
     let model = Model {
         m,
         u,
         u_random,
-        lambda,
+        lambda: lambda_all,
+        candidate_lambda: lambda,
         weights,
         iterations,
     };
     tracing::info!(
         iterations,
+        candidate_lambda = model.candidate_lambda,
         lambda = model.lambda,
         expected_matches,
         prior_m = fallback,
         m_surname_exact = model.m[SURNAME][EXACT as usize],
-        u_surname_exact = model.u[SURNAME][EXACT as usize],
+        u_surname_exact = model.u_random[SURNAME][EXACT as usize],
         "EM finished"
     );
     tracing::debug!(m = ?model.m, u = ?model.u, weights = ?model.weights, "model");
     model
+}
+
+/// The number of pairs of `n` mentions.
+fn all_pairs(n: usize) -> f64 {
+    (n as f64) * (n.saturating_sub(1) as f64) / 2.0
+}
+
+/// The share of matching pairs among `all` pairs, given the expected number of matching pairs;
+/// at least one match in all pairs, at most one half.
+fn match_share_of_all_pairs(expected_matches: f64, all: f64) -> f64 {
+    if all < 1.0 {
+        return 0.5;
+    }
+    (expected_matches.max(1.0) / all).clamp(f64::MIN_POSITIVE, 0.5)
+}
+
+/// The share of matches among all pairs under the final weights: the fixed point of λ = (sum over
+/// candidate pairs of the posterior match probability at prior λ) / all pairs. Pairs that no
+/// blocking key brought together are taken as non-matches. Starts from EM's estimate.
+fn overall_match_share(
+    histogram: &[([u8; NF], f64)],
+    weights: &[Vec<f64>],
+    start: f64,
+    all: f64,
+) -> f64 {
+    let bits: Vec<(f64, f64)> = histogram
+        .iter()
+        .map(|(levels, count)| {
+            let w: f64 = (0..NF)
+                .filter_map(|f| weights[f].get(levels[f] as usize))
+                .sum::<f64>()
+                + name_evidence_weight(levels);
+            (w, *count)
+        })
+        .collect();
+    let mut lambda = start;
+    for _ in 0..MAX_ITER {
+        let prior = (lambda / (1.0 - lambda)).log2();
+        let expected: f64 = bits
+            .iter()
+            .map(|(w, count)| count / (1.0 + (-(prior + w)).exp2()))
+            .sum();
+        let next = match_share_of_all_pairs(expected, all);
+        let settled = (next - lambda).abs() <= lambda * 1e-4;
+        lambda = next;
+        if settled {
+            break;
+        }
+    }
+    lambda
 }
 
 /// The bounds every EM estimate is held within: m below the domain caps, u of agreement levels
@@ -276,8 +341,9 @@ fn marginals(
     counts
 }
 
-/// u from a seeded sample of random pairs (all pairs when there are few mentions).
-fn sample_u(feats: &Features) -> Vec<Vec<f64>> {
+/// u from a seeded sample of random pairs (all pairs when there are few mentions), smoothed
+/// towards the prior with the weight of `prior_pairs` pairs.
+fn sample_u(feats: &Features, prior: &[Vec<f64>], prior_pairs: f64) -> Vec<Vec<f64>> {
     let n = feats.rows.len();
     let all = n.saturating_mul(n.saturating_sub(1)) / 2;
     let pairs: Vec<(usize, usize)> = if all <= U_SAMPLE {
@@ -295,10 +361,7 @@ fn sample_u(feats: &Features) -> Vec<Vec<f64>> {
         .par_iter()
         .map(|&(a, b)| compare::levels(feats, a, b))
         .collect();
-    let uniform: Vec<Vec<f64>> = (0..NF)
-        .map(|f| vec![1.0 / f64::from(compare::missing(f)); compare::missing(f) as usize])
-        .collect();
-    marginals(levels.into_iter().map(|l| (l, 1.0)), &uniform, 1.0)
+    marginals(levels.into_iter().map(|l| (l, 1.0)), prior, prior_pairs)
 }
 
 /// One EM step over the pattern histogram: new m, u and match share, smoothed towards the

@@ -12,12 +12,13 @@ use crate::model::{
 };
 use memo::Memo;
 use places::Gazetteer;
+use std::sync::Arc;
 
 /// What normalisation reads with: the gazetteer, and memos of values already read.
 pub struct Normalizer {
     gazetteer: &'static Gazetteer,
-    names: Memo<Result<NameParts, String>>,
-    places: Memo<Result<Option<Place>, String>>,
+    names: Memo<Result<Arc<NameParts>, String>>,
+    places: Memo<Result<Option<Arc<Place>>, String>>,
     dates: Memo<Result<Option<DateValue>, String>>,
 }
 
@@ -40,27 +41,34 @@ impl Normalizer {
         normalize_record(rec, self)
     }
 
-    fn name(&self, raw: &str, lang: Option<Lang>) -> Result<NameParts, String> {
+    fn name(&self, raw: &str, lang: Option<Lang>) -> Result<Arc<NameParts>, String> {
         let key = memo_key(raw, lang);
-        self.names
-            .get_or_compute(&key, || names::parse(raw, lang).map_err(|e| e.to_string()))
+        self.names.get_or_compute(&key, || {
+            names::parse(raw, lang)
+                .map(Arc::new)
+                .map_err(|e| e.to_string())
+        })
     }
 
-    fn name_parts(&self, parts: [&str; 3], lang: Option<Lang>) -> NameParts {
+    fn name_parts(&self, parts: [&str; 3], lang: Option<Lang>) -> Arc<NameParts> {
         let key = memo_key(&parts.join("\u{1e}"), lang);
-        let read = || Ok(names::from_parts(parts[0], parts[1], parts[2], lang));
+        let read = || {
+            Ok(Arc::new(names::from_parts(
+                parts[0], parts[1], parts[2], lang,
+            )))
+        };
         self.names.get_or_compute(&key, read).unwrap_or_default()
     }
 
     /// A place, read with the names in use in `year` when the year is known.
-    fn place(&self, raw: &str, year: Option<i32>) -> Result<Option<Place>, String> {
+    fn place(&self, raw: &str, year: Option<i32>) -> Result<Option<Arc<Place>>, String> {
         let key = format!("{}\u{1f}{raw}", year.unwrap_or(0));
         self.places.get_or_compute(&key, || {
             let found = match year {
                 Some(y) => self.gazetteer.resolve_in_year(raw, y),
                 None => self.gazetteer.resolve(raw),
             };
-            found.map_err(|e| e.to_string())
+            found.map(|p| p.map(Arc::new)).map_err(|e| e.to_string())
         })
     }
 
@@ -149,7 +157,7 @@ pub fn reject(rec: &RawRecord, col: Option<usize>, reason: RejectReason, detail:
     Reject::new(&rec.prov, col, reason, &detail, rec.cells.clone())
 }
 
-fn read_name(rec: &RawRecord, norm: &Normalizer) -> Result<(String, NameParts), Reject> {
+fn read_name(rec: &RawRecord, norm: &Normalizer) -> Result<(String, Arc<NameParts>), Reject> {
     if let Some(full) = rec.get(Field::FullName) {
         let raw = full.text.trim().to_string();
         return match norm.name(&raw, rec.lang) {
@@ -203,7 +211,7 @@ fn read_place(
     year: Option<i32>,
     norm: &Normalizer,
     warnings: &mut Vec<String>,
-) -> Norm<Place> {
+) -> Norm<Arc<Place>> {
     let Some(v) = rec.get(Field::BirthPlace) else {
         return Norm::empty();
     };

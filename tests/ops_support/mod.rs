@@ -88,15 +88,20 @@ const GIVEN: [&str; 30] = [
 
 const PLACES: [&str; 5] = ["Верный", "Ташкент", "Пишпек", "Ак-Мечеть", "Семипалатинск"];
 
-/// A generated person: name and birth year, unique as a (surname, given, year) triple.
+/// A generated person: name and birth date, unique as a (surname, given, year) triple.
 #[derive(Debug, Clone)]
 pub struct Person {
     pub surname: &'static str,
     pub given: &'static str,
     pub year: u32,
+    pub month: u32,
+    pub day: u32,
+    pub place: &'static str,
 }
 
-/// `n` distinct persons: name pairs combined with birth years four apart, so that none link.
+/// `n` distinct persons: a person who shares a name pair with another was born at least four
+/// years apart from them, so that none link; birth years spread over half a century, as in a
+/// real list.
 pub fn persons(n: usize, offset: usize) -> Vec<Person> {
     (offset..offset + n)
         .map(|i| {
@@ -105,7 +110,10 @@ pub fn persons(n: usize, offset: usize) -> Vec<Person> {
             Person {
                 surname: SURNAMES[pair % SURNAMES.len()],
                 given: GIVEN[pair / SURNAMES.len()],
-                year: 1850 + 4 * round as u32,
+                year: 1850 + (pair * 7 % 40) as u32 + 4 * round as u32,
+                month: 1 + (i / 28 % 12) as u32,
+                day: 1 + (i % 28) as u32,
+                place: PLACES[i / 3 % PLACES.len()],
             }
         })
         .collect()
@@ -116,9 +124,9 @@ pub fn persons(n: usize, offset: usize) -> Vec<Person> {
 pub fn write_source(path: &Path, persons: &[Person], seed: u64) {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut text =
-        String::from("№,ФИО,Год рождения,Место рождения,Дата реабилитации,Орган реабилитации\n");
+        String::from("№,ФИО,Дата рождения,Место рождения,Дата реабилитации,Орган реабилитации\n");
     for (i, p) in persons.iter().enumerate() {
-        let place = PLACES[rng.random_range(0..PLACES.len())];
+        let place = p.place;
         let (date, body) = if rng.random_range(0..3) == 0 {
             let year = rng.random_range(1955..1995);
             (format!("{year}"), "Военная коллегия Верховного суда СССР")
@@ -126,10 +134,12 @@ pub fn write_source(path: &Path, persons: &[Person], seed: u64) {
             (String::new(), "")
         };
         text.push_str(&format!(
-            "{},{} {},{},{place},{date},{body}\n",
+            "{},{} {},{:02}.{:02}.{},{place},{date},{body}\n",
             i + 1,
             p.surname,
             p.given,
+            p.day,
+            p.month,
             p.year
         ));
     }

@@ -9,7 +9,7 @@ fn mention(source: &str, record: &str, name: &str) -> Mention {
             row: 2,
         },
         name_raw: name.into(),
-        name: NameParts::default(),
+        name: std::sync::Arc::new(NameParts::default()),
         birth: Norm::empty(),
         birth_place: Norm::empty(),
         nationality: String::new(),
