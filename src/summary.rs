@@ -1,9 +1,11 @@
 //! What a person's mentions say together: preferred name forms, birth interval, birth place.
 //! Computed once per person after attachment, for every output that describes persons.
 
-use crate::model::{Gender, Mention, Person, Script};
+use crate::model::{Gender, Mention, Person, Place, Script};
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The summary of one person written to `persons.csv`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -20,13 +22,12 @@ pub struct Summary {
     pub father_key: String,
     /// The gender most mentions indicate.
     pub gender: Option<Gender>,
-    /// Birth interval (`YYYY-MM-DD`): the intersection of the mentions' intervals, or their
-    /// span when they do not overlap.
-    pub birth: Option<(String, String)>,
-    /// The most frequent modern birth place.
-    pub place: String,
-    /// Its gazetteer key.
-    pub place_key: String,
+    /// Birth interval: the intersection of the mentions' intervals, or their span when they do
+    /// not overlap.
+    pub birth: Option<(NaiveDate, NaiveDate)>,
+    /// The most frequent resolved birth place (modern name and gazetteer key), shared with the
+    /// mentions that name it.
+    pub place: Option<Arc<Place>>,
 }
 
 /// Summarises every person, in person order, in parallel.
@@ -54,13 +55,6 @@ pub fn summarize(mentions: &[&Mention]) -> Summary {
     let name = Some(in_script(Script::Cyrillic))
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| most_frequent(mentions.iter().map(form)));
-    let place = most_frequent(mentions.iter().filter_map(|m| {
-        m.birth_place
-            .value
-            .as_ref()
-            .map(|p| format!("{}\t{}", p.modern, p.key))
-    }));
-    let (place, place_key) = place.split_once('\t').unwrap_or(("", ""));
     Summary {
         name,
         name_latin: in_script(Script::Latin),
@@ -69,9 +63,25 @@ pub fn summarize(mentions: &[&Mention]) -> Summary {
         father_key: most_frequent(mentions.iter().map(|m| m.name.father_key.clone())),
         gender: majority_gender(mentions),
         birth: birth_interval(mentions),
-        place: place.to_string(),
-        place_key: place_key.to_string(),
+        place: most_frequent_place(mentions),
     }
+}
+
+/// The most frequent resolved birth place by modern name and key; ties go to the first seen.
+fn most_frequent_place(mentions: &[&Mention]) -> Option<Arc<Place>> {
+    let mut counts: Vec<(&Arc<Place>, usize)> = Vec::new();
+    for place in mentions.iter().filter_map(|m| m.birth_place.value.as_ref()) {
+        let same = |p: &Arc<Place>| p.modern == place.modern && p.key == place.key;
+        match counts.iter_mut().find(|(p, _)| same(p)) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((place, 1)),
+        }
+    }
+    let best = counts.iter().map(|c| c.1).max()?;
+    counts
+        .into_iter()
+        .find(|c| c.1 == best)
+        .map(|(p, _)| Arc::clone(p))
 }
 
 /// A mention's name as `Surname Given Patronymic`, or as written when it has no parts.
@@ -112,7 +122,7 @@ fn majority_gender(mentions: &[&Mention]) -> Option<Gender> {
     }
 }
 
-fn birth_interval(mentions: &[&Mention]) -> Option<(String, String)> {
+fn birth_interval(mentions: &[&Mention]) -> Option<(NaiveDate, NaiveDate)> {
     let dates: Vec<_> = mentions
         .iter()
         .filter_map(|m| m.birth.value.as_ref())
@@ -126,7 +136,7 @@ fn birth_interval(mentions: &[&Mention]) -> Option<(String, String)> {
         let span_to = dates.iter().map(|d| d.latest).max()?;
         (span_from, span_to)
     };
-    Some((from.to_string(), to.to_string()))
+    Some((from, to))
 }
 
 #[cfg(test)]

@@ -128,9 +128,17 @@ fn json_string(s: &str) -> String {
 fn person_row(p: &Person, summary: &Summary, outcome: &Outcome) -> Vec<String> {
     let mentions: Vec<&Mention> = p.mentions.iter().map(|&i| &outcome.mentions[i]).collect();
     let summary = summary.clone();
+    let (place, place_key) = summary
+        .place
+        .as_ref()
+        .map(|p| (p.modern.clone(), p.key.clone()))
+        .unwrap_or_default();
     let sources: BTreeSet<&str> = mentions.iter().map(|m| m.prov.source.as_str()).collect();
     let decisions = mentions.iter().filter(|m| m.has_decision()).count();
-    let (earliest, latest) = summary.birth.unwrap_or_default();
+    let (earliest, latest) = summary
+        .birth
+        .map(|(from, to)| (from.to_string(), to.to_string()))
+        .unwrap_or_default();
     vec![
         p.id.clone(),
         summary.name,
@@ -141,8 +149,8 @@ fn person_row(p: &Person, summary: &Summary, outcome: &Outcome) -> Vec<String> {
         gender(summary.gender),
         earliest,
         latest,
-        summary.place,
-        summary.place_key,
+        place,
+        place_key,
         mentions.len().to_string(),
         sources.into_iter().collect::<Vec<_>>().join(";"),
         decisions.to_string(),

@@ -74,6 +74,9 @@ pub(crate) fn candidate_pairs(
             &mut pairs,
             &mut counts,
         );
+        // Deduplicated after every pass, so that pairs found by several keys are held once.
+        pairs.par_sort_unstable();
+        pairs.dedup();
         tracing::info!(
             pass = name,
             blocks = counts.blocks - before.blocks,
@@ -91,8 +94,7 @@ pub(crate) fn candidate_pairs(
             );
         }
     }
-    pairs.par_sort_unstable();
-    pairs.dedup();
+    pairs.shrink_to_fit();
     tracing::info!(
         candidate_pairs = counts.emitted,
         distinct_pairs = pairs.len(),

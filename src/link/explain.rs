@@ -86,9 +86,8 @@ fn waterfall(out: &mut String, e: &Edge) {
         e.a, e.b, e.score, e.note
     );
     let mut running = 0.0;
-    for (k, (field, weight)) in e.contributions.iter().enumerate() {
+    for (field, level, weight) in e.contributions() {
         running += weight;
-        let level = e.levels.get(k).copied().unwrap_or("");
         let _ = writeln!(
             out,
             "      {field:<12} {level:<14} {weight:+7.2}  = {running:+7.2}"

@@ -74,9 +74,11 @@ impl Default for LinkOptions {
     }
 }
 
-/// One scored pair; `contributions` are (field name, log2 weight) in a fixed field order: first
-/// `prior` (the log2 odds that a candidate pair is a match), then every compared field, then
-/// `name_evidence` (0, or a large negative weight when no surname-or-equivalent agrees).
+/// Number of contributions of an [`Edge`]: the prior, every compared field, name evidence.
+const CONTRIBUTIONS: usize = compare::NF + 2;
+
+/// One scored pair, held compactly (a million-mention run keeps hundreds of thousands): its
+/// contributions are read through [`Edge::contributions`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
     /// Index of the first mention (the smaller).
@@ -85,12 +87,35 @@ pub struct Edge {
     pub b: usize,
     /// Total score: the sum of the contributions, i.e. the posterior log2 odds of a match.
     pub score: f64,
-    /// Per-field log2 weights.
-    pub contributions: Vec<(&'static str, f64)>,
-    /// Per-field agreement level names, in the order of `contributions`.
-    pub levels: Vec<&'static str>,
+    /// Log2 weights in the order of [`Edge::contributions`].
+    weights: [f64; CONTRIBUTIONS],
+    /// Agreement level of every compared field.
+    levels: [u8; compare::NF],
     /// What the clustering did with the pair.
     pub note: &'static str,
+}
+
+impl Edge {
+    /// (field, level name, log2 weight) in a fixed order: first `prior` (the log2 odds that a
+    /// pair of mentions is a match), then every compared field, then `name_evidence` (0, or a
+    /// large negative weight when no surname-or-equivalent agrees). The weights sum to `score`.
+    pub fn contributions(&self) -> impl Iterator<Item = (&'static str, &'static str, f64)> + '_ {
+        let fields = (0..compare::NF).map(|f| {
+            let names = compare::LEVEL_NAMES[f];
+            let level = names.get(self.levels[f] as usize).copied();
+            (compare::FIELDS[f], level.unwrap_or("missing"))
+        });
+        let evidence = if compare::has_name_evidence(&self.levels) {
+            "present"
+        } else {
+            "absent: no surname agreement"
+        };
+        std::iter::once(("prior", "candidate pair"))
+            .chain(fields)
+            .chain(std::iter::once(("name_evidence", evidence)))
+            .zip(self.weights)
+            .map(|((field, level), weight)| (field, level, weight))
+    }
 }
 
 /// Counts the run logs.
@@ -169,7 +194,8 @@ pub enum LinkError {
 /// Scored candidate pairs.
 struct Scored {
     pairs: Vec<u64>,
-    scores: Vec<f64>,
+    /// Scores in single precision: a million mentions give tens of millions of pairs.
+    scores: Vec<f32>,
 }
 
 /// Links mentions into persons.
@@ -189,7 +215,7 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
         .zip(codes.par_iter())
         .map(|(&p, &code)| {
             let (a, b) = block::unpack(p);
-            model.score(&feats, &compare::decode(code), a, b)
+            model.score(&feats, &compare::decode(code), a, b) as f32
         })
         .collect();
     drop(codes);
@@ -203,7 +229,7 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
     let mut verdicts: Vec<Option<Verdict>> = vec![None; scored.pairs.len()];
     for i in strong_edges(&scored, opts.threshold) {
         let (a, b) = block::unpack(scored.pairs[i]);
-        let verdict = clusters.offer(a as u32, b as u32, scored.scores[i]);
+        let verdict = clusters.offer(a as u32, b as u32, f64::from(scored.scores[i]));
         if verdict == Verdict::Merged {
             accepted.push((a as u32, b as u32, verdict));
         }
@@ -248,7 +274,7 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
 /// Indices of pairs at or above the threshold, by descending score, ties by pair.
 fn strong_edges(scored: &Scored, threshold: f64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..scored.pairs.len())
-        .filter(|&i| scored.scores[i] >= threshold)
+        .filter(|&i| f64::from(scored.scores[i]) >= threshold)
         .collect();
     order.par_sort_unstable_by(|&x, &y| {
         scored.scores[y]
@@ -272,36 +298,18 @@ impl Outputs<'_> {
     fn edge(&self, a: usize, b: usize, note: &'static str) -> Edge {
         let levels = compare::levels(self.feats, a, b);
         let model = self.model;
-        let fields = (0..compare::NF).map(|f| {
-            (
-                compare::FIELDS[f],
-                model.weight(self.feats, f, levels[f], a, b),
-            )
-        });
-        let evidence = ("name_evidence", train::name_evidence_weight(&levels));
-        let contributions: Vec<(&'static str, f64)> = std::iter::once(("prior", model.prior()))
-            .chain(fields)
-            .chain(std::iter::once(evidence))
-            .collect();
-        let names = (0..compare::NF).map(|f| {
-            let names = compare::LEVEL_NAMES[f];
-            names.get(levels[f] as usize).copied().unwrap_or("missing")
-        });
-        let evidence = if compare::has_name_evidence(&levels) {
-            "present"
-        } else {
-            "absent: no surname agreement"
-        };
-        let level_names = std::iter::once("candidate pair")
-            .chain(names)
-            .chain(std::iter::once(evidence))
-            .collect();
+        let mut weights = [0.0; CONTRIBUTIONS];
+        weights[0] = model.prior();
+        for (f, &level) in levels.iter().enumerate() {
+            weights[f + 1] = model.weight(self.feats, f, level, a, b);
+        }
+        weights[CONTRIBUTIONS - 1] = train::name_evidence_weight(&levels);
         Edge {
             a,
             b,
-            score: contributions.iter().map(|(_, w)| w).sum(),
-            contributions,
-            levels: level_names,
+            score: weights.iter().sum(),
+            weights,
+            levels,
             note,
         }
     }
@@ -327,7 +335,7 @@ impl Outputs<'_> {
             judged.must.binary_search(&p).is_ok() || judged.cannot.binary_search(&p).is_ok()
         };
         let picked: Vec<usize> = (0..self.scored.pairs.len())
-            .filter(|&i| band(self.scored.scores[i]))
+            .filter(|&i| band(f64::from(self.scored.scores[i])))
             .filter(|&i| self.apart(i) || self.verdicts[i] == Some(Verdict::Merged))
             .filter(|&i| {
                 let (a, b) = block::unpack(self.scored.pairs[i]);
@@ -341,7 +349,7 @@ impl Outputs<'_> {
     fn near_misses(&self, opts: &LinkOptions) -> Vec<Edge> {
         let mut best: Vec<u32> = vec![u32::MAX; self.labels.len()];
         for i in 0..self.scored.pairs.len() {
-            if self.scored.scores[i] < opts.review_low || !self.apart(i) {
+            if f64::from(self.scored.scores[i]) < opts.review_low || !self.apart(i) {
                 continue;
             }
             let (a, b) = block::unpack(self.scored.pairs[i]);

@@ -181,8 +181,8 @@ fn gender_disagreement_keeps_apart() {
         .review
         .iter()
         .find(|e| e.a == base && e.b == base + 1);
-    let gender = miss.and_then(|e| e.contributions.iter().find(|c| c.0 == "gender"));
-    assert!(gender.is_some_and(|g| g.1 < -10.0), "{miss:?}");
+    let gender = miss.and_then(|e| e.contributions().find(|c| c.0 == "gender"));
+    assert!(gender.is_some_and(|g| g.2 < -10.0), "{miss:?}");
 }
 
 #[test]

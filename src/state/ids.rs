@@ -14,6 +14,7 @@ use crate::model::Mention;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 /// What happened to a person id in this run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -101,7 +102,8 @@ impl IdReport {
 }
 
 /// A short hash of the raw values a mention was read from: changes when the row's content does.
-pub fn content_hash(m: &Mention) -> String {
+/// Written to the registry as 16 hexadecimal digits.
+pub fn content_hash(m: &Mention) -> u64 {
     let mut h = Sha256::new();
     let raws = [
         &m.name_raw,
@@ -129,10 +131,10 @@ pub fn content_hash(m: &Mention) -> String {
         h.update(v.as_bytes());
         h.update([0x1f]);
     }
-    h.finalize()[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    let digest = h.finalize();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    u64::from_be_bytes(first)
 }
 
 /// Gives each cluster its id following the module's rules; returns one id per cluster.
@@ -141,7 +143,7 @@ pub fn assign(
     clusters: &[Vec<usize>],
     previous: &Registry,
 ) -> (Vec<String>, IdReport) {
-    let hashes: Vec<String> = mentions.par_iter().map(content_hash).collect();
+    let hashes: Vec<u64> = mentions.par_iter().map(content_hash).collect();
     let votes: Vec<Vec<(&str, u64)>> = clusters
         .iter()
         .map(|members| cluster_votes(mentions, members, previous))
@@ -162,16 +164,16 @@ pub fn assign(
     changes.extend(retired(previous, &winners));
     repoint_aliases(&mut registry.aliases);
     for (members, id) in clusters.iter().zip(&ids) {
+        let shared: Arc<str> = Arc::from(id.as_str());
         for &i in members {
             let (Some(m), Some(hash)) = (mentions.get(i), hashes.get(i)) else {
                 continue;
             };
             let entry = Entry {
-                content_hash: hash.clone(),
-                person_id: id.clone(),
+                content_hash: *hash,
+                person_id: Arc::clone(&shared),
             };
-            let key = (m.prov.source.clone(), m.prov.record_id.clone());
-            registry.entries.insert(key, entry);
+            registry.insert(&m.prov.source, &m.prov.record_id, entry);
         }
     }
     let rows = row_changes(mentions, &hashes, previous);
@@ -193,9 +195,8 @@ fn cluster_votes<'a>(
     let mut votes: BTreeMap<&str, u64> = BTreeMap::new();
     for &i in members {
         let Some(m) = mentions.get(i) else { continue };
-        let key = (m.prov.source.clone(), m.prov.record_id.clone());
-        if let Some(entry) = previous.entries.get(&key) {
-            *votes.entry(entry.person_id.as_str()).or_insert(0) += 1;
+        if let Some(entry) = previous.get(&m.prov.source, &m.prov.record_id) {
+            *votes.entry(&*entry.person_id).or_insert(0) += 1;
         }
     }
     let mut votes: Vec<(&str, u64)> = votes.into_iter().collect();
@@ -261,9 +262,9 @@ fn change(kind: ChangeKind, person_id: &str, other_id: &str, mentions: u64) -> I
 /// Old ids that no cluster won, oldest first, with the mentions they had.
 fn retired(previous: &Registry, winners: &BTreeMap<&str, (u64, usize)>) -> Vec<IdChange> {
     let mut lost: BTreeMap<&str, u64> = BTreeMap::new();
-    for entry in previous.entries.values() {
-        if !winners.contains_key(entry.person_id.as_str()) {
-            *lost.entry(entry.person_id.as_str()).or_insert(0) += 1;
+    for (_, _, entry) in previous.iter() {
+        if !winners.contains_key(&*entry.person_id) {
+            *lost.entry(&*entry.person_id).or_insert(0) += 1;
         }
     }
     let mut lost: Vec<(&str, u64)> = lost.into_iter().collect();
@@ -286,21 +287,20 @@ fn repoint_aliases(aliases: &mut BTreeMap<String, String>) {
 }
 
 /// Rows whose content changed, rows that are gone, and how many rows are new.
-fn row_changes(mentions: &[Mention], hashes: &[String], previous: &Registry) -> RowChanges {
+fn row_changes(mentions: &[Mention], hashes: &[u64], previous: &Registry) -> RowChanges {
     let mut changes = RowChanges::default();
     let mut seen: HashSet<(&str, &str)> = HashSet::with_capacity(mentions.len());
     for (m, hash) in mentions.iter().zip(hashes) {
         let (source, record) = (m.prov.source.as_str(), m.prov.record_id.as_str());
         seen.insert((source, record));
-        let key = (source.to_string(), record.to_string());
-        match previous.entries.get(&key) {
+        match previous.get(source, record) {
             Some(entry) if entry.content_hash != *hash => changes.changed.push(m.prov.key()),
             Some(_) => {}
             None => changes.added += 1,
         }
     }
-    for (source, record) in previous.entries.keys() {
-        if !seen.contains(&(source.as_str(), record.as_str())) {
+    for (source, record, _) in previous.iter() {
+        if !seen.contains(&(source, record)) {
             changes.removed.push(format!("{source}:{record}"));
         }
     }

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The registry's format version, written to `state.json`.
 pub const FORMAT: u64 = 1;
@@ -23,16 +24,16 @@ const ALIASES_HEADER: [&str; 2] = ["alias", "person_id"];
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The hash of the row's raw values when it was last seen.
-    pub content_hash: String,
-    /// The person the mention belonged to.
-    pub person_id: String,
+    pub content_hash: u64,
+    /// The person the mention belonged to (shared by the entries of one person).
+    pub person_id: Arc<str>,
 }
 
 /// Mention keys (source, record id) mapped to person ids, with aliases and the id counter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Registry {
-    /// Mentions of the last run, by `(source, record_id)`.
-    pub entries: BTreeMap<(String, String), Entry>,
+    /// Mentions of the last run, by source, then record id (each source name held once).
+    pub entries: BTreeMap<String, BTreeMap<String, Entry>>,
     /// Ids given up in a merge → the id that kept the person.
     pub aliases: BTreeMap<String, String>,
     /// The number of the next id to mint (`P000001` is number 1).
@@ -56,6 +57,30 @@ struct Meta {
 }
 
 impl Registry {
+    /// The entry of one mention.
+    pub fn get(&self, source: &str, record_id: &str) -> Option<&Entry> {
+        self.entries.get(source)?.get(record_id)
+    }
+
+    /// Records one mention's entry.
+    pub fn insert(&mut self, source: &str, record_id: &str, entry: Entry) {
+        if !self.entries.contains_key(source) {
+            self.entries.insert(source.to_string(), BTreeMap::new());
+        }
+        if let Some(records) = self.entries.get_mut(source) {
+            records.insert(record_id.to_string(), entry);
+        }
+    }
+
+    /// Every entry as (source, record id, entry), in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str, &Entry)> {
+        self.entries.iter().flat_map(|(source, records)| {
+            records
+                .iter()
+                .map(move |(record, entry)| (source.as_str(), record.as_str(), entry))
+        })
+    }
+
     /// Reads the registry from `dir`; an absent `state.json` means a first run (empty registry).
     pub fn load(dir: &Path) -> Result<Registry, StateError> {
         let meta_path = dir.join(FILES[0]);
@@ -74,13 +99,20 @@ impl Registry {
             ..Registry::default()
         };
         let path = dir.join(FILES[1]);
+        let mut ids: BTreeMap<String, Arc<str>> = BTreeMap::new();
         for row in read_rows(&path, &REGISTRY_HEADER)? {
             let [source, record_id, content_hash, person_id] = take4(row);
+            let content_hash = u64::from_str_radix(&content_hash, 16)
+                .map_err(|e| corrupt(&path, format!("content hash {content_hash:?}: {e}")))?;
+            let person_id = Arc::clone(
+                ids.entry(person_id)
+                    .or_insert_with_key(|id| Arc::from(id.as_str())),
+            );
             let entry = Entry {
                 content_hash,
                 person_id,
             };
-            registry.entries.insert((source, record_id), entry);
+            registry.insert(&source, &record_id, entry);
         }
         let path = dir.join(FILES[2]);
         for row in read_rows(&path, &ALIASES_HEADER)? {
@@ -102,8 +134,9 @@ impl Registry {
         json.push('\n');
         let path = dir.join(FILES[0]);
         write_synced(&path, json.as_bytes()).map_err(|e| io_err(&path, e))?;
-        let rows = self.entries.iter().map(|((s, r), e)| {
-            [s.as_str(), r.as_str(), &e.content_hash, &e.person_id].map(str::to_string)
+        let rows = self.iter().map(|(s, r, e)| {
+            let hash = format!("{:016x}", e.content_hash);
+            [s.to_string(), r.to_string(), hash, e.person_id.to_string()]
         });
         write_rows(&dir.join(FILES[1]), &REGISTRY_HEADER, rows)?;
         let rows = self.aliases.iter().map(|(a, p)| [a.clone(), p.clone()]);
@@ -124,11 +157,8 @@ impl Registry {
 
     /// The number of distinct person ids the registry's mentions carry.
     pub fn person_count(&self) -> usize {
-        let ids: std::collections::BTreeSet<&str> = self
-            .entries
-            .values()
-            .map(|e| e.person_id.as_str())
-            .collect();
+        let ids: std::collections::BTreeSet<&str> =
+            self.iter().map(|(_, _, e)| &*e.person_id).collect();
         ids.len()
     }
 }
@@ -215,10 +245,10 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let mut reg = Registry::default();
         let entry = Entry {
-            content_hash: "ab12".into(),
-            person_id: format_id(7),
+            content_hash: 0xab12,
+            person_id: format_id(7).into(),
         };
-        reg.entries.insert(("a.csv".into(), "1".into()), entry);
+        reg.insert("a.csv", "1", entry);
         reg.aliases.insert(format_id(9), format_id(7));
         reg.next_id = 10;
         reg.save(tmp.path()).unwrap();

@@ -115,5 +115,5 @@ fn the_content_hash_follows_the_raw_values() {
     b.extra.push(("Примечание".into(), "x".into()));
     assert_ne!(content_hash(&a), content_hash(&b));
     assert_eq!(content_hash(&a), content_hash(&a.clone()));
-    assert_eq!(content_hash(&a).len(), 16);
+    assert_ne!(content_hash(&a), 0);
 }
