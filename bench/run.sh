@@ -5,8 +5,9 @@
 #   BINARY   release binary (default: target/release/rehab)
 #   WORKDIR  scratch folder for corpora (default: ${TMPDIR:-/tmp}/rehab-bench)
 #   SIZES    target mention counts (default: 10000 100000 1000000)
-# Prints a markdown table: generation time, pipeline wall time and peak RSS (from /usr/bin/time -v),
-# and the pairwise and B-cubed F1 of the output against the truth when output/mentions.csv exists.
+# Prints a markdown table: generation time, pipeline wall time and peak RSS (from /usr/bin/time -v)
+# of a first run and of a rerun that loads the first run's id registry (the nightly case), and the
+# pairwise precision, recall, F1 and B-cubed F1 of the output against the truth.
 set -euo pipefail
 
 BIN=${1:-target/release/rehab}
@@ -64,19 +65,28 @@ for size in "${SIZES[@]}"; do
   fi
   run_wall=$(wall_seconds "$dir/run.time")
   run_rss=$(peak_rss_mb "$dir/run.time")
-  pair_f1="-"; b3_f1="-"
+  # The nightly case: the same input again, with the previous run's id registry to load.
+  if ! /usr/bin/time -v "$BIN" run --input "$dir/input" --output "$dir/output" --max-reject-ratio 1 \
+      > "$dir/rerun.log" 2> "$dir/rerun.time"; then
+    status="rerun failed (see $dir/rerun.log, $dir/rerun.time)"
+  fi
+  rerun_wall=$(wall_seconds "$dir/rerun.time")
+  rerun_rss=$(peak_rss_mb "$dir/rerun.time")
+  pair_p="-"; pair_r="-"; pair_f1="-"; b3_f1="-"
   if [ -f "$dir/output/mentions.csv" ] && \
      "$BIN" score --truth "$dir/truth.csv" --mentions "$dir/output/mentions.csv" --json \
        > "$dir/score.json" 2> "$dir/score.log"; then
+    pair_p=$(printf '%.4f' "$(run_json "$dir/score.json" pairwise precision)")
+    pair_r=$(printf '%.4f' "$(run_json "$dir/score.json" pairwise recall)")
     pair_f1=$(f1_of "$dir/score.json" 1)
     b3_f1=$(f1_of "$dir/score.json" 2)
   fi
   pairs=$(run_json "$dir/output/run.json" linkage compared_pairs)
   link_s=$(run_json "$dir/output/run.json" timings_seconds link)
-  rows+=("| $size | $persons | $mentions | $synth_wall | ${run_wall:--} | ${run_rss:--} | $pairs | $link_s | $pair_f1 | $b3_f1 | $status |")
+  rows+=("| $size | $persons | $mentions | $synth_wall | ${run_wall:--} | ${run_rss:--} | ${rerun_wall:--} | ${rerun_rss:--} | $pairs | $link_s | $pair_p | $pair_r | $pair_f1 | $b3_f1 | $status |")
   echo "done: $size mentions" >&2
 done
 
-echo "| target mentions | persons | mentions | synth wall (s) | run wall (s) | run peak RSS (MB) | pairs compared | link (s) | pairwise F1 | B-cubed F1 | status |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| target mentions | persons | mentions | synth wall (s) | run wall (s) | run peak RSS (MiB) | rerun wall (s) | rerun peak RSS (MiB) | pairs compared | link (s) | pairwise P | pairwise R | pairwise F1 | B-cubed F1 | status |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
