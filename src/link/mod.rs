@@ -110,7 +110,7 @@ impl Edge {
         } else {
             "absent: no surname agreement"
         };
-        std::iter::once(("prior", "candidate pair"))
+        std::iter::once(("prior", "any pair"))
             .chain(fields)
             .chain(std::iter::once(("name_evidence", evidence)))
             .zip(self.weights)
