@@ -3,9 +3,9 @@
 //! The gazetteer (`schemas/gazetteer.csv`) lists every place with its name forms, their language,
 //! the years each was in use and whether it is historic; `schemas/place_terms.csv` lists the
 //! words around names (`г.`, `уезд`, `обл.` ...) and the Russian endings of adjective and case
-//! forms. A written value is split into address parts ([`address`]); each part is looked up by
-//! match key, then by Russian stem, then approximately ([`index`]); among the parts found the
-//! most specific wins ([`choose`]).
+//! forms. A written value is split into address parts (module `address`); each part is looked up by
+//! match key, then by Russian stem, then approximately (module `index`); among the parts found the
+//! most specific wins (module `choose`).
 
 mod address;
 mod choose;
