@@ -77,6 +77,7 @@ fn mention_row(m: &Mention, person_id: &str) -> Vec<String> {
         place.map(|p| p.country.clone()).unwrap_or_default(),
         place.map(|p| p.key.clone()).unwrap_or_default(),
         m.nationality.clone(),
+        m.nationality_key.unwrap_or_default().to_string(),
     ]);
     push_date(&mut row, &m.arrest);
     row.extend([

@@ -46,6 +46,8 @@ pub(crate) const FATHER: usize = 2;
 pub(crate) const BIRTH: usize = 3;
 /// Gender position.
 pub(crate) const GENDER: usize = 7;
+/// Index of the nationality field.
+pub(crate) const NATIONALITY: usize = 5;
 
 /// Shared levels of name fields.
 pub(crate) const EXACT: u8 = 0;

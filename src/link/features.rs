@@ -127,7 +127,13 @@ impl Features {
             .iter()
             .map(|m| m.birth_place.value.as_ref().map_or("", |p| p.key.as_str()));
         let (place, _) = intern(&[places.collect()]);
-        let nat_text: Vec<String> = mentions.iter().map(|m| fold(&m.nationality)).collect();
+        let nat_text: Vec<String> = mentions
+            .iter()
+            .map(|m| {
+                m.nationality_key
+                    .map_or_else(|| fold(&m.nationality), str::to_string)
+            })
+            .collect();
         let (nationality, _) = intern(&[nat_text.iter().map(String::as_str).collect()]);
         let case_text: Vec<String> = mentions
             .iter()

@@ -43,8 +43,8 @@ pub struct Judgement {
 /// Options of the linker.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkOptions {
-    /// Score (posterior log2 odds of a match) from which a pair may merge; the default 6 is a
-    /// posterior match probability of 98.5%.
+    /// Score (posterior log2 odds of a match) from which a pair may merge; the default 5.5 is a
+    /// posterior match probability of 97.8%.
     pub threshold: f64,
     /// Lowest score of pairs sent to review.
     pub review_low: f64,
@@ -63,9 +63,9 @@ pub struct LinkOptions {
 impl Default for LinkOptions {
     fn default() -> Self {
         LinkOptions {
-            threshold: 6.0,
+            threshold: 5.5,
             review_low: 1.0,
-            review_high: 9.0,
+            review_high: 8.5,
             max_block: 32,
             window: 8,
             review_limit: 100_000,

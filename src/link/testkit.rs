@@ -113,6 +113,7 @@ impl M {
                 error: None,
             },
             nationality: self.nationality.clone(),
+            nationality_key: None,
             arrest: Norm::empty(),
             charge: String::new(),
             sentencing_organ: String::new(),

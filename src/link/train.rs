@@ -3,7 +3,7 @@
 //! and the match share, are then re-estimated. Exact agreement on names is term-frequency
 //! adjusted against the random-pair agreement rate, so a rare name weighs more than a common one.
 
-use super::compare::{self, BIRTH, EXACT, FATHER, GENDER, GIVEN, JULIAN, NF, SURNAME};
+use super::compare::{self, BIRTH, EXACT, FATHER, GENDER, GIVEN, JULIAN, NATIONALITY, NF, SURNAME};
 use super::features::Features;
 use super::params;
 use rand::{RngExt, SeedableRng};
@@ -271,6 +271,7 @@ fn weights_of(m: &[Vec<f64>], u: &[Vec<f64>]) -> Vec<Vec<f64>> {
                     let w = ((mp + RARE) / (up + RARE)).log2();
                     let agreement = level == 0 || (f == BIRTH && level <= usize::from(JULIAN));
                     match level {
+                        0 if f == NATIONALITY => 0.0,
                         _ if agreement => w.max(0.0),
                         l if l == last => w.min(0.0),
                         _ => w,

@@ -315,6 +315,8 @@ pub struct Mention {
     pub birth_place: Norm<Arc<Place>>,
     /// Nationality as written.
     pub nationality: String,
+    /// Its key in `schemas/nationalities.csv` (`kazakh` for `казах`, `қазақ`, `qozoq`), when known.
+    pub nationality_key: Option<&'static str>,
     /// Arrest date.
     pub arrest: Norm<DateValue>,
     /// Charge (article) as written.

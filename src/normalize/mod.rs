@@ -4,6 +4,7 @@ pub mod dates;
 pub mod decision;
 pub mod memo;
 pub mod names;
+pub mod nationality;
 pub mod places;
 pub mod translit;
 
@@ -137,6 +138,7 @@ fn normalize_record(rec: &RawRecord, norm: &Normalizer) -> Result<Mention, Rejec
         birth,
         birth_place,
         nationality: tidy(rec.text(Field::Nationality)),
+        nationality_key: nationality::nationality_key(rec.text(Field::Nationality)),
         arrest,
         charge: tidy(rec.text(Field::Charge)),
         sentencing_organ: tidy(rec.text(Field::SentencingOrgan)),

@@ -13,6 +13,7 @@ fn mention(source: &str, record: &str, name: &str) -> Mention {
         birth: Norm::empty(),
         birth_place: Norm::empty(),
         nationality: String::new(),
+        nationality_key: None,
         arrest: Norm::empty(),
         charge: String::new(),
         sentencing_organ: String::new(),
