@@ -1,7 +1,9 @@
-//! Fellegi-Sunter parameters by EM over the comparison patterns of the candidate pairs: u seeded
-//! from a seeded sample of random pairs, m seeded from candidate pairs that agree strongly; both,
-//! and the match share, are then re-estimated. Exact agreement on names is term-frequency
-//! adjusted against the random-pair agreement rate, so a rare name weighs more than a common one.
+//! Fellegi-Sunter parameters. m (agreement among one person's records) is estimated by EM over
+//! the comparison patterns of the candidate pairs, within domain bounds; u (agreement among
+//! different people's records) is measured on a seeded sample of random pairs, smoothed towards
+//! domain priors; the prior is the share of matches among all pairs, found as a fixed point over
+//! the candidates. Exact agreement on names is term-frequency adjusted against the random-pair
+//! agreement rate, so a rare name weighs more than a common one.
 
 use super::compare::{self, BIRTH, EXACT, FATHER, GENDER, GIVEN, JULIAN, NATIONALITY, NF, SURNAME};
 use super::features::Features;
