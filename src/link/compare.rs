@@ -4,7 +4,7 @@ use super::features::{Birth, Feat, Features, NONE, Vocab};
 use super::names;
 
 /// Number of compared fields.
-pub(crate) const NF: usize = 8;
+pub(crate) const NF: usize = 9;
 
 /// Field names, in the fixed order of contributions.
 pub(crate) const FIELDS: [&str; NF] = [
@@ -16,6 +16,7 @@ pub(crate) const FIELDS: [&str; NF] = [
     "nationality",
     "case_number",
     "gender",
+    "source",
 ];
 
 /// Names of the agreement levels of each field; one more level, "missing", follows them.
@@ -34,6 +35,7 @@ pub(crate) const LEVEL_NAMES: [&[&str]; NF] = [
     &["agree", "differ"],
     &["agree", "differ"],
     &["agree", "differ"],
+    &["different sources", "same source"],
 ];
 
 /// Field positions.
@@ -127,6 +129,7 @@ pub(crate) fn levels(feats: &Features, a: usize, b: usize) -> [u8; NF] {
         id_level(x.nationality, y.nationality, 5),
         id_level(x.case_no, y.case_no, 6),
         gender_level(x, y),
+        u8::from(x.source == y.source),
     ]
 }
 

@@ -82,6 +82,8 @@ pub(crate) struct Feat {
     pub birth: Option<Birth>,
     /// 0 unknown, 1 male, 2 female.
     pub gender: u8,
+    /// Interned source (file) name.
+    pub source: u32,
 }
 
 /// Features of every mention with the vocabularies their ids refer to.
@@ -140,6 +142,7 @@ impl Features {
             .map(|m| fold_case_number(&m.case_number))
             .collect();
         let (case_no, _) = intern(&[case_text.iter().map(String::as_str).collect()]);
+        let (source, _) = intern(&[mentions.iter().map(|m| m.prov.source.as_str()).collect()]);
         let rows = mentions
             .iter()
             .enumerate()
@@ -152,6 +155,7 @@ impl Features {
                 place: place[0][i],
                 nationality: nationality[0][i],
                 case_no: case_no[0][i],
+                source: source[0][i],
                 birth: birth_of(m),
                 gender: match m.name.gender {
                     None => 0,

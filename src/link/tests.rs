@@ -71,20 +71,20 @@ fn place_nationality_case_gender_levels() {
         .case("П-123")
         .gender(Gender::Male);
     let same = levels_of(a.clone(), a.clone().nationality("казах ").case("п 123"));
-    assert_eq!(&same[4..], &[0, 0, 0, 0]);
+    assert_eq!(&same[4..], &[0, 0, 0, 0, 1]);
     let b = M::new("2", "x", "y")
         .place("almaty")
         .nationality("узбек")
         .case("П-9")
         .gender(Gender::Female);
-    assert_eq!(&levels_of(a.clone(), b)[4..], &[1, 1, 1, 1]);
-    let empty = levels_of(a, M::new("3", "x", "y"));
-    assert_eq!(&empty[4..], &[2, 2, 2, 2]);
+    assert_eq!(&levels_of(a.clone(), b)[4..], &[1, 1, 1, 1, 1]);
+    let other = M::new("other:3", "x", "y");
+    assert_eq!(&levels_of(a, other)[4..], &[2, 2, 2, 2, 0]);
 }
 
 #[test]
 fn pattern_codes_round_trip() {
-    let levels = [2, 3, 4, 5, 1, 2, 0, 1];
+    let levels = [2, 3, 4, 5, 1, 2, 0, 1, 1];
     assert_eq!(compare::decode(compare::encode(&levels)), levels);
     assert!((compare::encode(&levels) as usize) < compare::pattern_count());
 }

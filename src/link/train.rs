@@ -297,15 +297,17 @@ fn pattern_histogram(codes: &[u32]) -> Vec<([u8; NF], f64)> {
     let n = compare::pattern_count();
     let counts = codes
         .par_chunks(1 << 16)
-        .map(|chunk| {
-            let mut c = vec![0u64; n];
-            for &code in chunk {
-                if let Some(slot) = c.get_mut(code as usize) {
-                    *slot += 1;
+        .fold(
+            || vec![0u64; n],
+            |mut c, chunk| {
+                for &code in chunk {
+                    if let Some(slot) = c.get_mut(code as usize) {
+                        *slot += 1;
+                    }
                 }
-            }
-            c
-        })
+                c
+            },
+        )
         .reduce(
             || vec![0u64; n],
             |mut x, y| {
