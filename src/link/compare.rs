@@ -46,10 +46,10 @@ pub(crate) const GIVEN: usize = 1;
 pub(crate) const FATHER: usize = 2;
 /// Birth date position.
 pub(crate) const BIRTH: usize = 3;
+/// Nationality position.
+pub(crate) const NATIONALITY: usize = 5;
 /// Gender position.
 pub(crate) const GENDER: usize = 7;
-/// Index of the nationality field.
-pub(crate) const NATIONALITY: usize = 5;
 
 /// Shared levels of name fields.
 pub(crate) const EXACT: u8 = 0;
@@ -126,7 +126,7 @@ pub(crate) fn levels(feats: &Features, a: usize, b: usize) -> [u8; NF] {
             _ => missing(BIRTH),
         },
         id_level(x.place, y.place, 4),
-        id_level(x.nationality, y.nationality, 5),
+        id_level(x.nationality, y.nationality, NATIONALITY),
         id_level(x.case_no, y.case_no, 6),
         gender_level(x, y),
         u8::from(x.source == y.source),
