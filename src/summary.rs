@@ -5,6 +5,7 @@ use crate::model::{Gender, Mention, Person, Place, Script};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::Arc;
 
 /// The summary of one person written to `persons.csv`.
@@ -69,19 +70,8 @@ pub fn summarize(mentions: &[&Mention]) -> Summary {
 
 /// The most frequent resolved birth place by modern name and key; ties go to the first seen.
 fn most_frequent_place(mentions: &[&Mention]) -> Option<Arc<Place>> {
-    let mut counts: Vec<(&Arc<Place>, usize)> = Vec::new();
-    for place in mentions.iter().filter_map(|m| m.birth_place.value.as_ref()) {
-        let same = |p: &Arc<Place>| p.modern == place.modern && p.key == place.key;
-        match counts.iter_mut().find(|(p, _)| same(p)) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((place, 1)),
-        }
-    }
-    let best = counts.iter().map(|c| c.1).max()?;
-    counts
-        .into_iter()
-        .find(|c| c.1 == best)
-        .map(|(p, _)| Arc::clone(p))
+    let places = mentions.iter().filter_map(|m| m.birth_place.value.as_ref());
+    most_frequent_by(places, |p| (p.modern.clone(), p.key.clone())).map(Arc::clone)
 }
 
 /// A mention's name as `Surname Given Patronymic`, or as written when it has no parts.
@@ -101,15 +91,27 @@ fn display_name(m: &Mention) -> String {
 
 /// The most frequent non-empty value; ties go to the one seen first.
 fn most_frequent(values: impl Iterator<Item = String>) -> String {
-    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
-    for (seen, v) in values.filter(|v| !v.is_empty()).enumerate() {
-        counts.entry(v).or_insert((0, seen)).0 += 1;
+    most_frequent_by(values.filter(|v| !v.is_empty()), String::clone).unwrap_or_default()
+}
+
+/// The first-seen item of the most frequent key; ties go to the key seen first.
+fn most_frequent_by<T, K: Eq + Hash>(
+    items: impl Iterator<Item = T>,
+    key: impl Fn(&T) -> K,
+) -> Option<T> {
+    let mut counts: HashMap<K, (usize, usize)> = HashMap::new();
+    let mut firsts: Vec<T> = Vec::new();
+    for item in items {
+        let slot = counts.entry(key(&item)).or_insert_with(|| {
+            firsts.push(item);
+            (0, firsts.len() - 1)
+        });
+        slot.0 += 1;
     }
-    counts
-        .into_iter()
-        .max_by(|a, b| (a.1.0, std::cmp::Reverse(a.1.1)).cmp(&(b.1.0, std::cmp::Reverse(b.1.1))))
-        .map(|(v, _)| v)
-        .unwrap_or_default()
+    let (_, first) = counts
+        .into_values()
+        .max_by(|a, b| (a.0, std::cmp::Reverse(a.1)).cmp(&(b.0, std::cmp::Reverse(b.1))))?;
+    firsts.into_iter().nth(first)
 }
 
 fn majority_gender(mentions: &[&Mention]) -> Option<Gender> {

@@ -128,7 +128,6 @@ fn json_string(s: &str) -> String {
 
 fn person_row(p: &Person, summary: &Summary, outcome: &Outcome) -> Vec<String> {
     let mentions: Vec<&Mention> = p.mentions.iter().map(|&i| &outcome.mentions[i]).collect();
-    let summary = summary.clone();
     let (place, place_key) = summary
         .place
         .as_ref()
@@ -142,11 +141,11 @@ fn person_row(p: &Person, summary: &Summary, outcome: &Outcome) -> Vec<String> {
         .unwrap_or_default();
     vec![
         p.id.clone(),
-        summary.name,
-        summary.name_latin,
-        summary.surname_key,
-        summary.given_key,
-        summary.father_key,
+        summary.name.clone(),
+        summary.name_latin.clone(),
+        summary.surname_key.clone(),
+        summary.given_key.clone(),
+        summary.father_key.clone(),
         gender(summary.gender),
         earliest,
         latest,

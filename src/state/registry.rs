@@ -64,11 +64,15 @@ impl Registry {
 
     /// Records one mention's entry.
     pub fn insert(&mut self, source: &str, record_id: &str, entry: Entry) {
-        if !self.entries.contains_key(source) {
-            self.entries.insert(source.to_string(), BTreeMap::new());
-        }
-        if let Some(records) = self.entries.get_mut(source) {
-            records.insert(record_id.to_string(), entry);
+        let record = (record_id.to_string(), entry);
+        match self.entries.get_mut(source) {
+            Some(records) => {
+                records.insert(record.0, record.1);
+            }
+            None => {
+                self.entries
+                    .insert(source.to_string(), BTreeMap::from([record]));
+            }
         }
     }
 
