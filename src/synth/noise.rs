@@ -1,5 +1,6 @@
 //! Clerical noise: typos, initials, missing fields, shifted years, capitals.
 
+use chrono::{Datelike, NaiveDate, TimeDelta};
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
@@ -41,6 +42,23 @@ impl Noise {
         capitals: 0.10,
         duplicate: 0.02,
     };
+}
+
+/// Share of written event dates (arrest, decision) with a clerk's slip.
+const DATE_SLIP: f64 = 0.03;
+
+/// An event date as a clerk copied it: now and then a day or a month off.
+pub fn slipped(date: NaiveDate, rng: &mut ChaCha8Rng) -> NaiveDate {
+    if !chance(rng, DATE_SLIP) {
+        return date;
+    }
+    let sign = if rng.random_bool(0.5) { 1 } else { -1 };
+    let moved = match rng.random_range(0..10) {
+        0..=3 => date.checked_add_signed(TimeDelta::days(sign)),
+        4..=6 => date.checked_add_signed(TimeDelta::days(10 * sign)),
+        _ => date.with_month((date.month() as i64 + sign).clamp(1, 12) as u32),
+    };
+    moved.unwrap_or(date)
 }
 
 /// Rolls a die with probability `p`.

@@ -5,6 +5,7 @@ use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
 use super::data::{Culture, NameForms, PlaceForms, Pool, Tables};
+use super::noise::chance;
 
 /// One invented person, as indices into the tables.
 #[derive(Debug, Clone)]
@@ -33,6 +34,9 @@ pub struct Person {
     pub article: usize,
     /// Rehabilitation date.
     pub rehab: NaiveDate,
+    /// A second rehabilitation decision (e.g. a 1950s tribunal, then a 1989 prosecutor's
+    /// conclusion); sources record either.
+    pub rehab_again: Option<NaiveDate>,
 }
 
 /// The table entries a person refers to.
@@ -54,6 +58,14 @@ pub struct Resolved<'t> {
 }
 
 impl Person {
+    /// The rehabilitation decision a source records: either of two, when there were two.
+    pub fn decision_date(&self, rng: &mut ChaCha8Rng) -> NaiveDate {
+        match self.rehab_again {
+            Some(again) if rng.random_bool(0.5) => again,
+            _ => self.rehab,
+        }
+    }
+
     /// Looks up the person's table entries; `None` only if the indices do not fit the tables.
     pub fn resolve<'t>(&self, tables: &'t Tables) -> Option<Resolved<'t>> {
         let culture = tables.cultures.get(self.culture)?;
@@ -86,6 +98,17 @@ const ARREST_YEARS: [(i32, u64); 9] = [
     (1938, 25),
     (1940, 7),
 ];
+
+/// Share of arrests made on one of a year's mass-operation nights, and how many such nights a
+/// year has: in 1937–1938 a district's NKVD took dozens of people on one night.
+const OPERATION_SHARE: f64 = 0.5;
+const OPERATION_NIGHTS: i32 = 12;
+/// Share of relatives arrested on the same day as the relative they were drawn from.
+const ARRESTED_TOGETHER: f64 = 0.4;
+/// Share of persons rehabilitated twice.
+const REHABILITATED_TWICE: f64 = 0.2;
+/// Share of the 1989–1992 rehabilitations recorded under the decree of 16 January 1989.
+const DECREE_SHARE: f64 = 0.4;
 
 /// Share of persons who are a son or daughter of an earlier person, and of those who are siblings.
 const CHILD_SHARE: f64 = 0.08;
@@ -188,6 +211,7 @@ impl PersonMaker {
         child.surname = parent.surname;
         child.father = parent.given;
         child.place = parent.place;
+        arrested_with(&mut child, parent, rng);
         child
     }
 
@@ -205,6 +229,13 @@ impl PersonMaker {
         person.surname = sibling.surname;
         person.father = sibling.father;
         person.place = sibling.place;
+        arrested_with(&mut person, sibling, rng);
+        // Parents do not give two of their children one name.
+        let mut tries = 0;
+        while person.female == sibling.female && person.given == sibling.given && tries < 8 {
+            person.given = redraw_given(&person, tables, rng);
+            tries += 1;
+        }
         person
     }
 
@@ -222,6 +253,8 @@ impl PersonMaker {
             .get(culture_index)
             .map_or(0, |c| draw(if female { &c.female } else { &c.male }, rng));
         let arrest = arrest_date(birth, rng);
+        let rehab = rehab_date(rng);
+        let rehab_again = chance(rng, REHABILITATED_TWICE).then(|| later_rehab_date(rehab, rng));
         Person {
             id: 0,
             culture: culture_index,
@@ -234,7 +267,8 @@ impl PersonMaker {
             arrest,
             sentence: draw(&tables.sentences, rng),
             article: draw(&tables.articles, rng),
-            rehab: rehab_date(rng),
+            rehab,
+            rehab_again,
         }
     }
 }
@@ -250,14 +284,59 @@ fn arrest_date(birth: NaiveDate, rng: &mut ChaCha8Rng) -> NaiveDate {
         }
         ticket -= w;
     }
-    day_in_year(year.max(birth.year() + 16), rng)
+    let year = year.max(birth.year() + 16);
+    if chance(rng, OPERATION_SHARE) {
+        operation_night(year, rng.random_range(0..OPERATION_NIGHTS))
+    } else {
+        day_in_year(year, rng)
+    }
+}
+
+/// The `k`-th mass-operation night of a year: a fixed day, the same in every corpus.
+fn operation_night(year: i32, k: i32) -> NaiveDate {
+    let ordinal = 1 + (year * 7919 + k * 29).rem_euclid(365);
+    NaiveDate::from_yo_opt(year, ordinal as u32).unwrap_or(NaiveDate::MIN)
+}
+
+/// Another given name from the person's culture and gender pool.
+fn redraw_given(person: &Person, tables: &Tables, rng: &mut ChaCha8Rng) -> usize {
+    tables
+        .cultures
+        .get(person.culture)
+        .map_or(person.given, |c| {
+            draw(if person.female { &c.female } else { &c.male }, rng)
+        })
+}
+
+/// A relative taken on the same day, when old enough then.
+fn arrested_with(person: &mut Person, relative: &Person, rng: &mut ChaCha8Rng) {
+    if relative.arrest.year() >= person.birth.year() + 16 && chance(rng, ARRESTED_TOGETHER) {
+        person.arrest = relative.arrest;
+    }
 }
 
 fn rehab_date(rng: &mut ChaCha8Rng) -> NaiveDate {
-    let year = match rng.random_range(0..10) {
-        0..=3 => rng.random_range(1955..=1962),
-        4..=7 => rng.random_range(1989..=1992),
-        _ => rng.random_range(2021..=2023),
-    };
-    day_in_year(year, rng)
+    match rng.random_range(0..10) {
+        0..=3 => day_in_year(rng.random_range(1955..=1962), rng),
+        4..=7 => perestroika_rehab_date(rng),
+        _ => day_in_year(rng.random_range(2021..=2023), rng),
+    }
+}
+
+/// A rehabilitation of 1989–1992, often recorded under the decree of 16 January 1989.
+fn perestroika_rehab_date(rng: &mut ChaCha8Rng) -> NaiveDate {
+    if chance(rng, DECREE_SHARE) {
+        NaiveDate::from_ymd_opt(1989, 1, 16).unwrap_or(NaiveDate::MIN)
+    } else {
+        day_in_year(rng.random_range(1989..=1992), rng)
+    }
+}
+
+/// A second rehabilitation after `first`: a later era's review of the same case.
+fn later_rehab_date(first: NaiveDate, rng: &mut ChaCha8Rng) -> NaiveDate {
+    if first.year() < 1989 {
+        perestroika_rehab_date(rng)
+    } else {
+        day_in_year(rng.random_range(first.year().max(2021)..=2023), rng)
+    }
 }

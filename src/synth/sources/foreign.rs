@@ -6,7 +6,10 @@ use chrono::{Datelike, NaiveDate};
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
-use super::{Layout, Parts, birth_date, join, optional, russian_parts, russian_place_name, style};
+use super::{
+    Layout, Parts, arrest_as_written, birth_date, decision_as_written, join, optional,
+    russian_parts, russian_place_name, style,
+};
 use crate::synth::SynthError;
 use crate::synth::data::Tables;
 use crate::synth::dates;
@@ -133,15 +136,17 @@ impl Layout for RomanisedRegister {
                 scheme,
             )
         };
-        let arrest = if excel_safe(person.arrest) {
-            Cell::Date(person.arrest)
+        let arrested = arrest_as_written(person, rng);
+        let arrest = if excel_safe(arrested) {
+            Cell::Date(arrested)
         } else {
             Cell::Empty
         };
+        let decision = decision_as_written(person, rng);
         let rehab = if chance(rng, 0.8) {
-            Cell::Date(person.rehab)
+            Cell::Date(decision)
         } else {
-            Cell::text(dates::dotted(person.rehab))
+            Cell::text(dates::dotted(decision))
         };
         vec![
             Cell::text(parts.surname),

@@ -41,6 +41,17 @@ pub trait Layout {
     ) -> Vec<Cell>;
 }
 
+/// The arrest date as one source wrote it.
+fn arrest_as_written(person: &Person, rng: &mut ChaCha8Rng) -> NaiveDate {
+    noise::slipped(person.arrest, rng)
+}
+
+/// The rehabilitation decision one source records, as it wrote its date.
+fn decision_as_written(person: &Person, rng: &mut ChaCha8Rng) -> NaiveDate {
+    let date = person.decision_date(rng);
+    noise::slipped(date, rng)
+}
+
 /// All layouts, in a fixed order (the first is the fallback for persons no other source took).
 pub fn layouts() -> Vec<Box<dyn Layout>> {
     vec![

@@ -5,7 +5,10 @@ use std::path::Path;
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
-use super::{Layout, Parts, birth_date, join, optional, russian_parts, russian_place_name, style};
+use super::{
+    Layout, Parts, birth_date, decision_as_written, join, optional, russian_parts,
+    russian_place_name, style,
+};
 use crate::synth::SynthError;
 use crate::synth::data::Tables;
 use crate::synth::dates;
@@ -105,10 +108,11 @@ impl Layout for KazakhList {
         } else {
             russian_place_name(names.place, 1937).to_string()
         };
+        let decision = decision_as_written(person, rng);
         let decided = if rng.random_bool(0.5) {
-            dates::dotted(person.rehab)
+            dates::dotted(decision)
         } else {
-            dates::kazakh(tables, person.rehab, 2)
+            dates::kazakh(tables, decision, 2)
         };
         vec![
             Cell::text(parts.full(noise, rng)),
@@ -224,10 +228,11 @@ impl Layout for UzbekList {
         } else {
             latin(russian_place_name(names.place, 1937))
         };
+        let decision = decision_as_written(person, rng);
         let decided = if chance(rng, 0.6) {
-            dates::uzbek(tables, person.rehab, 2)
+            dates::uzbek(tables, decision, 2)
         } else {
-            dates::dotted(person.rehab)
+            dates::dotted(decision)
         };
         vec![
             Cell::text(translit::with_apostrophe(&parts.full(noise, rng), mark)),

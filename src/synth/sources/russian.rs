@@ -7,7 +7,10 @@ use chrono::Datelike;
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
-use super::{Layout, Parts, birth_date, optional, russian_birth_place, russian_parts, style};
+use super::{
+    Layout, Parts, arrest_as_written, birth_date, decision_as_written, optional,
+    russian_birth_place, russian_parts, style,
+};
 use crate::synth::SynthError;
 use crate::synth::data::Tables;
 use crate::synth::dates;
@@ -73,9 +76,9 @@ impl Layout for MemorialList {
             Cell::text(birth),
             Cell::text(russian_birth_place(person, names, noise, rng)),
             optional(names.culture.nationality[0].clone(), 0.3, rng),
-            optional(dates::dotted(person.arrest), 0.2, rng),
+            optional(dates::dotted(arrest_as_written(person, rng)), 0.2, rng),
             optional(names.sentence.0.clone(), 0.2, rng),
-            optional(dates::dotted(person.rehab), 0.15, rng),
+            optional(dates::dotted(decision_as_written(person, rng)), 0.15, rng),
         ]
     }
 }
@@ -163,7 +166,7 @@ impl Layout for NkvdCards {
             Cell::text(birth),
             Cell::text(russian_birth_place(person, names, noise, rng)),
             optional(names.culture.nationality[0].clone(), 0.2, rng),
-            optional(dates::dotted(person.arrest), 0.1, rng),
+            optional(dates::dotted(arrest_as_written(person, rng)), 0.1, rng),
             optional(format!("{} УК РСФСР", names.article), 0.3, rng),
             optional(names.sentence.0.clone(), 0.1, rng),
         ]
