@@ -35,7 +35,9 @@ pub fn marker_word(word: &str, hints: Hints, data: &NameData) -> Option<Gender> 
 /// `Amiroviç`, `Kamoliddinùly`), reading Latin with the record's scheme hints.
 pub fn from_suffix(word: &str, hints: Hints, data: &NameData) -> Option<Patronymic> {
     let word = word.trim();
-    let (marker, stem) = by_surface(word, hints, data).or_else(|| by_key(word, hints, data))?;
+    let (marker, stem) = by_surface(word, hints, data)
+        .or_else(|| by_key(word, hints, data))
+        .or_else(|| by_slip(word, hints, data))?;
     let father = if marker.turkic {
         stem.trim_end_matches(['-', ' ']).to_string()
     } else {
@@ -78,6 +80,51 @@ fn by_surface<'a>(
         let stem: String = word.chars().take(count - m.form.chars().count()).collect();
         accepted(m, &stem, hints, data).then_some((m, stem))
     })
+}
+
+/// Finds a Russian marker written with one slip (`Ивановч`, `Мухаммеодвна`) after a known given
+/// name. The tail must keep the marker's consonants in order, so that the surnames `Иванова` and
+/// `Ильина` are not read as `Ивановна` and `Ильинична`.
+fn by_slip<'a>(
+    word: &str,
+    hints: Hints,
+    data: &'a NameData,
+) -> Option<(&'a PatronymicMarker, String)> {
+    let folded: Vec<char> = fold_word(word).chars().collect();
+    if !folded
+        .iter()
+        .copied()
+        .any(crate::normalize::translit::is_cyrillic)
+    {
+        return None;
+    }
+    let slipped = |m: &&PatronymicMarker| {
+        m.russian && !m.word && m.form.chars().count() >= 4 && m.form.chars().all(|c| !c.is_ascii())
+    };
+    data.patronymics.iter().filter(slipped).find_map(|m| {
+        let len = m.form.chars().count();
+        (len - 1..=len + 1).find_map(|tail_len| {
+            let cut = folded.len().checked_sub(tail_len).filter(|&c| c >= 3)?;
+            let tail: String = folded[cut..].iter().collect();
+            let one_slip = tail != m.form && strsim::levenshtein(&tail, &m.form) == 1;
+            if !one_slip || !keeps_consonants(&tail, &m.form) {
+                return None;
+            }
+            let stem: String = word.chars().take(cut).collect();
+            let father = restore_father(&stem, &m.form, hints, data);
+            known(&father, hints, data).then_some((m, stem))
+        })
+    })
+}
+
+/// Whether the consonants of `marker` appear in `tail` in order.
+fn keeps_consonants(tail: &str, marker: &str) -> bool {
+    let vowel = |c: &char| "аеёиоуыэюя".contains(*c);
+    let mut rest = tail.chars();
+    marker
+        .chars()
+        .filter(|c| !vowel(c))
+        .all(|c| rest.any(|t| t == c))
 }
 
 /// The longest joined marker in any romanisation, in characters (`owitsch`, `inichna`).
@@ -126,7 +173,7 @@ fn restore_father(stem: &str, marker: &str, hints: Hints, data: &NameData) -> St
     let ich = matches!(marker, "ич" | "ична" | "инична");
     let ends_in_vowel = stem.ends_with(['а', 'е', 'и', 'о', 'у', 'я', 'ы', 'э', 'ю']);
     if !stem.chars().any(crate::normalize::translit::is_cyrillic) {
-        return stem.to_string();
+        return restore_latin_father(stem, hints, data);
     }
     let mut candidates: Vec<String> = Vec::new();
     if ich {
@@ -164,6 +211,22 @@ fn restore_father(stem: &str, marker: &str, hints: Hints, data: &NameData) -> St
     }
 }
 
+/// A romanised stem keeps the `й` of `-евич` as `y`, `j` or `i` (`Gabdullayevich`,
+/// `Gabdoullaievitch`): dropped when only the shorter name is a known given name, so that
+/// `Gabdullay` reads as `Gabdulla` while `Nikolay` stays.
+fn restore_latin_father(stem: &str, hints: Hints, data: &NameData) -> String {
+    if known(stem, hints, data) {
+        return stem.to_string();
+    }
+    let shorter = stem.strip_suffix(['y', 'j', 'i', 'Y', 'J', 'I']);
+    let after_vowel =
+        shorter.is_some_and(|s| s.ends_with(['a', 'e', 'o', 'u', 'A', 'E', 'O', 'U']));
+    match shorter {
+        Some(name) if after_vowel && known(name, hints, data) => name.to_string(),
+        _ => stem.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +253,30 @@ mod tests {
         assert_eq!(father("Ibragimovich"), ("Ibragim".into(), Gender::Male));
         assert_eq!(father("Amiroviç"), ("Amir".into(), Gender::Male));
         assert_eq!(father("Nikolayevna"), ("Nikolay".into(), Gender::Female));
+    }
+
+    #[test]
+    fn romanised_stems_drop_the_iotation_of_yevich() {
+        assert_eq!(father("Gabdullayevich"), ("Gabdulla".into(), Gender::Male));
+        assert_eq!(
+            father("Gabdoullaievitch"),
+            ("Gabdoulla".into(), Gender::Male)
+        );
+        assert_eq!(father("Khamzayevna"), ("Khamza".into(), Gender::Female));
+        assert_eq!(father("Alekseyevich"), ("Aleksey".into(), Gender::Male));
+    }
+
+    #[test]
+    fn one_slip_in_a_russian_marker() {
+        assert_eq!(father("Ивановч"), ("Иван".into(), Gender::Male));
+        assert_eq!(father("Рахимовч"), ("Рахим".into(), Gender::Male));
+        assert_eq!(father("Иванован"), (String::new(), Gender::Male));
+        for surname in ["Иванова", "Ильина", "Петрова", "Абрамова"] {
+            assert!(
+                from_suffix(surname, Hints::default(), builtin()).is_none(),
+                "{surname}"
+            );
+        }
     }
 
     #[test]
