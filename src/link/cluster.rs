@@ -1,13 +1,14 @@
 //! Clustering that does not chain: edges in descending score order merge two clusters only when
-//! their average linkage clears the threshold and nothing contradicts the merge. Archivists'
+//! the edge clears the threshold, no pair of their members scores below a floor (strong evidence
+//! of two people) and nothing contradicts the merge. Archivists'
 //! `same` judgements merge first, unconditionally; `different` judgements are never crossed.
 
 use super::compare;
 use super::features::{Features, NONE};
 use super::train::Model;
 
-/// Largest number of members per side used to compute an average linkage.
-const AVERAGE_CAP: usize = 16;
+/// Largest number of members per side compared before a merge.
+const LINKAGE_CAP: usize = 16;
 /// Largest spread of birth years within one person.
 const MAX_YEAR_SPREAD: i32 = 2;
 
@@ -28,8 +29,10 @@ pub(crate) enum Verdict {
     Fathers,
     /// Kept apart: an archivist's `different` judgement.
     CannotLink,
-    /// Kept apart: the average linkage between the clusters is below the threshold.
-    WeakAverage,
+    /// Kept apart: the edge scores below the threshold.
+    Weak,
+    /// Kept apart: some mention of one cluster scores below the floor with one of the other.
+    Incoherent,
 }
 
 impl Verdict {
@@ -43,7 +46,8 @@ impl Verdict {
             Verdict::Genders => "kept apart: genders differ",
             Verdict::Fathers => "kept apart: patronymics differ",
             Verdict::CannotLink => "kept apart: archivist judgement different",
-            Verdict::WeakAverage => "kept apart: average linkage below threshold",
+            Verdict::Weak => "kept apart: score below threshold",
+            Verdict::Incoherent => "kept apart: a member pair scores below the floor",
         }
     }
 }
@@ -53,6 +57,7 @@ pub(crate) struct Clusters<'a> {
     feats: &'a Features,
     model: &'a Model,
     threshold: f64,
+    floor: f64,
     parent: Vec<u32>,
     members: Vec<Vec<u32>>,
     year_min: Vec<i32>,
@@ -62,7 +67,7 @@ pub(crate) struct Clusters<'a> {
     fathers: Vec<Vec<u32>>,
     /// Cannot-link pairs in both directions, sorted.
     cannot: Vec<(u32, u32)>,
-    /// Pairs scored to compute average linkages.
+    /// Member pairs scored before merges.
     pub compared: u64,
 }
 
@@ -72,6 +77,7 @@ impl<'a> Clusters<'a> {
         feats: &'a Features,
         model: &'a Model,
         threshold: f64,
+        floor: f64,
         cannot: &[(u32, u32)],
     ) -> Self {
         let n = feats.rows.len();
@@ -84,6 +90,7 @@ impl<'a> Clusters<'a> {
             feats,
             model,
             threshold,
+            floor,
             parent: (0..n as u32).collect(),
             members: (0..n as u32).map(|i| vec![i]).collect(),
             year_min: (0..n).map(|i| years(i).unwrap_or(i32::MAX)).collect(),
@@ -137,12 +144,12 @@ impl<'a> Clusters<'a> {
         if let Some(reason) = self.contradiction(ra, rb) {
             return reason;
         }
-        let single = self.members[ra as usize].len() == 1 && self.members[rb as usize].len() == 1;
-        if !single && self.average_linkage(ra, rb) < self.threshold {
-            return Verdict::WeakAverage;
+        if score < self.threshold {
+            return Verdict::Weak;
         }
-        if single && score < self.threshold {
-            return Verdict::WeakAverage;
+        let single = self.members[ra as usize].len() == 1 && self.members[rb as usize].len() == 1;
+        if !single && self.least_linkage(ra, rb) < self.floor {
+            return Verdict::Incoherent;
         }
         self.union(ra, rb);
         Verdict::Merged
@@ -172,9 +179,10 @@ impl<'a> Clusters<'a> {
         let different = compare::missing(compare::FATHER) - 1;
         let vocab = &self.feats.givens;
         self.fathers[a].iter().any(|&x| {
-            self.fathers[b]
-                .iter()
-                .any(|&y| compare::name_level(x, y, vocab, true, compare::FATHER) == different)
+            self.fathers[b].iter().any(|&y| {
+                compare::name_level(x, y, vocab, true, compare::FATHER) == different
+                    && !compare::is_slip(vocab.text(x), vocab.text(y))
+            })
         })
     }
 
@@ -205,27 +213,22 @@ impl<'a> Clusters<'a> {
         i
     }
 
-    /// The mean score over member pairs of two clusters (members capped per side).
-    fn average_linkage(&mut self, ra: u32, rb: u32) -> f64 {
+    /// The least score over member pairs of two clusters (members capped per side).
+    fn least_linkage(&mut self, ra: u32, rb: u32) -> f64 {
         let xs = &self.members[ra as usize];
         let ys = &self.members[rb as usize];
-        let mut total = 0.0;
-        let mut count = 0u64;
-        for &x in xs.iter().take(AVERAGE_CAP) {
-            for &y in ys.iter().take(AVERAGE_CAP) {
+        let mut least = f64::INFINITY;
+        for &x in xs.iter().take(LINKAGE_CAP) {
+            for &y in ys.iter().take(LINKAGE_CAP) {
                 let levels = compare::levels(self.feats, x as usize, y as usize);
-                total += self
+                let score = self
                     .model
                     .score(self.feats, &levels, x as usize, y as usize);
-                count += 1;
+                least = least.min(score);
+                self.compared += 1;
             }
         }
-        self.compared += count;
-        if count == 0 {
-            f64::NEG_INFINITY
-        } else {
-            total / count as f64
-        }
+        least
     }
 
     /// Joins two clusters, keeping the larger root.

@@ -1,10 +1,10 @@
 //! Pairwise comparison: one agreement level per field, packed into a pattern code.
 
-use super::features::{Birth, Feat, Features, NONE, Vocab};
+use super::features::{Birth, Feat, Features, NONE, Span, Vocab};
 use super::names;
 
 /// Number of compared fields.
-pub(crate) const NF: usize = 9;
+pub(crate) const NF: usize = 11;
 
 /// Field names, in the fixed order of contributions.
 pub(crate) const FIELDS: [&str; NF] = [
@@ -17,6 +17,8 @@ pub(crate) const FIELDS: [&str; NF] = [
     "case_number",
     "gender",
     "source",
+    "arrest",
+    "decision_date",
 ];
 
 /// Names of the agreement levels of each field; one more level, "missing", follows them.
@@ -28,6 +30,7 @@ pub(crate) const LEVEL_NAMES: [&[&str]; NF] = [
         "same day",
         "overlap",
         "julian offset",
+        "year slip",
         "one year off",
         "far",
     ],
@@ -36,7 +39,12 @@ pub(crate) const LEVEL_NAMES: [&[&str]; NF] = [
     &["agree", "differ"],
     &["agree", "differ"],
     &["different sources", "same source"],
+    EVENT_LEVELS,
+    EVENT_LEVELS,
 ];
+
+/// Levels of an event date (arrest, rehabilitation decision).
+const EVENT_LEVELS: &[&str] = &["same day", "overlap", "within a month", "far"];
 
 /// Field positions.
 pub(crate) const SURNAME: usize = 0;
@@ -50,6 +58,12 @@ pub(crate) const BIRTH: usize = 3;
 pub(crate) const NATIONALITY: usize = 5;
 /// Gender position.
 pub(crate) const GENDER: usize = 7;
+/// Arrest date position.
+pub(crate) const ARREST: usize = 9;
+/// Rehabilitation decision date position.
+pub(crate) const DECISION: usize = 10;
+/// Event dates at most this many days apart are "within a month": one date with a slip.
+const NEAR_DAYS: i32 = 31;
 
 /// Shared levels of name fields.
 pub(crate) const EXACT: u8 = 0;
@@ -64,10 +78,12 @@ pub(crate) const SAME_DAY: u8 = 0;
 pub(crate) const OVERLAP: u8 = 1;
 /// Day dates exactly 12 or 13 days apart: one date in two calendars.
 pub(crate) const JULIAN: u8 = 2;
+/// Day dates with the same day and month, one year apart: a slip of the year.
+pub(crate) const YEAR_SLIP: u8 = 3;
 /// Years at most one apart.
-pub(crate) const ONE_YEAR: u8 = 3;
+pub(crate) const ONE_YEAR: u8 = 4;
 /// Anything further.
-pub(crate) const FAR: u8 = 4;
+pub(crate) const FAR: u8 = 5;
 
 /// A similar surname spelling (surname only).
 pub(crate) const SIMILAR: u8 = 2;
@@ -90,6 +106,7 @@ fn radix(field: usize) -> u32 {
 }
 
 /// Number of distinct pattern codes.
+#[cfg(test)]
 pub(crate) fn pattern_count() -> usize {
     (0..NF).map(radix).product::<u32>() as usize
 }
@@ -130,6 +147,8 @@ pub(crate) fn levels(feats: &Features, a: usize, b: usize) -> [u8; NF] {
         id_level(x.case_no, y.case_no, 6),
         gender_level(x, y),
         u8::from(x.source == y.source),
+        event_level(x.arrest, y.arrest, ARREST),
+        event_level(x.decision, y.decision, DECISION),
     ]
 }
 
@@ -193,6 +212,14 @@ pub(crate) fn is_close(s: &str, t: &str) -> bool {
     ls.min(lt) >= 5 && ls.abs_diff(lt) <= 1 && strsim::levenshtein(s, t) <= 1
 }
 
+/// Whether two longer keys differ as a typo would: Jaro-Winkler at least [`SIMILAR_JW`], both
+/// of five letters or more.
+pub(crate) fn is_slip(s: &str, t: &str) -> bool {
+    s.chars().nth(4).is_some()
+        && t.chars().nth(4).is_some()
+        && strsim::jaro_winkler(s, t) >= SIMILAR_JW
+}
+
 /// Level of two birth intervals.
 pub(crate) fn birth_level(a: &Birth, b: &Birth) -> u8 {
     if a.day && b.day {
@@ -206,7 +233,29 @@ pub(crate) fn birth_level(a: &Birth, b: &Birth) -> u8 {
         return OVERLAP;
     }
     let year_gap = (a.year_lo - b.year_hi).max(b.year_lo - a.year_hi).max(0);
-    if year_gap <= 1 { ONE_YEAR } else { FAR }
+    if year_gap > 1 {
+        FAR
+    } else if a.day && b.day && a.month_day == b.month_day {
+        YEAR_SLIP
+    } else {
+        ONE_YEAR
+    }
+}
+
+/// Level of two event dates: the same day, overlapping intervals (a year beside a day of it),
+/// within a month (a clerk's slip of a day or a digit), or further apart.
+pub(crate) fn event_level(a: Option<Span>, b: Option<Span>, field: usize) -> u8 {
+    let (Some(a), Some(b)) = (a, b) else {
+        return missing(field);
+    };
+    if a.day && b.day && a.lo == b.lo {
+        return SAME_DAY;
+    }
+    if a.lo <= b.hi && b.lo <= a.hi {
+        return OVERLAP;
+    }
+    let gap = (a.lo - b.hi).max(b.lo - a.hi);
+    if gap <= NEAR_DAYS { 2 } else { 3 }
 }
 
 /// Whether the levels carry real evidence that the names are one person's: a surname that

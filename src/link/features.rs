@@ -1,7 +1,7 @@
 //! Compact per-mention features for linkage: interned key ids, birth intervals as day numbers,
 //! gender. Interned ids follow the sorted order of the strings, so sorting by id sorts by text.
 
-use crate::model::{Gender, Mention, Precision};
+use crate::model::{DateValue, Gender, Mention, Norm, Precision};
 use chrono::Datelike;
 use std::collections::HashMap;
 
@@ -54,8 +54,21 @@ pub(crate) struct Birth {
     pub year_hi: i32,
     /// Whether the date is known to the day.
     pub day: bool,
+    /// Month and day (`month * 32 + day`) of a date known to the day, else 0.
+    pub month_day: u16,
     /// The birth year when known to a year or better (for blocking and constraints).
     pub year: Option<i32>,
+}
+
+/// An event date (arrest, rehabilitation decision) as an interval of day numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    /// First possible day (days from the common era).
+    pub lo: i32,
+    /// Last possible day.
+    pub hi: i32,
+    /// Whether the date is known to the day.
+    pub day: bool,
 }
 
 /// One mention's features.
@@ -80,6 +93,14 @@ pub(crate) struct Feat {
     pub case_no: u32,
     /// Birth date.
     pub birth: Option<Birth>,
+    /// Arrest date.
+    pub arrest: Option<Span>,
+    /// Arrest day id (dates known to the day only), for term-frequency adjustment and blocking.
+    pub arrest_day: u32,
+    /// Date of the rehabilitation decision.
+    pub decision: Option<Span>,
+    /// Decision day id (dates known to the day only).
+    pub decision_day: u32,
     /// 0 unknown, 1 male, 2 female.
     pub gender: u8,
     /// Interned source (file) name.
@@ -95,6 +116,10 @@ pub(crate) struct Features {
     pub surnames: Vocab,
     /// Given-name and father's-name keys.
     pub givens: Vocab,
+    /// Arrest days: one mass-operation night is shared by many.
+    pub arrest_days: Vocab,
+    /// Decision days: one decree rehabilitated many on one date.
+    pub decision_days: Vocab,
 }
 
 impl Features {
@@ -143,6 +168,14 @@ impl Features {
             .collect();
         let (case_no, _) = intern(&[case_text.iter().map(String::as_str).collect()]);
         let (source, _) = intern(&[mentions.iter().map(|m| m.prov.source.as_str()).collect()]);
+        let arrest_text: Vec<String> = mentions.iter().map(|m| day_text(&m.arrest)).collect();
+        let (arrest_day, arrest_days) = intern(&[arrest_text.iter().map(String::as_str).collect()]);
+        let decision_text: Vec<String> = mentions
+            .iter()
+            .map(|m| day_text(&m.decision_date))
+            .collect();
+        let (decision_day, decision_days) =
+            intern(&[decision_text.iter().map(String::as_str).collect()]);
         let rows = mentions
             .iter()
             .enumerate()
@@ -157,6 +190,10 @@ impl Features {
                 case_no: case_no[0][i],
                 source: source[0][i],
                 birth: birth_of(m),
+                arrest: span_of(&m.arrest),
+                arrest_day: arrest_day[0][i],
+                decision: span_of(&m.decision_date),
+                decision_day: decision_day[0][i],
                 gender: match m.name.gender {
                     None => 0,
                     Some(Gender::Male) => 1,
@@ -168,6 +205,8 @@ impl Features {
             rows,
             surnames,
             givens,
+            arrest_days,
+            decision_days,
         }
     }
 }
@@ -204,8 +243,32 @@ fn birth_of(m: &Mention) -> Option<Birth> {
         year_lo: d.earliest.year(),
         year_hi: d.latest.year().max(d.earliest.year()),
         day: d.precision == Precision::Day,
+        month_day: if d.precision == Precision::Day {
+            (d.earliest.month() * 32 + d.earliest.day()) as u16
+        } else {
+            0
+        },
         year,
     })
+}
+
+/// The interval of an event date, when it was read.
+fn span_of(date: &Norm<DateValue>) -> Option<Span> {
+    let d = date.value.as_ref()?;
+    let lo = d.earliest.num_days_from_ce();
+    Some(Span {
+        lo,
+        hi: d.latest.num_days_from_ce().max(lo),
+        day: d.precision == Precision::Day,
+    })
+}
+
+/// A date known to the day as text (its interned id names the day), or "".
+fn day_text(date: &Norm<DateValue>) -> String {
+    match &date.value {
+        Some(d) if d.precision == Precision::Day => d.earliest.to_string(),
+        _ => String::new(),
+    }
 }
 
 /// Interns several columns of one key space; ids follow the sorted order of the strings and

@@ -46,6 +46,9 @@ pub struct LinkOptions {
     /// Score (posterior log2 odds of a match) from which a pair may merge; the default 5.5 is a
     /// posterior match probability of 97.8%.
     pub threshold: f64,
+    /// Least score any two mentions of one person may have: a merge that would put two mentions
+    /// scoring below it (posterior odds of 1:4 at the default -2) in one person is refused.
+    pub min_linkage: f64,
     /// Lowest score of pairs sent to review.
     pub review_low: f64,
     /// Score from which a pair no longer needs review.
@@ -64,6 +67,7 @@ impl Default for LinkOptions {
     fn default() -> Self {
         LinkOptions {
             threshold: 5.5,
+            min_linkage: -2.0,
             review_low: 1.0,
             review_high: 8.5,
             max_block: 32,
@@ -221,7 +225,13 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
     drop(codes);
     let scored = Scored { pairs, scores };
     let judged = judgements::resolve(mentions, &opts.judgements);
-    let mut clusters = Clusters::new(&feats, &model, opts.threshold, &judged.cannot);
+    let mut clusters = Clusters::new(
+        &feats,
+        &model,
+        opts.threshold,
+        opts.min_linkage,
+        &judged.cannot,
+    );
     let mut accepted: Vec<(u32, u32, Verdict)> = Vec::new();
     for &(a, b) in &judged.must {
         accepted.push((a, b, clusters.must_link(a, b)));
@@ -236,7 +246,7 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
         verdicts[i] = Some(verdict);
     }
     let labels = clusters.labels();
-    let average_compared = clusters.compared;
+    let member_pairs_compared = clusters.compared;
     let out = Outputs {
         feats: &feats,
         model: &model,
@@ -265,7 +275,7 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
         clusters = linkage.clusters.len(),
         merges = linkage.edges.len(),
         review = linkage.review.len(),
-        average_compared,
+        member_pairs_compared,
         "linking finished"
     );
     linkage

@@ -28,6 +28,8 @@ pub(super) struct M {
     pub nationality: String,
     pub gender: Option<Gender>,
     pub case_number: String,
+    pub arrest: Born,
+    pub decided: Born,
 }
 
 impl M {
@@ -43,7 +45,17 @@ impl M {
             nationality: String::new(),
             gender: None,
             case_number: String::new(),
+            arrest: Born::No,
+            decided: Born::No,
         }
+    }
+    pub fn arrested(mut self, b: Born) -> M {
+        self.arrest = b;
+        self
+    }
+    pub fn decided(mut self, b: Born) -> M {
+        self.decided = b;
+        self
     }
     pub fn father(mut self, f: &str) -> M {
         self.father = f.into();
@@ -114,19 +126,28 @@ impl M {
             },
             nationality: self.nationality.clone(),
             nationality_key: None,
-            arrest: Norm::empty(),
+            arrest: dated(self.arrest),
             charge: String::new(),
             sentencing_organ: String::new(),
             sentence: String::new(),
             death: Norm::empty(),
             decision: String::new(),
-            decision_date: Norm::empty(),
+            decision_date: dated(self.decided),
             deciding_body: String::new(),
             legal_basis: String::new(),
             case_number: self.case_number.clone(),
             extra: Vec::new(),
             warnings: Vec::new(),
         }
+    }
+}
+
+/// A test date as a normalised value.
+fn dated(born: Born) -> Norm<DateValue> {
+    Norm {
+        raw: String::new(),
+        value: date(born),
+        error: None,
     }
 }
 

@@ -1,6 +1,6 @@
 //! Unit tests of comparison levels, clustering rules, judgements and explain.
 
-use super::compare::{self, FAR, JULIAN, ONE_YEAR, OVERLAP, SAME_DAY};
+use super::compare::{self, FAR, JULIAN, ONE_YEAR, OVERLAP, SAME_DAY, YEAR_SLIP};
 use super::features::Features;
 use super::testkit::{Born, M};
 use super::*;
@@ -52,6 +52,9 @@ fn birth_levels() {
     assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1890, 5, 13)), JULIAN);
     assert_eq!(lv(Born::Day(1905, 5, 1), Born::Day(1905, 5, 14)), JULIAN);
     assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1890, 5, 15)), ONE_YEAR);
+    assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1891, 5, 1)), YEAR_SLIP);
+    assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1891, 5, 2)), ONE_YEAR);
+    assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1892, 5, 1)), FAR);
     assert_eq!(lv(Born::Year(1890), Born::Day(1890, 12, 31)), OVERLAP);
     assert_eq!(lv(Born::Year(1890), Born::Year(1890)), OVERLAP);
     assert_eq!(lv(Born::Year(1890), Born::Year(1891)), ONE_YEAR);
@@ -71,20 +74,65 @@ fn place_nationality_case_gender_levels() {
         .case("П-123")
         .gender(Gender::Male);
     let same = levels_of(a.clone(), a.clone().nationality("казах ").case("п 123"));
-    assert_eq!(&same[4..], &[0, 0, 0, 0, 1]);
+    assert_eq!(&same[4..9], &[0, 0, 0, 0, 1]);
     let b = M::new("2", "x", "y")
         .place("almaty")
         .nationality("узбек")
         .case("П-9")
         .gender(Gender::Female);
-    assert_eq!(&levels_of(a.clone(), b)[4..], &[1, 1, 1, 1, 1]);
+    assert_eq!(&levels_of(a.clone(), b)[4..9], &[1, 1, 1, 1, 1]);
     let other = M::new("other:3", "x", "y");
-    assert_eq!(&levels_of(a, other)[4..], &[2, 2, 2, 2, 0]);
+    assert_eq!(&levels_of(a, other)[4..9], &[2, 2, 2, 2, 0]);
+}
+
+#[test]
+fn event_date_levels() {
+    let lv = |a: Born, b: Born| {
+        let x = M::new("1", "x", "y").arrested(a).decided(b);
+        let y = M::new("2", "x", "y")
+            .arrested(Born::Day(1937, 8, 5))
+            .decided(Born::Day(1989, 1, 16));
+        let levels = levels_of(x, y);
+        (levels[compare::ARREST], levels[compare::DECISION])
+    };
+    assert_eq!(lv(Born::Day(1937, 8, 5), Born::Day(1989, 1, 16)), (0, 0));
+    assert_eq!(lv(Born::Year(1937), Born::Year(1989)), (1, 1));
+    assert_eq!(lv(Born::Day(1937, 8, 15), Born::Day(1989, 3, 20)), (2, 3));
+    assert_eq!(lv(Born::Day(1938, 8, 5), Born::Day(1958, 1, 16)), (3, 3));
+    let missing = (
+        compare::missing(compare::ARREST),
+        compare::missing(compare::DECISION),
+    );
+    assert_eq!(lv(Born::No, Born::No), missing);
+}
+
+#[test]
+fn shared_arrest_day_weighs_less_when_common() {
+    use chrono::Datelike;
+    // 400 mentions arrested on one mass-operation night; 3,000 others two by two on other days.
+    let night =
+        |i: usize| M::new(&format!("n{i}"), &format!("s{i}"), "g").arrested(Born::Day(1937, 8, 5));
+    let other = |i: usize| {
+        let day = chrono::NaiveDate::from_ymd_opt(1930, 1, 1).expect("date")
+            + chrono::Days::new((i / 2) as u64);
+        let (y, m, d) = (day.year(), day.month(), day.day());
+        M::new(&format!("o{i}"), &format!("t{i}"), "g").arrested(Born::Day(y, m, d))
+    };
+    let ms: Vec<M> = (0..400).map(night).chain((0..3000).map(other)).collect();
+    let mentions: Vec<_> = ms.iter().map(M::build).collect();
+    let feats = super::features::Features::build(&mentions);
+    let codes: Vec<u32> = (1..mentions.len())
+        .map(|b| compare::encode(&compare::levels(&feats, 0, b)))
+        .collect();
+    let model = super::train::fit(&feats, &codes);
+    let night = model.weight(&feats, compare::ARREST, 0, 0, 1);
+    let quiet = model.weight(&feats, compare::ARREST, 0, 400, 401);
+    assert!(quiet > night + 0.5, "quiet {quiet} night {night}");
 }
 
 #[test]
 fn pattern_codes_round_trip() {
-    let levels = [2, 3, 4, 5, 1, 2, 0, 1, 1];
+    let levels = [2, 3, 4, 6, 1, 2, 0, 1, 1, 4, 3];
     assert_eq!(compare::decode(compare::encode(&levels)), levels);
     assert!((compare::encode(&levels) as usize) < compare::pattern_count());
 }

@@ -5,12 +5,16 @@
 //! the candidates. Exact agreement on names is term-frequency adjusted against the random-pair
 //! agreement rate, so a rare name weighs more than a common one.
 
-use super::compare::{self, BIRTH, EXACT, FATHER, GENDER, GIVEN, JULIAN, NATIONALITY, NF, SURNAME};
+use super::compare::{
+    self, ARREST, BIRTH, DECISION, EXACT, FATHER, GENDER, GIVEN, JULIAN, NATIONALITY, NF, OVERLAP,
+    SURNAME,
+};
 use super::features::Features;
 use super::params;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// Seed of the random-pair sample, fixed so that runs repeat.
 const SEED: u64 = 0x7265_6861_6221;
@@ -56,13 +60,14 @@ pub(crate) struct Model {
 
 impl Model {
     /// The weight of one field at one level for a pair, with term-frequency adjustment of exact
-    /// agreement on names.
+    /// agreement on names and on event days (a mass-operation night or a decree's date is shared
+    /// by many).
     pub fn weight(&self, feats: &Features, field: usize, level: u8, a: usize, b: usize) -> f64 {
         let base = self.weights[field]
             .get(level as usize)
             .copied()
             .unwrap_or(0.0);
-        if level != EXACT || !matches!(field, SURNAME | GIVEN | FATHER) {
+        if level != EXACT || !matches!(field, SURNAME | GIVEN | FATHER | ARREST | DECISION) {
             return base;
         }
         let (Some(x), Some(y)) = (feats.rows.get(a), feats.rows.get(b)) else {
@@ -71,6 +76,8 @@ impl Model {
         let (id, vocab) = match field {
             SURNAME => (x.surname, &feats.surnames),
             GIVEN => (x.given, &feats.givens),
+            ARREST => (x.arrest_day, &feats.arrest_days),
+            DECISION => (x.decision_day, &feats.decision_days),
             _ => (x.father.min(y.father), &feats.givens),
         };
         let u_exact = self.u_random[field][EXACT as usize];
@@ -271,7 +278,9 @@ fn weights_of(m: &[Vec<f64>], u: &[Vec<f64>]) -> Vec<Vec<f64>> {
                 .enumerate()
                 .map(|(level, (mp, up))| {
                     let w = ((mp + RARE) / (up + RARE)).log2();
-                    let agreement = level == 0 || (f == BIRTH && level <= usize::from(JULIAN));
+                    let agreement = level == 0
+                        || (f == BIRTH && level <= usize::from(JULIAN))
+                        || (matches!(f, ARREST | DECISION) && level == usize::from(OVERLAP));
                     match level {
                         0 if f == NATIONALITY => 0.0,
                         _ if agreement => w.max(0.0),
@@ -292,32 +301,27 @@ fn weights_of(m: &[Vec<f64>], u: &[Vec<f64>]) -> Vec<Vec<f64>> {
         .collect()
 }
 
-/// Counts the distinct comparison patterns: (code, levels, count), sorted by code.
+/// Counts the distinct comparison patterns: (levels, count), sorted by pattern code.
 fn pattern_histogram(codes: &[u32]) -> Vec<([u8; NF], f64)> {
-    let n = compare::pattern_count();
     let counts = codes
         .par_chunks(1 << 16)
-        .fold(
-            || vec![0u64; n],
-            |mut c, chunk| {
-                for &code in chunk {
-                    if let Some(slot) = c.get_mut(code as usize) {
-                        *slot += 1;
-                    }
-                }
-                c
-            },
-        )
-        .reduce(
-            || vec![0u64; n],
-            |mut x, y| {
-                x.iter_mut().zip(y).for_each(|(p, q)| *p += q);
-                x
-            },
-        );
-    let present = counts.iter().enumerate().filter(|(_, c)| **c > 0);
+        .fold(HashMap::new, |mut c: HashMap<u32, u64>, chunk| {
+            for &code in chunk {
+                *c.entry(code).or_insert(0) += 1;
+            }
+            c
+        })
+        .reduce(HashMap::new, |mut x, y| {
+            for (code, n) in y {
+                *x.entry(code).or_insert(0) += n;
+            }
+            x
+        });
+    let mut present: Vec<(u32, u64)> = counts.into_iter().collect();
+    present.sort_unstable();
     present
-        .map(|(code, &c)| (compare::decode(code as u32), c as f64))
+        .into_iter()
+        .map(|(code, c)| (compare::decode(code), c as f64))
         .collect()
 }
 
