@@ -19,7 +19,7 @@ pub(crate) struct BlockCounts {
 type Pass = (&'static str, fn(&Feat) -> Option<(u64, u64)>);
 
 /// The blocking passes.
-const PASSES: [Pass; 6] = [
+const PASSES: [Pass; 7] = [
     ("surname+birth_year", |f| {
         Some((pack(f.surname, year(f)?), pack(f.given, day(f))))
     }),
@@ -34,6 +34,9 @@ const PASSES: [Pass; 6] = [
     }),
     ("given_or_single_name+birth_year", |f| {
         Some((pack(f.first_name, year(f)?), pack(f.surname, day(f))))
+    }),
+    ("surname+initial", |f| {
+        (f.initial != 0).then(|| (pack(f.surname, u32::from(f.initial)), pack(day(f), f.given)))
     }),
     ("case_number", |f| {
         Some((pack(f.case_no, 0), pack(f.surname, f.given)))

@@ -137,7 +137,12 @@ pub(crate) fn levels(feats: &Features, a: usize, b: usize) -> [u8; NF] {
     [
         surname,
         given,
-        name_level(x.father, y.father, &feats.givens, true, FATHER),
+        names::typo_level(
+            feats,
+            name_level(x.father, y.father, &feats.givens, true, FATHER),
+            x.patronymic_surface,
+            y.patronymic_surface,
+        ),
         match (&x.birth, &y.birth) {
             (Some(p), Some(q)) => birth_level(p, q),
             _ => missing(BIRTH),

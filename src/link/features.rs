@@ -3,6 +3,7 @@
 
 use crate::model::{DateValue, Gender, Mention, Norm, Precision};
 use chrono::Datelike;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// The id of a missing value.
@@ -85,6 +86,16 @@ pub(crate) struct Feat {
     pub first_name: u32,
     /// Phonetic key id.
     pub phonetic: u32,
+    /// The first letter of the given name's match key as written (before known names are
+    /// folded: `Габдулла` gives `g`, as its initial `Г.` does), 0 when there is no given name.
+    pub initial: u8,
+    /// The surname's match key as written, before known names and endings are folded: a typo
+    /// moves it by one letter (`Ахметов`, `Амхетов`) where the folded keys differ more.
+    pub surname_surface: u32,
+    /// The given name's match key as written.
+    pub given_surface: u32,
+    /// The patronymic's match key as written.
+    pub patronymic_surface: u32,
     /// Birth place key id.
     pub place: u32,
     /// Nationality id (case-folded).
@@ -120,6 +131,8 @@ pub(crate) struct Features {
     pub arrest_days: Vocab,
     /// Decision days: one decree rehabilitated many on one date.
     pub decision_days: Vocab,
+    /// Surname and given-name keys as written.
+    pub surfaces: Vocab,
 }
 
 impl Features {
@@ -176,6 +189,15 @@ impl Features {
             .collect();
         let (decision_day, decision_days) =
             intern(&[decision_text.iter().map(String::as_str).collect()]);
+        let surface: Vec<[String; 3]> = mentions
+            .par_iter()
+            .map(|m| [&m.name.surname, &m.name.given, &m.name.patronymic].map(|p| surface_key(p)))
+            .collect();
+        let (surfaces_ids, surfaces) = intern(&[
+            surface.iter().map(|s| s[0].as_str()).collect(),
+            surface.iter().map(|s| s[1].as_str()).collect(),
+            surface.iter().map(|s| s[2].as_str()).collect(),
+        ]);
         let rows = mentions
             .iter()
             .enumerate()
@@ -185,6 +207,10 @@ impl Features {
                 father: names[1][i],
                 first_name: first_name[0][i],
                 phonetic: phonetic[0][i],
+                initial: surface[i][1].bytes().next().unwrap_or(0),
+                surname_surface: surfaces_ids[0][i],
+                given_surface: surfaces_ids[1][i],
+                patronymic_surface: surfaces_ids[2][i],
                 place: place[0][i],
                 nationality: nationality[0][i],
                 case_no: case_no[0][i],
@@ -207,6 +233,7 @@ impl Features {
             givens,
             arrest_days,
             decision_days,
+            surfaces,
         }
     }
 }
@@ -250,6 +277,11 @@ fn birth_of(m: &Mention) -> Option<Birth> {
         },
         year,
     })
+}
+
+/// The match key of a name part as written, without the folding of known names and endings.
+fn surface_key(part: &str) -> String {
+    crate::normalize::translit::match_key(part.trim())
 }
 
 /// The interval of an event date, when it was read.

@@ -70,8 +70,8 @@ impl Default for LinkOptions {
             min_linkage: -2.0,
             review_low: 1.0,
             review_high: 8.5,
-            max_block: 32,
-            window: 8,
+            max_block: 64,
+            window: 16,
             review_limit: 100_000,
             judgements: Vec::new(),
         }

@@ -9,7 +9,10 @@ use super::features::{Feat, Features, NONE};
 /// The (surname, given) levels of two mentions.
 pub(crate) fn surname_and_given(feats: &Features, x: &Feat, y: &Feat) -> (u8, u8) {
     let surname = compare::name_level(x.surname, y.surname, &feats.surnames, false, SURNAME);
-    let given = compare::name_level(x.given, y.given, &feats.givens, true, GIVEN);
+    let surname = typo_level(feats, surname, x.surname_surface, y.surname_surface);
+    let given = initials_level(feats, x, y)
+        .unwrap_or_else(|| compare::name_level(x.given, y.given, &feats.givens, true, GIVEN));
+    let given = typo_level(feats, given, x.given_surface, y.given_surface);
     if surname <= SIMILAR {
         return (surname, given);
     }
@@ -47,4 +50,40 @@ fn single_part(feats: &Features, x: &Feat, y: &Feat) -> Option<u8> {
         GIVEN,
     );
     (level <= CLOSE).then_some(level)
+}
+
+/// The given level when either given name is a single letter: an initial agrees when it is the
+/// first letter of the other as written (`Г.` and `Габдулла`, whose folded key starts with `a`).
+fn initials_level(feats: &Features, x: &Feat, y: &Feat) -> Option<u8> {
+    if x.given == NONE || y.given == NONE {
+        return None;
+    }
+    let single = |id: u32| feats.givens.text(id).chars().nth(1).is_none();
+    if !single(x.given) && !single(y.given) {
+        return None;
+    }
+    if x.initial != 0 && x.initial == y.initial {
+        Some(compare::INITIAL)
+    } else {
+        Some(compare::missing(GIVEN) - 1)
+    }
+}
+
+/// Longest surface key still compared for a typo: longer texts are not single name parts.
+const TYPO_MAX_LEN: usize = 24;
+
+/// Raises a level worse than close to close when the names as written are one typo apart
+/// (one letter inserted, dropped, changed, or two neighbours swapped), both of five letters or
+/// more: folded keys magnify a typo (`Ахметов` is `agmed`, `Амхетов` is `amget`).
+pub(crate) fn typo_level(feats: &Features, level: u8, x: u32, y: u32) -> u8 {
+    if level <= CLOSE || level == compare::INITIAL || x == NONE || y == NONE {
+        return level;
+    }
+    let (s, t) = (feats.surfaces.text(x), feats.surfaces.text(y));
+    let long = |k: &str| (5..=TYPO_MAX_LEN).contains(&k.len());
+    if long(s) && long(t) && strsim::osa_distance(s, t) <= 1 {
+        CLOSE
+    } else {
+        level
+    }
 }
