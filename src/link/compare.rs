@@ -4,7 +4,7 @@ use super::features::{Birth, Feat, Features, NONE, Span, Vocab};
 use super::names;
 
 /// Number of compared fields.
-pub(crate) const NF: usize = 11;
+pub(crate) const NF: usize = 12;
 
 /// Field names, in the fixed order of contributions.
 pub(crate) const FIELDS: [&str; NF] = [
@@ -19,6 +19,7 @@ pub(crate) const FIELDS: [&str; NF] = [
     "source",
     "arrest",
     "decision_date",
+    "sentence",
 ];
 
 /// Names of the agreement levels of each field; one more level, "missing", follows them.
@@ -41,6 +42,7 @@ pub(crate) const LEVEL_NAMES: [&[&str]; NF] = [
     &["different sources", "same source"],
     EVENT_LEVELS,
     EVENT_LEVELS,
+    &["agree", "same kind", "differ"],
 ];
 
 /// Levels of an event date (arrest, rehabilitation decision).
@@ -62,6 +64,8 @@ pub(crate) const GENDER: usize = 7;
 pub(crate) const ARREST: usize = 9;
 /// Rehabilitation decision date position.
 pub(crate) const DECISION: usize = 10;
+/// Sentence position.
+pub(crate) const SENTENCE: usize = 11;
 /// Event dates at most this many days apart are "within a month": one date with a slip.
 const NEAR_DAYS: i32 = 31;
 
@@ -154,6 +158,7 @@ pub(crate) fn levels(feats: &Features, a: usize, b: usize) -> [u8; NF] {
         u8::from(x.source == y.source),
         event_level(x.arrest, y.arrest, ARREST),
         event_level(x.decision, y.decision, DECISION),
+        sentence_level(x, y),
     ]
 }
 
@@ -283,6 +288,20 @@ fn id_level(a: u32, b: u32, field: usize) -> u8 {
         0
     } else {
         1
+    }
+}
+
+/// Agreement of sentences: the same key, the same kind with another or no term (`camp:8`,
+/// `camp:10`), or another kind.
+fn sentence_level(x: &Feat, y: &Feat) -> u8 {
+    if x.sentence == NONE || y.sentence == NONE {
+        missing(SENTENCE)
+    } else if x.sentence == y.sentence {
+        0
+    } else if x.sentence_kind == y.sentence_kind {
+        1
+    } else {
+        2
     }
 }
 

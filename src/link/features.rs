@@ -112,6 +112,10 @@ pub(crate) struct Feat {
     pub decision: Option<Span>,
     /// Decision day id (dates known to the day only).
     pub decision_day: u32,
+    /// Sentence key id (`camp:10`).
+    pub sentence: u32,
+    /// Kind of the sentence: 0 unknown, then the first letter of the key (`d`, `c`, `e`).
+    pub sentence_kind: u8,
     /// 0 unknown, 1 male, 2 female.
     pub gender: u8,
     /// Interned source (file) name.
@@ -198,6 +202,10 @@ impl Features {
             surface.iter().map(|s| s[1].as_str()).collect(),
             surface.iter().map(|s| s[2].as_str()).collect(),
         ]);
+        let (sentence, _) = intern(&[mentions
+            .iter()
+            .map(|m| m.sentence_key.as_deref().unwrap_or(""))
+            .collect()]);
         let rows = mentions
             .iter()
             .enumerate()
@@ -220,6 +228,12 @@ impl Features {
                 arrest_day: arrest_day[0][i],
                 decision: span_of(&m.decision_date),
                 decision_day: decision_day[0][i],
+                sentence: sentence[0][i],
+                sentence_kind: m
+                    .sentence_key
+                    .as_deref()
+                    .and_then(|k| k.bytes().next())
+                    .unwrap_or(0),
                 gender: match m.name.gender {
                     None => 0,
                     Some(Gender::Male) => 1,

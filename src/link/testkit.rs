@@ -130,6 +130,7 @@ impl M {
             charge: String::new(),
             sentencing_organ: String::new(),
             sentence: String::new(),
+            sentence_key: None,
             death: Norm::empty(),
             decision: String::new(),
             decision_date: dated(self.decided),

@@ -325,6 +325,8 @@ pub struct Mention {
     pub sentencing_organ: String,
     /// Sentence as written.
     pub sentence: String,
+    /// The sentence's kind and term (`death`, `camp:10`, `exile:5`), when recognised.
+    pub sentence_key: Option<String>,
     /// Date of death.
     pub death: Norm<DateValue>,
     /// Rehabilitation decision as written.

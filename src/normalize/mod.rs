@@ -6,6 +6,7 @@ pub mod memo;
 pub mod names;
 pub mod nationality;
 pub mod places;
+pub mod sentence;
 pub mod translit;
 
 use crate::model::{
@@ -143,6 +144,7 @@ fn normalize_record(rec: &RawRecord, norm: &Normalizer) -> Result<Mention, Rejec
         charge: tidy(rec.text(Field::Charge)),
         sentencing_organ: tidy(rec.text(Field::SentencingOrgan)),
         sentence: tidy(rec.text(Field::Sentence)),
+        sentence_key: sentence::sentence_key(rec.text(Field::Sentence)),
         death,
         decision: tidy(rec.text(Field::Decision)),
         decision_date,

@@ -18,6 +18,7 @@ fn mention(source: &str, record: &str, name: &str) -> Mention {
         charge: String::new(),
         sentencing_organ: String::new(),
         sentence: String::new(),
+        sentence_key: None,
         death: Norm::empty(),
         decision: String::new(),
         decision_date: Norm::empty(),

@@ -1,0 +1,122 @@
+//! Sentences read as one key: the kind of punishment and its term, whatever the language
+//! (`ВМН`, `VMN (shot)`, `расстрел` are `death`; `10 лет ИТЛ`, `10 years of labour camp`,
+//! `10 лет концлагеря` are `camp:10`; `ссылка в Казахстан на 5 лет`, `exile, 5 years` are
+//! `exile:5`).
+
+/// Word stems of each kind of sentence, lower case; the first kind found wins, so a death
+/// sentence commuted to a camp term (`ВМН, заменён 10 годами ИТЛ`) reads as death.
+const KINDS: [(&str, &[&str]); 3] = [
+    (
+        "death",
+        &[
+            "вмн",
+            "vmn",
+            "расстрел",
+            "высшая мера",
+            "высшей мер",
+            "shot",
+            "execut",
+            "death",
+            "ату жаза",
+            "атылды",
+            "otib",
+            "otuv",
+        ],
+    ),
+    (
+        "camp",
+        &[
+            "итл",
+            "itl",
+            "лагер",
+            "camp",
+            "гулаг",
+            "gulag",
+            "лишени",
+            "тюрьм",
+            "prison",
+            "imprison",
+            "лагерь",
+            "бас бостандығынан",
+            "ozodlikdan",
+        ],
+    ),
+    (
+        "exile",
+        &[
+            "ссылк",
+            "ссыльн",
+            "высыл",
+            "выслан",
+            "exile",
+            "deport",
+            "депорт",
+            "спецпосел",
+            "settlement",
+            "жер аудар",
+            "surgun",
+        ],
+    ),
+];
+
+/// The key of a sentence as written: its kind, and `:N` with the term in years when a number
+/// of years is given (`camp:10`); `None` when no kind is recognised.
+pub fn sentence_key(raw: &str) -> Option<String> {
+    let text: String = raw.chars().flat_map(char::to_lowercase).collect();
+    let kind = KINDS
+        .iter()
+        .find(|(_, stems)| stems.iter().any(|s| text.contains(s)))
+        .map(|(kind, _)| *kind)?;
+    match term_years(&text) {
+        Some(years) if kind != "death" => Some(format!("{kind}:{years}")),
+        _ => Some(kind.to_string()),
+    }
+}
+
+/// The first number of 1 to 25 in a text: the term in years.
+fn term_years(text: &str) -> Option<u32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|part| !part.is_empty() && part.len() <= 2)
+        .filter_map(|part| part.parse::<u32>().ok())
+        .find(|n| (1..=25).contains(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_of_one_sentence_gives_one_key() {
+        let cases = [
+            ("ВМН", "death"),
+            ("VMN (shot)", "death"),
+            ("shot", "death"),
+            ("Расстрелян", "death"),
+            ("10 лет ИТЛ", "camp:10"),
+            ("10 years of labour camp", "camp:10"),
+            ("10 лет концлагеря", "camp:10"),
+            ("10 years concentration camp", "camp:10"),
+            ("8 лет ИТЛ как ЧСИР", "camp:8"),
+            ("8 years ITL (ChSIR)", "camp:8"),
+            ("25 лет ИТЛ", "camp:25"),
+            ("ссылка в Северный край на 3 года", "exile:3"),
+            ("3 года ссылки", "exile:3"),
+            ("exile, 3 years", "exile:3"),
+            ("высылка на 5 лет", "exile:5"),
+            ("выслан в Казахстан", "exile"),
+            ("deported to Kazakhstan", "exile"),
+            ("exile to settlement", "exile"),
+        ];
+        for (raw, key) in cases {
+            assert_eq!(sentence_key(raw).as_deref(), Some(key), "{raw}");
+        }
+    }
+
+    #[test]
+    fn unknown_and_empty_sentences_have_no_key() {
+        assert_eq!(sentence_key(""), None);
+        assert_eq!(sentence_key("  "), None);
+        assert_eq!(sentence_key("освобождён"), None);
+        assert_eq!(sentence_key("1937"), None);
+    }
+}
