@@ -5,6 +5,7 @@
 
 use super::compare;
 use super::features::{Features, NONE};
+use super::names;
 use super::train::Model;
 
 /// Largest number of members per side compared before a merge.
@@ -29,6 +30,9 @@ pub(crate) enum Verdict {
     Fathers,
     /// Kept apart: an archivist's `different` judgement.
     CannotLink,
+    /// Kept apart: one of the mentions matches two people who cannot be one (a bare
+    /// `Саидов Саид` beside a Саид born 1877 and another born 1888).
+    Ambiguous,
     /// Kept apart: the edge scores below the threshold.
     Weak,
     /// Kept apart: some mention of one cluster scores below the floor with one of the other.
@@ -46,6 +50,7 @@ impl Verdict {
             Verdict::Genders => "kept apart: genders differ",
             Verdict::Fathers => "kept apart: patronymics differ",
             Verdict::CannotLink => "kept apart: archivist judgement different",
+            Verdict::Ambiguous => "kept apart: matches two different people",
             Verdict::Weak => "kept apart: score below threshold",
             Verdict::Incoherent => "kept apart: a member pair scores below the floor",
         }
@@ -63,10 +68,12 @@ pub(crate) struct Clusters<'a> {
     year_min: Vec<i32>,
     year_max: Vec<i32>,
     genders: Vec<u8>,
-    /// Distinct father keys per cluster.
-    fathers: Vec<Vec<u32>>,
+    /// Distinct (father key, patronymic as written) per cluster.
+    fathers: Vec<Vec<(u32, u32)>>,
     /// Cannot-link pairs in both directions, sorted.
     cannot: Vec<(u32, u32)>,
+    /// Mentions whose strong edges reach two people who cannot be one.
+    ambiguous: Vec<bool>,
     /// Member pairs scored before merges.
     pub compared: u64,
 }
@@ -107,11 +114,12 @@ impl<'a> Clusters<'a> {
                     if f.father == NONE {
                         Vec::new()
                     } else {
-                        vec![f.father]
+                        vec![(f.father, f.patronymic_surface)]
                     }
                 })
                 .collect(),
             cannot: both,
+            ambiguous: vec![false; n],
             compared: 0,
         }
     }
@@ -135,11 +143,45 @@ impl<'a> Clusters<'a> {
         Verdict::MustLink
     }
 
+    /// Marks the mentions whose edges at or above the threshold reach two mentions that cannot
+    /// be one person (birth years more than two apart, or different patronymics): such a mention
+    /// would join whichever of the two came first, a coin toss, so it joins neither.
+    pub fn mark_ambiguous(&mut self, strong: impl Iterator<Item = (u32, u32)>) {
+        let n = self.parent.len();
+        let mut years: Vec<(i32, i32)> = (0..n)
+            .map(|i| (self.year_min[i], self.year_max[i]))
+            .collect();
+        let mut fathers: Vec<Vec<(u32, u32)>> = self.fathers.clone();
+        for (a, b) in strong {
+            for (end, other) in [(a as usize, b as usize), (b as usize, a as usize)] {
+                let (lo, hi) = &mut years[end];
+                *lo = (*lo).min(self.year_min[other]);
+                *hi = (*hi).max(self.year_max[other]);
+                for &father in &self.fathers[other] {
+                    if !fathers[end].contains(&father) {
+                        fathers[end].push(father);
+                    }
+                }
+            }
+        }
+        for (i, flag) in self.ambiguous.iter_mut().enumerate() {
+            let (lo, hi) = years[i];
+            let no_year = self.year_min[i] == i32::MAX;
+            let spread = no_year && hi != i32::MIN && lo != i32::MAX && hi - lo > MAX_YEAR_SPREAD;
+            let no_father = self.fathers[i].is_empty();
+            *flag =
+                spread || (no_father && any_fathers_differ(self.feats, &fathers[i], &fathers[i]));
+        }
+    }
+
     /// Considers one scored edge.
     pub fn offer(&mut self, a: u32, b: u32, score: f64) -> Verdict {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb {
             return Verdict::Already;
+        }
+        if self.ambiguous[a as usize] || self.ambiguous[b as usize] {
+            return Verdict::Ambiguous;
         }
         if let Some(reason) = self.contradiction(ra, rb) {
             return reason;
@@ -174,16 +216,9 @@ impl<'a> Clusters<'a> {
     }
 
     /// Whether a father key of one cluster differs from one of the other beyond a spelling
-    /// variant or an initial.
+    /// variant, an initial or a typo in the patronymic as written.
     fn fathers_differ(&self, a: usize, b: usize) -> bool {
-        let different = compare::missing(compare::FATHER) - 1;
-        let vocab = &self.feats.givens;
-        self.fathers[a].iter().any(|&x| {
-            self.fathers[b].iter().any(|&y| {
-                compare::name_level(x, y, vocab, true, compare::FATHER) == different
-                    && !compare::is_slip(vocab.text(x), vocab.text(y))
-            })
-        })
+        any_fathers_differ(self.feats, &self.fathers[a], &self.fathers[b])
     }
 
     /// Whether any member of one cluster must not be linked to a member of the other.
@@ -274,4 +309,18 @@ impl<'a> Clusters<'a> {
         clusters.sort_unstable_by_key(|c| c.first().copied().unwrap_or(usize::MAX));
         clusters
     }
+}
+
+/// Whether a father of one list differs from one of the other beyond a spelling variant, an
+/// initial or a typo in the patronymic as written.
+fn any_fathers_differ(feats: &Features, xs: &[(u32, u32)], ys: &[(u32, u32)]) -> bool {
+    let different = compare::missing(compare::FATHER) - 1;
+    let vocab = &feats.givens;
+    xs.iter().any(|&(x, x_written)| {
+        ys.iter().any(|&(y, y_written)| {
+            compare::name_level(x, y, vocab, true, compare::FATHER) == different
+                && !compare::is_slip(vocab.text(x), vocab.text(y))
+                && !names::one_typo_apart(feats, x_written, y_written)
+        })
+    })
 }

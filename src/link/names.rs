@@ -76,14 +76,20 @@ const TYPO_MAX_LEN: usize = 24;
 /// (one letter inserted, dropped, changed, or two neighbours swapped), both of five letters or
 /// more: folded keys magnify a typo (`Ахметов` is `agmed`, `Амхетов` is `amget`).
 pub(crate) fn typo_level(feats: &Features, level: u8, x: u32, y: u32) -> u8 {
-    if level <= CLOSE || level == compare::INITIAL || x == NONE || y == NONE {
-        return level;
+    if level <= CLOSE || level == compare::INITIAL || !one_typo_apart(feats, x, y) {
+        level
+    } else {
+        CLOSE
+    }
+}
+
+/// Whether two surface keys (ids in [`Features::surfaces`]) of five letters or more are one
+/// typo apart.
+pub(crate) fn one_typo_apart(feats: &Features, x: u32, y: u32) -> bool {
+    if x == NONE || y == NONE {
+        return false;
     }
     let (s, t) = (feats.surfaces.text(x), feats.surfaces.text(y));
     let long = |k: &str| (5..=TYPO_MAX_LEN).contains(&k.len());
-    if long(s) && long(t) && strsim::osa_distance(s, t) <= 1 {
-        CLOSE
-    } else {
-        level
-    }
+    long(s) && long(t) && strsim::osa_distance(s, t) <= 1
 }

@@ -147,11 +147,16 @@ fn comma_layout(tokens: &[Token], comma: usize) -> Layout {
     }
 }
 
-/// Surname first or last (or absent); the patronymic is the marked token, else the last of
-/// the rest when three or more tokens remain; the rest are given names.
+/// Surname first or last (or absent), or in the middle of three tokens that end in a marked
+/// patronymic (`Аман Атабаев Мухаммедович`); the patronymic is the marked token, else the last
+/// of the rest when three or more tokens remain; the rest are given names.
 fn candidates(n: usize, ev: &[Evidence]) -> Vec<Layout> {
     let mut out = Vec::new();
-    for surname in [Some(0), Some(n - 1), None] {
+    let mut positions = vec![Some(0), Some(n - 1), None];
+    if n == 3 && ev[2].patronymic && !ev[2].turkic {
+        positions.push(Some(1));
+    }
+    for surname in positions {
         let rest: Vec<usize> = (0..n).filter(|i| Some(*i) != surname).collect();
         let marked = rest.iter().rposition(|&i| ev[i].patronymic);
         let by_position = (rest.len() >= 2 && surname.is_some()).then(|| rest.len() - 1);
