@@ -151,7 +151,7 @@ pub fn link_options(config: &Config) -> Result<LinkOptions, PipelineError> {
     let mut opts = LinkOptions::default();
     let link = &config.link;
     opts.threshold = link.threshold.unwrap_or(opts.threshold);
-    opts.min_linkage = link.min_linkage.unwrap_or(opts.min_linkage);
+    opts.max_disagreement = link.max_disagreement.unwrap_or(opts.max_disagreement);
     opts.review_low = link.review_low.unwrap_or(opts.review_low);
     opts.review_high = link.review_high.unwrap_or(opts.review_high);
     if let Some(path) = &config.links {

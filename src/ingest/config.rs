@@ -25,9 +25,9 @@ pub struct Config {
 pub struct LinkConfig {
     /// Score at or above which two mentions are merged.
     pub threshold: Option<f64>,
-    /// Least score two mentions of one person may have (a merge joining two mentions below it
-    /// is refused).
-    pub min_linkage: Option<f64>,
+    /// Most evidence against, in bits, two mentions of one person may carry (a merge joining two
+    /// mentions that disagree more is refused).
+    pub max_disagreement: Option<f64>,
     /// Lower bound of the review band.
     pub review_low: Option<f64>,
     /// Upper bound of the review band.

@@ -1,6 +1,7 @@
 //! Clustering that does not chain: edges in descending score order merge two clusters only when
-//! the edge clears the threshold, no pair of their members scores below a floor (strong evidence
-//! of two people) and nothing contradicts the merge. Archivists'
+//! the edge clears the threshold, no two of their members disagree by more than a bound (the
+//! evidence against them, outside the names, that brought them together) and nothing contradicts
+//! the merge. Archivists'
 //! `same` judgements merge first, unconditionally; `different` judgements are never crossed.
 
 use super::compare;
@@ -35,7 +36,7 @@ pub(crate) enum Verdict {
     Ambiguous,
     /// Kept apart: the edge scores below the threshold.
     Weak,
-    /// Kept apart: some mention of one cluster scores below the floor with one of the other.
+    /// Kept apart: a mention of one cluster disagrees with one of the other beyond the bound.
     Incoherent,
 }
 
@@ -52,7 +53,7 @@ impl Verdict {
             Verdict::CannotLink => "kept apart: archivist judgement different",
             Verdict::Ambiguous => "kept apart: matches two different people",
             Verdict::Weak => "kept apart: score below threshold",
-            Verdict::Incoherent => "kept apart: a member pair scores below the floor",
+            Verdict::Incoherent => "kept apart: two mentions disagree too much",
         }
     }
 }
@@ -62,7 +63,7 @@ pub(crate) struct Clusters<'a> {
     feats: &'a Features,
     model: &'a Model,
     threshold: f64,
-    floor: f64,
+    max_disagreement: f64,
     parent: Vec<u32>,
     members: Vec<Vec<u32>>,
     year_min: Vec<i32>,
@@ -84,7 +85,7 @@ impl<'a> Clusters<'a> {
         feats: &'a Features,
         model: &'a Model,
         threshold: f64,
-        floor: f64,
+        max_disagreement: f64,
         cannot: &[(u32, u32)],
     ) -> Self {
         let n = feats.rows.len();
@@ -97,7 +98,7 @@ impl<'a> Clusters<'a> {
             feats,
             model,
             threshold,
-            floor,
+            max_disagreement,
             parent: (0..n as u32).collect(),
             members: (0..n as u32).map(|i| vec![i]).collect(),
             year_min: (0..n).map(|i| years(i).unwrap_or(i32::MAX)).collect(),
@@ -190,7 +191,7 @@ impl<'a> Clusters<'a> {
             return Verdict::Weak;
         }
         let single = self.members[ra as usize].len() == 1 && self.members[rb as usize].len() == 1;
-        if !single && self.least_linkage(ra, rb) < self.floor {
+        if !single && self.strongest_disagreement(ra, rb) > self.max_disagreement {
             return Verdict::Incoherent;
         }
         self.union(ra, rb);
@@ -248,22 +249,21 @@ impl<'a> Clusters<'a> {
         i
     }
 
-    /// The least score over member pairs of two clusters (members capped per side).
-    fn least_linkage(&mut self, ra: u32, rb: u32) -> f64 {
+    /// The most evidence against (bits) over member pairs of two clusters (members capped per
+    /// side).
+    fn strongest_disagreement(&mut self, ra: u32, rb: u32) -> f64 {
         let xs = &self.members[ra as usize];
         let ys = &self.members[rb as usize];
-        let mut least = f64::INFINITY;
+        let mut most: f64 = 0.0;
         for &x in xs.iter().take(LINKAGE_CAP) {
             for &y in ys.iter().take(LINKAGE_CAP) {
-                let levels = compare::levels(self.feats, x as usize, y as usize);
-                let score = self
-                    .model
-                    .score(self.feats, &levels, x as usize, y as usize);
-                least = least.min(score);
+                let (x, y) = (x as usize, y as usize);
+                let levels = compare::levels(self.feats, x, y);
+                most = most.max(self.model.evidence_against(self.feats, &levels, x, y));
                 self.compared += 1;
             }
         }
-        least
+        most
     }
 
     /// Joins two clusters, keeping the larger root.

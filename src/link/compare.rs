@@ -58,6 +58,8 @@ pub(crate) const FATHER: usize = 2;
 pub(crate) const BIRTH: usize = 3;
 /// Nationality position.
 pub(crate) const NATIONALITY: usize = 5;
+/// Source position.
+pub(crate) const SOURCE: usize = 8;
 /// Gender position.
 pub(crate) const GENDER: usize = 7;
 /// Arrest date position.

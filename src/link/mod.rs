@@ -46,9 +46,12 @@ pub struct LinkOptions {
     /// Score (posterior log2 odds of a match) from which a pair may merge; the default 5.5 is a
     /// posterior match probability of 97.8%.
     pub threshold: f64,
-    /// Least score any two mentions of one person may have: a merge that would put two mentions
-    /// scoring below it (posterior odds of 1:4 at the default -2) in one person is refused.
-    pub min_linkage: f64,
+    /// Most evidence against (bits, outside the names) any two mentions of one person may carry:
+    /// a merge that would put two mentions disagreeing more in one person is refused. At the
+    /// default 4, one mild disagreement (birth place, case number, decision date) is tolerated;
+    /// a different patronymic, nationality, sentence, birth years far apart, or two mild ones are
+    /// not.
+    pub max_disagreement: f64,
     /// Lowest score of pairs sent to review.
     pub review_low: f64,
     /// Score from which a pair no longer needs review.
@@ -67,7 +70,7 @@ impl Default for LinkOptions {
     fn default() -> Self {
         LinkOptions {
             threshold: 5.5,
-            min_linkage: -2.0,
+            max_disagreement: 4.0,
             review_low: 1.0,
             review_high: 8.5,
             max_block: 64,
@@ -229,7 +232,7 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
         &feats,
         &model,
         opts.threshold,
-        opts.min_linkage,
+        opts.max_disagreement,
         &judged.cannot,
     );
     let mut accepted: Vec<(u32, u32, Verdict)> = Vec::new();

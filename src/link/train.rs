@@ -7,7 +7,7 @@
 
 use super::compare::{
     self, ARREST, BIRTH, DECISION, EXACT, FATHER, GENDER, GIVEN, JULIAN, NATIONALITY, NF, OVERLAP,
-    SURNAME,
+    SOURCE, SURNAME,
 };
 use super::features::Features;
 use super::params;
@@ -86,6 +86,17 @@ impl Model {
             return base;
         }
         base + (u_exact / tf).log2().clamp(-TF_CLAMP, TF_CLAMP)
+    }
+
+    /// The evidence against a pair being one person, in bits (0 or more): the negative weights of
+    /// the fields other than the names and the source. Names are left out: a typo in one
+    /// member's surname is not a second person, and the edges that merged the clusters already
+    /// weighed the names.
+    pub fn evidence_against(&self, feats: &Features, levels: &[u8; NF], a: usize, b: usize) -> f64 {
+        (0..NF)
+            .filter(|&f| !matches!(f, SURNAME | GIVEN | SOURCE))
+            .map(|f| -self.weight(feats, f, levels[f], a, b).min(0.0))
+            .sum()
     }
 
     /// The prior log2 odds that a pair of mentions is a match.

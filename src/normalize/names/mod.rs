@@ -113,6 +113,11 @@ fn parts_with(surname: &str, given: &str, patronymic: &str, hints: Hints) -> Nam
     let surname_toks = field(surname);
     let given_toks = field(given);
     let pat_toks = field(patronymic);
+    let (surname_toks, given_toks) = if columns_swapped(&surname_toks, &given_toks, hints, data) {
+        (given_toks, surname_toks)
+    } else {
+        (surname_toks, given_toks)
+    };
     let surname_tok = merge(&surname_toks);
     let patronymic_tok = merge(&pat_toks).map(|mut t| {
         if t.patronymic.is_none() && !t.initial {
@@ -131,6 +136,21 @@ fn parts_with(surname: &str, given: &str, patronymic: &str, hints: Hints) -> Nam
         patronymic: patronymic_tok,
     };
     build(parts, hints, data, script_of(&all))
+}
+
+/// Whether a clerk wrote the given name in the surname column and the surname in the given-name
+/// column: one word each, the first a known given name without a surname ending, the second
+/// not a known given name but with a surname ending (`Осмонкул` | `Жусупов`).
+fn columns_swapped(surname: &[Token], given: &[Token], hints: Hints, data: &NameData) -> bool {
+    let ([s], [g]) = (surname, given) else {
+        return false;
+    };
+    if s.initial || g.initial {
+        return false;
+    }
+    let known = |t: &Token| given_key(&t.text, hints, data).known;
+    let ending = |t: &Token| surname::has_suffix(&t.text, hints, data);
+    known(s) && !ending(s) && ending(g) && !known(g)
 }
 
 /// Joins the tokens of one field into one token (a field holds one part).

@@ -55,3 +55,19 @@ fn script_is_detected() {
     assert_eq!(script_of("Шокаев Chokay"), Script::Mixed);
     assert_eq!(script_of("123"), Script::None);
 }
+
+#[test]
+fn swapped_name_columns_are_read_back() {
+    let swapped = from_parts("Осмонкул", "Жусупов", "Жолдошевич", None);
+    assert_eq!(swapped.surname, "Жусупов");
+    assert_eq!(swapped.given, "Осмонкул");
+    let no_patronymic = from_parts("Ахмет", "Жусупов", "", None);
+    assert_eq!(no_patronymic.surname, "Жусупов");
+    let plain = from_parts("Иванов", "Иван", "Иванович", None);
+    assert_eq!(
+        (plain.surname.as_str(), plain.given.as_str()),
+        ("Иванов", "Иван")
+    );
+    let both_names = from_parts("Ахмет", "Касым", "", None);
+    assert_eq!(both_names.surname, "Ахмет");
+}
