@@ -19,7 +19,7 @@ pub(crate) struct BlockCounts {
 type Pass = (&'static str, fn(&Feat) -> Option<(u64, u64)>);
 
 /// The blocking passes.
-const PASSES: [Pass; 7] = [
+const PASSES: [Pass; 10] = [
     ("surname+birth_year", |f| {
         Some((pack(f.surname, year(f)?), pack(f.given, day(f))))
     }),
@@ -37,6 +37,15 @@ const PASSES: [Pass; 7] = [
     }),
     ("surname+initial", |f| {
         (f.initial != 0).then(|| (pack(f.surname, u32::from(f.initial)), pack(day(f), f.given)))
+    }),
+    ("surname+father", |f| {
+        Some((pack(f.surname, f.father), pack(day(f), f.given)))
+    }),
+    ("given+arrest_date", |f| {
+        Some((pack(f.given, f.arrest_day), pack(f.surname, day(f))))
+    }),
+    ("given+decision_date", |f| {
+        Some((pack(f.given, f.decision_day), pack(f.surname, day(f))))
     }),
     ("case_number", |f| {
         Some((pack(f.case_no, 0), pack(f.surname, f.given)))

@@ -31,9 +31,6 @@ pub(crate) enum Verdict {
     Fathers,
     /// Kept apart: an archivist's `different` judgement.
     CannotLink,
-    /// Kept apart: one of the mentions matches two people who cannot be one (a bare
-    /// `Саидов Саид` beside a Саид born 1877 and another born 1888).
-    Ambiguous,
     /// Kept apart: the edge scores below the threshold.
     Weak,
     /// Kept apart: a mention of one cluster disagrees with one of the other beyond the bound.
@@ -51,7 +48,6 @@ impl Verdict {
             Verdict::Genders => "kept apart: genders differ",
             Verdict::Fathers => "kept apart: patronymics differ",
             Verdict::CannotLink => "kept apart: archivist judgement different",
-            Verdict::Ambiguous => "kept apart: matches two different people",
             Verdict::Weak => "kept apart: score below threshold",
             Verdict::Incoherent => "kept apart: two mentions disagree too much",
         }
@@ -73,8 +69,6 @@ pub(crate) struct Clusters<'a> {
     fathers: Vec<Vec<(u32, u32)>>,
     /// Cannot-link pairs in both directions, sorted.
     cannot: Vec<(u32, u32)>,
-    /// Mentions whose strong edges reach two people who cannot be one.
-    ambiguous: Vec<bool>,
     /// Member pairs scored before merges.
     pub compared: u64,
 }
@@ -120,7 +114,6 @@ impl<'a> Clusters<'a> {
                 })
                 .collect(),
             cannot: both,
-            ambiguous: vec![false; n],
             compared: 0,
         }
     }
@@ -144,45 +137,11 @@ impl<'a> Clusters<'a> {
         Verdict::MustLink
     }
 
-    /// Marks the mentions whose edges at or above the threshold reach two mentions that cannot
-    /// be one person (birth years more than two apart, or different patronymics): such a mention
-    /// would join whichever of the two came first, a coin toss, so it joins neither.
-    pub fn mark_ambiguous(&mut self, strong: impl Iterator<Item = (u32, u32)>) {
-        let n = self.parent.len();
-        let mut years: Vec<(i32, i32)> = (0..n)
-            .map(|i| (self.year_min[i], self.year_max[i]))
-            .collect();
-        let mut fathers: Vec<Vec<(u32, u32)>> = self.fathers.clone();
-        for (a, b) in strong {
-            for (end, other) in [(a as usize, b as usize), (b as usize, a as usize)] {
-                let (lo, hi) = &mut years[end];
-                *lo = (*lo).min(self.year_min[other]);
-                *hi = (*hi).max(self.year_max[other]);
-                for &father in &self.fathers[other] {
-                    if !fathers[end].contains(&father) {
-                        fathers[end].push(father);
-                    }
-                }
-            }
-        }
-        for (i, flag) in self.ambiguous.iter_mut().enumerate() {
-            let (lo, hi) = years[i];
-            let no_year = self.year_min[i] == i32::MAX;
-            let spread = no_year && hi != i32::MIN && lo != i32::MAX && hi - lo > MAX_YEAR_SPREAD;
-            let no_father = self.fathers[i].is_empty();
-            *flag =
-                spread || (no_father && any_fathers_differ(self.feats, &fathers[i], &fathers[i]));
-        }
-    }
-
     /// Considers one scored edge.
     pub fn offer(&mut self, a: u32, b: u32, score: f64) -> Verdict {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb {
             return Verdict::Already;
-        }
-        if self.ambiguous[a as usize] || self.ambiguous[b as usize] {
-            return Verdict::Ambiguous;
         }
         if let Some(reason) = self.contradiction(ra, rb) {
             return reason;

@@ -240,21 +240,7 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
         accepted.push((a, b, clusters.must_link(a, b)));
     }
     let mut verdicts: Vec<Option<Verdict>> = vec![None; scored.pairs.len()];
-    let strong = strong_edges(&scored, opts.threshold);
-    let amb: f32 = std::env::var("RH_AMB")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(6.0);
-    clusters.mark_ambiguous(
-        strong
-            .iter()
-            .filter(|&&i| scored.scores[i] >= amb)
-            .map(|&i| {
-                let (a, b) = block::unpack(scored.pairs[i]);
-                (a as u32, b as u32)
-            }),
-    );
-    for i in strong {
+    for i in strong_edges(&scored, opts.threshold) {
         let (a, b) = block::unpack(scored.pairs[i]);
         let verdict = clusters.offer(a as u32, b as u32, f64::from(scored.scores[i]));
         if verdict == Verdict::Merged {

@@ -10,6 +10,7 @@ use super::features::{Feat, Features, NONE};
 pub(crate) fn surname_and_given(feats: &Features, x: &Feat, y: &Feat) -> (u8, u8) {
     let surname = compare::name_level(x.surname, y.surname, &feats.surnames, false, SURNAME);
     let surname = typo_level(feats, surname, x.surname_surface, y.surname_surface);
+    let surname = two_typos_level(feats, surname, x.surname_surface, y.surname_surface);
     let given = initials_level(feats, x, y)
         .unwrap_or_else(|| compare::name_level(x.given, y.given, &feats.givens, true, GIVEN));
     let given = typo_level(feats, given, x.given_surface, y.given_surface);
@@ -92,4 +93,20 @@ pub(crate) fn one_typo_apart(feats: &Features, x: u32, y: u32) -> bool {
     let (s, t) = (feats.surfaces.text(x), feats.surfaces.text(y));
     let long = |k: &str| (5..=TYPO_MAX_LEN).contains(&k.len());
     long(s) && long(t) && strsim::osa_distance(s, t) <= 1
+}
+
+/// Raises a different surname to similar (name evidence, no weight for it) when the surnames as
+/// written are two typos apart, both of seven letters or more: two lists' typos in one surname
+/// (`аКримов`, `Кааримов`).
+fn two_typos_level(feats: &Features, level: u8, x: u32, y: u32) -> u8 {
+    if level != compare::missing(SURNAME) - 1 || x == NONE || y == NONE {
+        return level;
+    }
+    let (s, t) = (feats.surfaces.text(x), feats.surfaces.text(y));
+    let long = |k: &str| (7..=TYPO_MAX_LEN).contains(&k.len());
+    if long(s) && long(t) && strsim::osa_distance(s, t) <= 2 {
+        SIMILAR
+    } else {
+        level
+    }
 }
