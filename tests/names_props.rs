@@ -24,7 +24,13 @@ fn all_functions(s: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    // A fixed seed: the same 400 cases on every machine, so that a run is repeatable; new
+    // seeds are explored by setting PROPTEST_RNG_SEED.
+    #![proptest_config(ProptestConfig {
+        cases: 400,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x7265_6861_62),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn nothing_panics_on_any_string(s in ".{0,60}") {

@@ -33,6 +33,7 @@ pub(crate) const LEVEL_NAMES: [&[&str]; NF] = [
         "julian offset",
         "year slip",
         "one year off",
+        "days differ",
         "far",
     ],
     &["agree", "differ"],
@@ -56,6 +57,8 @@ pub(crate) const GIVEN: usize = 1;
 pub(crate) const FATHER: usize = 2;
 /// Birth date position.
 pub(crate) const BIRTH: usize = 3;
+/// Birth place position.
+pub(crate) const PLACE: usize = 4;
 /// Nationality position.
 pub(crate) const NATIONALITY: usize = 5;
 /// Source position.
@@ -88,8 +91,10 @@ pub(crate) const JULIAN: u8 = 2;
 pub(crate) const YEAR_SLIP: u8 = 3;
 /// Years at most one apart.
 pub(crate) const ONE_YEAR: u8 = 4;
+/// Two dates known to the day, at most a year apart, that differ otherwise.
+pub(crate) const DAYS_DIFFER: u8 = 5;
 /// Anything further.
-pub(crate) const FAR: u8 = 5;
+pub(crate) const FAR: u8 = 6;
 
 /// A similar surname spelling (surname only).
 pub(crate) const SIMILAR: u8 = 2;
@@ -153,7 +158,7 @@ pub(crate) fn levels(feats: &Features, a: usize, b: usize) -> [u8; NF] {
             (Some(p), Some(q)) => birth_level(p, q),
             _ => missing(BIRTH),
         },
-        id_level(x.place, y.place, 4),
+        id_level(x.place, y.place, PLACE),
         id_level(x.nationality, y.nationality, NATIONALITY),
         id_level(x.case_no, y.case_no, 6),
         gender_level(x, y),
@@ -249,6 +254,8 @@ pub(crate) fn birth_level(a: &Birth, b: &Birth) -> u8 {
         FAR
     } else if a.day && b.day && a.month_day == b.month_day {
         YEAR_SLIP
+    } else if a.day && b.day {
+        DAYS_DIFFER
     } else {
         ONE_YEAR
     }

@@ -137,6 +137,8 @@ pub(crate) struct Features {
     pub decision_days: Vocab,
     /// Surname and given-name keys as written.
     pub surfaces: Vocab,
+    /// Birth place keys: a shared village says more than a shared capital.
+    pub places: Vocab,
 }
 
 impl Features {
@@ -170,7 +172,7 @@ impl Features {
         let places = mentions
             .iter()
             .map(|m| m.birth_place.value.as_ref().map_or("", |p| p.key.as_str()));
-        let (place, _) = intern(&[places.collect()]);
+        let (place, places) = intern(&[places.collect()]);
         let nat_text: Vec<String> = mentions
             .iter()
             .map(|m| {
@@ -248,6 +250,7 @@ impl Features {
             arrest_days,
             decision_days,
             surfaces,
+            places,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Unit tests of comparison levels, clustering rules, judgements and explain.
 
-use super::compare::{self, FAR, JULIAN, ONE_YEAR, OVERLAP, SAME_DAY, YEAR_SLIP};
+use super::compare::{self, DAYS_DIFFER, FAR, JULIAN, ONE_YEAR, OVERLAP, SAME_DAY, YEAR_SLIP};
 use super::features::Features;
 use super::testkit::{Born, M};
 use super::*;
@@ -51,9 +51,16 @@ fn birth_levels() {
     assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1890, 5, 1)), SAME_DAY);
     assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1890, 5, 13)), JULIAN);
     assert_eq!(lv(Born::Day(1905, 5, 1), Born::Day(1905, 5, 14)), JULIAN);
-    assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1890, 5, 15)), ONE_YEAR);
+    assert_eq!(
+        lv(Born::Day(1890, 5, 1), Born::Day(1890, 5, 15)),
+        DAYS_DIFFER
+    );
+    assert_eq!(lv(Born::Day(1890, 5, 1), Born::Year(1891)), ONE_YEAR);
     assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1891, 5, 1)), YEAR_SLIP);
-    assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1891, 5, 2)), ONE_YEAR);
+    assert_eq!(
+        lv(Born::Day(1890, 5, 1), Born::Day(1891, 5, 2)),
+        DAYS_DIFFER
+    );
     assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1892, 5, 1)), FAR);
     assert_eq!(lv(Born::Year(1890), Born::Day(1890, 12, 31)), OVERLAP);
     assert_eq!(lv(Born::Year(1890), Born::Year(1890)), OVERLAP);
@@ -132,7 +139,7 @@ fn shared_arrest_day_weighs_less_when_common() {
 
 #[test]
 fn pattern_codes_round_trip() {
-    let levels = [2, 3, 4, 6, 1, 2, 0, 1, 1, 4, 3, 2];
+    let levels = [2, 3, 4, 7, 1, 2, 0, 1, 1, 4, 3, 2];
     assert_eq!(compare::decode(compare::encode(&levels)), levels);
     assert!((compare::encode(&levels) as usize) < compare::pattern_count());
 }

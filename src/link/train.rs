@@ -7,7 +7,7 @@
 
 use super::compare::{
     self, ARREST, BIRTH, DECISION, EXACT, FATHER, GENDER, GIVEN, JULIAN, NATIONALITY, NF, OVERLAP,
-    SOURCE, SURNAME,
+    PLACE, SOURCE, SURNAME,
 };
 use super::features::Features;
 use super::params;
@@ -67,7 +67,8 @@ impl Model {
             .get(level as usize)
             .copied()
             .unwrap_or(0.0);
-        if level != EXACT || !matches!(field, SURNAME | GIVEN | FATHER | ARREST | DECISION) {
+        if level != EXACT || !matches!(field, SURNAME | GIVEN | FATHER | PLACE | ARREST | DECISION)
+        {
             return base;
         }
         let (Some(x), Some(y)) = (feats.rows.get(a), feats.rows.get(b)) else {
@@ -76,6 +77,7 @@ impl Model {
         let (id, vocab) = match field {
             SURNAME => (x.surname, &feats.surnames),
             GIVEN => (x.given, &feats.givens),
+            PLACE => (x.place, &feats.places),
             ARREST => (x.arrest_day, &feats.arrest_days),
             DECISION => (x.decision_day, &feats.decision_days),
             _ => (x.father.min(y.father), &feats.givens),
