@@ -75,8 +75,8 @@ impl Default for LinkOptions {
             max_disagreement: 4.0,
             review_low: -2.0,
             review_high: 5.0,
-            max_block: 64,
-            window: 16,
+            max_block: 32,
+            window: 8,
             review_limit: 100_000,
             judgements: Vec::new(),
         }
