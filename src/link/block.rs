@@ -19,7 +19,7 @@ pub(crate) struct BlockCounts {
 type Pass = (&'static str, fn(&Feat) -> Option<(u64, u64)>);
 
 /// The blocking passes.
-const PASSES: [Pass; 10] = [
+const PASSES: [Pass; 12] = [
     ("surname+birth_year", |f| {
         Some((pack(f.surname, year(f)?), pack(f.given, day(f))))
     }),
@@ -46,6 +46,12 @@ const PASSES: [Pass; 10] = [
     }),
     ("given+decision_date", |f| {
         Some((pack(f.given, f.decision_day), pack(f.surname, day(f))))
+    }),
+    ("given+surname_letters", |f| {
+        Some((pack(f.given, f.surname_letters), pack(day(f), f.father)))
+    }),
+    ("surname+given_letters", |f| {
+        Some((pack(f.surname, f.given_letters), pack(day(f), f.father)))
     }),
     ("case_number", |f| {
         Some((pack(f.case_no, 0), pack(f.surname, f.given)))

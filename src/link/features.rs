@@ -96,6 +96,11 @@ pub(crate) struct Feat {
     pub given_surface: u32,
     /// The patronymic's match key as written.
     pub patronymic_surface: u32,
+    /// The first three letters of the surname as written, sorted (for blocking: a typo that
+    /// swaps the first letters keeps them).
+    pub surname_letters: u32,
+    /// The first three letters of the given name as written, sorted.
+    pub given_letters: u32,
     /// Birth place key id.
     pub place: u32,
     /// Nationality id (case-folded).
@@ -221,6 +226,8 @@ impl Features {
                 surname_surface: surfaces_ids[0][i],
                 given_surface: surfaces_ids[1][i],
                 patronymic_surface: surfaces_ids[2][i],
+                surname_letters: first_letters(&surface[i][0]),
+                given_letters: first_letters(&surface[i][1]),
                 place: place[0][i],
                 nationality: nationality[0][i],
                 case_no: case_no[0][i],
@@ -294,6 +301,19 @@ fn birth_of(m: &Mention) -> Option<Birth> {
         },
         year,
     })
+}
+
+/// The first three letters of a key, sorted and packed into a number; [`NONE`] for keys of
+/// fewer than three letters.
+fn first_letters(key: &str) -> u32 {
+    let mut letters: Vec<u8> = key.bytes().take(3).collect();
+    if letters.len() < 3 {
+        return NONE;
+    }
+    letters.sort_unstable();
+    letters
+        .iter()
+        .fold(0u32, |packed, &b| (packed << 8) | u32::from(b))
 }
 
 /// The match key of a name part as written, without the folding of known names and endings.
