@@ -207,11 +207,24 @@ struct Scored {
     scores: Vec<f32>,
 }
 
+impl Scored {
+    /// The pairs scoring at least `lowest`: every other pair is neither merged, reviewed nor a
+    /// near miss, and a million mentions give tens of millions of them.
+    fn keep_from(pairs: Vec<u64>, scores: Vec<f32>, lowest: f64) -> Scored {
+        let (pairs, scores) = pairs
+            .into_iter()
+            .zip(scores)
+            .filter(|&(_, score)| f64::from(score) >= lowest)
+            .unzip();
+        Scored { pairs, scores }
+    }
+}
+
 /// Links mentions into persons.
 pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
     let feats = Features::build(mentions);
     let (pairs, counts) = block::candidate_pairs(&feats, opts.max_block, opts.window);
-    let codes: Vec<u32> = pairs
+    let mut codes: Vec<u32> = pairs
         .par_iter()
         .map(|&p| {
             let (a, b) = block::unpack(p);
@@ -219,16 +232,19 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
         })
         .collect();
     let model = train::fit(&feats, &codes);
-    let scores = pairs
-        .par_iter()
-        .zip(codes.par_iter())
-        .map(|(&p, &code)| {
+    // Each pattern code is replaced by the pair's score in place: tens of millions of pairs at a
+    // million mentions, so codes and scores are never held side by side.
+    codes
+        .par_iter_mut()
+        .zip(pairs.par_iter())
+        .for_each(|(slot, &p)| {
             let (a, b) = block::unpack(p);
-            model.score(&feats, &compare::decode(code), a, b) as f32
-        })
-        .collect();
-    drop(codes);
-    let scored = Scored { pairs, scores };
+            let score = model.score(&feats, &compare::decode(*slot), a, b) as f32;
+            *slot = score.to_bits();
+        });
+    let scores: Vec<f32> = codes.into_iter().map(f32::from_bits).collect();
+    let compared_pairs = pairs.len() as u64;
+    let scored = Scored::keep_from(pairs, scores, opts.review_low.min(opts.threshold));
     let judged = judgements::resolve(mentions, &opts.judgements);
     let mut clusters = Clusters::new(
         &feats,
@@ -271,7 +287,7 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
             blocks: counts.blocks,
             capped_blocks: counts.capped,
             candidate_pairs: counts.emitted,
-            compared_pairs: scored.pairs.len() as u64,
+            compared_pairs,
             em_iterations: model.iterations,
         },
     };
