@@ -152,6 +152,7 @@ pub fn link_options(config: &Config) -> Result<LinkOptions, PipelineError> {
     let link = &config.link;
     opts.threshold = link.threshold.unwrap_or(opts.threshold);
     opts.max_disagreement = link.max_disagreement.unwrap_or(opts.max_disagreement);
+    opts.lone_threshold = link.lone_threshold.unwrap_or(opts.lone_threshold);
     opts.review_low = link.review_low.unwrap_or(opts.review_low);
     opts.review_high = link.review_high.unwrap_or(opts.review_high);
     if let Some(path) = &config.links {

@@ -28,6 +28,8 @@ pub struct LinkConfig {
     /// Most evidence against, in bits, two mentions of one person may carry (a merge joining two
     /// mentions that disagree more is refused).
     pub max_disagreement: Option<f64>,
+    /// Score from which a mention left alone joins the one person all its pairs lead to.
+    pub lone_threshold: Option<f64>,
     /// Lower bound of the review band.
     pub review_low: Option<f64>,
     /// Upper bound of the review band.

@@ -19,6 +19,8 @@ const MAX_YEAR_SPREAD: i32 = 2;
 pub(crate) enum Verdict {
     /// Merged two clusters.
     Merged,
+    /// Merged a lone mention into the one person all its pairs lead to, below the threshold.
+    Lone,
     /// An archivist's `same` judgement.
     MustLink,
     /// Both ends were already in one cluster.
@@ -38,10 +40,16 @@ pub(crate) enum Verdict {
 }
 
 impl Verdict {
+    /// Whether the edge merged two clusters.
+    pub fn merged(self) -> bool {
+        matches!(self, Verdict::Merged | Verdict::Lone)
+    }
+
     /// A short note for reports.
     pub fn note(self) -> &'static str {
         match self {
             Verdict::Merged => "merged",
+            Verdict::Lone => "merged: the only person its pairs lead to",
             Verdict::MustLink => "merged: archivist judgement same",
             Verdict::Already => "already in one cluster",
             Verdict::BirthYears => "kept apart: birth years more than 2 apart",
@@ -139,6 +147,11 @@ impl<'a> Clusters<'a> {
 
     /// Considers one scored edge.
     pub fn offer(&mut self, a: u32, b: u32, score: f64) -> Verdict {
+        self.offer_at(a, b, score, self.threshold)
+    }
+
+    /// Considers one scored edge against a given threshold.
+    pub fn offer_at(&mut self, a: u32, b: u32, score: f64, threshold: f64) -> Verdict {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb {
             return Verdict::Already;
@@ -146,7 +159,7 @@ impl<'a> Clusters<'a> {
         if let Some(reason) = self.contradiction(ra, rb) {
             return reason;
         }
-        if score < self.threshold {
+        if score < threshold {
             return Verdict::Weak;
         }
         let single = self.members[ra as usize].len() == 1 && self.members[rb as usize].len() == 1;
@@ -244,6 +257,12 @@ impl<'a> Clusters<'a> {
                 self.fathers[keep].push(f);
             }
         }
+    }
+
+    /// The number of mentions in a mention's cluster.
+    pub fn size_of(&mut self, i: u32) -> usize {
+        let root = self.find(i);
+        self.members[root as usize].len()
     }
 
     /// The root of every mention's cluster.

@@ -8,6 +8,7 @@ mod compare;
 mod explain;
 mod features;
 mod judgements;
+mod lone;
 mod names;
 mod params;
 mod train;
@@ -44,10 +45,12 @@ pub struct Judgement {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkOptions {
     /// Score (posterior log2 odds of a match under independent fields) from which a pair may
-    /// merge. The default 1.0 (odds of 2:1) was chosen on synthetic archives, where 97% of the
-    /// pairs it puts in one person are one person: the clustering's checks refuse most of the
-    /// weak merges that would be wrong.
+    /// merge. The default 2.0 (odds of 4:1) was chosen on synthetic archives, where 97% of the
+    /// pairs it puts in one person are one person.
     pub threshold: f64,
+    /// Score from which a mention left alone joins the one person all its scored pairs lead to
+    /// (no other candidate competes for it); the default -1.5 is odds of 1:2.8 on the pair alone.
+    pub lone_threshold: f64,
     /// Most evidence against (bits, outside the names) any two mentions of one person may carry:
     /// a merge that would put two mentions disagreeing more in one person is refused. At the
     /// default 4, one mild disagreement (birth place, case number, decision date) is tolerated;
@@ -71,7 +74,8 @@ pub struct LinkOptions {
 impl Default for LinkOptions {
     fn default() -> Self {
         LinkOptions {
-            threshold: 1.0,
+            threshold: 2.0,
+            lone_threshold: -1.5,
             max_disagreement: 4.0,
             review_low: -2.0,
             review_high: 5.0,
@@ -261,7 +265,18 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
     for i in strong_edges(&scored, opts.threshold) {
         let (a, b) = block::unpack(scored.pairs[i]);
         let verdict = clusters.offer(a as u32, b as u32, f64::from(scored.scores[i]));
-        if verdict == Verdict::Merged {
+        if verdict.merged() {
+            accepted.push((a as u32, b as u32, verdict));
+        }
+        verdicts[i] = Some(verdict);
+    }
+    let lone = lone::Lone {
+        lower: opts.lone_threshold,
+        threshold: opts.threshold,
+    };
+    for (i, verdict) in lone.attach(&scored, &mut clusters) {
+        if verdict.merged() {
+            let (a, b) = block::unpack(scored.pairs[i]);
             accepted.push((a as u32, b as u32, verdict));
         }
         verdicts[i] = Some(verdict);
@@ -367,7 +382,7 @@ impl Outputs<'_> {
         };
         let picked: Vec<usize> = (0..self.scored.pairs.len())
             .filter(|&i| band(f64::from(self.scored.scores[i])))
-            .filter(|&i| self.apart(i) || self.verdicts[i] == Some(Verdict::Merged))
+            .filter(|&i| self.apart(i) || self.verdicts[i].is_some_and(Verdict::merged))
             .filter(|&i| {
                 let (a, b) = block::unpack(self.scored.pairs[i]);
                 !judged_pair((a as u32, b as u32))

@@ -1,0 +1,152 @@
+//! Lone mentions: a mention still alone after clustering, whose scored pairs all lead to one
+//! person, joins that person from a lower score. Nothing competes for it: had the archive
+//! another person of that name, the mention would have scored pairs with them too.
+
+use super::Scored;
+use super::block;
+use super::cluster::{Clusters, Verdict};
+use std::collections::HashMap;
+
+/// The thresholds of the lone-mention pass.
+pub(super) struct Lone {
+    /// Lowest score of a pair that attaches a lone mention.
+    pub lower: f64,
+    /// The main threshold: pairs at or above it were offered already.
+    pub threshold: f64,
+}
+
+/// A lone mention's best pair and whether its pairs reach more than one person.
+struct Candidate {
+    best: usize,
+    person: u32,
+    contested: bool,
+}
+
+impl Lone {
+    /// Offers each lone mention's best pair when all its pairs lead to one person, the pair
+    /// scores in `[lower, threshold)`, and the other end is not itself a lone mention whose
+    /// pairs lead to two people; returns (pair index, verdict) in mention order.
+    pub fn attach(&self, scored: &Scored, clusters: &mut Clusters) -> Vec<(usize, Verdict)> {
+        if self.lower >= self.threshold {
+            return Vec::new();
+        }
+        let mut candidates: HashMap<u32, Candidate> = HashMap::new();
+        for (i, &pair) in scored.pairs.iter().enumerate() {
+            let (a, b) = block::unpack(pair);
+            for (lone, other) in [(a as u32, b as u32), (b as u32, a as u32)] {
+                if clusters.size_of(lone) != 1 {
+                    continue;
+                }
+                let person = clusters.find(other);
+                let entry = candidates.entry(lone).or_insert(Candidate {
+                    best: i,
+                    person,
+                    contested: false,
+                });
+                entry.contested |= entry.person != person;
+                if scored.scores[i] > scored.scores[entry.best] {
+                    entry.best = i;
+                    entry.person = person;
+                }
+            }
+        }
+        let band = |i: usize| {
+            let score = f64::from(scored.scores[i]);
+            score >= self.lower && score < self.threshold
+        };
+        let contested = |m: u32| candidates.get(&m).is_some_and(|c| c.contested);
+        let mut offers: Vec<(u32, usize)> = candidates
+            .iter()
+            .filter(|(_, c)| !c.contested && band(c.best))
+            .filter(|&(&lone, c)| {
+                let (a, b) = block::unpack(scored.pairs[c.best]);
+                let other = if a as u32 == lone { b as u32 } else { a as u32 };
+                !contested(other)
+            })
+            .map(|(&lone, c)| (lone, c.best))
+            .collect();
+        offers.sort_unstable();
+        offers
+            .into_iter()
+            .map(|(_, i)| {
+                let (a, b) = block::unpack(scored.pairs[i]);
+                let score = f64::from(scored.scores[i]);
+                let verdict = match clusters.offer_at(a as u32, b as u32, score, self.lower) {
+                    Verdict::Merged => Verdict::Lone,
+                    other => other,
+                };
+                (i, verdict)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::link::compare;
+    use crate::link::features::Features;
+    use crate::link::testkit::{Born, M};
+    use crate::link::train;
+
+    /// Mentions 0 and 1 are one person (joined by a judgement), 2 is alone, 3 is another person.
+    fn setup() -> (Features, train::Model) {
+        let ms = [
+            M::new("a:1", "rare", "x").born(Born::Day(1890, 1, 1)),
+            M::new("b:1", "rare", "x").born(Born::Day(1890, 1, 1)),
+            M::new("c:1", "rare", "x"),
+            M::new("d:1", "rare", "x").born(Born::Day(1900, 6, 6)),
+        ];
+        let mentions: Vec<_> = ms.iter().map(M::build).collect();
+        let feats = Features::build(&mentions);
+        let codes: Vec<u32> = [(0, 1), (0, 2), (1, 2), (2, 3)]
+            .iter()
+            .map(|&(a, b)| compare::encode(&compare::levels(&feats, a, b)))
+            .collect();
+        let model = train::fit(&feats, &codes);
+        (feats, model)
+    }
+
+    fn scored(pairs: &[(u32, u32, f32)]) -> Scored {
+        Scored {
+            pairs: pairs
+                .iter()
+                .map(|&(a, b, _)| (u64::from(a) << 32) | u64::from(b))
+                .collect(),
+            scores: pairs.iter().map(|p| p.2).collect(),
+        }
+    }
+
+    #[test]
+    fn a_lone_mention_joins_the_only_person_its_pairs_lead_to() {
+        let (feats, model) = setup();
+        let mut clusters = Clusters::new(&feats, &model, 2.0, 4.0, &[]);
+        clusters.must_link(0, 1);
+        let lone = Lone {
+            lower: -1.0,
+            threshold: 2.0,
+        };
+        let verdicts = lone.attach(&scored(&[(0, 2, 0.5), (1, 2, 0.2)]), &mut clusters);
+        assert_eq!(verdicts, vec![(0, Verdict::Lone)]);
+        assert_eq!(clusters.find(2), clusters.find(0));
+    }
+
+    #[test]
+    fn a_lone_mention_between_two_people_stays_alone() {
+        let (feats, model) = setup();
+        let mut clusters = Clusters::new(&feats, &model, 2.0, 4.0, &[]);
+        clusters.must_link(0, 1);
+        let lone = Lone {
+            lower: -1.0,
+            threshold: 2.0,
+        };
+        let pairs = scored(&[(0, 2, 0.5), (2, 3, 0.4)]);
+        assert!(lone.attach(&pairs, &mut clusters).is_empty());
+        assert_ne!(clusters.find(2), clusters.find(0));
+        let weak = scored(&[(0, 2, -1.5)]);
+        assert!(
+            lone.attach(&weak, &mut clusters).is_empty(),
+            "below the lower threshold"
+        );
+    }
+}
