@@ -1,6 +1,7 @@
-//! Lone mentions: a mention still alone after clustering, whose scored pairs all lead to one
-//! person, joins that person from a lower score. Nothing competes for it: had the archive
-//! another person of that name, the mention would have scored pairs with them too.
+//! Lone mentions: a mention still alone after clustering, whose scored pairs lead to one person
+//! (no other comes within two bits), joins that person from a lower score. Nothing competes for
+//! it: had the archive another person of that name, the mention would have scored as well with
+//! them.
 
 use super::Scored;
 use super::block;
@@ -15,49 +16,53 @@ pub(super) struct Lone {
     pub threshold: f64,
 }
 
-/// A lone mention's best pair and whether its pairs reach more than one person.
+/// A rival person contests a lone mention when the mention's best pair with it scores within
+/// this many bits of its best pair overall.
+const RIVAL_MARGIN: f32 = 2.0;
+
+/// A lone mention's best pair, and the best score of its pairs with any other person.
 struct Candidate {
     best: usize,
-    person: u32,
-    contested: bool,
+    runner_up: f32,
+}
+
+impl Candidate {
+    /// Whether another person comes close enough to the best to make the choice a guess.
+    fn contested(&self, scored: &Scored) -> bool {
+        self.runner_up >= scored.scores[self.best] - RIVAL_MARGIN
+    }
 }
 
 impl Lone {
-    /// Offers each lone mention's best pair when all its pairs lead to one person, the pair
-    /// scores in `[lower, threshold)`, and the other end is not itself a lone mention whose
-    /// pairs lead to two people; returns (pair index, verdict) in mention order.
+    /// Offers each lone mention's best pair when no other person comes within
+    /// [`RIVAL_MARGIN`] of it, the pair scores in `[lower, threshold)`, and the other end is not
+    /// itself a contested lone mention; returns (pair index, verdict) in mention order.
     pub fn attach(&self, scored: &Scored, clusters: &mut Clusters) -> Vec<(usize, Verdict)> {
         if self.lower >= self.threshold {
             return Vec::new();
         }
-        let mut candidates: HashMap<u32, Candidate> = HashMap::new();
+        let mut reach: HashMap<u32, Vec<(u32, usize)>> = HashMap::new();
         for (i, &pair) in scored.pairs.iter().enumerate() {
             let (a, b) = block::unpack(pair);
             for (lone, other) in [(a as u32, b as u32), (b as u32, a as u32)] {
-                if clusters.size_of(lone) != 1 {
-                    continue;
-                }
-                let person = clusters.find(other);
-                let entry = candidates.entry(lone).or_insert(Candidate {
-                    best: i,
-                    person,
-                    contested: false,
-                });
-                entry.contested |= entry.person != person;
-                if scored.scores[i] > scored.scores[entry.best] {
-                    entry.best = i;
-                    entry.person = person;
+                if clusters.size_of(lone) == 1 {
+                    let person = clusters.find(other);
+                    reach.entry(lone).or_default().push((person, i));
                 }
             }
         }
+        let candidates: HashMap<u32, Candidate> = reach
+            .into_iter()
+            .filter_map(|(lone, pairs)| Some((lone, candidate(&pairs, scored)?)))
+            .collect();
         let band = |i: usize| {
             let score = f64::from(scored.scores[i]);
             score >= self.lower && score < self.threshold
         };
-        let contested = |m: u32| candidates.get(&m).is_some_and(|c| c.contested);
+        let contested = |m: u32| candidates.get(&m).is_some_and(|c| c.contested(scored));
         let mut offers: Vec<(u32, usize)> = candidates
             .iter()
-            .filter(|(_, c)| !c.contested && band(c.best))
+            .filter(|(_, c)| !c.contested(scored) && band(c.best))
             .filter(|&(&lone, c)| {
                 let (a, b) = block::unpack(scored.pairs[c.best]);
                 let other = if a as u32 == lone { b as u32 } else { a as u32 };
@@ -79,6 +84,24 @@ impl Lone {
             })
             .collect()
     }
+}
+
+/// The best pair of a lone mention among (person, pair index), ties to the first, and the best
+/// score of its pairs with other persons.
+fn candidate(pairs: &[(u32, usize)], scored: &Scored) -> Option<Candidate> {
+    let &(mut person, mut best) = pairs.first()?;
+    for &(p, i) in pairs {
+        if scored.scores[i] > scored.scores[best] {
+            best = i;
+            person = p;
+        }
+    }
+    let runner_up = pairs
+        .iter()
+        .filter(|&&(p, _)| p != person)
+        .map(|&(_, i)| scored.scores[i])
+        .fold(f32::NEG_INFINITY, f32::max);
+    Some(Candidate { best, runner_up })
 }
 
 #[cfg(test)]
@@ -148,5 +171,18 @@ mod tests {
             lone.attach(&weak, &mut clusters).is_empty(),
             "below the lower threshold"
         );
+    }
+
+    #[test]
+    fn a_rival_far_below_the_best_does_not_contest() {
+        let (feats, model) = setup();
+        let mut clusters = Clusters::new(&feats, &model, 2.0, 4.0, &[]);
+        clusters.must_link(0, 1);
+        let lone = Lone {
+            lower: -1.0,
+            threshold: 2.0,
+        };
+        let pairs = scored(&[(0, 2, 1.5), (2, 3, -1.9)]);
+        assert_eq!(lone.attach(&pairs, &mut clusters), vec![(0, Verdict::Lone)]);
     }
 }
