@@ -130,6 +130,19 @@ mod tests {
         (feats, model)
     }
 
+    /// Lone mentions join from -1.0 below the threshold 2.0.
+    const LONE: Lone = Lone {
+        lower: -1.0,
+        threshold: 2.0,
+    };
+
+    /// Clusters in which mentions 0 and 1 are one person.
+    fn person_of_0_and_1<'a>(feats: &'a Features, model: &'a train::Model) -> Clusters<'a> {
+        let mut clusters = Clusters::new(feats, model, 2.0, 4.0, &[]);
+        clusters.must_link(0, 1);
+        clusters
+    }
+
     fn scored(pairs: &[(u32, u32, f32)]) -> Scored {
         Scored {
             pairs: pairs
@@ -143,13 +156,8 @@ mod tests {
     #[test]
     fn a_lone_mention_joins_the_only_person_its_pairs_lead_to() {
         let (feats, model) = setup();
-        let mut clusters = Clusters::new(&feats, &model, 2.0, 4.0, &[]);
-        clusters.must_link(0, 1);
-        let lone = Lone {
-            lower: -1.0,
-            threshold: 2.0,
-        };
-        let verdicts = lone.attach(&scored(&[(0, 2, 0.5), (1, 2, 0.2)]), &mut clusters);
+        let mut clusters = person_of_0_and_1(&feats, &model);
+        let verdicts = LONE.attach(&scored(&[(0, 2, 0.5), (1, 2, 0.2)]), &mut clusters);
         assert_eq!(verdicts, vec![(0, Verdict::Lone)]);
         assert_eq!(clusters.find(2), clusters.find(0));
     }
@@ -157,18 +165,13 @@ mod tests {
     #[test]
     fn a_lone_mention_between_two_people_stays_alone() {
         let (feats, model) = setup();
-        let mut clusters = Clusters::new(&feats, &model, 2.0, 4.0, &[]);
-        clusters.must_link(0, 1);
-        let lone = Lone {
-            lower: -1.0,
-            threshold: 2.0,
-        };
+        let mut clusters = person_of_0_and_1(&feats, &model);
         let pairs = scored(&[(0, 2, 0.5), (2, 3, 0.4)]);
-        assert!(lone.attach(&pairs, &mut clusters).is_empty());
+        assert!(LONE.attach(&pairs, &mut clusters).is_empty());
         assert_ne!(clusters.find(2), clusters.find(0));
         let weak = scored(&[(0, 2, -1.5)]);
         assert!(
-            lone.attach(&weak, &mut clusters).is_empty(),
+            LONE.attach(&weak, &mut clusters).is_empty(),
             "below the lower threshold"
         );
     }
@@ -176,13 +179,8 @@ mod tests {
     #[test]
     fn a_rival_far_below_the_best_does_not_contest() {
         let (feats, model) = setup();
-        let mut clusters = Clusters::new(&feats, &model, 2.0, 4.0, &[]);
-        clusters.must_link(0, 1);
-        let lone = Lone {
-            lower: -1.0,
-            threshold: 2.0,
-        };
+        let mut clusters = person_of_0_and_1(&feats, &model);
         let pairs = scored(&[(0, 2, 1.5), (2, 3, -1.9)]);
-        assert_eq!(lone.attach(&pairs, &mut clusters), vec![(0, Verdict::Lone)]);
+        assert_eq!(LONE.attach(&pairs, &mut clusters), vec![(0, Verdict::Lone)]);
     }
 }
