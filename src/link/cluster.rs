@@ -11,6 +11,9 @@ use super::train::Model;
 
 /// Largest number of members per side compared before a merge.
 const LINKAGE_CAP: usize = 16;
+/// Least score two mentions of one source need to be one person: a list names a person once,
+/// so two of its entries are one person only when they are plainly one entry written twice.
+const SAME_SOURCE_MIN: f64 = 2.0;
 /// Largest spread of birth years within one person.
 const MAX_YEAR_SPREAD: i32 = 2;
 
@@ -37,6 +40,9 @@ pub(crate) enum Verdict {
     Weak,
     /// Kept apart: a mention of one cluster disagrees with one of the other beyond the bound.
     Incoherent,
+    /// Kept apart: the clusters hold two mentions of one source that are not plainly one entry
+    /// written twice.
+    SameSource,
 }
 
 impl Verdict {
@@ -58,8 +64,17 @@ impl Verdict {
             Verdict::CannotLink => "kept apart: archivist judgement different",
             Verdict::Weak => "kept apart: score below threshold",
             Verdict::Incoherent => "kept apart: two mentions disagree too much",
+            Verdict::SameSource => "kept apart: two entries of one list",
         }
     }
+}
+
+/// What the member pairs of two clusters say about merging them.
+struct MemberChecks {
+    /// The most evidence against (bits) of any member pair.
+    most_against: f64,
+    /// The least score of a member pair from one source (infinite when there is none).
+    weakest_same_source: f64,
 }
 
 /// Mutable clustering state: union-find with per-cluster summaries.
@@ -163,8 +178,12 @@ impl<'a> Clusters<'a> {
             return Verdict::Weak;
         }
         let single = self.members[ra as usize].len() == 1 && self.members[rb as usize].len() == 1;
-        if !single && self.strongest_disagreement(ra, rb) > self.max_disagreement {
+        let checks = self.member_checks(ra, rb);
+        if !single && checks.most_against > self.max_disagreement {
             return Verdict::Incoherent;
+        }
+        if checks.weakest_same_source < SAME_SOURCE_MIN {
+            return Verdict::SameSource;
         }
         self.union(ra, rb);
         Verdict::Merged
@@ -221,21 +240,29 @@ impl<'a> Clusters<'a> {
         i
     }
 
-    /// The most evidence against (bits) over member pairs of two clusters (members capped per
-    /// side).
-    fn strongest_disagreement(&mut self, ra: u32, rb: u32) -> f64 {
+    /// What the member pairs of two clusters say (members capped per side): the most evidence
+    /// against any pair, and the least score of a pair from one source.
+    fn member_checks(&mut self, ra: u32, rb: u32) -> MemberChecks {
         let xs = &self.members[ra as usize];
         let ys = &self.members[rb as usize];
-        let mut most: f64 = 0.0;
+        let mut checks = MemberChecks {
+            most_against: 0.0,
+            weakest_same_source: f64::INFINITY,
+        };
         for &x in xs.iter().take(LINKAGE_CAP) {
             for &y in ys.iter().take(LINKAGE_CAP) {
                 let (x, y) = (x as usize, y as usize);
                 let levels = compare::levels(self.feats, x, y);
-                most = most.max(self.model.evidence_against(self.feats, &levels, x, y));
+                let against = self.model.evidence_against(self.feats, &levels, x, y);
+                checks.most_against = checks.most_against.max(against);
+                if self.feats.rows[x].source == self.feats.rows[y].source {
+                    let score = self.model.score(self.feats, &levels, x, y);
+                    checks.weakest_same_source = checks.weakest_same_source.min(score);
+                }
                 self.compared += 1;
             }
         }
-        most
+        checks
     }
 
     /// Joins two clusters, keeping the larger root.

@@ -416,3 +416,28 @@ fn link_parameters_parse_and_bounds_hold() {
     assert!(dist[3] <= 0.02 + 1e-12 && dist[2] <= 0.08 + 1e-12);
     assert!(super::params::parse("min_expected_matches = 1").is_err());
 }
+
+#[test]
+fn two_entries_of_one_list_need_to_be_plainly_one_entry() {
+    use super::cluster::{Clusters, Verdict};
+    let ms = [
+        M::new("list:1", "rare", "x").born(Born::Day(1890, 1, 1)),
+        M::new("list:2", "rare", "y"),
+        M::new("other:1", "rare", "y"),
+        M::new("list:3", "rare", "x").born(Born::Day(1890, 1, 1)),
+    ];
+    let mentions = build(&ms);
+    let feats = Features::build(&mentions);
+    let codes: Vec<u32> = [(0, 1), (0, 2), (1, 2), (0, 3), (2, 3)]
+        .iter()
+        .map(|&(a, b)| compare::encode(&compare::levels(&feats, a, b)))
+        .collect();
+    let model = train::fit(&feats, &codes);
+    let mut clusters = Clusters::new(&feats, &model, 0.0, 40.0, &[]);
+    // Different given names in one list: two people, whatever score is offered.
+    assert_eq!(clusters.offer(0, 1, 10.0), Verdict::SameSource);
+    // The same pair across two lists is left to the score.
+    assert_eq!(clusters.offer(0, 2, 10.0), Verdict::Merged);
+    // One entry written twice in one list: one person.
+    assert_eq!(clusters.offer(0, 3, 10.0), Verdict::Merged);
+}
