@@ -130,3 +130,32 @@ fn sample_linkage_meets_its_measured_floor() {
     assert!(precision >= 0.97, "precision {precision}");
     assert!(recall >= 0.93, "recall {recall}");
 }
+
+#[test]
+fn explain_shows_why_shokay_is_one_person() {
+    let wd = Workdir::new();
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+    let input = input.to_str().unwrap();
+    let out = wd.rehab(&["run", "--input", input, "--output", "out"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let id = wd
+        .table("out/mentions.csv")
+        .into_iter()
+        .find(|m| m["name_raw"] == "Шокаев Мустафа Шокаевич")
+        .map(|m| m["person_id"].clone())
+        .expect("Shokay's mention");
+    let out = wd.rehab(&["explain", &id, "--input", input, "--output", "out"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(&format!("person {id}")), "{text}");
+    assert!(text.contains("cluster of 5 mention(s)"), "{text}");
+    for name in [
+        "Шокаев Мустафа Шокаевич",
+        "Шоқай Мұстафа",
+        "Tchokaïeff Moustafa",
+    ] {
+        assert!(text.contains(name), "{name} missing from\n{text}");
+    }
+    assert!(text.contains("merge edges:"), "{text}");
+    assert!(text.contains("birth         same day"), "{text}");
+}

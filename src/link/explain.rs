@@ -90,7 +90,7 @@ fn waterfall(out: &mut String, e: &Edge) {
         running += weight;
         let _ = writeln!(
             out,
-            "      {field:<12} {level:<14} {weight:+7.2}  = {running:+7.2}"
+            "      {field:<13} {level:<17} {weight:+7.2}  = {running:+7.2}"
         );
     }
 }
