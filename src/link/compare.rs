@@ -61,10 +61,10 @@ pub(crate) const BIRTH: usize = 3;
 pub(crate) const PLACE: usize = 4;
 /// Nationality position.
 pub(crate) const NATIONALITY: usize = 5;
-/// Source position.
-pub(crate) const SOURCE: usize = 8;
 /// Gender position.
 pub(crate) const GENDER: usize = 7;
+/// Source position.
+pub(crate) const SOURCE: usize = 8;
 /// Arrest date position.
 pub(crate) const ARREST: usize = 9;
 /// Rehabilitation decision date position.
@@ -73,6 +73,10 @@ pub(crate) const DECISION: usize = 10;
 pub(crate) const SENTENCE: usize = 11;
 /// Event dates at most this many days apart are "within a month": one date with a slip.
 const NEAR_DAYS: i32 = 31;
+/// Event levels beyond overlap (same day and overlap are [`SAME_DAY`] and [`OVERLAP`]).
+const WITHIN_MONTH: u8 = 2;
+/// Event dates more than [`NEAR_DAYS`] apart.
+const FAR_APART: u8 = 3;
 
 /// Shared levels of name fields.
 pub(crate) const EXACT: u8 = 0;
@@ -202,9 +206,13 @@ pub(crate) fn text_level(s: &str, t: &str, initials: bool, field: usize) -> u8 {
 
 /// Similar spelling of longer keys: Jaro-Winkler at least [`SIMILAR_JW`].
 fn is_similar(s: &str, t: &str) -> bool {
-    s.chars().nth(3).is_some()
-        && t.chars().nth(3).is_some()
-        && strsim::jaro_winkler(s, t) >= SIMILAR_JW
+    similar_spelling(s, t, 4)
+}
+
+/// Jaro-Winkler at least [`SIMILAR_JW`], both keys of `min_letters` letters or more.
+fn similar_spelling(s: &str, t: &str, min_letters: usize) -> bool {
+    let long = |k: &str| k.chars().nth(min_letters - 1).is_some();
+    long(s) && long(t) && strsim::jaro_winkler(s, t) >= SIMILAR_JW
 }
 
 /// Whether one key is a single letter that starts the other.
@@ -232,9 +240,7 @@ pub(crate) fn is_close(s: &str, t: &str) -> bool {
 /// Whether two longer keys differ as a typo would: Jaro-Winkler at least [`SIMILAR_JW`], both
 /// of five letters or more.
 pub(crate) fn is_slip(s: &str, t: &str) -> bool {
-    s.chars().nth(4).is_some()
-        && t.chars().nth(4).is_some()
-        && strsim::jaro_winkler(s, t) >= SIMILAR_JW
+    similar_spelling(s, t, 5)
 }
 
 /// Level of two birth intervals.
@@ -274,7 +280,11 @@ pub(crate) fn event_level(a: Option<Span>, b: Option<Span>, field: usize) -> u8 
         return OVERLAP;
     }
     let gap = (a.lo - b.hi).max(b.lo - a.hi);
-    if gap <= NEAR_DAYS { 2 } else { 3 }
+    if gap <= NEAR_DAYS {
+        WITHIN_MONTH
+    } else {
+        FAR_APART
+    }
 }
 
 /// Whether the levels carry real evidence that the names are one person's: a surname that

@@ -87,24 +87,26 @@ pub(crate) fn typo_level(feats: &Features, level: u8, x: u32, y: u32) -> u8 {
 /// Whether two surface keys (ids in [`Features::surfaces`]) of five letters or more are one
 /// typo apart.
 pub(crate) fn one_typo_apart(feats: &Features, x: u32, y: u32) -> bool {
+    typos_apart(feats, x, y, 5).is_some_and(|d| d <= 1)
+}
+
+/// The edits (insert, drop, change, swap of neighbours) between two surface keys of
+/// `min_letters` to [`TYPO_MAX_LEN`] letters; `None` when either is missing or out of range.
+fn typos_apart(feats: &Features, x: u32, y: u32, min_letters: usize) -> Option<usize> {
     if x == NONE || y == NONE {
-        return false;
+        return None;
     }
     let (s, t) = (feats.surfaces.text(x), feats.surfaces.text(y));
-    let long = |k: &str| (5..=TYPO_MAX_LEN).contains(&k.len());
-    long(s) && long(t) && strsim::osa_distance(s, t) <= 1
+    let long = |k: &str| (min_letters..=TYPO_MAX_LEN).contains(&k.len());
+    (long(s) && long(t)).then(|| strsim::osa_distance(s, t))
 }
 
 /// Raises a different surname to similar (name evidence, no weight for it) when the surnames as
 /// written are two typos apart, both of seven letters or more: two lists' typos in one surname
 /// (`аКримов`, `Кааримов`).
 fn two_typos_level(feats: &Features, level: u8, x: u32, y: u32) -> u8 {
-    if level != compare::missing(SURNAME) - 1 || x == NONE || y == NONE {
-        return level;
-    }
-    let (s, t) = (feats.surfaces.text(x), feats.surfaces.text(y));
-    let long = |k: &str| (7..=TYPO_MAX_LEN).contains(&k.len());
-    if long(s) && long(t) && strsim::osa_distance(s, t) <= 2 {
+    let different = level == compare::missing(SURNAME) - 1;
+    if different && typos_apart(feats, x, y, 7).is_some_and(|d| d <= 2) {
         SIMILAR
     } else {
         level
