@@ -368,6 +368,10 @@ pub enum RejectReason {
     NothingToLink,
     /// The record id repeats an earlier row of the same source.
     DuplicateRecordId,
+    /// A cell is longer than ingest reads in one value (see docs/OPERATIONS.md, limits).
+    ValueTooLong,
+    /// The row repeats the header row (a page header copied into the data).
+    RepeatedHeader,
 }
 
 impl RejectReason {
@@ -379,6 +383,8 @@ impl RejectReason {
             RejectReason::NoName => "no_name",
             RejectReason::NothingToLink => "nothing_to_link",
             RejectReason::DuplicateRecordId => "duplicate_record_id",
+            RejectReason::ValueTooLong => "value_too_long",
+            RejectReason::RepeatedHeader => "repeated_header",
         }
     }
 }
