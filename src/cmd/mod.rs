@@ -16,8 +16,11 @@ use std::process::ExitCode;
 /// The exit codes, as `--help` shows them.
 pub const EXIT_CODES: &str = "Exit codes:
   0  success
-  1  finished, but rejected rows exceed --max-reject-ratio
-  2  configuration or input folder error, or another run holds the output folder
+  1  finished and wrote the outputs, but rejected rows exceed --max-reject-ratio; or
+     stopped before writing (previous outputs kept): a source of the last run is missing,
+     unreadable or gave fewer than half its accepted rows (see --allow-shrink)
+  2  configuration or input folder error, an output or state folder that overlaps the input
+     or holds files rehab did not write, or another run holds the output folder
   3  internal error (writing outputs failed, outputs did not validate, id registry damaged)";
 
 /// A request the input cannot answer (an unknown person id, say): exit code 2.
@@ -63,6 +66,8 @@ pub enum Status {
     Success,
     /// The run finished but rejected more rows than allowed.
     TooManyRejects,
+    /// The run stopped before writing: a source of the last run shrank.
+    SourcesShrank,
 }
 
 /// Log output formats.
@@ -113,7 +118,7 @@ pub fn init_logging(format: LogFormat) {
 pub fn exit_code(result: anyhow::Result<Status>) -> ExitCode {
     match result {
         Ok(Status::Success) => ExitCode::SUCCESS,
-        Ok(Status::TooManyRejects) => ExitCode::from(1),
+        Ok(Status::TooManyRejects | Status::SourcesShrank) => ExitCode::from(1),
         Err(e) => {
             tracing::error!("{e:#}");
             if is_input_error(&e) {
@@ -130,6 +135,7 @@ fn is_input_error(e: &anyhow::Error) -> bool {
     e.chain().any(|cause| {
         cause.is::<ConfigError>()
             || cause.is::<InputError>()
+            || cause.is::<rehab::emit::owned::FolderError>()
             || cause.is::<PipelineError>()
             || cause.is::<rehab::ingest::IngestError>()
             || matches!(cause.downcast_ref(), Some(LockError::Busy { .. }))

@@ -2,10 +2,11 @@
 
 use super::{RunPaths, Status};
 use anyhow::Context;
-use rehab::emit::{self, EmitOptions, atomic, runinfo::RunInfo};
+use rehab::emit::{self, EmitOptions, atomic, owned, runinfo::RunInfo};
 use rehab::ingest::config::Config;
 use rehab::pipeline::{self, Outcome};
-use rehab::state::{Registry, lock::RunLock};
+use rehab::state::{Registry, lock::RunLock, shrink};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -18,9 +19,13 @@ pub struct Args {
     /// Input, output, configuration and links file.
     #[command(flatten)]
     pub paths: RunPaths,
-    /// Exit with code 1 when more than this share of rows is rejected.
-    #[arg(long, default_value_t = 0.1)]
+    /// Exit with code 1 when more than this share of rows is rejected (a number from 0 to 1).
+    #[arg(long, default_value_t = 0.1, value_parser = reject_ratio)]
     pub max_reject_ratio: f64,
+    /// Replace the outputs even though a source of the last run is missing, unreadable or gives
+    /// fewer than half its accepted rows (their persons' ids are then retired, and remembered).
+    #[arg(long)]
+    pub allow_shrink: bool,
     /// Folder of the person-id registry to continue from [default: OUTPUT/state]; when given, it
     /// is also updated after a successful run (OUTPUT/state always is).
     #[arg(long)]
@@ -39,18 +44,26 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     let started = Instant::now();
     let started_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let config = args.paths.load_config()?;
+    let output = check_folders(args)?;
     let lock = if args.dry_run {
         None
     } else {
-        Some(take_lock(&args.paths.output)?)
+        Some(take_lock(&output)?)
     };
-    let state_dir = args
-        .state
-        .clone()
-        .unwrap_or_else(|| args.paths.output.join("state"));
+    owned::check_owned(&output)?;
+    if let Some(dir) = &args.state {
+        owned::check_owned(dir)?;
+    }
+    let state_dir = args.state.clone().unwrap_or_else(|| output.join("state"));
     let previous = Registry::load(&state_dir)?;
     let outcome = pipeline::process_with_state(&args.paths.input, &config, &previous)?;
+    let warnings = config_warnings(&config, &outcome);
     log_changes(&outcome);
+    let shrunk = shrunk_sources(&previous, &outcome);
+    if !shrunk.is_empty() && !(args.allow_shrink || config.allow_shrink == Some(true)) {
+        refuse_shrink(&shrunk, args.dry_run);
+        return Ok(Status::SourcesShrank);
+    }
     if args.dry_run {
         emit::validate(&outcome).context("dry run")?;
         log_summary(
@@ -63,7 +76,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     let info = RunInfo {
         input: args.paths.input.display().to_string(),
         config_path: args.paths.config.as_ref().map(|p| p.display().to_string()),
-        config: config_json(&config),
+        config: config_json(&config, &warnings),
         started: started_at,
         elapsed: started.elapsed(),
         emit_timings: Vec::new(),
@@ -71,8 +84,8 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     let opts = EmitOptions {
         excel_bom: args.excel_bom,
     };
-    emit::write_outputs_with(&outcome, &args.paths.output, &info, &opts)
-        .with_context(|| format!("writing {}", args.paths.output.display()))?;
+    emit::write_outputs_with(&outcome, &output, &info, &opts)
+        .with_context(|| format!("writing {}", output.display()))?;
     if let Some(dir) = &args.state {
         save_external_state(&outcome.ids.registry, dir)?;
     }
@@ -80,6 +93,70 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     let done = format!("→ {}", args.paths.output.display());
     log_summary(&outcome, &done, started.elapsed().as_secs_f64());
     Ok(reject_status(&outcome, args.max_reject_ratio))
+}
+
+/// Refuses an output or `--state` folder that is, holds or lies inside the input folder, and
+/// returns the output folder's real path (symlinks resolved): the folder the lock and the swap
+/// work on, so that two paths to one folder share one lock and a symlink stays a symlink.
+fn check_folders(args: &Args) -> anyhow::Result<PathBuf> {
+    let input = &args.paths.input;
+    owned::check_apart(input, &args.paths.output, "output")?;
+    if let Some(dir) = &args.state {
+        owned::check_apart(input, dir, "state")?;
+    }
+    let output = &args.paths.output;
+    owned::real_path(output).with_context(|| format!("resolving {}", output.display()))
+}
+
+/// The sources that shrank since the last run, logged and listed.
+fn shrunk_sources(previous: &Registry, outcome: &Outcome) -> Vec<shrink::Shrink> {
+    let now: Vec<shrink::SourceCount> = outcome
+        .sources
+        .iter()
+        .map(|s| shrink::SourceCount {
+            name: &s.name,
+            accepted: s.error.is_none().then_some(s.accepted),
+        })
+        .collect();
+    shrink::shrunk_sources(previous, &now)
+}
+
+/// Says why a run that would retire the persons of shrunk sources writes nothing.
+fn refuse_shrink(shrunk: &[shrink::Shrink], dry_run: bool) {
+    for s in shrunk {
+        tracing::error!("source {s}");
+    }
+    let kept = if dry_run {
+        "dry run"
+    } else {
+        "nothing written, the previous outputs are kept"
+    };
+    tracing::error!(
+        "{} source(s) of the last run are missing, unreadable or gave fewer than half their \
+         accepted rows; their persons' ids would be retired ({kept}). Restore the source, or \
+         pass --allow-shrink (or allow_shrink = true in the configuration) if this is intended",
+        shrunk.len()
+    );
+}
+
+/// Configuration that matches nothing in the input (logged as warnings, kept in `run.json`).
+fn config_warnings(config: &Config, outcome: &Outcome) -> Vec<String> {
+    let headers: BTreeMap<String, Option<Vec<String>>> = outcome
+        .sources
+        .iter()
+        .map(|s| {
+            let cols = s
+                .info
+                .as_ref()
+                .map(|info| info.columns.iter().map(|c| c.header.clone()).collect());
+            (s.name.clone(), cols)
+        })
+        .collect();
+    let warnings = config.unmatched(&headers);
+    for w in &warnings {
+        tracing::warn!("{w}");
+    }
+    warnings
 }
 
 /// Locks the output folder, then undoes what killed runs left: a half-done swap and staging
@@ -114,7 +191,15 @@ fn reject_status(outcome: &Outcome, max_ratio: f64) -> Status {
     Status::Success
 }
 
-fn config_json(config: &Config) -> serde_json::Value {
+fn reject_ratio(text: &str) -> Result<f64, String> {
+    let ratio: f64 = text.parse().map_err(|e| format!("{text:?}: {e}"))?;
+    if !(0.0..=1.0).contains(&ratio) {
+        return Err(format!("{text} is not a share from 0 to 1"));
+    }
+    Ok(ratio)
+}
+
+fn config_json(config: &Config, warnings: &[String]) -> serde_json::Value {
     serde_json::json!({
         "links": config.links.as_ref().map(|p| p.display().to_string()),
         "link": {
@@ -123,6 +208,8 @@ fn config_json(config: &Config) -> serde_json::Value {
             "review_high": config.link.review_high,
         },
         "sources": config.sources.keys().collect::<Vec<_>>(),
+        "allow_shrink": config.allow_shrink,
+        "warnings": warnings,
     })
 }
 

@@ -1,6 +1,7 @@
 //! An output folder replaced as a whole: written into a staging folder beside it, then swapped in,
 //! so that a run killed at any moment leaves the previous complete outputs in place.
 
+use super::owned;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -35,9 +36,15 @@ impl Staging {
         &self.dir
     }
 
-    /// Makes the staging folder the output folder in one step where the system allows it.
+    /// Writes the manifest of what the staging folder holds, then makes it the output folder in
+    /// one step where the system allows it. Refuses to replace a folder holding anything
+    /// `rehab` did not write.
     pub fn commit(mut self) -> io::Result<()> {
+        owned::write_manifest(&self.dir)?;
         sync_dir(&self.dir)?;
+        if let Err(e) = owned::check_owned(&self.target) {
+            return Err(io::Error::other(e));
+        }
         if self.target.exists() {
             swap_in(&self.dir, &self.target)?;
         } else {

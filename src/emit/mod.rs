@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod datapackage;
+pub mod owned;
 pub mod report;
 pub mod review;
 pub mod runinfo;

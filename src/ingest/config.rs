@@ -17,6 +17,9 @@ pub struct Config {
     /// Overrides per source, keyed by the source's file name.
     #[serde(default)]
     pub sources: BTreeMap<String, SourceConfig>,
+    /// Let a run replace the outputs although a source of the last run is missing, unreadable
+    /// or shrank to fewer than half its accepted rows (as `--allow-shrink`).
+    pub allow_shrink: Option<bool>,
 }
 
 /// Linkage settings a configuration may change.
@@ -74,6 +77,16 @@ pub enum ConfigError {
         /// What the TOML parser said, with line and column.
         message: String,
     },
+    /// A linkage setting is not a usable number, or the review band is inverted.
+    #[error("{path}: setting {setting}: {message}")]
+    Setting {
+        /// The configuration file.
+        path: PathBuf,
+        /// The setting, as written in the file (`link.threshold`).
+        setting: String,
+        /// What is wrong.
+        message: String,
+    },
     /// A value is not one of the allowed ones.
     #[error("{path}: source {source_name:?}: {message}")]
     Value {
@@ -100,6 +113,14 @@ impl Config {
         if let (Some(links), Some(dir)) = (&config.links, path.parent()) {
             config.links = Some(dir.join(links));
         }
+        config
+            .link
+            .check()
+            .map_err(|(setting, message)| ConfigError::Setting {
+                path: path.to_path_buf(),
+                setting: format!("link.{setting}"),
+                message,
+            })?;
         for (name, source) in &config.sources {
             source.check().map_err(|message| ConfigError::Value {
                 path: path.to_path_buf(),
@@ -110,9 +131,71 @@ impl Config {
         Ok(config)
     }
 
+    /// Overrides that match nothing in the input, as warnings: a `[sources."NAME"]` for a file
+    /// the input folder does not hold, and a column override for a header its file lacks.
+    /// `headers` maps each source read to its header cells (`None` when it could not be read).
+    pub fn unmatched(&self, headers: &BTreeMap<String, Option<Vec<String>>>) -> Vec<String> {
+        let mut warnings = Vec::new();
+        for (name, source) in &self.sources {
+            let Some(found) = headers.get(name) else {
+                warnings.push(format!(
+                    "configuration: [sources.{name:?}] names no file of the input folder; \
+                     its overrides are not used"
+                ));
+                continue;
+            };
+            let Some(found) = found else { continue };
+            for header in source.columns.keys() {
+                if !found.iter().any(|h| h.trim() == header.trim()) {
+                    warnings.push(format!(
+                        "configuration: [sources.{name:?}] columns: {header:?} is not a header \
+                         of {name}; the override is not used"
+                    ));
+                }
+            }
+        }
+        warnings
+    }
+
     /// The overrides for a source, or none.
     pub fn source(&self, name: &str) -> SourceConfig {
         self.sources.get(name).cloned().unwrap_or_default()
+    }
+}
+
+impl LinkConfig {
+    /// The settings as (name, value), in the order of the file's documentation.
+    fn settings(&self) -> [(&'static str, Option<f64>); 5] {
+        [
+            ("threshold", self.threshold),
+            ("max_disagreement", self.max_disagreement),
+            ("lone_threshold", self.lone_threshold),
+            ("review_low", self.review_low),
+            ("review_high", self.review_high),
+        ]
+    }
+
+    /// Refuses a setting that would turn a check off without a word: a value that is not a
+    /// finite number (`nan`, `inf`), a negative `max_disagreement`, or a review band whose lower
+    /// bound lies above its upper one. Returns the setting's name and what is wrong.
+    fn check(&self) -> Result<(), (&'static str, String)> {
+        for (name, value) in self.settings() {
+            if let Some(v) = value.filter(|v| !v.is_finite()) {
+                return Err((name, format!("{v} is not a finite number")));
+            }
+        }
+        if let Some(v) = self.max_disagreement.filter(|&v| v < 0.0) {
+            return Err(("max_disagreement", format!("{v} is negative")));
+        }
+        if let (Some(low), Some(high)) = (self.review_low, self.review_high)
+            && low > high
+        {
+            return Err((
+                "review_low",
+                format!("{low} lies above review_high {high}: the review band is inverted"),
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -210,5 +293,41 @@ mod tests {
         assert!(err.to_string().contains("a.csv") && err.to_string().contains("bogus"));
         let err = load("[sources.\"a.csv\"]\nnonsense = 1\n").unwrap_err();
         assert!(err.to_string().contains("nonsense"), "{err}");
+    }
+
+    #[test]
+    fn overrides_that_match_nothing_are_named() {
+        let config = load(
+            "[sources.\"gone.csv\"]\nencoding = \"koi8-r\"\n\
+             [sources.\"a.csv\"]\ncolumns = { \"Архив\" = \"case_number\", \"ФИО\" = \"extra\" }\n",
+        )
+        .unwrap();
+        let headers = BTreeMap::from([("a.csv".to_string(), Some(vec![" ФИО ".to_string()]))]);
+        let warnings = config.unmatched(&headers);
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].contains("\"a.csv\"") && warnings[0].contains("\"Архив\""));
+        assert!(warnings[1].contains("gone.csv"));
+    }
+
+    #[test]
+    fn settings_that_would_turn_a_check_off_are_refused() {
+        for (text, setting) in [
+            ("threshold = nan", "link.threshold"),
+            ("threshold = inf", "link.threshold"),
+            ("max_disagreement = -inf", "link.max_disagreement"),
+            ("max_disagreement = -1.0", "link.max_disagreement"),
+            ("lone_threshold = nan", "link.lone_threshold"),
+            ("review_low = nan", "link.review_low"),
+            ("review_high = inf", "link.review_high"),
+            ("review_low = 3.0\nreview_high = 1.0", "link.review_low"),
+        ] {
+            let err = load(&format!("[link]\n{text}\n")).unwrap_err();
+            assert!(
+                matches!(&err, ConfigError::Setting { setting: s, .. } if s == setting),
+                "{text}: {err}"
+            );
+        }
+        let ok = load("[link]\nthreshold = -1.5\nreview_low = 1.0\nreview_high = 1.0\n");
+        assert!(ok.is_ok());
     }
 }

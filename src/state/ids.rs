@@ -9,7 +9,7 @@
 //!   counter: `P000001`, `P000002` ...;
 //! - an old id none of whose mentions remain is `retired`.
 
-use super::registry::{Entry, Registry, age_key, format_id};
+use super::registry::{Entry, Registry, age_key};
 use crate::model::Mention;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -238,8 +238,7 @@ fn decide(
         });
         return (kept.to_string(), merged.collect());
     }
-    let id = format_id(registry.next_id);
-    registry.next_id += 1;
+    let id = registry.mint();
     let origin = votes
         .iter()
         .max_by_key(|&&(id, n)| (n, std::cmp::Reverse(age_key(id))));

@@ -7,6 +7,7 @@
 pub mod ids;
 pub mod lock;
 pub mod registry;
+pub mod shrink;
 
 pub use ids::{ChangeKind, IdChange, IdReport, RowChanges};
 pub use registry::{Entry, Registry};

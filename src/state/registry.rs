@@ -14,6 +14,10 @@ use std::sync::Arc;
 /// The registry's format version, written to `state.json`.
 pub const FORMAT: u64 = 1;
 
+/// The largest id counter a registry may hold: far more ids than any archive mints, and far
+/// enough from `u64::MAX` that minting never wraps around to reuse an id.
+pub const MAX_NEXT_ID: u64 = 1_000_000_000_000_000;
+
 /// The file names of the registry inside the state folder.
 pub const FILES: [&str; 3] = ["state.json", "registry.csv", "aliases.csv"];
 
@@ -98,6 +102,10 @@ impl Registry {
             let message = format!("format {} is not {FORMAT}", meta.format);
             return Err(corrupt(&meta_path, message));
         }
+        if meta.next_id > MAX_NEXT_ID {
+            let message = format!("next_id {} is beyond {MAX_NEXT_ID}", meta.next_id);
+            return Err(corrupt(&meta_path, message));
+        }
         let mut registry = Registry {
             next_id: meta.next_id.max(1),
             ..Registry::default()
@@ -124,7 +132,38 @@ impl Registry {
             let (alias, id) = (it.next().unwrap_or_default(), it.next().unwrap_or_default());
             registry.aliases.insert(alias, id);
         }
+        registry.check_counter(&meta_path)?;
         Ok(registry)
+    }
+
+    /// Refuses a counter at or below an id the registry already holds: minting from it would
+    /// give a second person an id in use or retired.
+    fn check_counter(&self, meta_path: &Path) -> Result<(), StateError> {
+        let held = self.iter().map(|(_, _, e)| &*e.person_id).chain(
+            self.aliases
+                .iter()
+                .flat_map(|(a, p)| [a.as_str(), p.as_str()]),
+        );
+        let highest = held.filter_map(id_number).max();
+        match highest {
+            Some(n) if n >= self.next_id => Err(corrupt(
+                meta_path,
+                format!(
+                    "next_id {} is not above {}, an id in use",
+                    self.next_id,
+                    format_id(n)
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// A new id from the counter. [`Registry::load`] keeps the counter below [`MAX_NEXT_ID`], so
+    /// it never wraps.
+    pub fn mint(&mut self) -> String {
+        let id = format_id(self.next_id);
+        self.next_id = self.next_id.saturating_add(1);
+        id
     }
 
     /// Writes the registry into `dir` (created when missing), in key order.
@@ -170,6 +209,11 @@ impl Registry {
 /// A person id from its number: `P` and at least six digits.
 pub fn format_id(number: u64) -> String {
     format!("P{number:06}")
+}
+
+/// The number of an id written by [`format_id`].
+pub fn id_number(id: &str) -> Option<u64> {
+    id.strip_prefix('P')?.parse().ok()
 }
 
 /// Orders ids by age: shorter first, then by text, so `P000009` is older than `P000010`.
@@ -270,6 +314,30 @@ mod tests {
             Registry::load(tmp.path()),
             Err(StateError::Corrupt { .. })
         ));
+    }
+
+    #[test]
+    fn a_counter_that_would_wrap_or_reuse_an_id_is_damage() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut reg = Registry::default();
+        let entry = Entry {
+            content_hash: 1,
+            person_id: format_id(7).into(),
+        };
+        reg.insert("a.csv", "1", entry);
+        for next_id in [u64::MAX, MAX_NEXT_ID + 1, 7, 3] {
+            reg.next_id = next_id;
+            reg.save(tmp.path()).unwrap();
+            let err = Registry::load(tmp.path()).unwrap_err();
+            assert!(
+                matches!(err, StateError::Corrupt { .. }),
+                "{next_id}: {err}"
+            );
+            assert!(err.to_string().contains("next_id"), "{err}");
+        }
+        reg.next_id = 8;
+        reg.save(tmp.path()).unwrap();
+        assert_eq!(Registry::load(tmp.path()).unwrap().mint(), "P000008");
     }
 
     #[test]
