@@ -66,6 +66,8 @@ pub struct Outcome {
     pub timings: Timings,
     /// Person ids against the previous run: the new registry, id changes, changed rows.
     pub ids: IdReport,
+    /// Problems of the configuration or links file the run went on despite (logged as well).
+    pub warnings: Vec<String>,
 }
 
 impl Outcome {
@@ -116,7 +118,10 @@ pub fn process_with_state(
         path: input.to_path_buf(),
         source,
     })?;
-    let opts = link_options(config)?;
+    let (opts, conflicts) = link_options(config)?;
+    let links = config.links.as_ref().map(|p| p.display().to_string());
+    let links = links.unwrap_or_default();
+    let warnings = conflicts.iter().map(|c| format!("{links}: {c}")).collect();
     let mut timings = Timings::default();
     let mut collected = Collected::default();
     for path in &files {
@@ -143,11 +148,15 @@ pub fn process_with_state(
         linkage,
         timings,
         ids,
+        warnings,
     })
 }
 
-/// The linker options a configuration asks for, with the judgements loaded.
-pub fn link_options(config: &Config) -> Result<LinkOptions, PipelineError> {
+/// The linker options a configuration asks for, with the judgements loaded, and the `same`
+/// judgements left out because they would join two mentions judged `different` (each logged).
+pub fn link_options(
+    config: &Config,
+) -> Result<(LinkOptions, Vec<link::LinkConflict>), PipelineError> {
     let mut opts = LinkOptions::default();
     let link = &config.link;
     opts.threshold = link.threshold.unwrap_or(opts.threshold);
@@ -155,10 +164,16 @@ pub fn link_options(config: &Config) -> Result<LinkOptions, PipelineError> {
     opts.lone_threshold = link.lone_threshold.unwrap_or(opts.lone_threshold);
     opts.review_low = link.review_low.unwrap_or(opts.review_low);
     opts.review_high = link.review_high.unwrap_or(opts.review_high);
+    let mut conflicts = Vec::new();
     if let Some(path) = &config.links {
-        opts.judgements = link::load_judgements(path)?;
+        let (kept, dropped) = link::drop_conflicts(link::load_judgements(path)?);
+        for c in &dropped {
+            tracing::warn!("{}: {c}", path.display());
+        }
+        opts.judgements = kept;
+        conflicts = dropped;
     }
-    Ok(opts)
+    Ok((opts, conflicts))
 }
 
 #[derive(Default)]

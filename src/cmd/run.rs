@@ -51,16 +51,23 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         Some(take_lock(&output)?)
     };
     owned::check_owned(&output)?;
-    if let Some(dir) = &args.state {
+    let external_state = match &args.state {
+        Some(dir) => Some(real_folder(dir)?),
+        None => None,
+    };
+    if let Some(dir) = &external_state {
         owned::check_owned(dir)?;
     }
-    let state_dir = args.state.clone().unwrap_or_else(|| output.join("state"));
+    let state_dir = external_state
+        .clone()
+        .unwrap_or_else(|| output.join("state"));
     let previous = Registry::load(&state_dir)?;
     let outcome = pipeline::process_with_state(&args.paths.input, &config, &previous)?;
     let warnings = config_warnings(&config, &outcome);
     log_changes(&outcome);
     let shrunk = shrunk_sources(&previous, &outcome);
-    if !shrunk.is_empty() && !(args.allow_shrink || config.allow_shrink == Some(true)) {
+    let allow_shrink = args.allow_shrink || config.allow_shrink == Some(true);
+    if !shrunk.is_empty() && !allow_shrink {
         refuse_shrink(&shrunk, args.dry_run);
         return Ok(Status::SourcesShrank);
     }
@@ -86,7 +93,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     };
     emit::write_outputs_with(&outcome, &output, &info, &opts)
         .with_context(|| format!("writing {}", output.display()))?;
-    if let Some(dir) = &args.state {
+    if let Some(dir) = &external_state {
         save_external_state(&outcome.ids.registry, dir)?;
     }
     drop(lock);
@@ -104,8 +111,11 @@ fn check_folders(args: &Args) -> anyhow::Result<PathBuf> {
     if let Some(dir) = &args.state {
         owned::check_apart(input, dir, "state")?;
     }
-    let output = &args.paths.output;
-    owned::real_path(output).with_context(|| format!("resolving {}", output.display()))
+    real_folder(&args.paths.output)
+}
+
+fn real_folder(folder: &Path) -> anyhow::Result<PathBuf> {
+    owned::real_path(folder).with_context(|| format!("resolving {}", folder.display()))
 }
 
 /// The sources that shrank since the last run, logged and listed.
@@ -152,10 +162,11 @@ fn config_warnings(config: &Config, outcome: &Outcome) -> Vec<String> {
             (s.name.clone(), cols)
         })
         .collect();
-    let warnings = config.unmatched(&headers);
+    let mut warnings = config.unmatched(&headers);
     for w in &warnings {
         tracing::warn!("{w}");
     }
+    warnings.extend(outcome.warnings.iter().cloned());
     warnings
 }
 

@@ -1,7 +1,10 @@
 //! An output folder replaced as a whole: written into a staging folder beside it, then swapped in,
 //! so that a run killed at any moment leaves the previous complete outputs in place.
+//!
+//! A folder that cannot be renamed (a mount point, or one whose parent is not writable) is
+//! staged inside itself and its contents replaced file by file instead (see [`super::inplace`]).
 
-use super::owned;
+use super::{inplace, owned};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -12,6 +15,7 @@ pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     committed: bool,
+    in_place: bool,
 }
 
 impl Staging {
@@ -19,15 +23,32 @@ impl Staging {
     /// that an interrupted swap may have left aside.
     pub fn new(target: &Path) -> io::Result<Staging> {
         recover(target)?;
-        let dir = sibling(target, &format!("staging-{}", std::process::id()));
-        if dir.exists() {
-            fs::remove_dir_all(&dir)?;
+        if target.is_dir() && inplace::is_mount_point(target) {
+            return Staging::inside(target);
         }
-        fs::create_dir_all(&dir)?;
+        let dir = sibling(target, &format!("staging-{}", std::process::id()));
+        match fresh_dir(&dir) {
+            Ok(()) => Ok(Staging {
+                dir,
+                target: target.to_path_buf(),
+                committed: false,
+                in_place: false,
+            }),
+            Err(e) if target.is_dir() && cannot_write(&e) => Staging::inside(target),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// A staging folder inside `target`, whose contents [`Staging::commit`] replaces file by file.
+    pub fn inside(target: &Path) -> io::Result<Staging> {
+        inplace::recover(target)?;
+        let dir = inplace::staging_dir(target);
+        fresh_dir(&dir)?;
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
             committed: false,
+            in_place: true,
         })
     }
 
@@ -45,7 +66,9 @@ impl Staging {
         if let Err(e) = owned::check_owned(&self.target) {
             return Err(io::Error::other(e));
         }
-        if self.target.exists() {
+        if self.in_place {
+            inplace::swap(&self.dir, &self.target)?;
+        } else if self.target.exists() {
             swap_in(&self.dir, &self.target)?;
         } else {
             fs::rename(&self.dir, &self.target)?;
@@ -62,6 +85,22 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Creates `dir` empty, removing what a killed run of the same pid left there.
+fn fresh_dir(dir: &Path) -> io::Result<()> {
+    if dir.exists() {
+        fs::remove_dir_all(dir)?;
+    }
+    fs::create_dir_all(dir)
+}
+
+/// Whether an error says the folder holding the target may not be written.
+fn cannot_write(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+    )
 }
 
 /// A hidden path beside `target`: `.NAME.SUFFIX`.
@@ -113,6 +152,9 @@ fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
 /// Restores an output folder set aside by an interrupted two-rename swap, and removes staging
 /// folders of runs that were killed.
 pub fn recover(target: &Path) -> io::Result<()> {
+    if target.is_dir() {
+        inplace::recover(target)?;
+    }
     let aside = sibling(target, "previous");
     if aside.exists() {
         if target.exists() {
@@ -128,6 +170,11 @@ pub fn recover(target: &Path) -> io::Result<()> {
 /// Removes staging folders that killed runs left beside `target`, and returns how many there
 /// were. Call it only while holding the run lock: a running writer's staging folder looks alike.
 pub fn clean_stale(target: &Path) -> io::Result<usize> {
+    let inside = inplace::clean_stale(target)?;
+    Ok(inside + clean_stale_beside(target)?)
+}
+
+fn clean_stale_beside(target: &Path) -> io::Result<usize> {
     let prefix = sibling(target, "staging-");
     let (Some(parent), Some(prefix)) = (prefix.parent(), prefix.file_name()) else {
         return Ok(0);
@@ -181,6 +228,30 @@ mod tests {
         assert!(!out.join("a.csv").exists() && out.join("b.csv").exists());
         let leftovers = fs::read_dir(tmp.path()).unwrap().count();
         assert_eq!(leftovers, 1);
+    }
+
+    #[test]
+    fn a_folder_staged_inside_itself_is_replaced_file_by_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("output");
+        let s = Staging::new(&out).unwrap();
+        fs::write(s.path().join("a.csv"), "1").unwrap();
+        s.commit().unwrap();
+        let s = Staging::inside(&out).unwrap();
+        assert!(s.path().starts_with(&out));
+        fs::write(s.path().join("b.csv"), "2").unwrap();
+        s.commit().unwrap();
+        assert!(!out.join("a.csv").exists() && out.join("b.csv").exists());
+        assert_eq!(
+            fs::read_dir(&out).unwrap().count(),
+            2,
+            "b.csv and the manifest"
+        );
+        fs::write(out.join("note.txt"), "mine").unwrap();
+        let s = Staging::inside(&out).unwrap();
+        assert!(s.commit().is_err(), "a foreign file stops the swap");
+        assert_eq!(fs::read_to_string(out.join("note.txt")).unwrap(), "mine");
+        assert!(out.join("b.csv").exists());
     }
 
     #[test]

@@ -18,7 +18,8 @@ pub const MANIFEST: &str = ".rehab-manifest";
 pub const WORK_PREFIX: &str = ".rehab-";
 
 /// The names `rehab` writes into an output folder: a folder holding only these (and files under
-/// `state/` among [`STATE_FILES`]) is an earlier output even without a manifest.
+/// `state/` among [`STATE_FILES`]) is an earlier output even without a manifest; so is a
+/// `--state` folder holding only [`STATE_FILES`].
 const KNOWN_OUTPUTS: [&str; 13] = [
     "persons.csv",
     "mentions.csv",
@@ -199,7 +200,7 @@ fn holds_listed(listed: &BTreeSet<String>, rel: &str) -> bool {
 /// Whether `rel` is a name `rehab` wrote before manifests existed.
 fn known_output(rel: &str) -> bool {
     match rel.split_once('/') {
-        None => KNOWN_OUTPUTS.contains(&rel),
+        None => KNOWN_OUTPUTS.contains(&rel) || STATE_FILES.contains(&rel),
         Some(("state", file)) => STATE_FILES.contains(&file),
         Some(_) => false,
     }

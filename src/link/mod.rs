@@ -21,7 +21,7 @@ mod tests;
 mod tests_synth;
 
 pub use explain::explain;
-pub use judgements::load_judgements;
+pub use judgements::{LinkConflict, drop_conflicts, load_judgements};
 
 use crate::model::Mention;
 use cluster::{Clusters, Verdict};
@@ -39,6 +39,8 @@ pub struct Judgement {
     pub b: String,
     /// `true` for `same` (must link), `false` for `different` (cannot link).
     pub same: bool,
+    /// The row of the links file it was read from (1 is the header; 0 when not from a file).
+    pub row: u64,
 }
 
 /// Options of the linker.

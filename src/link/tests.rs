@@ -262,6 +262,7 @@ fn judgements_win() {
         a: a.into(),
         b: b.into(),
         same,
+        row: 0,
     };
     let opts = LinkOptions {
         judgements: vec![judge("j:1", "j:2", false), judge("j:3", "j:4", true)],
@@ -332,12 +333,14 @@ fn links_file_is_read_and_errors_name_row_and_column() {
             Judgement {
                 a: "s:1".into(),
                 b: "s:2".into(),
-                same: true
+                same: true,
+                row: 2,
             },
             Judgement {
                 a: "s:3".into(),
                 b: "s:4".into(),
-                same: false
+                same: false,
+                row: 3,
             },
         ]
     );

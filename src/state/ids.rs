@@ -7,7 +7,9 @@
 //!   (`merged`);
 //! - a cluster without carried-over mentions gets a new id (`new`), minted from the registry's
 //!   counter: `P000001`, `P000002` ...;
-//! - an old id none of whose mentions remain is `retired`.
+//! - an old id none of whose mentions remain is `retired`; its rows are remembered, and a row
+//!   that comes back with the same content votes for that id again (`returned`), unless the id
+//!   was merged away meanwhile. An id still held by a person always wins over a returned one.
 
 use super::registry::{Entry, Registry, age_key};
 use crate::model::Mention;
@@ -27,6 +29,8 @@ pub enum ChangeKind {
     Split,
     /// No mention of `person_id` remains.
     Retired,
+    /// Rows of the retired id `person_id` came back, and the id with them.
+    Returned,
 }
 
 impl ChangeKind {
@@ -37,6 +41,7 @@ impl ChangeKind {
             ChangeKind::Merged => "merged",
             ChangeKind::Split => "split",
             ChangeKind::Retired => "retired",
+            ChangeKind::Returned => "returned",
         }
     }
 }
@@ -144,14 +149,16 @@ pub fn assign(
     previous: &Registry,
 ) -> (Vec<String>, IdReport) {
     let hashes: Vec<u64> = mentions.par_iter().map(content_hash).collect();
-    let votes: Vec<Vec<(&str, u64)>> = clusters
+    let returning = Returning::new(previous);
+    let votes: Vec<Vec<Vote>> = clusters
         .iter()
-        .map(|members| cluster_votes(mentions, members, previous))
+        .map(|members| cluster_votes(mentions, &hashes, members, &returning))
         .collect();
     let winners = winners(&votes);
     let mut registry = Registry {
         entries: BTreeMap::new(),
         aliases: previous.aliases.clone(),
+        retired: BTreeMap::new(),
         next_id: previous.next_id.max(1),
     };
     let mut changes = Vec::new();
@@ -162,6 +169,7 @@ pub fn assign(
         ids.push(id.0);
     }
     changes.extend(retired(previous, &winners));
+    remember_retired(previous, &winners, &mut registry);
     repoint_aliases(&mut registry.aliases);
     for (members, id) in clusters.iter().zip(&ids) {
         let shared: Arc<str> = Arc::from(id.as_str());
@@ -186,32 +194,81 @@ pub fn assign(
     (ids, report)
 }
 
-/// The old ids a cluster's mentions had, with how many mentions had each, oldest id first.
+/// One old id a cluster's mentions carry: how many carry it, and whether it comes back from
+/// retirement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Vote<'a> {
+    id: &'a str,
+    count: u64,
+    returned: bool,
+}
+
+/// The previous registry, with the ids it holds, to tell which retired ids may come back.
+struct Returning<'a> {
+    previous: &'a Registry,
+    held: HashSet<&'a str>,
+}
+
+impl<'a> Returning<'a> {
+    fn new(previous: &'a Registry) -> Self {
+        let held = previous
+            .iter()
+            .map(|(_, _, e)| &*e.person_id)
+            .chain(previous.aliases.keys().map(String::as_str))
+            .collect();
+        Returning { previous, held }
+    }
+
+    /// The id a mention had: its entry's, or the retired id of a row that comes back with the
+    /// same content while no one holds that id.
+    fn id_of(&self, m: &Mention, hash: u64) -> Option<(&'a str, bool)> {
+        let (source, record) = (m.prov.source.as_str(), m.prov.record_id.as_str());
+        if let Some(entry) = self.previous.get(source, record) {
+            return Some((&*entry.person_id, false));
+        }
+        let gone = self.previous.get_retired(source, record)?;
+        let free = gone.content_hash == hash && !self.held.contains(&*gone.person_id);
+        free.then_some((&*gone.person_id, true))
+    }
+}
+
+/// The old ids a cluster's mentions had, with how many mentions had each: ids held last run
+/// first, then returned ones, each oldest first.
 fn cluster_votes<'a>(
     mentions: &[Mention],
+    hashes: &[u64],
     members: &[usize],
-    previous: &'a Registry,
-) -> Vec<(&'a str, u64)> {
-    let mut votes: BTreeMap<&str, u64> = BTreeMap::new();
+    returning: &Returning<'a>,
+) -> Vec<Vote<'a>> {
+    let mut votes: BTreeMap<(&str, bool), u64> = BTreeMap::new();
     for &i in members {
-        let Some(m) = mentions.get(i) else { continue };
-        if let Some(entry) = previous.get(&m.prov.source, &m.prov.record_id) {
-            *votes.entry(&*entry.person_id).or_insert(0) += 1;
+        let (Some(m), Some(&hash)) = (mentions.get(i), hashes.get(i)) else {
+            continue;
+        };
+        if let Some(key) = returning.id_of(m, hash) {
+            *votes.entry(key).or_insert(0) += 1;
         }
     }
-    let mut votes: Vec<(&str, u64)> = votes.into_iter().collect();
-    votes.sort_by_key(|&(id, _)| age_key(id));
+    let mut votes: Vec<Vote> = votes
+        .into_iter()
+        .map(|((id, returned), count)| Vote {
+            id,
+            count,
+            returned,
+        })
+        .collect();
+    votes.sort_by_key(|v| (v.returned, age_key(v.id)));
     votes
 }
 
 /// For each old id, the cluster holding most of its mentions (ties: the earlier cluster).
-fn winners<'a>(votes: &[Vec<(&'a str, u64)>]) -> BTreeMap<&'a str, (u64, usize)> {
+fn winners<'a>(votes: &[Vec<Vote<'a>>]) -> BTreeMap<&'a str, (u64, usize)> {
     let mut best: BTreeMap<&str, (u64, usize)> = BTreeMap::new();
     for (c, cluster) in votes.iter().enumerate() {
-        for &(id, n) in cluster {
-            let slot = best.entry(id).or_insert((n, c));
-            if n > slot.0 {
-                *slot = (n, c);
+        for v in cluster {
+            let slot = best.entry(v.id).or_insert((v.count, c));
+            if v.count > slot.0 {
+                *slot = (v.count, c);
             }
         }
     }
@@ -222,28 +279,34 @@ fn winners<'a>(votes: &[Vec<(&'a str, u64)>]) -> BTreeMap<&'a str, (u64, usize)>
 fn decide(
     c: usize,
     size: u64,
-    votes: &[(&str, u64)],
+    votes: &[Vote],
     winners: &BTreeMap<&str, (u64, usize)>,
     registry: &mut Registry,
 ) -> (String, Vec<IdChange>) {
-    let won: Vec<(&str, u64)> = votes
+    let won: Vec<&Vote> = votes
         .iter()
-        .copied()
-        .filter(|(id, _)| winners.get(id).is_some_and(|w| w.1 == c))
+        .filter(|v| winners.get(v.id).is_some_and(|w| w.1 == c))
         .collect();
-    if let Some(&(kept, _)) = won.first() {
-        let merged = won[1..].iter().map(|&(alias, n)| {
-            registry.aliases.insert(alias.to_string(), kept.to_string());
-            change(ChangeKind::Merged, kept, alias, n)
+    if let Some(kept) = won.first() {
+        let returned = kept
+            .returned
+            .then(|| change(ChangeKind::Returned, kept.id, "", kept.count));
+        let merged = won[1..].iter().map(|alias| {
+            registry
+                .aliases
+                .insert(alias.id.to_string(), kept.id.to_string());
+            change(ChangeKind::Merged, kept.id, alias.id, alias.count)
         });
-        return (kept.to_string(), merged.collect());
+        let changes = returned.into_iter().chain(merged).collect();
+        return (kept.id.to_string(), changes);
     }
     let id = registry.mint();
     let origin = votes
         .iter()
-        .max_by_key(|&&(id, n)| (n, std::cmp::Reverse(age_key(id))));
+        .filter(|v| !v.returned)
+        .max_by_key(|v| (v.count, std::cmp::Reverse(age_key(v.id))));
     let kind = match origin {
-        Some(&(origin, _)) => change(ChangeKind::Split, &id, origin, size),
+        Some(origin) => change(ChangeKind::Split, &id, origin.id, size),
         None => change(ChangeKind::New, &id, "", size),
     };
     (id, vec![kind])
@@ -271,6 +334,20 @@ fn retired(previous: &Registry, winners: &BTreeMap<&str, (u64, usize)>) -> Vec<I
     lost.into_iter()
         .map(|(id, n)| change(ChangeKind::Retired, id, "", n))
         .collect()
+}
+
+/// Remembers the rows of ids retired in this run, and keeps those of ids retired earlier that
+/// did not come back.
+fn remember_retired(
+    previous: &Registry,
+    winners: &BTreeMap<&str, (u64, usize)>,
+    registry: &mut Registry,
+) {
+    for (source, record, entry) in previous.iter_retired().chain(previous.iter()) {
+        if !winners.contains_key(&*entry.person_id) {
+            registry.insert_retired(source, record, entry.clone());
+        }
+    }
 }
 
 /// Makes every alias point at a current id, not at another alias.

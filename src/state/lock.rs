@@ -51,22 +51,37 @@ pub fn lock_path(output: &Path) -> PathBuf {
 
 impl RunLock {
     /// Takes the lock of `output` without waiting, clearing a stale one left by a killed run.
+    ///
+    /// `output` should be the folder's real path, so that two paths to one folder share one
+    /// lock. Where the folder holding `output` may not be written (a read-only parent of a
+    /// mount point), the lock is `.rehab-lock` inside `output` instead.
     pub fn acquire(output: &Path) -> Result<RunLock, LockError> {
-        let path = lock_path(output);
+        let beside = lock_path(output);
+        let (path, mut file) = match open_lock(&beside) {
+            Ok(file) => (beside, file),
+            Err(e) if output.is_dir() && cannot_write(&e) => {
+                let inside = output.join(".rehab-lock");
+                match open_lock(&inside) {
+                    Ok(file) => (inside, file),
+                    Err(source) => {
+                        return Err(LockError::Io {
+                            path: inside,
+                            source,
+                        });
+                    }
+                }
+            }
+            Err(source) => {
+                return Err(LockError::Io {
+                    path: beside,
+                    source,
+                });
+            }
+        };
         let io = |source| LockError::Io {
             path: path.clone(),
             source,
         };
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io)?;
-        }
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(io)?;
         match FileExt::try_lock(&file) {
             Ok(()) => {}
             Err(fs4::TryLockError::WouldBlock) => {
@@ -99,6 +114,26 @@ impl Drop for RunLock {
         let _ = self.file.sync_all();
         let _ = FileExt::unlock(&self.file);
     }
+}
+
+/// Opens (creating) a lock file without truncating what it says.
+fn open_lock(path: &Path) -> std::io::Result<File> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+}
+
+fn cannot_write(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+    )
 }
 
 fn read_holder(file: &mut File) -> String {

@@ -2,7 +2,9 @@
 //!
 //! On disk (in `state/`): `registry.csv` (`source,record_id,content_hash,person_id`, sorted),
 //! `aliases.csv` (`alias,person_id`: ids retired by a merge and the id they now resolve to) and
-//! `state.json` (format version and the next id number to mint).
+//! `state.json` (format version and the next id number to mint) and `retired.csv` (the rows of
+//! retired ids, in the columns of `registry.csv`, so that an id whose rows come back is given
+//! back; absent in registries of earlier versions).
 
 use super::StateError;
 use std::collections::BTreeMap;
@@ -20,6 +22,9 @@ pub const MAX_NEXT_ID: u64 = 1_000_000_000_000_000;
 
 /// The file names of the registry inside the state folder.
 pub const FILES: [&str; 3] = ["state.json", "registry.csv", "aliases.csv"];
+
+/// The file of remembered rows of retired ids.
+pub const RETIRED_FILE: &str = "retired.csv";
 
 const REGISTRY_HEADER: [&str; 4] = ["source", "record_id", "content_hash", "person_id"];
 const ALIASES_HEADER: [&str; 2] = ["alias", "person_id"];
@@ -40,6 +45,9 @@ pub struct Registry {
     pub entries: BTreeMap<String, BTreeMap<String, Entry>>,
     /// Ids given up in a merge → the id that kept the person.
     pub aliases: BTreeMap<String, String>,
+    /// Rows of retired ids, by source, then record id: a row that comes back with the same
+    /// content gets its id back while no one else holds it.
+    pub retired: BTreeMap<String, BTreeMap<String, Entry>>,
     /// The number of the next id to mint (`P000001` is number 1).
     pub next_id: u64,
 }
@@ -49,6 +57,7 @@ impl Default for Registry {
         Registry {
             entries: BTreeMap::new(),
             aliases: BTreeMap::new(),
+            retired: BTreeMap::new(),
             next_id: 1,
         }
     }
@@ -68,25 +77,27 @@ impl Registry {
 
     /// Records one mention's entry.
     pub fn insert(&mut self, source: &str, record_id: &str, entry: Entry) {
-        let record = (record_id.to_string(), entry);
-        match self.entries.get_mut(source) {
-            Some(records) => {
-                records.insert(record.0, record.1);
-            }
-            None => {
-                self.entries
-                    .insert(source.to_string(), BTreeMap::from([record]));
-            }
-        }
+        insert_into(&mut self.entries, source, record_id, entry);
+    }
+
+    /// The remembered row of a retired id.
+    pub fn get_retired(&self, source: &str, record_id: &str) -> Option<&Entry> {
+        self.retired.get(source)?.get(record_id)
+    }
+
+    /// Remembers the row of a retired id.
+    pub fn insert_retired(&mut self, source: &str, record_id: &str, entry: Entry) {
+        insert_into(&mut self.retired, source, record_id, entry);
     }
 
     /// Every entry as (source, record id, entry), in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str, &Entry)> {
-        self.entries.iter().flat_map(|(source, records)| {
-            records
-                .iter()
-                .map(move |(record, entry)| (source.as_str(), record.as_str(), entry))
-        })
+        iter_of(&self.entries)
+    }
+
+    /// Every remembered row of a retired id, in key order.
+    pub fn iter_retired(&self) -> impl Iterator<Item = (&str, &str, &Entry)> {
+        iter_of(&self.retired)
     }
 
     /// Reads the registry from `dir`; an absent `state.json` means a first run (empty registry).
@@ -110,21 +121,11 @@ impl Registry {
             next_id: meta.next_id.max(1),
             ..Registry::default()
         };
-        let path = dir.join(FILES[1]);
         let mut ids: BTreeMap<String, Arc<str>> = BTreeMap::new();
-        for row in read_rows(&path, &REGISTRY_HEADER)? {
-            let [source, record_id, content_hash, person_id] = take4(row);
-            let content_hash = u64::from_str_radix(&content_hash, 16)
-                .map_err(|e| corrupt(&path, format!("content hash {content_hash:?}: {e}")))?;
-            let person_id = Arc::clone(
-                ids.entry(person_id)
-                    .or_insert_with_key(|id| Arc::from(id.as_str())),
-            );
-            let entry = Entry {
-                content_hash,
-                person_id,
-            };
-            registry.insert(&source, &record_id, entry);
+        registry.entries = read_entries(&dir.join(FILES[1]), &mut ids)?;
+        let retired = dir.join(RETIRED_FILE);
+        if retired.exists() {
+            registry.retired = read_entries(&retired, &mut ids)?;
         }
         let path = dir.join(FILES[2]);
         for row in read_rows(&path, &ALIASES_HEADER)? {
@@ -177,11 +178,13 @@ impl Registry {
         json.push('\n');
         let path = dir.join(FILES[0]);
         write_synced(&path, json.as_bytes()).map_err(|e| io_err(&path, e))?;
-        let rows = self.iter().map(|(s, r, e)| {
-            let hash = format!("{:016x}", e.content_hash);
-            [s.to_string(), r.to_string(), hash, e.person_id.to_string()]
-        });
-        write_rows(&dir.join(FILES[1]), &REGISTRY_HEADER, rows)?;
+        write_rows(
+            &dir.join(FILES[1]),
+            &REGISTRY_HEADER,
+            entry_rows(self.iter()),
+        )?;
+        let retired = entry_rows(self.iter_retired());
+        write_rows(&dir.join(RETIRED_FILE), &REGISTRY_HEADER, retired)?;
         let rows = self.aliases.iter().map(|(a, p)| [a.clone(), p.clone()]);
         write_rows(&dir.join(FILES[2]), &ALIASES_HEADER, rows)
     }
@@ -219,6 +222,57 @@ pub fn id_number(id: &str) -> Option<u64> {
 /// Orders ids by age: shorter first, then by text, so `P000009` is older than `P000010`.
 pub fn age_key(id: &str) -> (usize, &str) {
     (id.len(), id)
+}
+
+type Entries = BTreeMap<String, BTreeMap<String, Entry>>;
+
+fn insert_into(entries: &mut Entries, source: &str, record_id: &str, entry: Entry) {
+    let record = (record_id.to_string(), entry);
+    match entries.get_mut(source) {
+        Some(records) => {
+            records.insert(record.0, record.1);
+        }
+        None => {
+            entries.insert(source.to_string(), BTreeMap::from([record]));
+        }
+    }
+}
+
+fn iter_of(entries: &Entries) -> impl Iterator<Item = (&str, &str, &Entry)> {
+    entries.iter().flat_map(|(source, records)| {
+        records
+            .iter()
+            .map(move |(record, entry)| (source.as_str(), record.as_str(), entry))
+    })
+}
+
+fn entry_rows<'a>(
+    entries: impl Iterator<Item = (&'a str, &'a str, &'a Entry)>,
+) -> impl Iterator<Item = [String; 4]> {
+    entries.map(|(s, r, e)| {
+        let hash = format!("{:016x}", e.content_hash);
+        [s.to_string(), r.to_string(), hash, e.person_id.to_string()]
+    })
+}
+
+/// Reads a file of entries (`registry.csv`, `retired.csv`), sharing person id strings.
+fn read_entries(path: &Path, ids: &mut BTreeMap<String, Arc<str>>) -> Result<Entries, StateError> {
+    let mut entries = Entries::new();
+    for row in read_rows(path, &REGISTRY_HEADER)? {
+        let [source, record_id, content_hash, person_id] = take4(row);
+        let content_hash = u64::from_str_radix(&content_hash, 16)
+            .map_err(|e| corrupt(path, format!("content hash {content_hash:?}: {e}")))?;
+        let person_id = Arc::clone(
+            ids.entry(person_id)
+                .or_insert_with_key(|id| Arc::from(id.as_str())),
+        );
+        let entry = Entry {
+            content_hash,
+            person_id,
+        };
+        insert_into(&mut entries, &source, &record_id, entry);
+    }
+    Ok(entries)
 }
 
 fn take4(row: Vec<String>) -> [String; 4] {
@@ -298,6 +352,11 @@ mod tests {
         };
         reg.insert("a.csv", "1", entry);
         reg.aliases.insert(format_id(9), format_id(7));
+        let gone = Entry {
+            content_hash: 0xcd,
+            person_id: format_id(3).into(),
+        };
+        reg.insert_retired("b.csv", "4", gone);
         reg.next_id = 10;
         reg.save(tmp.path()).unwrap();
         assert_eq!(Registry::load(tmp.path()).unwrap(), reg);

@@ -222,3 +222,170 @@ fn a_lost_source_stops_the_run_and_keeps_the_outputs() {
     assert_eq!(code(&out), 1, "an empty input folder");
     assert_eq!(snapshot(&wd.join("output")), before);
 }
+
+fn person_of(wd: &Workdir, output: &str) -> std::collections::BTreeMap<String, String> {
+    wd.table(&format!("{output}/mentions.csv"))
+        .into_iter()
+        .map(|m| (m["record_id"].clone(), m["person_id"].clone()))
+        .collect()
+}
+
+#[test]
+fn a_chain_of_same_judgements_never_crosses_a_different_one() {
+    let wd = Workdir::new();
+    wd.input("a.csv", LIST);
+    fs::write(
+        wd.join("links.csv"),
+        "a,b,judgement\na.csv:1,a.csv:2,same\na.csv:2,a.csv:3,same\na.csv:1,a.csv:3,different\n",
+    )
+    .unwrap();
+    let out = wd.rehab(&["run", "--links", "links.csv"]);
+    assert_eq!(code(&out), 0, "{}", common::stderr(&out));
+    let person = person_of(&wd, "output");
+    assert_eq!(person["1"], person["2"], "the first same holds");
+    assert_ne!(person["1"], person["3"], "the different holds");
+    assert_ne!(
+        person["2"], person["3"],
+        "the conflicting same is not applied"
+    );
+    let log = common::stderr(&out);
+    assert!(
+        log.contains("row 3 (a.csv:2 same a.csv:3)") && log.contains("row 4"),
+        "{log}"
+    );
+    let warnings = run_json(&wd, "output")["config"]["warnings"].to_string();
+    assert!(
+        warnings.contains("links.csv") && warnings.contains("row 3"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn a_source_lost_for_a_night_gives_its_people_their_ids_back() {
+    let wd = Workdir::new();
+    wd.input("a.csv", LIST);
+    let b = "№,ФИО,Год рождения\n1,Абаев Абай Кунанбаевич,1845\n2,Букейханов Алихан,1866\n";
+    wd.input("b.csv", b);
+    assert_eq!(code(&wd.run()), 0);
+    let before = wd.table("output/mentions.csv");
+    let id_of = |rows: &[std::collections::BTreeMap<String, String>], key: &str| {
+        rows.iter()
+            .find(|m| format!("{}:{}", m["source"], m["record_id"]) == key)
+            .map(|m| m["person_id"].clone())
+    };
+    fs::remove_file(wd.join("input/b.csv")).unwrap();
+    let out = wd.rehab(&["run", "--allow-shrink"]);
+    assert_eq!(code(&out), 0, "{}", common::stderr(&out));
+    let changes = wd.read("output/id_changes.csv");
+    assert_eq!(
+        changes
+            .lines()
+            .filter(|l| l.starts_with("retired,"))
+            .count(),
+        2
+    );
+
+    wd.input("b.csv", b);
+    assert_eq!(code(&wd.run()), 0);
+    let after = wd.table("output/mentions.csv");
+    for key in ["a.csv:1", "b.csv:1", "b.csv:2"] {
+        assert_eq!(id_of(&after, key), id_of(&before, key), "{key}");
+    }
+    let changes = wd.read("output/id_changes.csv");
+    assert_eq!(
+        changes
+            .lines()
+            .filter(|l| l.starts_with("returned,"))
+            .count(),
+        2,
+        "{changes}"
+    );
+    assert!(!changes.contains("new,"), "{changes}");
+}
+
+#[test]
+fn an_output_symlink_stays_a_symlink_and_two_paths_share_one_lock() {
+    let wd = Workdir::new();
+    wd.input("a.csv", LIST);
+    fs::create_dir_all(wd.join("real")).unwrap();
+    std::os::unix::fs::symlink(wd.join("real"), wd.join("link")).unwrap();
+    let out = wd.rehab(&["run", "--output", "link"]);
+    assert_eq!(code(&out), 0, "{}", common::stderr(&out));
+    let meta = fs::symlink_metadata(wd.join("link")).unwrap();
+    assert!(meta.file_type().is_symlink(), "the symlink was replaced");
+    assert!(wd.join("real/persons.csv").exists());
+    assert_eq!(
+        code(&wd.rehab(&["run", "--output", "link"])),
+        0,
+        "a second run"
+    );
+    assert!(
+        fs::symlink_metadata(wd.join("link"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+
+    let real = fs::canonicalize(wd.join("real")).unwrap();
+    let lock = rehab::state::lock::RunLock::acquire(&real).unwrap();
+    for path in ["link", "real", "./link/../real"] {
+        let out = wd.rehab(&["run", "--output", path]);
+        assert_eq!(code(&out), 2, "{path}: the lock is shared");
+        assert!(common::stderr(&out).contains("another run holds"), "{path}");
+    }
+    drop(lock);
+    assert_eq!(code(&wd.rehab(&["run", "--output", "real"])), 0);
+}
+
+/// Mounts a tmpfs on `dir`; false where this system does not allow it.
+fn mount_tmpfs(dir: &Path) -> bool {
+    std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "tmpfs"])
+        .arg(dir)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn a_mount_point_as_output_is_replaced_inside() {
+    use std::os::unix::fs::MetadataExt;
+    let wd = Workdir::new();
+    wd.input("a.csv", LIST);
+    let mnt = wd.join("mnt");
+    fs::create_dir_all(&mnt).unwrap();
+    if mount_tmpfs(&mnt) {
+        let inode = fs::metadata(&mnt).unwrap().ino();
+        let first = wd.rehab(&["run", "--output", "mnt"]);
+        wd.input(
+            "b.csv",
+            "№,ФИО,Год рождения\n1,Абаев Абай Кунанбаевич,1845\n",
+        );
+        let second = wd.rehab(&["run", "--output", "mnt"]);
+        let persons = wd.table("mnt/persons.csv").len();
+        let names: Vec<String> = fs::read_dir(&mnt)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        let still = fs::metadata(&mnt).unwrap().ino();
+        let _ = std::process::Command::new("umount").arg(&mnt).output();
+        assert_eq!(code(&first), 0, "{}", common::stderr(&first));
+        assert_eq!(code(&second), 0, "{}", common::stderr(&second));
+        assert_eq!(persons, 5);
+        assert_eq!(still, inode, "the mount point itself stays");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.starts_with(".rehab-") && n != ".rehab-manifest"),
+            "{names:?}"
+        );
+    } else {
+        // No mounting here: the same in-place replacement, through the library.
+        use rehab::emit::atomic::Staging;
+        let inode = fs::metadata(&mnt).unwrap().ino();
+        let staging = Staging::inside(&mnt).unwrap();
+        fs::write(staging.path().join("persons.csv"), "x").unwrap();
+        staging.commit().unwrap();
+        assert_eq!(fs::metadata(&mnt).unwrap().ino(), inode);
+        assert_eq!(fs::read_to_string(mnt.join("persons.csv")).unwrap(), "x");
+    }
+}

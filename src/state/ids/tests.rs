@@ -121,3 +121,37 @@ fn the_content_hash_follows_the_raw_values() {
     c.birth.raw = "1890".into();
     assert_ne!(content_hash(&a), content_hash(&c));
 }
+
+#[test]
+fn a_retired_id_comes_back_with_its_rows_unless_merged_away() {
+    let ms = vec![mention("a", "1", "X"), mention("b", "1", "Y")];
+    let (ids, first) = run(&ms, &[vec![0], vec![1]], &Registry::default());
+    let (_, gone) = run(&ms[..1], &[vec![0]], &first.registry);
+    assert_eq!(kinds(&gone), [("retired", ids[1].as_str(), "", 1)]);
+    assert!(gone.registry.get_retired("b", "1").is_some());
+
+    let (back, report) = run(&ms, &[vec![0], vec![1]], &gone.registry);
+    assert_eq!(back, ids, "the same person, the same id");
+    assert_eq!(kinds(&report), [("returned", ids[1].as_str(), "", 1)]);
+    assert!(report.registry.retired.is_empty());
+    assert!(report.registry.next_id == first.registry.next_id);
+
+    let changed = vec![ms[0].clone(), mention("b", "1", "Y changed")];
+    let (other, report) = run(&changed, &[vec![0], vec![1]], &gone.registry);
+    assert_ne!(
+        other[1], ids[1],
+        "a row that came back changed is a new person"
+    );
+    assert_eq!(kinds(&report)[0].0, "new");
+
+    let (joined, report) = run(&ms, &[vec![0, 1]], &gone.registry);
+    assert_eq!(
+        joined,
+        [ids[0].clone()],
+        "a held id wins over a returned one"
+    );
+    assert_eq!(
+        kinds(&report),
+        [("merged", ids[0].as_str(), ids[1].as_str(), 1)]
+    );
+}
