@@ -1,9 +1,11 @@
 //! Delimited text sources (CSV, semicolon lists, TSV): dialect detection and row reading.
 
+mod records;
+
 use super::table::{Cell, RecordBuilder, RowOutcome};
 use crate::model::RejectReason;
-use csv::{ReaderBuilder, StringRecord};
-use std::io::Cursor;
+use records::Row;
+pub use records::{CUT_MARK, Cursor, MAX_CELL_BYTES, MAX_ROW_BYTES, MAX_ROW_CELLS};
 
 /// Delimiters tried, in order of preference on a tie.
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
@@ -29,18 +31,23 @@ impl Dialect {
     }
 }
 
-/// Detects the delimiter: the one under which the leading records most consistently split into
-/// the same number (two or more) of fields. Quoting is the standard double quote; a quote left
-/// open is found row by row (see [`DelimitedRows`]).
+/// How many bytes at the start of a file the dialect detection reads.
+pub const SNIFF_BYTES: usize = 64 * 1024;
+
+/// Detects the delimiter: the one under which the leading records (within the first
+/// [`SNIFF_BYTES`]) most consistently split into the same number (two or more) of fields.
+/// Quoting is the standard double quote; a quote left open is found row by row (see
+/// [`DelimitedRows`]).
 pub fn detect_dialect(text: &str, delimiter: Option<u8>) -> Dialect {
     let delimiters: Vec<u8> = delimiter.map_or(DELIMITERS.to_vec(), |d| vec![d]);
     let dialect = |delimiter| Dialect {
         delimiter,
         quote: b'"',
     };
+    let sample = prefix(text, SNIFF_BYTES);
     let mut best = (dialect(delimiters[0]), 0usize);
     for &d in &delimiters {
-        let score = consistency(text, dialect(d));
+        let score = consistency(sample, d);
         if score > best.1 {
             best = (dialect(d), score);
         }
@@ -48,12 +55,25 @@ pub fn detect_dialect(text: &str, delimiter: Option<u8>) -> Dialect {
     best.0
 }
 
+/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// How many sampled records share the most common field count, when that count is at least two.
-fn consistency(text: &str, dialect: Dialect) -> usize {
+fn consistency(text: &str, delimiter: u8) -> usize {
     let mut counts: Vec<(usize, usize)> = Vec::new();
-    let mut rdr = reader(text.as_bytes(), dialect);
-    for rec in rdr.records().take(SAMPLE_RECORDS).flatten() {
-        let width = rec.len();
+    let mut cur = Cursor::start();
+    let widths = std::iter::from_fn(|| records::next_row(text, &mut cur, delimiter, None));
+    for row in widths.take(SAMPLE_RECORDS) {
+        let Row::Cells { overflow, .. } = row else {
+            continue;
+        };
+        let width = overflow.cells;
         match counts.iter_mut().find(|(w, _)| *w == width) {
             Some((_, n)) => *n += 1,
             None => counts.push((width, 1)),
@@ -67,64 +87,85 @@ fn consistency(text: &str, dialect: Dialect) -> usize {
         .unwrap_or(0)
 }
 
-fn reader<R: std::io::Read>(input: R, dialect: Dialect) -> csv::Reader<R> {
-    ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(dialect.delimiter)
-        .quote(dialect.quote)
-        .from_reader(input)
+/// One leading record: its cells, and where the record after it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeadingRow {
+    /// The cells as text.
+    pub cells: Vec<String>,
+    /// The 1-based physical line the record starts on.
+    pub line: u64,
+    /// Where the next record starts.
+    pub next: Cursor,
 }
 
-/// The first records of a file as text, for header detection and `inspect`.
-pub fn leading_rows(text: &str, dialect: Dialect, n: usize) -> Vec<Vec<String>> {
-    reader(text.as_bytes(), dialect)
-        .records()
-        .take(n)
-        .map(|r| {
-            r.map(|r| r.iter().map(str::to_string).collect())
-                .unwrap_or_default()
-        })
-        .collect()
+/// The first `n` records of a file, for header detection and `inspect`.
+pub fn leading_rows(text: &str, dialect: Dialect, n: usize) -> Vec<LeadingRow> {
+    let mut cur = Cursor::start();
+    let mut rows = Vec::new();
+    while rows.len() < n {
+        let Some(row) = records::next_row(text, &mut cur, dialect.delimiter, None) else {
+            break;
+        };
+        let (line, cells) = match row {
+            Row::Cells { line, cells, .. } | Row::OpenQuote { line, cells, .. } => (line, cells),
+        };
+        rows.push(LeadingRow {
+            cells,
+            line,
+            next: cur,
+        });
+    }
+    rows
 }
 
 /// Streams the data rows of a delimited text below its header record.
 pub struct DelimitedRows {
-    reader: csv::Reader<Cursor<Vec<u8>>>,
+    text: String,
+    cursor: Cursor,
     builder: RecordBuilder,
-    record: StringRecord,
-    skip: usize,
-    dialect: Dialect,
-    /// Rows recovered from a record that an unterminated quote made span several lines.
-    pending: std::collections::VecDeque<RowOutcome>,
+    delimiter: u8,
 }
 
 impl DelimitedRows {
-    /// Rows of `text` after the 0-based header record `header_index`.
-    pub fn new(
-        text: String,
-        dialect: Dialect,
-        header_index: usize,
-        builder: RecordBuilder,
-    ) -> Self {
+    /// Rows of `text` from `start`, the record after the header.
+    pub fn new(text: String, dialect: Dialect, start: Cursor, builder: RecordBuilder) -> Self {
         DelimitedRows {
-            reader: reader(Cursor::new(text.into_bytes()), dialect),
+            text,
+            cursor: start,
             builder,
-            record: StringRecord::new(),
-            skip: header_index + 1,
-            dialect,
-            pending: std::collections::VecDeque::new(),
+            delimiter: dialect.delimiter,
         }
     }
 
-    fn outcome(&mut self, line: u64) -> Option<RowOutcome> {
-        let texts: Vec<String> = self.record.iter().map(str::to_string).collect();
+    fn outcome(&mut self, row: Row) -> Option<RowOutcome> {
+        let (line, texts, overflow) = match row {
+            Row::OpenQuote { line, col, cells } => return Some(self.open_quote(line, col, cells)),
+            Row::Cells {
+                line,
+                cells,
+                overflow,
+            } => (line, cells, overflow),
+        };
         let width = self.builder.width();
-        let surplus_is_empty = texts.iter().skip(width).all(|t| t.trim().is_empty());
-        if texts.len() < width && texts.iter().any(|t| t.contains('\n')) {
-            return self.recover_lines(line);
+        if overflow.cells > MAX_ROW_CELLS {
+            let detail = format!(
+                "the row has {} cells, more than the {MAX_ROW_CELLS} a row may hold; the cells \
+                 past {MAX_ROW_CELLS} are not kept here",
+                overflow.cells
+            );
+            let col = Some(MAX_ROW_CELLS + 1);
+            return Some(
+                self.builder
+                    .reject(line, texts, RejectReason::RaggedRow, col, &detail),
+            );
         }
-        if texts.len() < width || !surplus_is_empty {
+        if let Some(col) = overflow.long_col {
+            return Some(self.too_long(line, col, texts, overflow.row_too_long));
+        }
+        if texts.iter().all(|t| t.trim().is_empty()) {
+            return None;
+        }
+        if !records::fits(&texts, overflow.cells, width) {
             let detail = ragged_detail(&texts, width);
             let col = Some(texts.len().min(width).max(1));
             return Some(
@@ -135,91 +176,47 @@ impl DelimitedRows {
         let cells = texts.into_iter().take(width).map(Cell::text).collect();
         self.builder.build(line, cells)
     }
-}
 
-/// The cells of one line split at every delimiter, quotes taken literally.
-fn split_unquoted(line: &str, delimiter: u8) -> Vec<String> {
-    let mut rdr = ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .quoting(false)
-        .delimiter(delimiter)
-        .from_reader(line.as_bytes());
-    match rdr.records().next() {
-        Some(Ok(rec)) => rec.iter().map(str::to_string).collect(),
-        _ => vec![line.to_string()],
+    fn open_quote(&mut self, line: u64, col: usize, cells: Vec<String>) -> RowOutcome {
+        let detail = "a quote opened in this cell is never closed; the row is kept raw and the \
+                      rows below it are read on their own";
+        let reason = RejectReason::MalformedRow;
+        self.builder.reject(line, cells, reason, Some(col), detail)
+    }
+
+    fn too_long(&mut self, line: u64, col: usize, cells: Vec<String>, row: bool) -> RowOutcome {
+        let detail = if row {
+            format!(
+                "the row's cells hold more than {MAX_ROW_BYTES} bytes together; the cells are \
+                 kept here cut at that size, marked {CUT_MARK:?}"
+            )
+        } else {
+            format!(
+                "the cell is longer than {MAX_CELL_BYTES} bytes; it is kept here cut at that \
+                 size, marked {CUT_MARK:?}"
+            )
+        };
+        let reason = RejectReason::ValueTooLong;
+        self.builder.reject(line, cells, reason, Some(col), &detail)
     }
 }
 
 fn ragged_detail(texts: &[String], width: usize) -> String {
-    let base = format!(
+    format!(
         "the row has {} cells where the header has {width}",
         texts.len()
-    );
-    match texts.iter().position(|t| t.contains('\n')) {
-        Some(i) => format!(
-            "{base}; cell {} spans several lines: an unterminated quote probably swallowed the rows below it",
-            i + 1
-        ),
-        None => base,
-    }
-}
-
-impl DelimitedRows {
-    /// A quote left open made one record of several lines: the first line is rejected for its
-    /// quote, and every following line is read again as a row of its own.
-    fn recover_lines(&mut self, line: u64) -> Option<RowOutcome> {
-        let start = self.record.position().map_or(0, |p| p.byte()) as usize;
-        let bytes = self.reader.get_ref().get_ref();
-        let end = self.reader.position().byte() as usize;
-        let raw = String::from_utf8_lossy(&bytes[start.min(end)..end]).into_owned();
-        let mut lines = raw.lines();
-        let first = lines.next().unwrap_or_default().to_string();
-        let detail = "a quote opened in this row is never closed; the row is kept raw and the rows \
-                      below it are read on their own";
-        let reason = RejectReason::MalformedRow;
-        let cells = split_unquoted(&first, self.dialect.delimiter);
-        let rejected = self.builder.reject(line, cells, reason, None, detail);
-        for (offset, text) in lines.enumerate() {
-            let row = line + offset as u64 + 1;
-            let mut rdr = reader(text.as_bytes(), self.dialect);
-            if let Some(Ok(rec)) = rdr.records().next() {
-                self.record = rec;
-                if let Some(outcome) = self.outcome(row) {
-                    self.pending.push_back(outcome);
-                }
-            }
-        }
-        Some(rejected)
-    }
+    )
 }
 
 impl Iterator for DelimitedRows {
     type Item = RowOutcome;
 
     fn next(&mut self) -> Option<RowOutcome> {
-        if let Some(outcome) = self.pending.pop_front() {
-            return Some(outcome);
-        }
         loop {
-            match self.reader.read_record(&mut self.record) {
-                Ok(false) => return None,
-                Ok(true) => {
-                    let line = self.record.position().map_or(0, |p| p.line());
-                    if self.skip > 0 {
-                        self.skip -= 1;
-                        continue;
-                    }
-                    if let Some(outcome) = self.outcome(line) {
-                        return Some(outcome);
-                    }
-                }
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
-                    let detail = format!("cannot split the row into cells: {e}");
-                    let reason = RejectReason::MalformedRow;
-                    return Some(self.builder.reject(line, Vec::new(), reason, None, &detail));
-                }
+            let width = Some(self.builder.width());
+            let row = records::next_row(&self.text, &mut self.cursor, self.delimiter, width)?;
+            if let Some(outcome) = self.outcome(row) {
+                return Some(outcome);
             }
         }
     }

@@ -261,18 +261,15 @@ fn open_delimited(bytes: Vec<u8>, ctx: OpenContext) -> Result<Source, IngestErro
     let dialect = delimited::detect_dialect(&decoded.text, delimiter);
     let wanted = HEADER_SEARCH_ROWS.max(ctx.cfg.header_row.unwrap_or(0));
     let leading = delimited::leading_rows(&decoded.text, dialect, wanted);
-    let header_index = ctx.header_index(&leading)?;
-    let mut info = ctx.info(
-        Format::Csv,
-        header_index as u64 + 1,
-        &leading[header_index],
-        1,
-    );
+    let cells: Vec<Vec<String>> = leading.iter().map(|r| r.cells.clone()).collect();
+    let header_index = ctx.header_index(&cells)?;
+    let header = &leading[header_index];
+    let mut info = ctx.info(Format::Csv, header.line, &header.cells, 1);
     info.encoding = Some(decoded.encoding.to_string());
     info.bom = decoded.bom;
     info.dialect = Some(dialect);
     let builder = RecordBuilder::new(&info.name, info.lang, info.columns.clone());
-    let rows = DelimitedRows::new(decoded.text, dialect, header_index, builder);
+    let rows = DelimitedRows::new(decoded.text, dialect, header.next, builder);
     Ok(Source {
         info,
         rows: Box::new(rows),

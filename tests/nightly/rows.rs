@@ -1,0 +1,239 @@
+//! Delimited text ingest: rows, row numbers and raw values under hostile input.
+
+use crate::common::{Workdir, stderr};
+use std::collections::BTreeMap;
+
+type Row = BTreeMap<String, String>;
+
+/// Runs `rehab run` and returns mentions and rejects; every input row must be in one of them.
+fn run_tables(wd: &Workdir) -> (Vec<Row>, Vec<Row>) {
+    let out = wd.run();
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+    (
+        wd.table("output/mentions.csv"),
+        wd.table("output/rejects.csv"),
+    )
+}
+
+fn rows_and_reasons(rejects: &[Row]) -> Vec<(String, String)> {
+    rejects
+        .iter()
+        .map(|r| (r["row"].clone(), r["reason"].clone()))
+        .collect()
+}
+
+fn names(mentions: &[Row]) -> Vec<(String, String)> {
+    mentions
+        .iter()
+        .map(|m| (m["row"].clone(), m["name_raw"].clone()))
+        .collect()
+}
+
+fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+    items
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+const HEADER: &str = "№,ФИО,Место рождения,Год рождения";
+
+#[test]
+fn an_open_quote_in_the_last_column_rejects_only_its_row() {
+    let wd = Workdir::new();
+    let text = format!(
+        "{HEADER}\n1,Шокаев Мустафа,Перовск,\"1989\n2,Чакабаев Ибрагим,Верный,1890\n\
+         3,Дулатов Миржакып,Тургай,1885\n"
+    );
+    wd.input("list.csv", text);
+    let (mentions, rejects) = run_tables(&wd);
+    assert_eq!(rows_and_reasons(&rejects), pairs(&[("2", "malformed_row")]));
+    assert_eq!(rejects[0]["column"], "4");
+    assert!(
+        rejects[0]["message"].starts_with("list.csv: row 2, column 4:"),
+        "{}",
+        rejects[0]["message"]
+    );
+    assert_eq!(
+        names(&mentions),
+        pairs(&[("3", "Чакабаев Ибрагим"), ("4", "Дулатов Миржакып")])
+    );
+}
+
+#[test]
+fn an_open_quote_closed_by_a_later_quote_rejects_only_its_row() {
+    let wd = Workdir::new();
+    let text = format!(
+        "{HEADER}\n1,Шокаев Мустафа,\"Перовск,1989\n2,Чакабаев Ибрагим,Верный,1890\n\
+         3,\"Дулатов Миржакып\",Тургай,1885\n4,Байтурсынов Ахмет,\"Тургай\n5,Жумабаев Магжан,Петропавловск,\"1893\"\n"
+    );
+    wd.input("list.csv", text);
+    let (mentions, rejects) = run_tables(&wd);
+    assert_eq!(
+        rows_and_reasons(&rejects),
+        pairs(&[("2", "malformed_row"), ("5", "malformed_row")])
+    );
+    assert_eq!(rejects[0]["column"], "3");
+    assert_eq!(
+        names(&mentions),
+        pairs(&[
+            ("3", "Чакабаев Ибрагим"),
+            ("4", "Дулатов Миржакып"),
+            ("6", "Жумабаев Магжан")
+        ])
+    );
+}
+
+#[test]
+fn an_open_quote_closed_at_the_end_of_a_later_row_rejects_only_its_row() {
+    let wd = Workdir::new();
+    let text = format!(
+        "{HEADER}\n1,Шокаев Мустафа,Перовск,\"1989\n2,Чакабаев Ибрагим,Верный,1890\"\n\
+         3,Дулатов Миржакып,Тургай,1885\n"
+    );
+    wd.input("list.csv", text);
+    let (mentions, rejects) = run_tables(&wd);
+    assert_eq!(
+        rows_and_reasons(&rejects)[0],
+        ("2".into(), "malformed_row".into())
+    );
+    let kept = names(&mentions);
+    assert!(
+        kept.contains(&("4".into(), "Дулатов Миржакып".into())),
+        "{kept:?}"
+    );
+    assert!(kept.iter().all(|(_, n)| n != "Шокаев Мустафа"), "{kept:?}");
+    assert_eq!(kept.len() + rejects.len(), 3);
+}
+
+#[test]
+fn a_quoted_cell_over_several_lines_is_one_value() {
+    let wd = Workdir::new();
+    let text = "№,ФИО,Обвинение,Год рождения\r\n1,Шокаев Мустафа,\"ст. 58-10\r\nст. 58-11\",1890\r\n\
+                2,Дулатов Миржакып,58-2,1885\r\n";
+    wd.input("list.csv", text);
+    let (mentions, rejects) = run_tables(&wd);
+    assert!(rejects.is_empty(), "{rejects:?}");
+    assert_eq!(
+        names(&mentions),
+        pairs(&[("2", "Шокаев Мустафа"), ("4", "Дулатов Миржакып")])
+    );
+    assert_eq!(mentions[0]["charge"], "ст. 58-10\r\nст. 58-11");
+}
+
+fn line_endings_case(eol: &str) {
+    let wd = Workdir::new();
+    let lines = [
+        HEADER,
+        "1,Шокаев Мустафа,Перовск,1890",
+        "2,,Верный,1900",
+        "3,Дулатов Миржакып,\"Тургай,1885",
+        "4,Жумабаев Магжан,Петропавловск,1893",
+    ];
+    wd.input("list.csv", lines.join(eol) + eol);
+    let (mentions, rejects) = run_tables(&wd);
+    assert_eq!(
+        rows_and_reasons(&rejects),
+        pairs(&[("3", "no_name"), ("4", "malformed_row")]),
+        "line ending {eol:?}"
+    );
+    assert!(rejects[1]["message"].starts_with("list.csv: row 4, column 3:"));
+    assert_eq!(
+        names(&mentions),
+        pairs(&[("2", "Шокаев Мустафа"), ("5", "Жумабаев Магжан")]),
+        "line ending {eol:?}"
+    );
+}
+
+#[test]
+fn cr_only_line_endings_number_rows_and_recover_open_quotes() {
+    line_endings_case("\r");
+}
+
+#[test]
+fn lf_and_crlf_line_endings_number_rows_alike() {
+    line_endings_case("\n");
+    line_endings_case("\r\n");
+}
+
+#[test]
+fn mixed_line_endings_number_rows_by_physical_line() {
+    let wd = Workdir::new();
+    let text = format!(
+        "{HEADER}\r1,Шокаев Мустафа,Перовск,1890\r\n2,,Верный,1900\n\r\
+         4,Жумабаев Магжан,Петропавловск,1893\r"
+    );
+    wd.input("list.csv", text);
+    let (mentions, rejects) = run_tables(&wd);
+    assert_eq!(rows_and_reasons(&rejects), pairs(&[("3", "no_name")]));
+    assert_eq!(
+        names(&mentions),
+        pairs(&[("2", "Шокаев Мустафа"), ("5", "Жумабаев Магжан")])
+    );
+}
+
+#[test]
+fn a_cell_past_the_cap_rejects_its_row_with_the_cell_cut() {
+    let wd = Workdir::new();
+    let long = "Перовск ".repeat(10_000);
+    let text = format!("{HEADER}\n1,Шокаев Мустафа,{long},1890\n2,Дулатов Миржакып,Тургай,1885\n");
+    wd.input("list.csv", text);
+    let (mentions, rejects) = run_tables(&wd);
+    assert_eq!(
+        rows_and_reasons(&rejects),
+        pairs(&[("2", "value_too_long")])
+    );
+    assert_eq!(rejects[0]["column"], "3");
+    assert!(
+        rejects[0]["message"].contains("65536 bytes"),
+        "{}",
+        rejects[0]["message"]
+    );
+    let cells: Vec<String> = serde_json::from_str(&rejects[0]["raw"]).unwrap();
+    assert_eq!(cells[1], "Шокаев Мустафа");
+    assert!(cells[2].ends_with("[… cut]"), "the cut cell is marked");
+    assert!(cells[2].len() <= 65_536 + 16, "the stored cell is bounded");
+    assert_eq!(names(&mentions), pairs(&[("3", "Дулатов Миржакып")]));
+}
+
+#[test]
+fn a_huge_line_and_a_huge_open_quote_are_read_in_linear_time() {
+    let wd = Workdir::new();
+    let huge = "x".repeat(32 << 20);
+    let text = format!(
+        "{HEADER}\n1,Шокаев Мустафа,{huge},1890\n2,Дулатов Миржакып,\"{huge}\n\
+         3,Жумабаев Магжан,Петропавловск,1893\n"
+    );
+    wd.input("list.csv", text);
+    let started = std::time::Instant::now();
+    let (mentions, rejects) = run_tables(&wd);
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    assert_eq!(
+        rows_and_reasons(&rejects),
+        pairs(&[("2", "value_too_long"), ("3", "malformed_row")])
+    );
+    assert_eq!(names(&mentions), pairs(&[("4", "Жумабаев Магжан")]));
+    let rejects_bytes = std::fs::metadata(wd.join("output/rejects.csv"))
+        .unwrap()
+        .len();
+    assert!(
+        rejects_bytes < 1 << 20,
+        "rejects.csv stays small: {rejects_bytes}"
+    );
+}
+
+#[test]
+fn a_row_past_the_column_cap_is_rejected() {
+    let wd = Workdir::new();
+    let wide = vec!["x"; 5000].join(",");
+    let text = format!("{HEADER}\n1,Шокаев Мустафа,{wide}\n2,Дулатов Миржакып,Тургай,1885\n");
+    wd.input("list.csv", text);
+    let (mentions, rejects) = run_tables(&wd);
+    assert_eq!(rows_and_reasons(&rejects), pairs(&[("2", "ragged_row")]));
+    assert!(
+        rejects[0]["message"].contains("5002 cells"),
+        "{}",
+        rejects[0]["message"]
+    );
+    assert_eq!(names(&mentions), pairs(&[("3", "Дулатов Миржакып")]));
+}
