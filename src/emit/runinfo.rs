@@ -141,6 +141,7 @@ pub fn info_json(info: &SourceInfo) -> Value {
         "language": info.lang.map(|l| l.code()),
         "bytes": info.bytes,
         "sha256": info.sha256,
+        "warnings": info.warnings,
         "columns": info.columns.iter().map(|c| json!({
             "column": c.col,
             "header": c.header,

@@ -56,6 +56,9 @@ pub struct SourceInfo {
     pub bytes: u64,
     /// SHA-256 of the file, in hex.
     pub sha256: String,
+    /// Problems with the file as a whole that do not stop it being read (two columns mapped to
+    /// one field, ...).
+    pub warnings: Vec<String>,
 }
 
 /// An opened source: what was detected, and its data rows.
@@ -226,8 +229,13 @@ impl OpenContext<'_> {
         let dict = HeaderDictionary::builtin();
         let mut columns = dict.map_columns(headers, &self.overrides);
         columns.iter_mut().for_each(|c| c.col += col0 - 1);
+        let name = source_name(self.path);
+        let warnings = shared_field_warnings(&columns);
+        for w in &warnings {
+            tracing::warn!("{name}: {w}");
+        }
         SourceInfo {
-            name: source_name(self.path),
+            name,
             format,
             encoding: None,
             bom: false,
@@ -239,8 +247,33 @@ impl OpenContext<'_> {
             lang: self.lang.or_else(|| dict.guess_lang(headers)),
             bytes: self.bytes,
             sha256: self.sha256.clone(),
+            warnings,
         }
     }
+}
+
+/// A warning for every field that two or more columns map to.
+fn shared_field_warnings(columns: &[ColumnMap]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for (i, c) in columns.iter().enumerate() {
+        let Some(field) = c.field else { continue };
+        if columns[..i].iter().any(|p| p.field == Some(field)) {
+            continue;
+        }
+        let shared: Vec<String> = columns[i..]
+            .iter()
+            .filter(|o| o.field == Some(field))
+            .map(|o| format!("{} ({:?})", o.col, o.header))
+            .collect();
+        if shared.len() > 1 {
+            warnings.push(format!(
+                "columns {} all map to {field}: in each row the first that holds a value gives \
+                 {field}, the values of the others are kept in extra under their headers",
+                shared.join(", ")
+            ));
+        }
+    }
+    warnings
 }
 
 fn open_delimited(bytes: Vec<u8>, ctx: OpenContext) -> Result<Source, IngestError> {

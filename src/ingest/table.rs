@@ -64,6 +64,11 @@ impl RecordBuilder {
         }
         let texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
         let prov = self.provenance(row, &texts);
+        if self.repeats_header(&texts) {
+            let detail = "the row repeats the header row (a page header copied into the data)";
+            let reason = RejectReason::RepeatedHeader;
+            return Some(Err(Reject::new(&prov, None, reason, detail, texts)));
+        }
         if !self.seen_ids.insert(prov.record_id.clone()) {
             let detail = format!("record id {:?} repeats an earlier row", prov.record_id);
             let col = self.id_col.map(|i| i + 1);
@@ -106,9 +111,21 @@ impl RecordBuilder {
         }
     }
 
+    /// Whether a row's cells are the header's, trimmed and case-folded.
+    fn repeats_header(&self, texts: &[String]) -> bool {
+        let mut pairs = self.columns.iter().zip(texts);
+        texts.len() >= self.columns.len()
+            && self.columns.iter().any(|c| !c.header.trim().is_empty())
+            && pairs.all(|(c, t)| fold_header(&c.header) == fold_header(t))
+    }
+
+    /// The record of a row. When two columns map to one field, the first that holds a value
+    /// gives the field; the values of the others go to `extra` under their headers, with a
+    /// warning.
     fn record(&self, prov: Provenance, cells: Vec<Cell>, texts: Vec<String>) -> RawRecord {
-        let mut fields = Vec::new();
+        let mut fields: Vec<(Field, RawValue)> = Vec::new();
         let mut extra = Vec::new();
+        let mut warnings = Vec::new();
         for (map, cell) in self.columns.iter().zip(cells) {
             let value = RawValue {
                 text: cell.text,
@@ -116,9 +133,17 @@ impl RecordBuilder {
                 col: map.col,
                 typed: cell.typed,
             };
-            match map.field {
-                Some(field) => fields.push((field, value)),
-                None => extra.push(value),
+            let Some(field) = map.field else {
+                extra.push(value);
+                continue;
+            };
+            let taken = fields.iter().find(|(f, v)| *f == field && v.has_value());
+            match taken {
+                Some((_, first)) if !value.text.trim().is_empty() => {
+                    warnings.push(moved_to_extra(field, first, &value));
+                    extra.push(value);
+                }
+                _ => fields.push((field, value)),
             }
         }
         RawRecord {
@@ -127,8 +152,25 @@ impl RecordBuilder {
             fields,
             extra,
             cells: texts,
+            warnings,
         }
     }
+}
+
+/// A header or cell folded for comparison: trimmed, lower case, white space runs as one space.
+fn fold_header(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn moved_to_extra(field: Field, first: &RawValue, value: &RawValue) -> String {
+    format!(
+        "{field}: columns {} ({:?}) and {} ({:?}) both map to it; column {} gives the value and \
+         column {} is kept in extra",
+        first.col, first.column, value.col, value.column, first.col, value.col
+    )
 }
 
 #[cfg(test)]

@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::Arc;
 
+mod unknown;
 mod values;
 
+pub use unknown::is_unknown_marker;
 pub use values::{Calendar, DateValue, Gender, NameParts, Place, Precision, Qualifier, Script};
 
 /// Where a record came from: the source file, its record id and the physical row.
@@ -244,15 +246,35 @@ pub struct RawRecord {
     pub extra: Vec<RawValue>,
     /// Every cell of the row as text, in column order, for the rejects report.
     pub cells: Vec<String>,
+    /// Problems found while the row was read (a value moved to `extra`, ...).
+    pub warnings: Vec<String>,
+}
+
+impl RawValue {
+    /// Whether the cell holds a value: not blank and no marker of the unknown (`нет данных`).
+    pub fn has_value(&self) -> bool {
+        !self.text.trim().is_empty() && !is_unknown_marker(&self.text)
+    }
 }
 
 impl RawRecord {
-    /// The first non-empty value of a canonical field.
+    /// The first value of a canonical field; blank cells and markers of the unknown are none.
     pub fn get(&self, field: Field) -> Option<&RawValue> {
         self.fields
             .iter()
-            .find(|(f, v)| *f == field && !v.text.trim().is_empty())
+            .find(|(f, v)| *f == field && v.has_value())
             .map(|(_, v)| v)
+    }
+
+    /// The first value of a canonical field, or else its first non-blank cell (a marker of the
+    /// unknown), for fields whose raw text is kept beside the normalised value.
+    pub fn written(&self, field: Field) -> Option<&RawValue> {
+        self.get(field).or_else(|| {
+            self.fields
+                .iter()
+                .find(|(f, v)| *f == field && !v.text.trim().is_empty())
+                .map(|(_, v)| v)
+        })
     }
 
     /// The text of a canonical field, or "" when absent.

@@ -10,7 +10,8 @@ pub mod sentence;
 pub mod translit;
 
 use crate::model::{
-    DateValue, Field, Lang, Mention, NameParts, Norm, Place, RawRecord, Reject, RejectReason, Typed,
+    DateValue, Field, Lang, Mention, NameParts, Norm, Place, RawRecord, Reject, RejectReason,
+    Typed, is_unknown_marker,
 };
 use memo::Memo;
 use places::Gazetteer;
@@ -102,7 +103,7 @@ fn memo_key(raw: &str, lang: Option<Lang>) -> String {
 /// Normalises one raw record, or says why it cannot be accepted.
 fn normalize_record(rec: &RawRecord, norm: &Normalizer) -> Result<Mention, Reject> {
     let (name_raw, name) = read_name(rec, norm)?;
-    let mut warnings = Vec::new();
+    let mut warnings = rec.warnings.clone();
     let mut date = |field: Field| read_date(rec, field, norm, &mut warnings);
     let birth = date(Field::BirthDate);
     let arrest = date(Field::ArrestDate);
@@ -120,7 +121,7 @@ fn normalize_record(rec: &RawRecord, norm: &Normalizer) -> Result<Mention, Rejec
         );
         return Err(reject(rec, col, RejectReason::NothingToLink, msg));
     }
-    let mut deciding_body = tidy(rec.text(Field::DecidingBody));
+    let mut deciding_body = rec.text(Field::DecidingBody).to_string();
     let embedded = decision_date
         .raw
         .is_empty()
@@ -138,19 +139,19 @@ fn normalize_record(rec: &RawRecord, norm: &Normalizer) -> Result<Mention, Rejec
         name,
         birth,
         birth_place,
-        nationality: tidy(rec.text(Field::Nationality)),
+        nationality: rec.text(Field::Nationality).to_string(),
         nationality_key: nationality::nationality_key(rec.text(Field::Nationality)),
         arrest,
-        charge: tidy(rec.text(Field::Charge)),
-        sentencing_organ: tidy(rec.text(Field::SentencingOrgan)),
-        sentence: tidy(rec.text(Field::Sentence)),
+        charge: rec.text(Field::Charge).to_string(),
+        sentencing_organ: rec.text(Field::SentencingOrgan).to_string(),
+        sentence: rec.text(Field::Sentence).to_string(),
         sentence_key: sentence::sentence_key(rec.text(Field::Sentence)),
         death,
-        decision: tidy(rec.text(Field::Decision)),
+        decision: rec.text(Field::Decision).to_string(),
         decision_date,
         deciding_body,
-        legal_basis: tidy(rec.text(Field::LegalBasis)),
-        case_number: tidy(rec.text(Field::CaseNumber)),
+        legal_basis: rec.text(Field::LegalBasis).to_string(),
+        case_number: rec.text(Field::CaseNumber).to_string(),
         extra: extra_columns(rec),
         warnings,
     })
@@ -163,13 +164,14 @@ pub fn reject(rec: &RawRecord, col: Option<usize>, reason: RejectReason, detail:
 
 fn read_name(rec: &RawRecord, norm: &Normalizer) -> Result<(String, Arc<NameParts>), Reject> {
     if let Some(full) = rec.get(Field::FullName) {
-        let raw = full.text.trim().to_string();
+        let raw = full.text.clone();
         return match norm.name(&raw, rec.lang) {
             Ok(parts) => Ok((raw, parts)),
             Err(e) => Err(reject(rec, Some(full.col), RejectReason::NoName, e)),
         };
     }
-    let parts = [Field::Surname, Field::Given, Field::Patronymic].map(|f| rec.text(f).trim());
+    let written = [Field::Surname, Field::Given, Field::Patronymic].map(|f| rec.text(f));
+    let parts = written.map(str::trim);
     if parts.iter().all(|p| p.is_empty()) {
         let col = rec
             .fields
@@ -179,9 +181,9 @@ fn read_name(rec: &RawRecord, norm: &Normalizer) -> Result<(String, Arc<NamePart
         let detail = "the row has no name".to_string();
         return Err(reject(rec, col, RejectReason::NoName, detail));
     }
-    let raw = parts
+    let raw = written
         .iter()
-        .filter(|p| !p.is_empty())
+        .filter(|p| !p.trim().is_empty())
         .copied()
         .collect::<Vec<_>>()
         .join(" ");
@@ -194,10 +196,13 @@ fn read_date(
     norm: &Normalizer,
     warnings: &mut Vec<String>,
 ) -> Norm<DateValue> {
-    let Some(v) = rec.get(field) else {
+    let Some(v) = rec.written(field) else {
         return Norm::empty();
     };
-    let norm = Norm::from_result(v.text.trim(), norm.date(&v.text, v.typed, rec.lang));
+    if !v.has_value() {
+        return Norm::from_result(&v.text, Ok::<_, String>(None));
+    }
+    let norm = Norm::from_result(&v.text, norm.date(&v.text, v.typed, rec.lang));
     if let Some(e) = &norm.error {
         warnings.push(format!("{field} (column {}): {e}", v.col));
     }
@@ -216,53 +221,82 @@ fn read_place(
     norm: &Normalizer,
     warnings: &mut Vec<String>,
 ) -> Norm<Arc<Place>> {
-    let Some(v) = rec.get(Field::BirthPlace) else {
+    let Some(v) = rec.written(Field::BirthPlace) else {
         return Norm::empty();
     };
-    let norm = Norm::from_result(v.text.trim(), norm.place(&v.text, year));
+    if !v.has_value() {
+        return Norm::from_result(&v.text, Ok::<_, String>(None));
+    }
+    let norm = Norm::from_result(&v.text, norm.place(&v.text, year));
     if let Some(e) = &norm.error {
         warnings.push(format!("birth_place (column {}): {e}", v.col));
     }
     norm
 }
 
+/// The values kept in `extra`: mapped fields no output column holds, unmapped columns, and a
+/// marker of the unknown written in a field without a raw column; keys made unique.
 fn extra_columns(rec: &RawRecord) -> Vec<(String, String)> {
-    let handled = |f: &Field| {
-        matches!(
-            f,
-            Field::RecordId
-                | Field::FullName
-                | Field::Surname
-                | Field::Given
-                | Field::Patronymic
-                | Field::BirthDate
-                | Field::BirthPlace
-                | Field::Nationality
-                | Field::ArrestDate
-                | Field::Charge
-                | Field::SentencingOrgan
-                | Field::Sentence
-                | Field::DeathDate
-                | Field::Decision
-                | Field::DecisionDate
-                | Field::DecidingBody
-                | Field::LegalBasis
-                | Field::CaseNumber
-        )
-    };
-    let mapped = rec
-        .fields
-        .iter()
-        .filter(|(f, _)| !handled(f))
-        .map(|(_, v)| v);
-    mapped
+    let mapped = rec.fields.iter().filter_map(|(f, v)| {
+        let kept = !handled(*f) || (has_no_raw_column(*f) && is_unknown_marker(&v.text));
+        kept.then_some(v)
+    });
+    let values = mapped
         .chain(rec.extra.iter())
-        .filter(|v| !v.text.trim().is_empty())
-        .map(|v| (v.column.clone(), v.text.trim().to_string()))
-        .collect()
+        .filter(|v| !v.text.trim().is_empty());
+    unique_keys(values.map(|v| (v.column.as_str(), v.col, v.text.clone())))
 }
 
-/// Trims a free-text value and folds runs of white space.
-pub fn tidy(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Whether an output column of mentions holds the field.
+fn handled(f: Field) -> bool {
+    matches!(
+        f,
+        Field::RecordId
+            | Field::FullName
+            | Field::Surname
+            | Field::Given
+            | Field::Patronymic
+            | Field::BirthDate
+            | Field::BirthPlace
+            | Field::Nationality
+            | Field::ArrestDate
+            | Field::Charge
+            | Field::SentencingOrgan
+            | Field::Sentence
+            | Field::DeathDate
+            | Field::Decision
+            | Field::DecisionDate
+            | Field::DecidingBody
+            | Field::LegalBasis
+            | Field::CaseNumber
+    )
+}
+
+/// Whether a handled field's text goes to mentions only when it is a value (no `*_raw` column).
+fn has_no_raw_column(f: Field) -> bool {
+    !f.is_date() && f != Field::BirthPlace
+}
+
+/// `(header, text)` pairs whose keys are unique: a repeated header becomes `header (2)`,
+/// `header (3)`...; an empty header `column N`.
+fn unique_keys<'a>(
+    values: impl Iterator<Item = (&'a str, usize, String)>,
+) -> Vec<(String, String)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut next_number: std::collections::HashMap<String, usize> = Default::default();
+    let mut pairs = Vec::new();
+    for (header, col, text) in values {
+        let base = match header.trim() {
+            "" => format!("column {col}"),
+            h => h.to_string(),
+        };
+        let mut key = base.clone();
+        while !seen.insert(key.clone()) {
+            let n = next_number.entry(base.clone()).or_insert(2);
+            key = format!("{base} ({n})");
+            *n += 1;
+        }
+        pairs.push((key, text));
+    }
+    pairs
 }

@@ -237,3 +237,106 @@ fn a_row_past_the_column_cap_is_rejected() {
     );
     assert_eq!(names(&mentions), pairs(&[("3", "Дулатов Миржакып")]));
 }
+
+fn run_json(wd: &Workdir) -> serde_json::Value {
+    serde_json::from_str(&wd.read("output/run.json")).expect("run.json")
+}
+
+#[test]
+fn two_columns_mapped_to_one_field_keep_both_values() {
+    let wd = Workdir::new();
+    let text = "№,ФИО,Дата рождения,Дата рождения\n1,Шокаев Мустафа,1890,05.05.1996\n\
+                2,Дулатов Миржакып,,1885\n";
+    wd.input("list.csv", text);
+    let (mentions, rejects) = run_tables(&wd);
+    assert!(rejects.is_empty(), "{rejects:?}");
+    assert_eq!(mentions[0]["birth_raw"], "1890");
+    let extra: serde_json::Value = serde_json::from_str(&mentions[0]["extra"]).unwrap();
+    assert_eq!(extra["Дата рождения"], "05.05.1996");
+    assert!(
+        mentions[0]["warnings"].contains("columns 3 (\"Дата рождения\") and 4"),
+        "{}",
+        mentions[0]["warnings"]
+    );
+    assert_eq!(
+        mentions[1]["birth_raw"], "1885",
+        "the first column with a value gives it"
+    );
+    let run = run_json(&wd);
+    let warnings = run["sources"][0]["detected"]["warnings"].to_string();
+    assert!(warnings.contains("all map to birth_date"), "{warnings}");
+}
+
+#[test]
+fn values_are_kept_as_written() {
+    let wd = Workdir::new();
+    let text = "№,ФИО,Год рождения,Обвинение,Приговор,Примечание,Примечание\n\
+                1,  Шокаев Мустафа ,\" 1890 \",\"ст.  58-10\n58-11\",\" ВМН  \",а, б \n";
+    wd.input("list.csv", text);
+    let (mentions, _) = run_tables(&wd);
+    let m = &mentions[0];
+    assert_eq!(m["name_raw"], "  Шокаев Мустафа ");
+    assert_eq!(m["birth_raw"], " 1890 ");
+    assert_eq!(m["birth_earliest"], "1890-01-01");
+    assert_eq!(m["charge"], "ст.  58-10\n58-11");
+    assert_eq!(m["sentence"], " ВМН  ");
+    assert_eq!(m["sentence_key"], "death");
+    assert_eq!(m["extra"], r#"{"Примечание":"а","Примечание (2)":" б "}"#);
+}
+
+#[test]
+fn a_repeated_header_line_is_rejected_not_read_as_a_person() {
+    let wd = Workdir::new();
+    let text = format!(
+        "{HEADER}\n1,Шокаев Мустафа,Перовск,1890\n№ , фио,МЕСТО  РОЖДЕНИЯ,Год рождения\n\
+         2,Дулатов Миржакып,Тургай,1885\n"
+    );
+    wd.input("list.csv", text);
+    let (mentions, rejects) = run_tables(&wd);
+    assert_eq!(
+        rows_and_reasons(&rejects),
+        pairs(&[("3", "repeated_header")])
+    );
+    assert!(rejects[0]["message"].starts_with("list.csv: row 3:"));
+    assert_eq!(
+        names(&mentions),
+        pairs(&[("2", "Шокаев Мустафа"), ("4", "Дулатов Миржакып")])
+    );
+}
+
+#[test]
+fn markers_of_the_unknown_are_no_value() {
+    let wd = Workdir::new();
+    let text = "№,Фамилия,Имя,Год рождения,Место рождения,Национальность\n\
+                1,нет данных,,1890,Перовск,казах\n\
+                2,Шокаев,Мустафа,Н/Д,неизвестно,?\n\
+                3,Дулатов,маълумот йўқ,1885,—,noma'lum\n\
+                4, Нет  сведений ,мәлімет жоқ,,,\n";
+    wd.input("list.csv", text);
+    let (mentions, rejects) = run_tables(&wd);
+    assert_eq!(
+        rows_and_reasons(&rejects),
+        pairs(&[("2", "no_name"), ("5", "no_name")])
+    );
+    assert_eq!(rejects[0]["column"], "2");
+    let m = &mentions[0];
+    assert_eq!(
+        (m["surname"].as_str(), m["given"].as_str()),
+        ("Шокаев", "Мустафа")
+    );
+    assert_eq!(
+        (m["birth_raw"].as_str(), m["birth_earliest"].as_str()),
+        ("Н/Д", "")
+    );
+    assert_eq!(m["birth_place_raw"], "неизвестно");
+    assert_eq!(m["birth_place_modern"], "");
+    assert_eq!(m["nationality"], "");
+    assert_eq!(m["warnings"], "", "a marker is no error");
+    let extra: serde_json::Value = serde_json::from_str(&m["extra"]).unwrap();
+    assert_eq!(extra["Национальность"], "?", "the text is kept as written");
+    let m = &mentions[1];
+    assert_eq!(
+        (m["surname"].as_str(), m["given"].as_str()),
+        ("Дулатов", "")
+    );
+}
