@@ -1,6 +1,7 @@
 //! `rehab normalize date|name|place`: one raw value per input line → one CSV row per line.
 
 use super::Status;
+use rehab::ingest::delimited::MAX_CELL_BYTES;
 use rehab::model::{DateValue, Lang, NameParts, Place};
 use rehab::normalize::{dates, names, places::Gazetteer};
 use std::io::{self, BufRead};
@@ -29,9 +30,11 @@ fn parse_lang(code: &str) -> Result<Lang, String> {
         .ok_or_else(|| format!("unknown language {code:?}: use ru, kk, uz, tg, ky or en"))
 }
 
-/// Reads standard input line by line and writes one CSV row per line.
+/// Reads standard input line by line and writes one CSV row per line. A line that is not valid
+/// UTF-8 or is longer than [`MAX_CELL_BYTES`] gets a row with only its error (and a message on
+/// standard error naming its line number); the lines after it are read as usual.
 pub fn run(command: &Command) -> anyhow::Result<Status> {
-    let stdin = io::stdin().lock();
+    let mut stdin = io::stdin().lock();
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(io::BufWriter::new(io::stdout().lock()));
@@ -41,15 +44,74 @@ pub fn run(command: &Command) -> anyhow::Result<Status> {
         Command::Place => (&PLACE_HEADER, Box::new(place_row)),
     };
     out.write_record(header)?;
-    for line in stdin.lines() {
-        let line = line?;
-        let text = line.strip_suffix('\r').unwrap_or(&line);
-        let mut row = vec![text.to_string()];
-        row.extend(convert(text));
+    let mut number = 0u64;
+    let mut buf = Vec::new();
+    while let Some(whole) = read_line_capped(&mut stdin, &mut buf)? {
+        number += 1;
+        let row = match line_text(&buf, whole) {
+            Ok(text) => {
+                let mut row = vec![text.to_string()];
+                row.extend(convert(text));
+                row
+            }
+            Err(problem) => {
+                let message = format!("line {number}: {problem}");
+                eprintln!("rehab normalize: {message}");
+                let mut row = vec![String::new(); header.len()];
+                row[header.len() - 1] = message;
+                row
+            }
+        };
         out.write_record(&row)?;
     }
     out.flush()?;
     Ok(Status::Success)
+}
+
+/// The text of one line without its line end, or why it cannot be read.
+fn line_text(bytes: &[u8], whole: bool) -> Result<&str, String> {
+    let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+    if !whole || bytes.len() > MAX_CELL_BYTES {
+        return Err(format!(
+            "longer than {MAX_CELL_BYTES} bytes, the longest value read; the line is skipped"
+        ));
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8 (bad byte at offset {}); the line is skipped",
+            e.valid_up_to()
+        )
+    })
+}
+
+/// Reads one line into `buf`, keeping at most [`MAX_CELL_BYTES`] (plus the line end) of it:
+/// `Some(true)` for a whole line, `Some(false)` for a line cut at the cap (the rest is read and
+/// dropped), `None` at the end of the input.
+fn read_line_capped(input: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<Option<bool>> {
+    buf.clear();
+    let mut whole = true;
+    let mut any = false;
+    loop {
+        let chunk = input.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(any.then_some(whole));
+        }
+        any = true;
+        let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        let room = (MAX_CELL_BYTES + 2).saturating_sub(buf.len());
+        if take > room {
+            whole = false;
+        }
+        buf.extend_from_slice(&chunk[..take.min(room)]);
+        input.consume(take);
+        if done {
+            return Ok(Some(whole));
+        }
+    }
 }
 
 /// Turns one raw value into the cells after `input`.

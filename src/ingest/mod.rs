@@ -139,14 +139,25 @@ pub enum IngestError {
     },
 }
 
-/// The source files of an input folder, sorted by name; hidden files are left out.
+/// The source files of an input folder, sorted by name. A symbolic link is followed: to a file it
+/// is a source; one that leads nowhere (dangling, or a loop) is listed too, so that reading it
+/// fails as a file-level error. Subfolders, hidden files (`.name`) and other entries are not read;
+/// each is named in the log.
 pub fn list_sources(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if entry.file_type()?.is_file() && !hidden {
-            files.push(entry.path());
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            tracing::info!("{name}: hidden file, not read");
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_file() => files.push(path),
+            Ok(meta) if meta.is_dir() => tracing::warn!("{name}: a folder, not read"),
+            Ok(_) => tracing::warn!("{name}: not a regular file, not read"),
+            Err(_) => files.push(path),
         }
     }
     files.sort();

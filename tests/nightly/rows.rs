@@ -340,3 +340,84 @@ fn markers_of_the_unknown_are_no_value() {
         ("Дулатов", "")
     );
 }
+
+#[test]
+fn symlinked_sources_are_read_and_skipped_entries_are_named() {
+    let wd = Workdir::new();
+    let store = wd.join("store");
+    std::fs::create_dir_all(&store).unwrap();
+    let target = store.join("real.csv");
+    std::fs::write(
+        &target,
+        format!("{HEADER}\n1,Шокаев Мустафа,Перовск,1890\n"),
+    )
+    .unwrap();
+    let input = wd.join("input");
+    std::os::unix::fs::symlink(&target, input.join("linked.csv")).unwrap();
+    std::os::unix::fs::symlink(store.join("gone.csv"), input.join("dangling.csv")).unwrap();
+    std::os::unix::fs::symlink(input.join("loop.csv"), input.join("loop.csv")).unwrap();
+    std::fs::create_dir_all(input.join("old")).unwrap();
+    std::fs::write(
+        input.join("old/list.csv"),
+        format!("{HEADER}\n9,Дулатов Миржакып,Тургай,1885\n"),
+    )
+    .unwrap();
+    wd.input(
+        ".hidden.csv",
+        format!("{HEADER}\n8,Жумабаев Магжан,Петропавловск,1893\n"),
+    );
+    let out = wd.run();
+    let log = stderr(&out);
+    let mentions = wd.table("output/mentions.csv");
+    assert_eq!(names(&mentions), pairs(&[("2", "Шокаев Мустафа")]));
+    assert_eq!(mentions[0]["source"], "linked.csv");
+    let run = run_json(&wd);
+    let sources = run["sources"].as_array().unwrap();
+    let error_of = |name: &str| {
+        sources
+            .iter()
+            .find(|s| s["name"] == name)
+            .map(|s| s["error"].to_string())
+            .unwrap_or_else(|| panic!("{name} listed in run.json: {run}"))
+    };
+    assert!(error_of("dangling.csv").contains("cannot read"));
+    assert!(error_of("loop.csv").contains("cannot read"));
+    assert!(log.contains("old: a folder, not read"), "{log}");
+    assert!(log.contains(".hidden.csv: hidden file, not read"), "{log}");
+}
+
+#[test]
+fn normalize_reports_an_undecodable_line_and_goes_on() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut input = b"1890\n".to_vec();
+    input.extend_from_slice(b"\xff\xfe 1891\n");
+    input.extend_from_slice("12.03.1937\r\n".as_bytes());
+    input.extend_from_slice("9".repeat(70_000).as_bytes());
+    input.extend_from_slice(b"\n1900");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rehab"))
+        .args(["normalize", "date"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut rdr = csv::Reader::from_reader(out.stdout.as_slice());
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 5);
+    assert_eq!(&rows[0][1], "1890-01-01");
+    assert_eq!(&rows[1][0], "");
+    assert!(
+        rows[1][7].starts_with("line 2: not valid UTF-8"),
+        "{:?}",
+        rows[1]
+    );
+    assert_eq!(&rows[2][0], "12.03.1937");
+    assert_eq!(&rows[2][1], "1937-03-12");
+    assert!(rows[3][7].starts_with("line 4: longer than 65536 bytes"));
+    assert_eq!(&rows[4][1], "1900-01-01");
+    assert!(stderr(&out).contains("line 2: not valid UTF-8"));
+}
