@@ -83,6 +83,28 @@ pub fn decode(bytes: &[u8], configured: Option<&str>) -> Result<Decoded, Encodin
     decode_strict(bytes, guess, false)
 }
 
+/// Like [`decode`], but takes the bytes: valid UTF-8 without a byte-order mark becomes the text
+/// without a copy, so a large file is held once.
+pub fn decode_owned(bytes: Vec<u8>, configured: Option<&str>) -> Result<Decoded, EncodingError> {
+    let plain_utf8 = configured
+        .is_none_or(|l| Encoding::for_label(l.trim().as_bytes()) == Some(UTF_8))
+        && Encoding::for_bom(&bytes).is_none();
+    if !plain_utf8 {
+        return decode(&bytes, configured);
+    }
+    if configured.is_none() {
+        check_text(&bytes)?;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: UTF_8.name(),
+            bom: false,
+        }),
+        Err(e) => decode(e.as_bytes(), configured),
+    }
+}
+
 fn strip_bom<'a>(bytes: &'a [u8], enc: &'static Encoding) -> (&'a [u8], bool) {
     match Encoding::for_bom(bytes) {
         Some((bom_enc, len)) if bom_enc == enc => (&bytes[len..], true),
@@ -190,6 +212,24 @@ mod tests {
         let err = decode(&[0x41, 0xff, 0xfe, 0x41], Some("utf-8")).unwrap_err();
         assert!(matches!(err, EncodingError::Invalid { offset: 1, .. }));
         assert!(decode(b"abc", Some("no-such-encoding")).is_err());
+    }
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones() {
+        let cases: [(&[u8], Option<&str>); 5] = [
+            ("ФИО\nШокаев".as_bytes(), None),
+            ("\u{feff}ФИО".as_bytes(), None),
+            (&[0x41, 0xff, 0xfe, 0x41], Some("utf-8")),
+            (&[0xd4, 0xc9, 0xcf], Some("windows-1251")),
+            (&[0x50, 0x00], None),
+        ];
+        for (bytes, label) in cases {
+            assert_eq!(
+                decode_owned(bytes.to_vec(), label),
+                decode(bytes, label),
+                "{bytes:?}"
+            );
+        }
     }
 
     #[test]

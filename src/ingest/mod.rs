@@ -288,13 +288,12 @@ fn shared_field_warnings(columns: &[ColumnMap]) -> Vec<String> {
 }
 
 fn open_delimited(bytes: Vec<u8>, ctx: OpenContext) -> Result<Source, IngestError> {
-    let decoded = encoding::decode(&bytes, ctx.cfg.encoding.as_deref()).map_err(|source| {
+    let decoded = encoding::decode_owned(bytes, ctx.cfg.encoding.as_deref()).map_err(|source| {
         IngestError::Encoding {
             path: ctx.path.to_path_buf(),
             source,
         }
     })?;
-    drop(bytes);
     let delimiter = ctx
         .cfg
         .delimiter_byte()
