@@ -56,6 +56,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         None => None,
     };
     if let Some(dir) = &external_state {
+        owned::check_state_apart(dir, &output)?;
         owned::check_owned(dir)?;
     }
     let state_dir = external_state

@@ -59,6 +59,25 @@ pub enum FolderError {
         /// The input folder's real path.
         input: String,
     },
+    /// The `--state` folder is the output folder or holds it.
+    #[error(
+        "state folder {state} {relation} the output folder {output}: saving the registry there \
+         would replace the outputs; choose a folder apart, or leave out --state"
+    )]
+    StateHoldsOutput {
+        /// The state folder's real path.
+        state: String,
+        /// `is` or `holds`.
+        relation: &'static str,
+        /// The output folder's real path.
+        output: String,
+    },
+    /// The path names something that is not a folder.
+    #[error("{path}: is not a folder; rehab would replace it")]
+    NotAFolder {
+        /// The path.
+        path: String,
+    },
     /// The folder holds files `rehab` did not write.
     #[error(
         "{folder}: holds {count} file(s) rehab did not write ({first}); rehab replaces this folder \
@@ -147,8 +166,30 @@ pub fn check_apart(input: &Path, folder: &Path, what: &'static str) -> Result<()
     })
 }
 
-/// Refuses a folder that holds anything `rehab` did not write (see the module notes).
+/// Refuses a `--state` folder (real path) that is the output folder (real path) or holds it.
+pub fn check_state_apart(state: &Path, output: &Path) -> Result<(), FolderError> {
+    let relation = if state == output {
+        "is"
+    } else if output.starts_with(state) {
+        "holds"
+    } else {
+        return Ok(());
+    };
+    Err(FolderError::StateHoldsOutput {
+        state: state.display().to_string(),
+        relation,
+        output: output.display().to_string(),
+    })
+}
+
+/// Refuses a folder that holds anything `rehab` did not write (see the module notes), and a
+/// path that names a file rather than a folder.
 pub fn check_owned(folder: &Path) -> Result<(), FolderError> {
+    if fs::symlink_metadata(folder).is_ok_and(|m| !m.is_dir()) {
+        return Err(FolderError::NotAFolder {
+            path: folder.display().to_string(),
+        });
+    }
     let foreign = foreign_entries(folder).map_err(|source| FolderError::Io {
         path: folder.to_path_buf(),
         source,
@@ -178,7 +219,8 @@ pub fn foreign_entries(folder: &Path) -> io::Result<Vec<String>> {
             Some(listed) => listed.contains(rel) || (is_dir && holds_listed(listed, rel)),
             None => known_output(rel),
         };
-        let work = !rel.contains('/') && rel.starts_with(WORK_PREFIX);
+        let nested_manifest = !is_dir && rel.rsplit('/').next() == Some(MANIFEST);
+        let work = (!rel.contains('/') && rel.starts_with(WORK_PREFIX)) || nested_manifest;
         if !mine && !work {
             foreign.push(rel.to_string());
         }

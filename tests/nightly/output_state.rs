@@ -389,3 +389,51 @@ fn a_mount_point_as_output_is_replaced_inside() {
         assert_eq!(fs::read_to_string(mnt.join("persons.csv")).unwrap(), "x");
     }
 }
+
+#[test]
+fn allow_shrink_in_the_configuration_lets_an_intended_loss_through() {
+    let wd = Workdir::new();
+    wd.input("a.csv", LIST);
+    wd.input(
+        "b.csv",
+        "№,ФИО,Год рождения\n1,Абаев Абай Кунанбаевич,1845\n",
+    );
+    assert_eq!(code(&wd.run()), 0);
+    fs::remove_file(wd.join("input/b.csv")).unwrap();
+    assert_eq!(
+        code(&wd.rehab(&["run", "--dry-run"])),
+        1,
+        "a dry run reports it too"
+    );
+    fs::write(wd.join("rehab.toml"), "allow_shrink = true\n").unwrap();
+    let out = wd.rehab(&["run", "--config", "rehab.toml"]);
+    assert_eq!(code(&out), 0, "{}", common::stderr(&out));
+    assert_eq!(run_json(&wd, "output")["config"]["allow_shrink"], true);
+    assert!(wd.read("output/id_changes.csv").contains("retired,"));
+}
+
+#[test]
+fn a_file_as_output_and_a_state_folder_holding_the_output_are_refused() {
+    let wd = Workdir::new();
+    wd.input("a.csv", LIST);
+    fs::write(wd.join("report.txt"), "a file of mine").unwrap();
+    let out = wd.rehab(&["run", "--output", "report.txt"]);
+    assert_eq!(code(&out), 2, "{}", common::stderr(&out));
+    assert_eq!(wd.read("report.txt"), "a file of mine");
+    assert_eq!(code(&wd.run()), 0);
+    let persons = wd.read("output/persons.csv");
+    for state in ["output", "./output/", "."] {
+        let out = wd.rehab(&["run", "--state", state]);
+        assert_eq!(code(&out), 2, "--state {state}: {}", common::stderr(&out));
+        assert_eq!(wd.read("output/persons.csv"), persons, "--state {state}");
+    }
+    assert_eq!(code(&wd.rehab(&["run", "--state", "output/state"])), 0);
+    assert_eq!(wd.read("output/persons.csv"), persons);
+    let out = wd.run();
+    assert_eq!(
+        code(&out),
+        0,
+        "the state's own manifest is rehab's: {}",
+        common::stderr(&out)
+    );
+}
