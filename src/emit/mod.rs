@@ -198,10 +198,7 @@ fn write_table(
     for row in table_rows(name, outcome) {
         check.row(&row);
         if spreadsheet {
-            wtr.write_record(
-                row.iter()
-                    .map(|c| report::csv::spreadsheet_cell(c).into_owned()),
-            )?;
+            wtr.write_record(report::csv::report_row(&header, &row))?;
         } else {
             wtr.write_record(&row)?;
         }

@@ -39,18 +39,53 @@ pub fn is_report(name: &str) -> bool {
     REPORTS.contains(&name)
 }
 
-/// A cell made safe for spreadsheets: formula-like text gets a leading `'`; a plain number such
-/// as `-2.5` is no formula and stays as it is.
+/// Columns whose values a report computes itself as numbers (counts and scores): only in these
+/// may a cell start with `-` unmarked, and only when it is a plain decimal.
+pub const NUMBER_COLUMNS: [&str; 4] = ["mentions", "sources", "decisions", "score"];
+
+/// A cell made safe for spreadsheets (OWASP's rule for CSV injection): any text starting with
+/// `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, whatever follows, so that
+/// `-inf`, `+7` or `-1+1` from a source are shown as written and never evaluated.
 pub fn spreadsheet_cell(cell: &str) -> Cow<'_, str> {
     let formula_like = matches!(
         cell.chars().next(),
         Some('=' | '+' | '-' | '@' | '\t' | '\r')
     );
-    if formula_like && cell.parse::<f64>().is_err() {
+    if formula_like {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
     }
+}
+
+/// A cell of `column` made safe for spreadsheets: in one of [`NUMBER_COLUMNS`] a plain decimal
+/// the report wrote (`-2.31`) stays as it is; everything else follows [`spreadsheet_cell`].
+pub fn report_cell<'c>(column: &str, cell: &'c str) -> Cow<'c, str> {
+    if NUMBER_COLUMNS.contains(&column) && is_plain_decimal(cell) {
+        Cow::Borrowed(cell)
+    } else {
+        spreadsheet_cell(cell)
+    }
+}
+
+/// A row of a report made safe for spreadsheets, column by column (see [`report_cell`]).
+pub fn report_row<H: AsRef<str>>(header: &[H], row: &[String]) -> Vec<String> {
+    row.iter()
+        .enumerate()
+        .map(|(i, cell)| {
+            let column = header.get(i).map_or("", AsRef::as_ref);
+            report_cell(column, cell).into_owned()
+        })
+        .collect()
+}
+
+/// Whether a text is a decimal as the reports write numbers: an optional `-`, digits, and
+/// optionally a dot and more digits (no `inf`, `NaN`, exponent or `+`).
+fn is_plain_decimal(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole) && all_digits(fraction)
 }
 
 /// Writes `persons_report.csv`: each person's summary and the keys of their mentions.
@@ -81,7 +116,7 @@ pub fn write_persons_report(path: &Path, outcome: &Outcome, bom: bool) -> io::Re
             .collect();
         let mut cells: Vec<String> = picks.iter().filter_map(|&i| row.get(i).cloned()).collect();
         cells.push(keys.join("; "));
-        wtr.write_record(cells.iter().map(|c| spreadsheet_cell(c).into_owned()))?;
+        wtr.write_record(report_row(&titles, &cells))?;
     }
     let file = wtr.into_inner().map_err(|e| e.into_error())?;
     file.into_inner().map_err(|e| e.into_error())?.sync_all()
@@ -103,7 +138,7 @@ pub fn write_report(
         .from_writer(file);
     wtr.write_record(header)?;
     for row in rows {
-        wtr.write_record(row.iter().map(|c| spreadsheet_cell(c).into_owned()))?;
+        wtr.write_record(report_row(header, row))?;
     }
     let file = wtr.into_inner().map_err(|e| e.into_error())?;
     file.into_inner().map_err(|e| e.into_error())?.sync_all()
@@ -115,12 +150,43 @@ mod tests {
 
     #[test]
     fn formula_like_cells_are_neutralised_and_others_kept() {
-        for risky in ["=SUM(A1)", "+7+cmd", "-1+1", "@cmd", "\tx", "\rx", "=1"] {
-            assert_eq!(spreadsheet_cell(risky), format!("'{risky}"));
+        let risky = ["=SUM(A1)", "+7+cmd", "-1+1", "@cmd", "\tx", "\rx", "=1"];
+        let from_sources = [
+            "-inf",
+            "-INF",
+            "+inf",
+            "-infinity",
+            "-NaN",
+            "+7",
+            "-2.31",
+            "-1e5",
+        ];
+        for cell in risky.into_iter().chain(from_sources) {
+            assert_eq!(spreadsheet_cell(cell), format!("'{cell}"));
+            assert_eq!(report_cell("name", cell), format!("'{cell}"));
         }
-        for safe in ["Иванов", "", "P000001", "a=b", "-2.31", "+7"] {
+        for safe in ["Иванов", "", "P000001", "a=b", "inf", "1937"] {
             assert_eq!(spreadsheet_cell(safe), safe);
         }
+    }
+
+    #[test]
+    fn numbers_the_report_wrote_stay_numbers_only_in_number_columns() {
+        for number in ["-2.31", "0.50", "12", "-3"] {
+            assert_eq!(report_cell("score", number), number);
+        }
+        assert_eq!(report_cell("birth_place", "-2.31"), "'-2.31");
+        assert_eq!(report_cell("birth_place", "12"), "12");
+        for not_plain in ["-inf", "-NaN", "+2", "-1e5", "-", "-.5", "-2.", "=1"] {
+            assert_eq!(report_cell("score", not_plain), format!("'{not_plain}"));
+        }
+    }
+
+    #[test]
+    fn a_report_row_is_made_safe_column_by_column() {
+        let header = ["person_id", "name", "mentions"];
+        let row = ["P000001".to_string(), "-inf".to_string(), "3".to_string()];
+        assert_eq!(report_row(&header, &row), ["P000001", "'-inf", "3"]);
     }
 
     #[test]
