@@ -163,6 +163,7 @@ pub fn reject(rec: &RawRecord, col: Option<usize>, reason: RejectReason, detail:
 }
 
 fn read_name(rec: &RawRecord, norm: &Normalizer) -> Result<(String, Arc<NameParts>), Reject> {
+    check_name_caps(rec)?;
     if let Some(full) = rec.get(Field::FullName) {
         let raw = full.text.clone();
         return match norm.name(&raw, rec.lang) {
@@ -188,6 +189,26 @@ fn read_name(rec: &RawRecord, norm: &Normalizer) -> Result<(String, Arc<NamePart
         .collect::<Vec<_>>()
         .join(" ");
     Ok((raw, norm.name_parts(parts, rec.lang)))
+}
+
+/// Rejects a record whose name value (whole or in parts) is past the caps of [`names::check_caps`]:
+/// such a text is no name to link on; the row is kept whole in rejects.csv.
+fn check_name_caps(rec: &RawRecord) -> Result<(), Reject> {
+    for field in [
+        Field::FullName,
+        Field::Surname,
+        Field::Given,
+        Field::Patronymic,
+    ] {
+        let Some(v) = rec.get(field) else {
+            continue;
+        };
+        if let Err(e) = names::check_caps(v.text.trim()) {
+            let detail = format!("{field} (column {}): {e}", v.col);
+            return Err(reject(rec, Some(v.col), RejectReason::ValueTooLong, detail));
+        }
+    }
+    Ok(())
 }
 
 fn read_date(

@@ -5,3 +5,4 @@
 mod common;
 mod output_state;
 mod rows;
+mod values;

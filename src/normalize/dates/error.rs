@@ -62,6 +62,23 @@ pub enum DateError {
     /// A date marked both Old Style and New Style.
     #[error("the date is marked both Old Style and New Style")]
     ConflictingStyles,
+    /// The text is longer than the cap for one date and was not read; it is kept as written.
+    #[error("not read as a date: {count} bytes, past the cap of {cap} bytes for one date")]
+    TooLong {
+        /// The length of the text, in bytes.
+        count: usize,
+        /// The cap, in bytes.
+        cap: usize,
+    },
+    /// The text has more parts (numbers, words, signs) than the cap for one date and was not
+    /// read; it is kept as written.
+    #[error(
+        "not read as a date: more than {cap} parts (numbers, words, signs), the cap for one date"
+    )]
+    TooManyParts {
+        /// The cap, in parts.
+        cap: usize,
+    },
     /// A number cell that is neither a year nor a plausible Excel date serial.
     #[error("number {0} is neither a year (1000–2100) nor an Excel date serial (2101–73415)")]
     BadCellNumber(String),

@@ -9,7 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 /// The most tokens a date may have; longer texts are no single date.
 pub const MAX_TOKENS: usize = 40;
 /// The longest text, in bytes, read as a date.
-const MAX_BYTES: usize = 400;
+pub const MAX_BYTES: usize = 400;
 
 /// A sign that separates or qualifies parts of a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,9 +97,9 @@ impl Lexed {
             .unwrap_or("")
     }
 
-    fn push(&mut self, tok: Tok, space_before: bool, text: &str) -> Result<(), DateError> {
+    fn push(&mut self, tok: Tok, space_before: bool) -> Result<(), DateError> {
         if self.len >= MAX_TOKENS {
-            return Err(DateError::unreadable(text, "too many parts for one date"));
+            return Err(DateError::TooManyParts { cap: MAX_TOKENS });
         }
         self.items[self.len] = Item { tok, space_before };
         self.len += 1;
@@ -140,7 +140,10 @@ fn is_ignorable(c: char) -> bool {
 /// Splits a text into tokens.
 pub fn lex(text: &str) -> Result<Lexed, DateError> {
     if text.len() > MAX_BYTES {
-        return Err(DateError::unreadable(text, "too long for one date"));
+        return Err(DateError::TooLong {
+            count: text.len(),
+            cap: MAX_BYTES,
+        });
     }
     let mut out = Lexed {
         items: [EMPTY; MAX_TOKENS],
@@ -152,13 +155,13 @@ pub fn lex(text: &str) -> Result<Lexed, DateError> {
     while let Some(&(pos, c)) = chars.peek() {
         if c.is_ascii_digit() {
             let tok = read_number(text, pos, &mut chars)?;
-            out.push(tok, space, text)?;
+            out.push(tok, space)?;
         } else if c.is_alphabetic() || starts_word_with_apostrophe(text, pos, c) {
             let tok = read_word(&mut out.words, &mut chars, text)?;
-            out.push(tok, space, text)?;
+            out.push(tok, space)?;
         } else if let Some(sym) = sym_of(c) {
             chars.next();
-            out.push(Tok::Sym(sym), space, text)?;
+            out.push(Tok::Sym(sym), space)?;
         } else if is_ignorable(c) || is_apostrophe(c) {
             chars.next();
             space = true;
@@ -241,7 +244,10 @@ fn read_word(words: &mut String, chars: &mut Chars<'_>, text: &str) -> Result<To
         words.push_str(&composed);
     }
     let end = words.len();
-    let too_long = || DateError::unreadable(text, "too long for one date");
+    let too_long = || DateError::TooLong {
+        count: text.len(),
+        cap: MAX_BYTES,
+    };
     Ok(Tok::Word {
         start: u16::try_from(start).map_err(|_| too_long())?,
         end: u16::try_from(end).map_err(|_| too_long())?,

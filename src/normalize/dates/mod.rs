@@ -59,6 +59,7 @@ pub use error::DateError;
 pub use julian::{
     SWITCH, gregorian_to_julian, is_julian_leap, julian_month_days, julian_to_gregorian,
 };
+pub use lex::{MAX_BYTES as MAX_DATE_BYTES, MAX_TOKENS as MAX_DATE_PARTS};
 
 use crate::model::{DateValue, Lang, Typed};
 

@@ -22,12 +22,42 @@ use thiserror::Error;
 use tokens::Token;
 use unicode_normalization::UnicodeNormalization;
 
+/// The most characters a name value may have to be read.
+pub const MAX_NAME_CHARS: usize = 256;
+/// The most words (runs of text between white space) a name value may have to be read.
+pub const MAX_NAME_WORDS: usize = 24;
+
 /// Why a name could not be read.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum NameError {
     /// The text holds no letters.
     #[error("no letters in name {0:?}")]
     NoLetters(String),
+    /// The text is past a cap on its size and was not read; it is kept as written.
+    #[error("not read as a name: {count} {unit}, past the cap of {cap} {unit} for one name")]
+    TooLong {
+        /// The size of the text, in `unit`s.
+        count: usize,
+        /// The cap, in `unit`s.
+        cap: usize,
+        /// What was counted: `characters` or `words`.
+        unit: &'static str,
+    },
+}
+
+/// Checks a name value (a whole name or one of its parts) against [`MAX_NAME_CHARS`] and
+/// [`MAX_NAME_WORDS`].
+pub fn check_caps(text: &str) -> Result<(), NameError> {
+    let too_long = |count, cap, unit| NameError::TooLong { count, cap, unit };
+    let chars = text.chars().count();
+    if chars > MAX_NAME_CHARS {
+        return Err(too_long(chars, MAX_NAME_CHARS, "characters"));
+    }
+    let words = text.split_whitespace().count();
+    if words > MAX_NAME_WORDS {
+        return Err(too_long(words, MAX_NAME_WORDS, "words"));
+    }
+    Ok(())
 }
 
 /// Parses a whole name written in one field, in any order archives use (`Фамилия Имя Отчество`,
@@ -35,6 +65,7 @@ pub enum NameError {
 ///
 /// The language is not needed to read the parts; it is accepted for callers that know it.
 pub fn parse(text: &str, _lang: Option<Lang>) -> Result<NameParts, NameError> {
+    check_caps(text)?;
     if !text.chars().any(char::is_alphabetic) {
         return Err(NameError::NoLetters(text.to_string()));
     }

@@ -71,3 +71,26 @@ fn swapped_name_columns_are_read_back() {
     let both_names = from_parts("Ахмет", "Касым", "", None);
     assert_eq!(both_names.surname, "Ахмет");
 }
+
+#[test]
+fn names_past_the_caps_are_not_read_and_say_which_cap() {
+    let long = "Иванов".repeat(50);
+    assert_eq!(
+        parse(&long, None),
+        Err(NameError::TooLong {
+            count: 300,
+            cap: MAX_NAME_CHARS,
+            unit: "characters"
+        })
+    );
+    let many = vec!["Иван"; MAX_NAME_WORDS + 1].join(" ");
+    assert_eq!(
+        check_caps(&many),
+        Err(NameError::TooLong {
+            count: MAX_NAME_WORDS + 1,
+            cap: MAX_NAME_WORDS,
+            unit: "words"
+        })
+    );
+    assert!(parse(&vec!["Иван"; MAX_NAME_WORDS].join(" "), None).is_ok());
+}

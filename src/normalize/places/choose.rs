@@ -35,6 +35,7 @@ pub fn resolve(g: &Gazetteer, text: &str, year: Option<i32>) -> Result<Option<Pl
     if text.trim().is_empty() {
         return Ok(None);
     }
+    Gazetteer::check_caps(text)?;
     let parts = address::split(text, &g.terms);
     let found: Vec<(Level, Found)> = parts
         .iter()
@@ -76,15 +77,21 @@ pub fn resolve(g: &Gazetteer, text: &str, year: Option<i32>) -> Result<Option<Pl
 }
 
 /// The forms a part matches: exactly, by stem, by a shorter run of its words, approximately.
+///
+/// Runs of words are tried longest first, but never longer than the longest form of the
+/// gazetteer: the work grows with the number of words, not with its cube.
 fn lookup(g: &Gazetteer, part: &Part, year: Option<i32>) -> Option<Found> {
     let whole = part.words.join(" ");
     if let Some(found) = lookup_text(g, &whole, part.level, year) {
         return Some(found);
     }
     let n = part.words.len();
-    for len in (1..n).rev() {
+    let longest = n.saturating_sub(1).min(g.index.max_words());
+    let mut text = String::new();
+    for len in (1..=longest).rev() {
         for window in part.words.windows(len) {
-            let text = window.join(" ");
+            text.clear();
+            join_into(&mut text, window);
             if text.chars().count() < 3 {
                 continue;
             }
@@ -94,6 +101,16 @@ fn lookup(g: &Gazetteer, part: &Part, year: Option<i32>) -> Option<Found> {
         }
     }
     fuzzy(g, &whole)
+}
+
+/// Writes `words` joined by single spaces into `out`.
+fn join_into(out: &mut String, words: &[&str]) {
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
 }
 
 /// The text as written, lower case, with its literal Russian stems: a form spelt the same (case

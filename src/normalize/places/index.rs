@@ -24,6 +24,12 @@ pub struct Index {
     fuzzy_keys: Vec<(String, Hits)>,
     /// Every variant of a fuzzy key with up to two letters deleted → indexes in `fuzzy_keys`.
     deletions: HashMap<String, Vec<usize>>,
+    /// The most words a run of written words may have to match a form: the most pieces any form
+    /// has between the spaces, hyphens and dots its match key drops, and two more for a name
+    /// written apart (`Таш кент`).
+    max_words: usize,
+    /// The longest fuzzy key, in letters.
+    max_fuzzy_len: usize,
 }
 
 /// The match key of a place name: NFC, apostrophes unified to `ʻ`, spaces, hyphens and dots
@@ -95,6 +101,7 @@ impl Index {
             if key.is_empty() {
                 continue;
             }
+            index.max_words = index.max_words.max(pieces(&form.text) + 2);
             push_unique(index.exact.entry(key).or_default(), i);
             if is_cyrillic(&form.text) {
                 for stem in form_stems(&form.text, terms) {
@@ -110,12 +117,18 @@ impl Index {
                 continue;
             }
             let at = index.fuzzy_keys.len();
+            index.max_fuzzy_len = index.max_fuzzy_len.max(key.chars().count());
             for variant in deletions(key, 2) {
                 push_unique(index.deletions.entry(variant).or_default(), at);
             }
             index.fuzzy_keys.push((key.clone(), hits.clone()));
         }
         index
+    }
+
+    /// The most words a run of written words may have to match a form.
+    pub fn max_words(&self) -> usize {
+        self.max_words
     }
 
     /// Forms whose match key equals that of `text`.
@@ -147,6 +160,9 @@ impl Index {
             return Vec::new();
         }
         let max = if len >= 10 { 2 } else { 1 };
+        if len > self.max_fuzzy_len + max {
+            return Vec::new();
+        }
         let mut seen: Vec<usize> = Vec::new();
         for variant in deletions(&key, max) {
             if let Some(found) = self.deletions.get(&variant) {
@@ -164,6 +180,13 @@ impl Index {
             })
             .collect()
     }
+}
+
+/// The pieces of a form between the characters its match key drops.
+fn pieces(form: &str) -> usize {
+    form.split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '–' | '—' | '_' | '.'))
+        .filter(|p| !p.is_empty())
+        .count()
 }
 
 /// The text itself and every variant with up to `max` letters deleted, sorted, no repeats.

@@ -27,9 +27,24 @@ use std::sync::OnceLock;
 use terms::Terms;
 use thiserror::Error;
 
+/// The most characters a place value may have to be resolved.
+pub const MAX_PLACE_CHARS: usize = 1_024;
+/// The most words (runs of text between white space) a place value may have to be resolved.
+pub const MAX_PLACE_WORDS: usize = 64;
+
 /// Why a place could not be resolved.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum PlaceError {
+    /// The text is past a cap on its size and was not read; it is kept as written.
+    #[error("not read as a place: {count} {unit}, past the cap of {cap} {unit} for one place")]
+    TooLong {
+        /// The size of the text, in `unit`s.
+        count: usize,
+        /// The cap, in `unit`s.
+        cap: usize,
+        /// What was counted: `characters` or `words`.
+        unit: &'static str,
+    },
     /// No gazetteer form matches any part of the text.
     #[error("unknown place {0:?}: no gazetteer name matches it")]
     Unknown(String),
@@ -132,6 +147,20 @@ impl Gazetteer {
     /// places (e.g. `Ленинск` in 1940 is Asaka, in 1980 Baikonur).
     pub fn resolve_in_year(&self, text: &str, year: i32) -> Result<Option<Place>, PlaceError> {
         choose::resolve(self, text, Some(year))
+    }
+
+    /// Checks a text against [`MAX_PLACE_CHARS`] and [`MAX_PLACE_WORDS`].
+    pub fn check_caps(text: &str) -> Result<(), PlaceError> {
+        let too_long = |count, cap, unit| PlaceError::TooLong { count, cap, unit };
+        let chars = text.chars().count();
+        if chars > MAX_PLACE_CHARS {
+            return Err(too_long(chars, MAX_PLACE_CHARS, "characters"));
+        }
+        let words = text.split_whitespace().count();
+        if words > MAX_PLACE_WORDS {
+            return Err(too_long(words, MAX_PLACE_WORDS, "words"));
+        }
+        Ok(())
     }
 
     fn place_of(&self, form: usize) -> Option<Place> {

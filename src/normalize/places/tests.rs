@@ -1,7 +1,7 @@
 //! Rules of resolution: empty and unknown values, ambiguity and years, approximate matches,
 //! loading errors, and no panic on any input.
 
-use super::{Gazetteer, GazetteerError, PlaceError};
+use super::{Gazetteer, GazetteerError, MAX_PLACE_CHARS, MAX_PLACE_WORDS, PlaceError};
 use proptest::prelude::*;
 
 const HEADER: &str = "key,country,kind,modern,form,lang,from,to,historic\n";
@@ -211,4 +211,51 @@ proptest! {
     fn any_csv_text_loads_or_errs(text in "\\PC{0,200}") {
         let _ = Gazetteer::from_csv(&format!("{HEADER}{text}"));
     }
+}
+
+#[test]
+fn texts_past_the_caps_are_not_read_and_say_which_cap() {
+    let g = Gazetteer::builtin();
+    let long = "Ташкент".repeat(200);
+    assert_eq!(
+        g.resolve(&long),
+        Err(PlaceError::TooLong {
+            count: 1_400,
+            cap: MAX_PLACE_CHARS,
+            unit: "characters"
+        })
+    );
+    let many = vec!["аа"; 65].join(" ");
+    assert_eq!(
+        g.resolve_in_year(&many, 1937),
+        Err(PlaceError::TooLong {
+            count: 65,
+            cap: MAX_PLACE_WORDS,
+            unit: "words"
+        })
+    );
+}
+
+#[test]
+fn a_name_among_words_up_to_the_caps_is_found_and_a_name_written_apart_too() {
+    let g = Gazetteer::builtin();
+    let filler = vec!["зззз"; MAX_PLACE_WORDS - 1].join(" ");
+    let found = g.resolve(&format!("{filler} Ташкент")).expect("found");
+    assert_eq!(found.expect("a place").modern, "Tashkent");
+    let apart = g.resolve("Таш кент").expect("found").expect("a place");
+    assert_eq!(apart.modern, "Tashkent");
+}
+
+#[test]
+fn resolving_a_value_at_the_caps_is_quick() {
+    let g = Gazetteer::builtin();
+    let words = vec!["зззззз"; MAX_PLACE_WORDS].join(" ");
+    let word: String = "абвгдежзик".chars().cycle().take(MAX_PLACE_CHARS).collect();
+    let started = std::time::Instant::now();
+    for _ in 0..20 {
+        assert!(g.resolve(&words).is_err());
+        assert!(g.resolve(&word).is_err());
+    }
+    let took = started.elapsed();
+    assert!(took < std::time::Duration::from_secs(5), "{took:?}");
 }

@@ -127,12 +127,17 @@ fn unreadable_forms() {
 #[test]
 fn too_long_texts_are_errors() {
     let long = "1937 ".repeat(100);
-    assert!(matches!(
+    assert_eq!(
         parse(&long, None),
-        Err(DateError::Unreadable { .. })
-    ));
+        Err(DateError::TooLong {
+            count: 500,
+            cap: 400
+        })
+    );
     let many = "1.".repeat(30);
-    assert!(parse(&many, None).is_err());
+    assert_eq!(parse(&many, None), Err(DateError::TooManyParts { cap: 40 }));
+    let huge = "12 марта 1937 ".repeat(5_000);
+    assert!(matches!(parse(&huge, None), Err(DateError::TooLong { .. })));
 }
 
 #[test]
