@@ -7,6 +7,9 @@
 //!   day) is dropped;
 //! - anything else is an error.
 //!
+//! A real date cell is the day it shows, when its year lies in 1000–2100; any other is an error
+//! and the cell keeps its serial number as raw text.
+//!
 //! Why: the serials 1000–2100 stand for days from 1902-09-26 to 1905-09-30, and the very same
 //! numbers are the years archives write in number cells. A year cell is by far the more common
 //! of the two in lists of birth and arrest years, so those numbers are read as years, and a day
@@ -36,9 +39,17 @@ pub fn number(x: f64) -> Result<DateValue, DateError> {
     Err(bad(x))
 }
 
-/// Reads a real date cell as the day it shows.
-pub fn date(d: NaiveDate) -> DateValue {
-    day(d)
+/// The years a date cell may fall in: the years an archival record can carry, as for dates
+/// written as text.
+pub const CELL_YEARS: std::ops::RangeInclusive<i32> = 1000..=2100;
+
+/// Reads a real date cell as the day it shows; a day outside [`CELL_YEARS`] (a serial such as
+/// 2958466, year 10000, or a negative one) is an error, never a date out of range.
+pub fn date(d: NaiveDate) -> Result<DateValue, DateError> {
+    if !CELL_YEARS.contains(&d.year()) {
+        return Err(DateError::YearOutOfRange(i64::from(d.year())));
+    }
+    Ok(day(d))
 }
 
 fn bad(x: f64) -> DateError {

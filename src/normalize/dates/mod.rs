@@ -88,7 +88,7 @@ pub fn parse_cell(
     lang: Option<Lang>,
 ) -> Result<Option<DateValue>, DateError> {
     match typed {
-        Some(Typed::DateTime(dt)) => Ok(Some(cell::date(dt.date()))),
+        Some(Typed::DateTime(dt)) => cell::date(dt.date()).map(Some),
         Some(Typed::Number(x)) => cell::number(x).map(Some),
         None => parse(text, lang),
     }

@@ -100,3 +100,23 @@ fn text_cells_are_parsed() {
         "error: no such day: 30.02.1937 (Gregorian month 2 of 1937 has 28 days)"
     );
 }
+
+#[test]
+fn date_cells_outside_the_archival_years_are_errors_never_dates() {
+    for (y, m, d) in [
+        (10000, 1, 1),
+        (9999, 12, 31),
+        (2101, 1, 1),
+        (999, 12, 31),
+        (-5, 1, 1),
+    ] {
+        let got = cell("", datetime(y, m, d, 0));
+        assert!(
+            got.starts_with(&format!("error: year {y} is outside")),
+            "{got}"
+        );
+    }
+    for (y, m, d) in [(1000, 1, 1), (2100, 12, 31)] {
+        assert!(!cell("", datetime(y, m, d, 0)).starts_with("error"));
+    }
+}
