@@ -65,7 +65,15 @@ fn describe(info: &SourceInfo) -> String {
         );
     }
     if let Some(sheet) = &info.sheet {
-        let _ = writeln!(out, "sheet:      {sheet} (of {})", info.sheets.join(", "));
+        let _ = writeln!(
+            out,
+            "sheet:      {sheet} (of {})",
+            info.sheets
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
     let _ = writeln!(out, "header row: {}", info.header_row);
     let lang = info.lang.map(|l| l.code()).unwrap_or("unknown");

@@ -137,6 +137,12 @@ pub fn info_json(info: &SourceInfo) -> Value {
         "bom": info.bom,
         "delimiter": info.dialect.map(|d| d.delimiter_name()),
         "sheet": info.sheet,
+        "sheets": info.sheets.iter().map(|s| json!({
+            "name": s.name,
+            "source": s.source,
+            "header_row": s.header_row,
+            "skipped": s.skipped,
+        })).collect::<Vec<_>>(),
         "header_row": info.header_row,
         "language": info.lang.map(|l| l.code()),
         "bytes": info.bytes,

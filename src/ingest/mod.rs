@@ -8,6 +8,7 @@ pub mod config;
 pub mod delimited;
 pub mod encoding;
 pub mod headers;
+pub mod limits;
 pub mod table;
 pub mod xlsx;
 
@@ -42,10 +43,10 @@ pub struct SourceInfo {
     pub bom: bool,
     /// The dialect of a delimited file.
     pub dialect: Option<Dialect>,
-    /// The sheet read from a workbook.
+    /// The sheet read from a workbook (the first one, when several are).
     pub sheet: Option<String>,
-    /// Every sheet of a workbook.
-    pub sheets: Vec<String>,
+    /// Every sheet of a workbook: its source name when read, else why it was not.
+    pub sheets: Vec<xlsx::SheetInfo>,
     /// The 1-based row of the header.
     pub header_row: u64,
     /// How each column maps to a canonical field.
@@ -320,35 +321,106 @@ fn open_delimited(bytes: Vec<u8>, ctx: OpenContext) -> Result<Source, IngestErro
 }
 
 fn open_workbook(bytes: Vec<u8>, ctx: OpenContext) -> Result<Source, IngestError> {
-    let dict = HeaderDictionary::builtin();
-    let sheet = xlsx::read_sheet(bytes, ctx.cfg.sheet.as_deref(), dict).map_err(|source| {
-        IngestError::Workbook {
-            path: ctx.path.to_path_buf(),
-            source,
-        }
-    })?;
-    let leading: Vec<Vec<String>> = sheet
-        .rows
-        .iter()
-        .take(HEADER_SEARCH_ROWS.max(ctx.cfg.header_row.unwrap_or(0)))
-        .map(|r| xlsx::texts(r))
-        .collect();
-    let header_index = ctx.header_index(&leading)?;
-    let header_row = sheet.first_row + header_index as u64;
-    let mut info = ctx.info(
-        Format::Xlsx,
-        header_row,
-        &leading[header_index],
-        sheet.first_col,
-    );
-    info.sheet = Some(sheet.name.clone());
-    info.sheets = sheet.all_names.clone();
-    let builder = RecordBuilder::new(&info.name, info.lang, info.columns.clone());
-    let rows = xlsx::SheetRows::new(sheet, header_index, builder);
+    let workbook_error = |source| IngestError::Workbook {
+        path: ctx.path.to_path_buf(),
+        source,
+    };
+    let sheets = xlsx::read_workbook(bytes, ctx.cfg.sheet.as_deref()).map_err(workbook_error)?;
+    let file = source_name(ctx.path);
+    let mut notes = Vec::new();
+    let mut opened: Vec<(SourceInfo, xlsx::SheetRows)> = Vec::new();
+    let mut first_error = None;
+    for sheet in sheets {
+        let (name, outcome) = match sheet {
+            xlsx::Sheet::Skipped { name, reason } => (name, Err(reason)),
+            xlsx::Sheet::Read(cells) => {
+                let name = cells.name.clone();
+                match ctx.open_sheet(cells, &file, opened.is_empty()) {
+                    Ok(sheet) => (name, Ok(sheet)),
+                    Err(e) => {
+                        let reason = sheet_skip_reason(&e);
+                        first_error.get_or_insert(e);
+                        (name, Err(reason))
+                    }
+                }
+            }
+        };
+        notes.push(xlsx::SheetInfo {
+            name,
+            source: outcome.as_ref().ok().map(|(info, _)| info.name.clone()),
+            header_row: outcome.as_ref().ok().map(|(info, _)| info.header_row),
+            skipped: outcome.as_ref().err().cloned(),
+        });
+        opened.extend(outcome.ok());
+    }
+    let Some((first, _)) = opened.first() else {
+        return Err(match (first_error, &ctx.cfg.sheet) {
+            (Some(e), Some(_)) => e,
+            _ => workbook_error(xlsx::WorkbookError::NoHeader(
+                notes
+                    .iter()
+                    .map(|n| format!("{} ({})", n.name, n.skipped.as_deref().unwrap_or("")))
+                    .collect(),
+            )),
+        });
+    };
+    let mut info = first.clone();
+    info.sheets = notes;
+    for (sheet, _) in &opened[1..] {
+        tracing::info!(
+            "{}: sheet {:?} read as source {:?}",
+            file,
+            sheet.sheet.as_deref().unwrap_or(""),
+            sheet.name
+        );
+    }
+    for note in info.sheets.iter().filter(|n| n.skipped.is_some()) {
+        tracing::warn!(
+            "{file}: sheet {:?} not read: {}",
+            note.name,
+            note.skipped.as_deref().unwrap_or("")
+        );
+    }
     Ok(Source {
         info,
-        rows: Box::new(rows),
+        rows: Box::new(opened.into_iter().flat_map(|(_, rows)| rows)),
     })
+}
+
+/// Why a sheet of a workbook was not read, from the error of reading it alone.
+fn sheet_skip_reason(e: &IngestError) -> String {
+    match e {
+        IngestError::NoHeader { .. } => {
+            format!("no recognisable header row in its first {HEADER_SEARCH_ROWS} rows")
+        }
+        IngestError::HeaderPastEnd { row, .. } => {
+            format!("configured header_row {row} is past its end")
+        }
+        other => other.to_string(),
+    }
+}
+
+impl OpenContext<'_> {
+    /// Finds the header of one sheet and opens its data rows as a source.
+    fn open_sheet(
+        &self,
+        cells: xlsx::SheetCells,
+        file: &str,
+        first: bool,
+    ) -> Result<(SourceInfo, xlsx::SheetRows), IngestError> {
+        let (first_row, first_col) = cells.origin().unwrap_or((1, 1));
+        let wanted = HEADER_SEARCH_ROWS.max(self.cfg.header_row.unwrap_or(0));
+        let leading = xlsx::leading_texts(&cells, (first_row, first_col), wanted);
+        let header_index = self.header_index(&leading)?;
+        let header_row = u64::from(first_row) + header_index as u64;
+        let headers = &leading[header_index];
+        let mut info = self.info(Format::Xlsx, header_row, headers, first_col as usize);
+        info.name = xlsx::sheet_source(file, &cells.name, first);
+        info.sheet = Some(cells.name.clone());
+        let builder = RecordBuilder::new(&info.name, info.lang, info.columns.clone());
+        let rows = xlsx::SheetRows::new(cells, header_row, first_col, builder);
+        Ok((info, rows))
+    }
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {

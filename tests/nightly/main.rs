@@ -6,3 +6,4 @@ mod common;
 mod output_state;
 mod rows;
 mod values;
+mod workbooks;

@@ -6,14 +6,11 @@
 //! a row at most [`MAX_ROW_CELLS`] cells and [`MAX_ROW_BYTES`] bytes; past a cap the text is still
 //! scanned (so the next record starts in the right place) but no longer copied.
 
-/// The longest cell ingest reads, in bytes; a longer cell rejects its row as `value_too_long`.
-pub const MAX_CELL_BYTES: usize = 64 * 1024;
+pub use crate::ingest::limits::{CUT_MARK, MAX_CELL_BYTES};
 /// The most cells one row may hold; a wider row is rejected as `ragged_row`.
 pub const MAX_ROW_CELLS: usize = 4096;
 /// The most bytes the cells of one row may hold together; a longer row is `value_too_long`.
 pub const MAX_ROW_BYTES: usize = 1024 * 1024;
-/// What ends a cell cut at a cap in `rejects.csv`.
-pub const CUT_MARK: &str = " [… cut]";
 
 /// Where the next record starts: a byte offset and its 1-based physical line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,132 @@
+//! The zip container of a workbook, checked before any part of it is parsed.
+//!
+//! A workbook is refused when the sizes its central directory declares add up to more than
+//! [`MAX_EXPANDED_BYTES`]; since those sizes can lie, every part is then unzipped once, streaming
+//! through a small buffer, counting the bytes it really expands to and measuring the longest
+//! stretch of XML without markup (a text or a tag). The parser never sees a workbook whose parts
+//! are larger, or a single value whose XML is longer than [`MAX_XML_RUN_BYTES`], so the memory
+//! and time spent on one workbook are bounded whatever its compression ratio.
+
+use super::WorkbookError;
+use crate::ingest::limits::{MAX_CELL_BYTES, MAX_EXPANDED_BYTES, MAX_XML_RUN_BYTES};
+use std::io::{Cursor, Read};
+
+/// Checks the expanded size of a zipped workbook and the longest run of its XML.
+pub fn check(bytes: &[u8]) -> Result<(), WorkbookError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(corrupt)?;
+    let declared = declared_size(&mut archive)?;
+    if declared > MAX_EXPANDED_BYTES {
+        return Err(too_large(declared));
+    }
+    let mut expanded = 0u64;
+    let mut buf = vec![0u8; 64 * 1024];
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).map_err(corrupt)?;
+        let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+        let mut scan = RunScan::default();
+        loop {
+            let n = part
+                .read(&mut buf)
+                .map_err(|e| corrupt(format!("{name}: {e}")))?;
+            if n == 0 {
+                break;
+            }
+            expanded += n as u64;
+            if expanded > MAX_EXPANDED_BYTES {
+                return Err(too_large(expanded));
+            }
+            if scan.feed(&buf[..n]) > MAX_XML_RUN_BYTES && is_xml(&name) {
+                return Err(WorkbookError::TooLarge(format!(
+                    "{name} holds a value or tag of more than {MAX_XML_RUN_BYTES} bytes of XML; \
+                     a cell may hold at most {MAX_CELL_BYTES} bytes"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn declared_size(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<u64, WorkbookError> {
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        total = total.saturating_add(archive.by_index(i).map_err(corrupt)?.size());
+    }
+    Ok(total)
+}
+
+fn is_xml(name: &str) -> bool {
+    name.ends_with(".xml") || name.ends_with(".rels")
+}
+
+fn corrupt(e: impl std::fmt::Display) -> WorkbookError {
+    WorkbookError::Unreadable(format!("corrupt or unreadable workbook: {e}"))
+}
+
+fn too_large(bytes: u64) -> WorkbookError {
+    WorkbookError::TooLarge(format!(
+        "the workbook expands to more than {MAX_EXPANDED_BYTES} bytes when unzipped \
+         ({bytes} bytes or more)"
+    ))
+}
+
+/// The longest run of bytes between two `<` (a CDATA section or a comment counts whole).
+#[derive(Default)]
+struct RunScan {
+    run: u64,
+    longest: u64,
+    tail: u128,
+    closing: Option<u32>,
+}
+
+const CDATA_OPEN: &[u8] = b"<![CDATA[";
+const COMMENT_OPEN: &[u8] = b"<!--";
+
+impl RunScan {
+    /// Feeds the next bytes; returns the longest run so far.
+    fn feed(&mut self, bytes: &[u8]) -> u64 {
+        for &b in bytes {
+            self.tail = (self.tail << 8) | u128::from(b);
+            self.run += 1;
+            match self.closing {
+                Some(end) if self.tail as u32 & 0xff_ffff == end => self.closing = None,
+                Some(_) => {}
+                None if b == b'<' => self.run = 0,
+                None if b == b'[' && ends_with(self.tail, CDATA_OPEN) => {
+                    self.closing = Some(pack(b"]]>"))
+                }
+                None if b == b'-' && ends_with(self.tail, COMMENT_OPEN) => {
+                    self.closing = Some(pack(b"-->"))
+                }
+                None => {}
+            }
+            self.longest = self.longest.max(self.run);
+        }
+        self.longest
+    }
+}
+
+fn pack(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0, |acc, &b| (acc << 8) | u32::from(b))
+}
+
+fn ends_with(tail: u128, pattern: &[u8]) -> bool {
+    let value = pattern
+        .iter()
+        .fold(0u128, |acc, &b| (acc << 8) | u128::from(b));
+    let mask = (1u128 << (8 * pattern.len())) - 1;
+    tail & mask == value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_are_measured_between_markup_and_across_cdata() {
+        let mut scan = RunScan::default();
+        assert_eq!(scan.feed(b"<t>abcd</t><t>ab</t>"), 6);
+        let mut scan = RunScan::default();
+        let long = scan.feed(b"<t><![CDATA[<<<<<<<<<<<<<<<<<<<<<<]]></t>");
+        assert!(long > 30, "{long}");
+    }
+}
