@@ -119,16 +119,31 @@ fn real_folder(folder: &Path) -> anyhow::Result<PathBuf> {
     owned::real_path(folder).with_context(|| format!("resolving {}", folder.display()))
 }
 
-/// The sources that shrank since the last run, logged and listed.
+/// The sources that shrank since the last run, logged and listed. A workbook's sheets are each a
+/// source, counted by the rows that carry their source name.
 fn shrunk_sources(previous: &Registry, outcome: &Outcome) -> Vec<shrink::Shrink> {
-    let now: Vec<shrink::SourceCount> = outcome
-        .sources
-        .iter()
-        .map(|s| shrink::SourceCount {
-            name: &s.name,
-            accepted: s.error.is_none().then_some(s.accepted),
-        })
-        .collect();
+    let mut accepted: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
+    for m in &outcome.mentions {
+        *accepted.entry(m.prov.source.as_str()).or_insert(0) += 1;
+    }
+    let mut now = Vec::new();
+    for s in &outcome.sources {
+        let sheets: Vec<&str> = s
+            .info
+            .iter()
+            .flat_map(|info| info.sheets.iter().filter_map(|sh| sh.source.as_deref()))
+            .collect();
+        if s.error.is_some() || sheets.is_empty() {
+            now.push(shrink::SourceCount {
+                name: &s.name,
+                accepted: s.error.is_none().then_some(s.accepted),
+            });
+        }
+        for name in sheets {
+            let accepted = Some(accepted.get(name).copied().unwrap_or(0));
+            now.push(shrink::SourceCount { name, accepted });
+        }
+    }
     shrink::shrunk_sources(previous, &now)
 }
 

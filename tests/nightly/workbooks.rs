@@ -487,3 +487,35 @@ fn date_serials_out_of_range_keep_their_serial_and_warn() {
         m[0]
     );
 }
+
+#[test]
+fn each_sheet_keeps_its_ids_across_runs_and_a_lost_sheet_stops_the_run() {
+    let wd = Workdir::new();
+    several_sheets(&wd.join("input/book.xlsx"));
+    let first = wd.run();
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let ids = |wd: &Workdir| -> Vec<(String, String)> {
+        wd.table("output/mentions.csv")
+            .iter()
+            .map(|r| (r["source"].clone(), r["person_id"].clone()))
+            .collect()
+    };
+    let before = ids(&wd);
+    let again = wd.run();
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_eq!(ids(&wd), before);
+    let mut book = Workbook::new();
+    list_sheet(
+        &mut book,
+        "Список",
+        &[("Шокаев Мустафа", 1890.0), ("Ахметов Ахмет", 1901.0)],
+    );
+    book.save(wd.join("input/book.xlsx")).unwrap();
+    let lost = wd.run();
+    assert_eq!(lost.status.code(), Some(1), "{}", stderr(&lost));
+    assert!(
+        stderr(&lost).contains("book.xlsx#Второй список: missing"),
+        "{}",
+        stderr(&lost)
+    );
+}
