@@ -519,3 +519,39 @@ fn each_sheet_keeps_its_ids_across_runs_and_a_lost_sheet_stops_the_run() {
         stderr(&lost)
     );
 }
+
+/// Found by the `xlsx_ingest` fuzz target: a cell reference of many letters overflowed the
+/// workbook reader's column arithmetic.
+#[test]
+fn a_reference_too_long_for_a_sheet_is_a_file_error_naming_it() {
+    let wd = Workdir::new();
+    wd.input("good.csv", GOOD);
+    let found = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/fuzz/xlsx_overflowing_reference.xlsx"),
+    )
+    .expect("fuzz input");
+    wd.input("fuzzed.xlsx", found);
+    let data = format!(
+        "<sheetData><row r=\"1\">{}</row><row r=\"2\">{}</row></sheetData>",
+        s("A1", "ФИО"),
+        s("A1048577", "Шокаев Мустафа")
+    );
+    wd.input("tall.xlsx", hand_xlsx(&[("Лист1", "visible", &data)]));
+    let data = format!(
+        "<sheetData><row r=\"1\">{}{}</row></sheetData>",
+        s("A1", "ФИО"),
+        s(&format!("{}1", "A".repeat(30)), "x")
+    );
+    wd.input("wide.xlsx", hand_xlsx(&[("Лист1", "visible", &data)]));
+    let out = wd.run();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    good_is_published(&wd);
+    assert!(file_error(&wd, "fuzzed.xlsx").contains("corrupt"));
+    for name in ["tall.xlsx", "wide.xlsx"] {
+        let error = file_error(&wd, name);
+        assert!(error.contains("corrupt workbook"), "{name}: {error}");
+        assert!(error.contains("xl/worksheets/"), "{name}: {error}");
+    }
+    assert!(file_error(&wd, "tall.xlsx").contains("\"A1048577\""));
+}

@@ -11,7 +11,10 @@ use super::WorkbookError;
 use crate::ingest::limits::{MAX_CELL_BYTES, MAX_EXPANDED_BYTES, MAX_XML_RUN_BYTES};
 use std::io::{Cursor, Read};
 
-/// Checks the expanded size of a zipped workbook and the longest run of its XML.
+mod refs;
+
+/// Checks the expanded size of a zipped workbook, the longest run of its XML and the cell
+/// references of its worksheets.
 pub fn check(bytes: &[u8]) -> Result<(), WorkbookError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(corrupt)?;
     let declared = declared_size(&mut archive)?;
@@ -19,31 +22,78 @@ pub fn check(bytes: &[u8]) -> Result<(), WorkbookError> {
         return Err(too_large(declared));
     }
     let mut expanded = 0u64;
-    let mut buf = vec![0u8; 64 * 1024];
     for i in 0..archive.len() {
-        let mut part = archive.by_index(i).map_err(corrupt)?;
+        let part = archive.by_index(i).map_err(corrupt)?;
         let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
-        let mut scan = RunScan::default();
-        loop {
-            let n = part
-                .read(&mut buf)
-                .map_err(|e| corrupt(format!("{name}: {e}")))?;
-            if n == 0 {
-                break;
-            }
-            expanded += n as u64;
-            if expanded > MAX_EXPANDED_BYTES {
-                return Err(too_large(expanded));
-            }
-            if scan.feed(&buf[..n]) > MAX_XML_RUN_BYTES && is_xml(&name) {
-                return Err(WorkbookError::TooLarge(format!(
-                    "{name} holds a value or tag of more than {MAX_XML_RUN_BYTES} bytes of XML; \
-                     a cell may hold at most {MAX_CELL_BYTES} bytes"
-                )));
-            }
+        let mut measured = Measured::new(part, &name, expanded);
+        let references = if is_worksheet(&name) {
+            refs::check(&mut measured, &name)
+        } else {
+            Ok(())
+        };
+        let drained = std::io::copy(&mut measured, &mut std::io::sink());
+        if let Some(cap) = measured.exceeded.take() {
+            return Err(cap);
         }
+        drained.map_err(|e| corrupt(format!("{name}: {e}")))?;
+        references?;
+        expanded = measured.expanded;
     }
     Ok(())
+}
+
+/// A part of the workbook read through the caps: it counts the bytes the whole workbook has
+/// expanded to and measures the longest run of XML, and stops with an error past either cap.
+struct Measured<'a, R> {
+    inner: R,
+    name: &'a str,
+    xml: bool,
+    expanded: u64,
+    scan: RunScan,
+    exceeded: Option<WorkbookError>,
+}
+
+impl<'a, R: Read> Measured<'a, R> {
+    fn new(inner: R, name: &'a str, expanded: u64) -> Self {
+        Measured {
+            inner,
+            name,
+            xml: is_xml(name),
+            expanded,
+            scan: RunScan::default(),
+            exceeded: None,
+        }
+    }
+
+    fn cap_reached(&self) -> Option<WorkbookError> {
+        if self.expanded > MAX_EXPANDED_BYTES {
+            return Some(too_large(self.expanded));
+        }
+        if self.xml && self.scan.longest > MAX_XML_RUN_BYTES {
+            return Some(WorkbookError::TooLarge(format!(
+                "{} holds a value or tag of more than {MAX_XML_RUN_BYTES} bytes of XML; \
+                 a cell may hold at most {MAX_CELL_BYTES} bytes",
+                self.name
+            )));
+        }
+        None
+    }
+}
+
+impl<R: Read> Read for Measured<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.exceeded.is_some() {
+            return Err(std::io::Error::other("a cap on the workbook was reached"));
+        }
+        let n = self.inner.read(buf)?;
+        self.expanded += n as u64;
+        self.scan.feed(&buf[..n]);
+        if let Some(cap) = self.cap_reached() {
+            self.exceeded = Some(cap);
+            return Err(std::io::Error::other("a cap on the workbook was reached"));
+        }
+        Ok(n)
+    }
 }
 
 fn declared_size(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<u64, WorkbookError> {
@@ -52,6 +102,10 @@ fn declared_size(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<u64, Wo
         total = total.saturating_add(archive.by_index(i).map_err(corrupt)?.size());
     }
     Ok(total)
+}
+
+fn is_worksheet(name: &str) -> bool {
+    name.starts_with("xl/worksheets/") && name.ends_with(".xml")
 }
 
 fn is_xml(name: &str) -> bool {
