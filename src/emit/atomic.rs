@@ -179,16 +179,28 @@ fn clean_stale_beside(target: &Path) -> io::Result<usize> {
     let (Some(parent), Some(prefix)) = (prefix.parent(), prefix.file_name()) else {
         return Ok(0);
     };
-    let prefix = prefix.to_string_lossy().into_owned();
-    let entries = match fs::read_dir(parent) {
+    remove_left_behind(parent, &prefix.to_string_lossy())
+}
+
+/// Removes the folders in `dir` whose names start with `prefix`, left there by killed runs; a
+/// folder that does not exist holds none.
+pub(super) fn remove_left_behind(dir: &Path, prefix: &str) -> io::Result<usize> {
+    let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(0);
+        }
         Err(e) => return Err(e),
     };
     let mut removed = 0;
     for entry in entries {
         let entry = entry?;
-        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+        if entry.file_name().to_string_lossy().starts_with(prefix) {
             tracing::warn!(
                 "removing {}, left by an interrupted run",
                 entry.path().display()

@@ -58,32 +58,7 @@ pub fn recover(target: &Path) -> io::Result<()> {
 
 /// Removes the staging folders killed runs left inside `target`; returns how many.
 pub fn clean_stale(target: &Path) -> io::Result<usize> {
-    let prefix = format!("{WORK_PREFIX}staging-");
-    let entries = match fs::read_dir(target) {
-        Ok(entries) => entries,
-        Err(e)
-            if matches!(
-                e.kind(),
-                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
-            ) =>
-        {
-            return Ok(0);
-        }
-        Err(e) => return Err(e),
-    };
-    let mut removed = 0;
-    for entry in entries {
-        let entry = entry?;
-        if entry.file_name().to_string_lossy().starts_with(&prefix) {
-            tracing::warn!(
-                "removing {}, left by an interrupted run",
-                entry.path().display()
-            );
-            fs::remove_dir_all(entry.path())?;
-            removed += 1;
-        }
-    }
-    Ok(removed)
+    super::atomic::remove_left_behind(target, &format!("{WORK_PREFIX}staging-"))
 }
 
 /// Steps 2 to 4, from wherever a killed run stopped.
