@@ -124,16 +124,25 @@ pub struct DelimitedRows {
     cursor: Cursor,
     builder: RecordBuilder,
     delimiter: u8,
+    damaged: bool,
 }
 
 impl DelimitedRows {
-    /// Rows of `text` from `start`, the record after the header.
-    pub fn new(text: String, dialect: Dialect, start: Cursor, builder: RecordBuilder) -> Self {
+    /// Rows of `text` from `start`, the record after the header; `damaged` when the text holds
+    /// U+FFFD for bytes that could not be decoded (see [`Decoded`](super::encoding::Decoded)).
+    pub fn new(
+        text: String,
+        dialect: Dialect,
+        start: Cursor,
+        builder: RecordBuilder,
+        damaged: bool,
+    ) -> Self {
         DelimitedRows {
             text,
             cursor: start,
             builder,
             delimiter: dialect.delimiter,
+            damaged,
         }
     }
 
@@ -164,6 +173,10 @@ impl DelimitedRows {
         }
         if texts.iter().all(|t| t.trim().is_empty()) {
             return None;
+        }
+        if let Some((col, detail)) = not_text(&texts, self.damaged) {
+            let reason = RejectReason::MalformedRow;
+            return Some(self.builder.reject(line, texts, reason, Some(col), &detail));
         }
         if !records::fits(&texts, overflow.cells, width) {
             let detail = ragged_detail(&texts, width);
@@ -199,6 +212,22 @@ impl DelimitedRows {
         let reason = RejectReason::ValueTooLong;
         self.builder.reject(line, cells, reason, Some(col), &detail)
     }
+}
+
+/// The first cell holding a control byte, or a byte that was not text in the file's encoding
+/// (U+FFFD in a damaged text), with what it holds: such a value cannot be kept as written.
+fn not_text(texts: &[String], damaged: bool) -> Option<(usize, String)> {
+    texts.iter().enumerate().find_map(|(i, text)| {
+        let control = text.bytes().find(|&b| super::encoding::is_control(b));
+        if let Some(b) = control {
+            return Some((i + 1, format!("the cell holds the control byte 0x{b:02x}")));
+        }
+        (damaged && text.contains('\u{fffd}')).then(|| {
+            let detail = "the cell holds bytes that are not UTF-8 (shown here as U+FFFD); the \
+                          file is otherwise UTF-8";
+            (i + 1, detail.to_string())
+        })
+    })
 }
 
 fn ragged_detail(texts: &[String], width: usize) -> String {

@@ -24,6 +24,9 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// Whether the file began with a byte-order mark.
     pub bom: bool,
+    /// Whether a few bytes that are not UTF-8 were found in an otherwise UTF-8 text: each stands
+    /// as U+FFFD in `text`, and the rows holding one are rejected rather than the whole file.
+    pub damaged: bool,
 }
 
 /// Why a file's bytes could not be decoded.
@@ -68,12 +71,21 @@ pub fn decode(bytes: &[u8], configured: Option<&str>) -> Result<Decoded, Encodin
     if let Some((enc, len)) = Encoding::for_bom(bytes) {
         return decode_strict(&bytes[len..], enc, true);
     }
-    check_text(bytes)?;
+    refuse_binary(bytes)?;
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded {
             text: text.to_string(),
             encoding: UTF_8.name(),
             bom: false,
+            damaged: false,
+        });
+    }
+    if mostly_utf8(bytes) {
+        return Ok(Decoded {
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            encoding: UTF_8.name(),
+            bom: false,
+            damaged: true,
         });
     }
     let guess = prefer_koi8_r(bytes, guess(bytes));
@@ -93,13 +105,14 @@ pub fn decode_owned(bytes: Vec<u8>, configured: Option<&str>) -> Result<Decoded,
         return decode(&bytes, configured);
     }
     if configured.is_none() {
-        check_text(&bytes)?;
+        refuse_binary(&bytes)?;
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text,
             encoding: UTF_8.name(),
             bom: false,
+            damaged: false,
         }),
         Err(e) => decode(e.as_bytes(), configured),
     }
@@ -143,6 +156,7 @@ fn decode_strict(
             text: text.into_owned(),
             encoding: enc.name(),
             bom,
+            damaged: false,
         }),
         None => Err(EncodingError::Invalid {
             encoding: enc.name(),
@@ -161,18 +175,42 @@ fn first_invalid_offset(bytes: &[u8], enc: &'static Encoding) -> usize {
     0
 }
 
-/// Refuses bytes that are not text: NUL and C0 controls other than tab, CR, LF and form feed.
-fn check_text(bytes: &[u8]) -> Result<(), EncodingError> {
-    let bad = bytes
-        .iter()
-        .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c));
-    match bad {
-        Some(offset) => Err(EncodingError::Binary {
+/// The bytes looked at to tell a text from a binary file.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// Whether a byte is a control byte that text never holds (tab, CR, LF and form feed it does).
+pub fn is_control(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)
+}
+
+/// Refuses bytes that are not text: a control byte among the first eight (where binary formats
+/// put their signatures), or control bytes making more than one in a hundred of the first 64 KiB.
+/// A few stray control bytes in a text are left to reject the rows that hold them.
+fn refuse_binary(bytes: &[u8]) -> Result<(), EncodingError> {
+    let prefix = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let Some(offset) = prefix.iter().position(|&b| is_control(b)) else {
+        return Ok(());
+    };
+    let controls = prefix.iter().filter(|&&b| is_control(b)).count();
+    if offset < 8 || (controls >= 4 && controls * 100 > prefix.len()) {
+        return Err(EncodingError::Binary {
             byte: bytes[offset],
             offset,
-        }),
-        None => Ok(()),
+        });
     }
+    Ok(())
+}
+
+/// Whether bytes that are not valid UTF-8 are still a UTF-8 text with a few damaged bytes: its
+/// well-formed non-ASCII characters outnumber its bad sequences ten to one (text in a one-byte
+/// Cyrillic encoding has almost no well-formed UTF-8 sequences).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good >= 10 * bad.max(1)
 }
 
 #[cfg(test)]
@@ -236,5 +274,35 @@ mod tests {
     fn binary_bytes_are_refused() {
         let err = decode(&[0x50, 0x4b, 0x03, 0x04, 0x00], None).unwrap_err();
         assert!(matches!(err, EncodingError::Binary { byte: 3, .. }));
+        let mut dense = "ФИО,Год\n".repeat(10).into_bytes();
+        dense.extend([0u8, 1, 2, 3, 4, 5]);
+        assert!(matches!(
+            decode(&dense, None),
+            Err(EncodingError::Binary { .. })
+        ));
+    }
+
+    #[test]
+    fn a_stray_control_byte_leaves_the_text_readable() {
+        let text = "№,ФИО\n1,Байтурсынов\u{0} Ахмет\n2,Жумабаев Магжан\n";
+        let decoded = decode(text.as_bytes(), None).unwrap();
+        assert_eq!(decoded.text, text);
+        assert!(!decoded.damaged);
+    }
+
+    #[test]
+    fn a_few_bad_bytes_in_utf8_text_are_marked_not_guessed_away() {
+        let mut bytes = "№,ФИО\n1,Шокаев Мустафа\n2,Чакабаев ".as_bytes().to_vec();
+        bytes.push(0xff);
+        bytes.extend("Ибрагимбек\n3,Дулатов Миржакып\n".as_bytes());
+        let decoded = decode_owned(bytes, None).unwrap();
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert!(decoded.damaged);
+        assert!(decoded.text.contains("Чакабаев \u{fffd}Ибрагимбек"));
+        let cp1251 = encoding_rs::WINDOWS_1251
+            .encode("№,ФИО\n1,Шокаев Мустафа\n")
+            .0;
+        let decoded = decode(&cp1251, None).unwrap();
+        assert_eq!((decoded.encoding, decoded.damaged), ("windows-1251", false));
     }
 }

@@ -313,7 +313,7 @@ fn open_delimited(bytes: Vec<u8>, ctx: OpenContext) -> Result<Source, IngestErro
     info.bom = decoded.bom;
     info.dialect = Some(dialect);
     let builder = RecordBuilder::new(&info.name, info.lang, info.columns.clone());
-    let rows = DelimitedRows::new(decoded.text, dialect, header.next, builder);
+    let rows = DelimitedRows::new(decoded.text, dialect, header.next, builder, decoded.damaged);
     Ok(Source {
         info,
         rows: Box::new(rows),

@@ -421,3 +421,54 @@ fn normalize_reports_an_undecodable_line_and_goes_on() {
     assert_eq!(&rows[4][1], "1900-01-01");
     assert!(stderr(&out).contains("line 2: not valid UTF-8"));
 }
+
+#[test]
+fn a_stray_byte_in_a_text_file_rejects_its_row_not_the_file() {
+    let wd = Workdir::new();
+    let mut bad_byte = format!("{HEADER}\n1,Шокаев Мустафа,Перовск,1890\n2,Чакабаев ").into_bytes();
+    bad_byte.push(0xff);
+    bad_byte.extend("Ибрагимбек,,1889\n3,Дулатов Миржакып,,1885\n".as_bytes());
+    wd.input("bad_byte.csv", bad_byte);
+    let nul = format!("{HEADER}\n1,Байтурсынов\0 Ахмет,,1872\n2,Жумабаев Магжан,,1893\n");
+    wd.input("nul.csv", nul);
+    wd.input(
+        "packed.csv",
+        [0x1f, 0x8b, 0x08, 0x00, b'a', b',', b'b', b'\n'],
+    );
+    let (mentions, rejects) = run_tables(&wd);
+    let of = |rows: &[Row], source: &str| -> Vec<String> {
+        rows.iter()
+            .filter(|r| r["source"] == source)
+            .map(|r| r["row"].clone())
+            .collect()
+    };
+    assert_eq!(of(&mentions, "bad_byte.csv"), ["2", "4"]);
+    assert_eq!(of(&rejects, "bad_byte.csv"), ["3"]);
+    assert_eq!(of(&mentions, "nul.csv"), ["3"]);
+    assert_eq!(of(&rejects, "nul.csv"), ["2"]);
+    for reject in &rejects {
+        assert_eq!(
+            (reject["reason"].as_str(), reject["column"].as_str()),
+            ("malformed_row", "2")
+        );
+    }
+    assert!(rejects[0]["message"].contains("not UTF-8"), "{rejects:?}");
+    assert!(
+        rejects[1]["message"].contains("control byte 0x00"),
+        "{rejects:?}"
+    );
+    let run: serde_json::Value = serde_json::from_str(&wd.read("output/run.json")).unwrap();
+    let packed = run["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "packed.csv")
+        .unwrap();
+    assert!(
+        packed["error"]
+            .as_str()
+            .unwrap()
+            .contains("not a text file"),
+        "{packed}"
+    );
+}
