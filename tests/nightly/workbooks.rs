@@ -520,18 +520,22 @@ fn each_sheet_keeps_its_ids_across_runs_and_a_lost_sheet_stops_the_run() {
     );
 }
 
+fn read_fuzz_input(name: &str) -> Vec<u8> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
+    std::fs::read(dir.join(name)).expect("fuzz input")
+}
+
 /// Found by the `xlsx_ingest` fuzz target: a cell reference of many letters overflowed the
-/// workbook reader's column arithmetic.
+/// workbook reader's column arithmetic, also in a zip archive behind bytes of another signature
+/// (`TK` for `PK`), which was once handed to the reader without the checks.
 #[test]
 fn a_reference_too_long_for_a_sheet_is_a_file_error_naming_it() {
     let wd = Workdir::new();
     wd.input("good.csv", GOOD);
-    let found = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/data/fuzz/xlsx_overflowing_reference.xlsx"),
-    )
-    .expect("fuzz input");
-    wd.input("fuzzed.xlsx", found);
+    wd.input(
+        "fuzzed.xlsx",
+        read_fuzz_input("xlsx_overflowing_reference.xlsx"),
+    );
     let data = format!(
         "<sheetData><row r=\"1\">{}</row><row r=\"2\">{}</row></sheetData>",
         s("A1", "ФИО"),
@@ -543,12 +547,17 @@ fn a_reference_too_long_for_a_sheet_is_a_file_error_naming_it() {
         s("A1", "ФИО"),
         s(&format!("{}1", "A".repeat(30)), "x")
     );
-    wd.input("wide.xlsx", hand_xlsx(&[("Лист1", "visible", &data)]));
+    let wide = hand_xlsx(&[("Лист1", "visible", &data)]);
+    wd.input("wide.xlsx", &wide);
+    wd.input("prefixed.xlsx", [&b"MZ\x90\x00"[..], &wide].concat());
+    let second = read_fuzz_input("xlsx_broken_part_with_bad_dimension.xlsx");
+    wd.input("fuzzed_prefixed.xlsx", second);
     let out = wd.run();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     good_is_published(&wd);
     assert!(file_error(&wd, "fuzzed.xlsx").contains("corrupt"));
-    for name in ["tall.xlsx", "wide.xlsx"] {
+    assert!(file_error(&wd, "fuzzed_prefixed.xlsx").contains("corrupt"));
+    for name in ["tall.xlsx", "wide.xlsx", "prefixed.xlsx"] {
         let error = file_error(&wd, name);
         assert!(error.contains("corrupt workbook"), "{name}: {error}");
         assert!(error.contains("xl/worksheets/"), "{name}: {error}");

@@ -13,6 +13,12 @@ use std::io::{Cursor, Read};
 
 mod refs;
 
+/// Whether the bytes are a zip archive, wherever its signature stands: the archive is found from
+/// its end, so bytes put before it do not hide it from the caps.
+pub fn is_zip(bytes: &[u8]) -> bool {
+    zip::ZipArchive::new(Cursor::new(bytes)).is_ok()
+}
+
 /// Checks the expanded size of a zipped workbook, the longest run of its XML and the cell
 /// references of its worksheets.
 pub fn check(bytes: &[u8]) -> Result<(), WorkbookError> {
@@ -35,6 +41,9 @@ pub fn check(bytes: &[u8]) -> Result<(), WorkbookError> {
         if let Some(cap) = measured.exceeded.take() {
             return Err(cap);
         }
+        if let Some(broken) = measured.broken.take() {
+            return Err(corrupt(format!("{name}: {broken}")));
+        }
         drained.map_err(|e| corrupt(format!("{name}: {e}")))?;
         references?;
         expanded = measured.expanded;
@@ -43,7 +52,9 @@ pub fn check(bytes: &[u8]) -> Result<(), WorkbookError> {
 }
 
 /// A part of the workbook read through the caps: it counts the bytes the whole workbook has
-/// expanded to and measures the longest run of XML, and stops with an error past either cap.
+/// expanded to and measures the longest run of XML, and stops with an error past either cap. A
+/// read that failed (a corrupt deflate stream) fails again on every later read, so neither the
+/// reference check nor the final drain can take a broken part for a short one.
 struct Measured<'a, R> {
     inner: R,
     name: &'a str,
@@ -51,6 +62,7 @@ struct Measured<'a, R> {
     expanded: u64,
     scan: RunScan,
     exceeded: Option<WorkbookError>,
+    broken: Option<String>,
 }
 
 impl<'a, R: Read> Measured<'a, R> {
@@ -62,6 +74,7 @@ impl<'a, R: Read> Measured<'a, R> {
             expanded,
             scan: RunScan::default(),
             exceeded: None,
+            broken: None,
         }
     }
 
@@ -85,7 +98,13 @@ impl<R: Read> Read for Measured<'_, R> {
         if self.exceeded.is_some() {
             return Err(std::io::Error::other("a cap on the workbook was reached"));
         }
-        let n = self.inner.read(buf)?;
+        if let Some(broken) = &self.broken {
+            return Err(std::io::Error::other(broken.clone()));
+        }
+        let n = self
+            .inner
+            .read(buf)
+            .inspect_err(|e| self.broken = Some(e.to_string()))?;
         self.expanded += n as u64;
         self.scan.feed(&buf[..n]);
         if let Some(cap) = self.cap_reached() {

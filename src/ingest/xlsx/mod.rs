@@ -23,9 +23,6 @@ use std::io::Cursor;
 /// The signature of an OLE compound file: a legacy .xls, or an encrypted (password-protected) .xlsx.
 const CFB_MAGIC: [u8; 4] = [0xd0, 0xcf, 0x11, 0xe0];
 
-/// The signature of a zip archive: an .xlsx or .xlsm.
-const ZIP_MAGIC: [u8; 2] = *b"PK";
-
 /// Why a workbook could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WorkbookError {
@@ -88,24 +85,29 @@ pub fn sheet_source(file: &str, sheet: &str, first: bool) -> String {
 /// Opens a workbook and reads the cells of every sheet to look at: the configured one, or every
 /// visible worksheet.
 pub fn read_workbook(bytes: Vec<u8>, wanted: Option<&str>) -> Result<Vec<Sheet>, WorkbookError> {
-    if bytes.starts_with(&ZIP_MAGIC) {
+    if guard::is_zip(&bytes) {
         guard::check(&bytes)?;
         let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(false, &e))?;
         let plan = plan(book.sheets_metadata(), wanted)?;
         let mut budget = CellBudget::default();
         read_planned(plan, |name| sheet::read_xlsx(&mut book, name, &mut budget))
-    } else {
-        let encrypted = bytes.starts_with(&CFB_MAGIC);
+    } else if bytes.starts_with(&CFB_MAGIC) {
         let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-            .map_err(|e| unreadable(encrypted, &e))?;
+            .map_err(|e| unreadable(true, &e))?;
         let plan = plan(book.sheets_metadata(), wanted)?;
         let mut budget = CellBudget::default();
         read_planned(plan, |name| {
             let range = book
                 .worksheet_range(name)
-                .map_err(|e| unreadable(encrypted, &e))?;
+                .map_err(|e| unreadable(true, &e))?;
             sheet::from_range(name, &range, &mut budget)
         })
+    } else {
+        Err(WorkbookError::Unreadable(
+            "corrupt or unreadable workbook: neither a zip archive (XLSX) nor a legacy Excel \
+             file"
+                .to_string(),
+        ))
     }
 }
 
