@@ -277,6 +277,35 @@ fn formula_cells_without_a_cached_value_keep_their_text_and_warn() {
     );
 }
 
+type Row = std::collections::BTreeMap<String, String>;
+
+/// Checks that the good file and Шокаев's row of `source` are published, and returns the one
+/// reject of `source`.
+fn shokay_read_and_one_reject(wd: &Workdir, source: &str) -> Row {
+    good_is_published(wd);
+    let m = wd.table("output/mentions.csv");
+    assert!(
+        m.iter()
+            .any(|r| r["source"] == source && r["surname"] == "Шокаев")
+    );
+    let rejects: Vec<Row> = wd
+        .table("output/rejects.csv")
+        .into_iter()
+        .filter(|r| r["source"] == source)
+        .collect();
+    assert_eq!(rejects.len(), 1, "{rejects:?}");
+    rejects.into_iter().next().unwrap()
+}
+
+/// A reject's row, column and reason.
+fn at_and_why(reject: &Row) -> (&str, &str, &str) {
+    (
+        reject["row"].as_str(),
+        reject["column"].as_str(),
+        reject["reason"].as_str(),
+    )
+}
+
 #[test]
 fn a_lone_cell_at_xfd1048576_costs_one_cell() {
     let wd = Workdir::new();
@@ -304,25 +333,8 @@ fn a_lone_cell_at_xfd1048576_costs_one_cell() {
         started.elapsed()
     );
     assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
-    good_is_published(&wd);
-    let m = wd.table("output/mentions.csv");
-    assert!(
-        m.iter()
-            .any(|r| r["source"] == "far.xlsx" && r["surname"] == "Шокаев")
-    );
-    let rejects = wd.table("output/rejects.csv");
-    let far = rejects
-        .iter()
-        .find(|r| r["source"] == "far.xlsx")
-        .expect("the far cell's row");
-    assert_eq!(
-        (
-            far["row"].as_str(),
-            far["column"].as_str(),
-            far["reason"].as_str()
-        ),
-        ("1048576", "16384", "ragged_row")
-    );
+    let far = shokay_read_and_one_reject(&wd, "far.xlsx");
+    assert_eq!(at_and_why(&far), ("1048576", "16384", "ragged_row"));
     assert_eq!(far["raw"], r#"["","","x"]"#);
     assert!(file_error(&wd, "lone.xlsx").contains("no sheet has a recognisable header"));
 }
@@ -409,25 +421,8 @@ fn a_cell_longer_than_64_kib_rejects_its_row_with_the_raw_text_cut() {
     wd.input("long.xlsx", huge_cell_xlsx(100 * 1024));
     let out = wd.run();
     assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
-    good_is_published(&wd);
-    let m = wd.table("output/mentions.csv");
-    assert!(
-        m.iter()
-            .any(|r| r["source"] == "long.xlsx" && r["surname"] == "Шокаев")
-    );
-    let rejects = wd.table("output/rejects.csv");
-    let long = rejects
-        .iter()
-        .find(|r| r["source"] == "long.xlsx")
-        .expect("rejected");
-    assert_eq!(
-        (
-            long["row"].as_str(),
-            long["column"].as_str(),
-            long["reason"].as_str()
-        ),
-        ("3", "2", "value_too_long")
-    );
+    let long = shokay_read_and_one_reject(&wd, "long.xlsx");
+    assert_eq!(at_and_why(&long), ("3", "2", "value_too_long"));
     let raw: Vec<String> = serde_json::from_str(&long["raw"]).unwrap();
     assert_eq!(raw[0], "Ахметов Ахмет");
     assert!(raw[1].ends_with(" [… cut]") && raw[1].len() == 65536 + " [… cut]".len());
