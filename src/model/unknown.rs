@@ -9,39 +9,66 @@ const MARKERS: &str = include_str!("../../schemas/unknown_markers.csv");
 /// Whether a cell holds only a marker of the unknown.
 pub fn is_unknown_marker(text: &str) -> bool {
     let text = text.trim();
-    if text.is_empty() || text.len() > 64 {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    if text.len() > 64 {
         return false;
     }
-    markers().contains(&fold(text))
+    // Folding keeps a leading letter or digit as the first character: a cell whose first one
+    // starts no marker is none (most names), and is not folded at all.
+    if first.is_alphanumeric() && !markers().first_chars.contains(&fold_char(first)) {
+        return false;
+    }
+    markers().folded.contains(&fold(text))
 }
 
-fn markers() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+/// The markers folded, and the first characters they start with.
+struct Markers {
+    folded: HashSet<String>,
+    first_chars: HashSet<char>,
+}
+
+fn markers() -> &'static Markers {
+    static SET: OnceLock<Markers> = OnceLock::new();
     SET.get_or_init(|| {
         let mut rdr = csv::ReaderBuilder::new()
             .comment(Some(b'#'))
             .from_reader(MARKERS.as_bytes());
-        rdr.records()
+        let folded: HashSet<String> = rdr
+            .records()
             .flatten()
             .filter_map(|r| r.get(0).map(fold))
             .filter(|f| !f.is_empty())
-            .collect()
+            .collect();
+        let first_chars = folded.iter().filter_map(|f| f.chars().next()).collect();
+        Markers {
+            folded,
+            first_chars,
+        }
     })
+}
+
+/// One character lower case, `ё` as `е`.
+fn fold_char(c: char) -> char {
+    match c.to_lowercase().next().unwrap_or(c) {
+        'ё' => 'е',
+        lower => lower,
+    }
 }
 
 /// Lower case without white space; without signs too when the text holds a letter or digit.
 fn fold(text: &str) -> String {
-    let lower: String = text
+    let mut folded: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'ё' { 'е' } else { c })
         .collect();
-    if lower.chars().any(char::is_alphanumeric) {
-        lower.chars().filter(|c| c.is_alphanumeric()).collect()
-    } else {
-        lower
+    if folded.chars().any(char::is_alphanumeric) {
+        folded.retain(char::is_alphanumeric);
     }
+    folded
 }
 
 #[cfg(test)]
