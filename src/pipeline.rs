@@ -68,6 +68,9 @@ pub struct Outcome {
     pub ids: IdReport,
     /// Problems of the configuration or links file the run went on despite (logged as well).
     pub warnings: Vec<String>,
+    /// Entries of the input folder not read as sources (folders, hidden files ...), by name,
+    /// with the reason.
+    pub skipped: Vec<(String, String)>,
 }
 
 impl Outcome {
@@ -114,7 +117,7 @@ pub fn process_with_state(
     config: &Config,
     previous: &Registry,
 ) -> Result<Outcome, PipelineError> {
-    let files = ingest::list_sources(input).map_err(|source| PipelineError::InputFolder {
+    let listing = ingest::list_sources(input).map_err(|source| PipelineError::InputFolder {
         path: input.to_path_buf(),
         source,
     })?;
@@ -124,7 +127,7 @@ pub fn process_with_state(
     let warnings = conflicts.iter().map(|c| format!("{links}: {c}")).collect();
     let mut timings = Timings::default();
     let mut collected = Collected::default();
-    for path in &files {
+    for path in &listing.files {
         let report = read_source(path, config, &mut collected, &mut timings);
         collected.sources.push(report);
     }
@@ -149,6 +152,7 @@ pub fn process_with_state(
         timings,
         ids,
         warnings,
+        skipped: listing.skipped,
     })
 }
 

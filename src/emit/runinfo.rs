@@ -42,6 +42,10 @@ pub fn run_json(outcome: &Outcome, run: &RunInfo) -> String {
         "config_path": run.config_path,
         "config": run.config,
         "sources": outcome.sources.iter().map(source_json).collect::<Vec<_>>(),
+        "skipped": outcome.skipped.iter().map(|(name, reason)| json!({
+            "name": name,
+            "reason": reason,
+        })).collect::<Vec<_>>(),
         "totals": {
             "rows": outcome.sources.iter().map(|s| s.rows).sum::<u64>(),
             "mentions": outcome.mentions.len(),

@@ -143,26 +143,49 @@ pub enum IngestError {
 /// The source files of an input folder, sorted by name. A symbolic link is followed: to a file it
 /// is a source; one that leads nowhere (dangling, or a loop) is listed too, so that reading it
 /// fails as a file-level error. Subfolders, hidden files (`.name`) and other entries are not read;
-/// each is named in the log.
-pub fn list_sources(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
+/// each is named in the log and listed with the reason.
+pub fn list_sources(dir: &Path) -> std::io::Result<Listing> {
+    let mut listing = Listing::default();
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
-        let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
-            tracing::info!("{name}: hidden file, not read");
+        let Some(reason) = not_read(&name, &entry.path()) else {
+            listing.files.push(entry.path());
             continue;
+        };
+        if reason == HIDDEN {
+            tracing::info!("{name}: {reason}, not read");
+        } else {
+            tracing::warn!("{name}: {reason}, not read");
         }
-        match std::fs::metadata(&path) {
-            Ok(meta) if meta.is_file() => files.push(path),
-            Ok(meta) if meta.is_dir() => tracing::warn!("{name}: a folder, not read"),
-            Ok(_) => tracing::warn!("{name}: not a regular file, not read"),
-            Err(_) => files.push(path),
-        }
+        listing.skipped.push((name, reason.to_string()));
     }
-    files.sort();
-    Ok(files)
+    listing.files.sort();
+    listing.skipped.sort();
+    Ok(listing)
+}
+
+const HIDDEN: &str = "hidden file";
+
+/// Why an entry of the input folder is not read as a source, if it is not.
+fn not_read(name: &str, path: &Path) -> Option<&'static str> {
+    if name.starts_with('.') {
+        return Some(HIDDEN);
+    }
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Some("folder"),
+        Ok(meta) if !meta.is_file() => Some("not a regular file"),
+        _ => None,
+    }
+}
+
+/// The entries of an input folder: the files read as sources, and the others with the reason.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Regular files and links to them, sorted.
+    pub files: Vec<PathBuf>,
+    /// Entries not read (`folder`, `hidden file`, `not a regular file`), by name.
+    pub skipped: Vec<(String, String)>,
 }
 
 /// The source name of a file: its file name.

@@ -382,8 +382,15 @@ fn symlinked_sources_are_read_and_skipped_entries_are_named() {
     };
     assert!(error_of("dangling.csv").contains("cannot read"));
     assert!(error_of("loop.csv").contains("cannot read"));
-    assert!(log.contains("old: a folder, not read"), "{log}");
+    assert!(log.contains("old: folder, not read"), "{log}");
     assert!(log.contains(".hidden.csv: hidden file, not read"), "{log}");
+    assert_eq!(
+        run["skipped"],
+        serde_json::json!([
+            {"name": ".hidden.csv", "reason": "hidden file"},
+            {"name": "old", "reason": "folder"},
+        ])
+    );
 }
 
 #[test]
