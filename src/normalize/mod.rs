@@ -1,5 +1,6 @@
 //! Stage 2: raw records → mentions, with names, dates and places normalised beside their raw text.
 
+pub mod caps;
 pub mod dates;
 pub mod decision;
 pub mod memo;

@@ -48,16 +48,14 @@ pub enum NameError {
 /// Checks a name value (a whole name or one of its parts) against [`MAX_NAME_CHARS`] and
 /// [`MAX_NAME_WORDS`].
 pub fn check_caps(text: &str) -> Result<(), NameError> {
-    let too_long = |count, cap, unit| NameError::TooLong { count, cap, unit };
-    let chars = text.chars().count();
-    if chars > MAX_NAME_CHARS {
-        return Err(too_long(chars, MAX_NAME_CHARS, "characters"));
+    match super::caps::excess(text, MAX_NAME_CHARS, MAX_NAME_WORDS) {
+        Some(e) => Err(NameError::TooLong {
+            count: e.count,
+            cap: e.cap,
+            unit: e.unit,
+        }),
+        None => Ok(()),
     }
-    let words = text.split_whitespace().count();
-    if words > MAX_NAME_WORDS {
-        return Err(too_long(words, MAX_NAME_WORDS, "words"));
-    }
-    Ok(())
 }
 
 /// Parses a whole name written in one field, in any order archives use (`Фамилия Имя Отчество`,

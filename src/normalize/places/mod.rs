@@ -151,16 +151,14 @@ impl Gazetteer {
 
     /// Checks a text against [`MAX_PLACE_CHARS`] and [`MAX_PLACE_WORDS`].
     pub fn check_caps(text: &str) -> Result<(), PlaceError> {
-        let too_long = |count, cap, unit| PlaceError::TooLong { count, cap, unit };
-        let chars = text.chars().count();
-        if chars > MAX_PLACE_CHARS {
-            return Err(too_long(chars, MAX_PLACE_CHARS, "characters"));
+        match super::caps::excess(text, MAX_PLACE_CHARS, MAX_PLACE_WORDS) {
+            Some(e) => Err(PlaceError::TooLong {
+                count: e.count,
+                cap: e.cap,
+                unit: e.unit,
+            }),
+            None => Ok(()),
         }
-        let words = text.split_whitespace().count();
-        if words > MAX_PLACE_WORDS {
-            return Err(too_long(words, MAX_PLACE_WORDS, "words"));
-        }
-        Ok(())
     }
 
     fn place_of(&self, form: usize) -> Option<Place> {
