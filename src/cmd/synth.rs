@@ -5,7 +5,8 @@ use std::time::Instant;
 
 use anyhow::Context;
 
-use rehab::synth::{SynthConfig, generate};
+use rehab::synth::headers::HeaderSet;
+use rehab::synth::{SynthConfig, generate_with_headers};
 
 /// Arguments of `rehab synth`.
 #[derive(Debug, clap::Args)]
@@ -19,6 +20,11 @@ pub struct SynthArgs {
     /// Output folder: receives `input/` and `truth.csv`.
     #[arg(long)]
     pub output: PathBuf,
+    /// Header wordings: `usual` (each source's own), or `second` (abbreviations, other
+    /// wordings, two-row headers and title lines from schemas/synth/headers_second.csv); the
+    /// rows and the truth are the same either way.
+    #[arg(long, default_value_t = HeaderSet::Usual)]
+    pub headers: HeaderSet,
 }
 
 /// Generates the archive and prints rows per source.
@@ -28,7 +34,7 @@ pub fn run(args: &SynthArgs) -> anyhow::Result<()> {
         persons: args.persons,
         seed: args.seed,
     };
-    let summary = generate(&config, &args.output)
+    let summary = generate_with_headers(&config, args.headers, &args.output)
         .with_context(|| format!("generating into {}", args.output.display()))?;
     for (source, rows) in &summary.rows {
         println!("{source}\t{rows}");

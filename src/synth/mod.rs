@@ -6,6 +6,7 @@
 
 pub mod data;
 pub mod dates;
+pub mod headers;
 pub mod morph;
 pub mod noise;
 pub mod person;
@@ -21,6 +22,7 @@ use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use headers::{HeaderSet, header_block};
 use person::{Person, PersonMaker};
 use sink::{Cell, Sink};
 use sources::Layout;
@@ -108,16 +110,17 @@ pub fn person_label(id: u32) -> String {
     format!("P{id:07}")
 }
 
-fn open_outputs(input: &Path, persons: u32) -> Result<Vec<Output>, SynthError> {
+fn open_outputs(input: &Path, persons: u32, set: HeaderSet) -> Result<Vec<Output>, SynthError> {
     sources::layouts()
         .into_iter()
         .map(|layout| {
+            let header = header_block(layout.as_ref(), set)?;
             let expected = f64::from(persons) * layout.coverage("") * 1.1;
             let scale = layout
                 .row_cap()
                 .map_or(1.0, |cap| (cap as f64 / expected.max(1.0)).min(1.0));
             Ok(Output {
-                sink: layout.open(input)?,
+                sink: layout.open(input, &header)?,
                 layout,
                 pending: Vec::new(),
                 written: 0,
@@ -180,15 +183,25 @@ fn render_person(
     Ok(())
 }
 
-/// Writes `dir/input/*` and `dir/truth.csv` for `config`.
+/// Writes `dir/input/*` and `dir/truth.csv` for `config`, under each layout's usual headers.
 pub fn generate(config: &SynthConfig, dir: &Path) -> Result<SynthSummary, SynthError> {
+    generate_with_headers(config, HeaderSet::Usual, dir)
+}
+
+/// Writes `dir/input/*` and `dir/truth.csv` for `config`, under the header wordings of `set`;
+/// the rows, their values and the truth are the same whatever the set.
+pub fn generate_with_headers(
+    config: &SynthConfig,
+    set: HeaderSet,
+    dir: &Path,
+) -> Result<SynthSummary, SynthError> {
     let tables = data::tables()?;
     let input = dir.join("input");
     fs::create_dir_all(&input)?;
     let mut truth = csv::Writer::from_writer(BufWriter::new(File::create(dir.join("truth.csv"))?));
     truth.write_record(["source", "record_id", "person"])?;
     let mut rng = ChaCha8Rng::seed_from_u64(config.seed);
-    let mut outputs = open_outputs(&input, config.persons)?;
+    let mut outputs = open_outputs(&input, config.persons, set)?;
     let mut maker = PersonMaker::new();
     for _ in 0..config.persons {
         let person = maker.next_person(tables, &mut rng);

@@ -44,6 +44,114 @@ impl Cell {
     }
 }
 
+/// The lines above the data of a source: title lines, then one header row, or two when some
+/// columns sit under a group cell.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HeaderBlock {
+    /// Title lines above the header, one cell each.
+    pub titles: Vec<String>,
+    /// The columns, id column first.
+    pub columns: Vec<HeaderColumn>,
+}
+
+/// The header of one column: its own text, and the group cell above it if any.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HeaderColumn {
+    /// Group cell over this column and its neighbours of the same group (two-row headers).
+    pub group: Option<String>,
+    /// The column's own header text (the lower row under a group).
+    pub header: String,
+}
+
+/// A header cell spanning `first..=last` columns and `rows` rows.
+#[derive(Debug, Clone, PartialEq)]
+struct Span<'a> {
+    row: usize,
+    first: usize,
+    last: usize,
+    rows: usize,
+    text: &'a str,
+}
+
+impl HeaderBlock {
+    /// A one-row header of `headers` under `titles`.
+    pub fn plain(titles: &[&str], headers: &[&str]) -> HeaderBlock {
+        HeaderBlock {
+            titles: titles.iter().map(|t| t.to_string()).collect(),
+            columns: headers
+                .iter()
+                .map(|h| HeaderColumn {
+                    group: None,
+                    header: h.to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    /// True when some column sits under a group cell (the header takes two rows).
+    pub fn two_rows(&self) -> bool {
+        self.columns.iter().any(|c| c.group.is_some())
+    }
+
+    /// The header cells with their spans: a group cell over its run of columns in the upper
+    /// row with its column headers below, a single column in the upper row over an empty cell.
+    fn spans(&self) -> Vec<Span<'_>> {
+        if !self.two_rows() {
+            return (self.columns.iter().enumerate())
+                .map(|(i, c)| Span {
+                    row: 0,
+                    first: i,
+                    last: i,
+                    rows: 1,
+                    text: &c.header,
+                })
+                .collect();
+        }
+        let mut spans: Vec<Span<'_>> = Vec::new();
+        for (i, column) in self.columns.iter().enumerate() {
+            let Some(group) = column.group.as_deref() else {
+                spans.push(Span {
+                    row: 0,
+                    first: i,
+                    last: i,
+                    rows: 2,
+                    text: &column.header,
+                });
+                continue;
+            };
+            let continues = i > 0 && self.columns[i - 1].group.as_deref() == Some(group);
+            match spans.iter_mut().rev().find(|s| s.row == 0) {
+                Some(open) if continues => open.last = i,
+                _ => spans.push(Span {
+                    row: 0,
+                    first: i,
+                    last: i,
+                    rows: 1,
+                    text: group,
+                }),
+            }
+            spans.push(Span {
+                row: 1,
+                first: i,
+                last: i,
+                rows: 1,
+                text: &column.header,
+            });
+        }
+        spans
+    }
+
+    /// The header rows as plain cells (empty where a span covers), for delimited text.
+    pub fn rows(&self) -> Vec<Vec<String>> {
+        let count = if self.two_rows() { 2 } else { 1 };
+        let mut rows = vec![vec![String::new(); self.columns.len()]; count];
+        for span in self.spans() {
+            rows[span.row][span.first] = span.text.to_string();
+        }
+        rows
+    }
+}
+
 /// Where the rows of one source go.
 pub trait Sink {
     /// Writes one data row with its id.
@@ -104,12 +212,13 @@ pub struct DelimitedSink {
 }
 
 impl DelimitedSink {
-    /// Creates `path` and writes the header row.
+    /// Creates `path` and writes the title lines (padded with empty cells to the header's width)
+    /// and the header rows.
     pub fn create(
         path: &Path,
         delimiter: u8,
         encoding: TextEncoding,
-        headers: &[&str],
+        header: &HeaderBlock,
     ) -> Result<Self, SynthError> {
         let mut file = BufWriter::new(File::create(path)?);
         if encoding == TextEncoding::Utf8Bom {
@@ -129,7 +238,15 @@ impl DelimitedSink {
             .delimiter(delimiter)
             .terminator(csv::Terminator::CRLF)
             .from_writer(encoder);
-        writer.write_record(headers)?;
+        let width = header.columns.len().max(1);
+        for title in &header.titles {
+            let mut line = vec![String::new(); width];
+            line[0].clone_from(title);
+            writer.write_record(&line)?;
+        }
+        for row in header.rows() {
+            writer.write_record(&row)?;
+        }
         Ok(DelimitedSink { writer })
     }
 }
@@ -159,23 +276,33 @@ pub struct XlsxSink {
 }
 
 impl XlsxSink {
-    /// Starts a sheet with `titles` (one per row), an empty row, then `headers`.
-    pub fn create(path: &Path, titles: &[&str], headers: &[&str]) -> Result<Self, SynthError> {
+    /// Starts a sheet with the title lines (one per row), an empty row, then the header rows; a
+    /// cell spanning several columns or both header rows is merged.
+    pub fn create(path: &Path, header: &HeaderBlock) -> Result<Self, SynthError> {
         let mut sheet = Worksheet::new();
         sheet.set_name("Список")?;
         let bold = Format::new().set_bold();
-        for (row, title) in titles.iter().enumerate() {
-            sheet.write_string_with_format(row as u32, 0, *title, &bold)?;
+        for (row, title) in header.titles.iter().enumerate() {
+            sheet.write_string_with_format(row as u32, 0, title, &bold)?;
         }
-        let header_row = titles.len() as u32 + 1;
-        for (col, header) in headers.iter().enumerate() {
-            sheet.write_string_with_format(header_row, col as u16, *header, &bold)?;
+        let header_row = header.titles.len() as u32 + 1;
+        for span in header.spans() {
+            let (row, first) = (header_row + span.row as u32, span.first as u16);
+            let (last_row, last) = (row + span.rows as u32 - 1, span.last as u16);
+            if (row, first) == (last_row, last) {
+                sheet.write_string_with_format(row, first, span.text, &bold)?;
+            } else {
+                sheet.merge_range(row, first, last_row, last, span.text, &bold)?;
+            }
+        }
+        for col in 0..header.columns.len() {
             sheet.set_column_width(col as u16, 18)?;
         }
+        let header_rows = if header.two_rows() { 2 } else { 1 };
         Ok(XlsxSink {
             path: path.to_path_buf(),
             sheet,
-            next_row: header_row + 1,
+            next_row: header_row + header_rows,
             date_format: Format::new().set_num_format("dd.mm.yyyy"),
         })
     }

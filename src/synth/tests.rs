@@ -247,3 +247,94 @@ fn russian_forms_fit_legacy_encodings() {
         }
     }
 }
+
+/// The bytes after the first line break.
+fn after_first_line(bytes: &[u8]) -> &[u8] {
+    let end = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .expect("a header line");
+    &bytes[end + 1..]
+}
+
+/// The rows from the first whose id cell is 1.
+fn xlsx_rows_from_first_id(path: &Path) -> Vec<Vec<Data>> {
+    let rows = xlsx_rows(path);
+    let first = rows
+        .iter()
+        .position(|r| matches!(r.first(), Some(Data::Float(id)) if *id == 1.0))
+        .expect("a data row");
+    rows[first..].to_vec()
+}
+
+#[test]
+fn second_header_set_writes_the_same_rows_under_other_headers() {
+    let config = SynthConfig {
+        persons: 900,
+        seed: 13,
+    };
+    let usual = tempfile::tempdir().expect("temp dir");
+    let second = tempfile::tempdir().expect("temp dir");
+    let a = generate(&config, usual.path()).expect("usual");
+    let b = super::generate_with_headers(&config, super::HeaderSet::Second, second.path())
+        .expect("second");
+    assert_eq!(a, b);
+    let (files_a, files_b) = (files(usual.path()), files(second.path()));
+    assert_eq!(files_a.get("/truth.csv"), files_b.get("/truth.csv"));
+    for (name, bytes) in &files_a {
+        let other = &files_b[name];
+        if name.ends_with(".xlsx") {
+            let (path_a, path_b) = (
+                usual.path().join(&name[1..]),
+                second.path().join(&name[1..]),
+            );
+            assert_eq!(
+                xlsx_rows_from_first_id(&path_a),
+                xlsx_rows_from_first_id(&path_b)
+            );
+        } else if name.starts_with("/input/") {
+            let rows = after_first_line(bytes);
+            assert!(other.ends_with(rows), "{name}: data rows differ");
+            assert_ne!(
+                &other[..other.len() - rows.len()],
+                &bytes[..bytes.len() - rows.len()]
+            );
+        }
+    }
+}
+
+#[test]
+fn second_header_set_writes_a_merged_two_row_header_in_the_register() {
+    let config = SynthConfig {
+        persons: 300,
+        seed: 3,
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    super::generate_with_headers(&config, super::HeaderSet::Second, dir.path()).expect("second");
+    let rows = xlsx_rows(&dir.path().join("input/register_romanized.xlsx"));
+    let text = |row: usize, col: usize| rows[row].get(col).map(Data::to_string).unwrap_or_default();
+    assert!(text(0, 0).starts_with("Persons repressed"));
+    assert_eq!(
+        [
+            text(3, 0),
+            text(3, 1),
+            text(3, 2),
+            text(3, 3),
+            text(3, 4),
+            text(3, 5)
+        ],
+        ["Ref.", "Name of person", "", "", "Birth", ""]
+    );
+    assert_eq!(
+        [
+            text(4, 0),
+            text(4, 1),
+            text(4, 2),
+            text(4, 4),
+            text(4, 5),
+            text(4, 6)
+        ],
+        ["", "Family name(s)", "Given names", "date", "place", ""]
+    );
+    assert_eq!(rows[5].first(), Some(&Data::Float(1.0)));
+}

@@ -16,7 +16,7 @@ use crate::synth::dates;
 use crate::synth::morph;
 use crate::synth::noise::{self, Noise, chance};
 use crate::synth::person::{Person, Resolved};
-use crate::synth::sink::{Cell, DelimitedSink, Sink, TextEncoding, XlsxSink};
+use crate::synth::sink::{Cell, DelimitedSink, HeaderBlock, Sink, TextEncoding, XlsxSink};
 use crate::synth::translit::{self, Scheme};
 
 /// Largest number of rows written to the XLSX register.
@@ -89,26 +89,31 @@ impl Layout for RomanisedRegister {
         Some(XLSX_ROW_CAP)
     }
 
-    fn open(&self, dir: &Path) -> Result<Box<dyn Sink>, SynthError> {
-        let titles = [
+    fn columns(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("record_id", "No."),
+            ("surname", "Surname"),
+            ("given", "Name"),
+            ("patronymic", "Patronymic"),
+            ("birth_date", "Date of birth"),
+            ("birth_place", "Place of birth"),
+            ("nationality", "Nationality"),
+            ("arrest_date", "Date of arrest"),
+            ("decision_date", "Rehabilitation date"),
+        ]
+    }
+
+    fn titles(&self) -> &'static [&'static str] {
+        &[
             "Register of persons repressed in Central Asia and later rehabilitated",
             "Compiled from emigre and foreign publications; names as printed there",
-        ];
-        let headers = [
-            "No.",
-            "Surname",
-            "Name",
-            "Patronymic",
-            "Date of birth",
-            "Place of birth",
-            "Nationality",
-            "Date of arrest",
-            "Rehabilitation date",
-        ];
+        ]
+    }
+
+    fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
         Ok(Box::new(XlsxSink::create(
             &dir.join(self.file_name()),
-            &titles,
-            &headers,
+            header,
         )?))
     }
 
@@ -186,21 +191,24 @@ impl Layout for EnglishList {
         &ENGLISH_NOISE
     }
 
-    fn open(&self, dir: &Path) -> Result<Box<dyn Sink>, SynthError> {
-        let headers = [
-            "Record ID",
-            "Full name",
-            "Date of birth",
-            "Place of birth",
-            "Nationality",
-            "Sentence",
-        ];
+    fn columns(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("record_id", "Record ID"),
+            ("full_name", "Full name"),
+            ("birth_date", "Date of birth"),
+            ("birth_place", "Place of birth"),
+            ("nationality", "Nationality"),
+            ("sentence", "Sentence"),
+        ]
+    }
+
+    fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
         let path = dir.join(self.file_name());
         Ok(Box::new(DelimitedSink::create(
             &path,
             b'\t',
             TextEncoding::Utf8,
-            &headers,
+            header,
         )?))
     }
 

@@ -15,7 +15,7 @@ use super::data::{DatedName, PlaceForms, Tables};
 use super::morph;
 use super::noise::{self, Noise, chance};
 use super::person::{Person, Resolved};
-use super::sink::{Cell, Sink};
+use super::sink::{Cell, HeaderBlock, Sink};
 
 /// One archive source: its file, columns, coverage and how it writes a person.
 pub trait Layout {
@@ -29,8 +29,15 @@ pub trait Layout {
     fn row_cap(&self) -> Option<u64> {
         None
     }
-    /// Creates the file (title rows and header included).
-    fn open(&self, dir: &Path) -> Result<Box<dyn Sink>, SynthError>;
+    /// The columns, id column first: a key naming what the column holds (the field names of
+    /// `schemas/headers.csv`) and the source's usual header text.
+    fn columns(&self) -> &'static [(&'static str, &'static str)];
+    /// Title lines the source usually writes above its header.
+    fn titles(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// Creates the file and writes `header` (title lines and header rows).
+    fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError>;
     /// One row for `person`, without the id column.
     fn render(
         &self,

@@ -15,7 +15,7 @@ use crate::synth::dates;
 use crate::synth::morph;
 use crate::synth::noise::{self, Noise, chance};
 use crate::synth::person::{Person, Resolved};
-use crate::synth::sink::{Cell, DelimitedSink, Sink, TextEncoding};
+use crate::synth::sink::{Cell, DelimitedSink, HeaderBlock, Sink, TextEncoding};
 use crate::synth::translit::{self, APOSTROPHES};
 
 /// A Kazakh-language list of the 2020s state commission: `Аты-жөні` with `-ұлы/-қызы`.
@@ -72,21 +72,24 @@ impl Layout for KazakhList {
         &KAZAKH_NOISE
     }
 
-    fn open(&self, dir: &Path) -> Result<Box<dyn Sink>, SynthError> {
-        let headers = [
-            "Реттік №",
-            "Аты-жөні",
-            "Туған жылы",
-            "Туған жері",
-            "Ұлты",
-            "Ақталған күні",
-        ];
+    fn columns(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("record_id", "Реттік №"),
+            ("full_name", "Аты-жөні"),
+            ("birth_date", "Туған жылы"),
+            ("birth_place", "Туған жері"),
+            ("nationality", "Ұлты"),
+            ("decision_date", "Ақталған күні"),
+        ]
+    }
+
+    fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
         let path = dir.join(self.file_name());
         Ok(Box::new(DelimitedSink::create(
             &path,
             b',',
             TextEncoding::Utf8,
-            &headers,
+            header,
         )?))
     }
 
@@ -181,21 +184,24 @@ impl Layout for UzbekList {
         &UZBEK_NOISE
     }
 
-    fn open(&self, dir: &Path) -> Result<Box<dyn Sink>, SynthError> {
-        let headers = [
-            "T/r",
-            "F.I.Sh.",
-            "Tug'ilgan yili",
-            "Tug'ilgan joyi",
-            "Millati",
-            "Qaror sanasi",
-        ];
+    fn columns(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("record_id", "T/r"),
+            ("full_name", "F.I.Sh."),
+            ("birth_date", "Tug'ilgan yili"),
+            ("birth_place", "Tug'ilgan joyi"),
+            ("nationality", "Millati"),
+            ("decision_date", "Qaror sanasi"),
+        ]
+    }
+
+    fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
         let path = dir.join(self.file_name());
         Ok(Box::new(DelimitedSink::create(
             &path,
             b',',
             TextEncoding::Utf8,
-            &headers,
+            header,
         )?))
     }
 

@@ -16,7 +16,7 @@ use crate::synth::data::Tables;
 use crate::synth::dates;
 use crate::synth::noise::{self, Noise, chance};
 use crate::synth::person::{Person, Resolved};
-use crate::synth::sink::{Cell, DelimitedSink, Sink, TextEncoding};
+use crate::synth::sink::{Cell, DelimitedSink, HeaderBlock, Sink, TextEncoding};
 
 /// A Book-of-Memory victims list: one `ФИО` column, dates in many forms.
 pub struct MemorialList;
@@ -39,23 +39,26 @@ impl Layout for MemorialList {
         &MEMORIAL_NOISE
     }
 
-    fn open(&self, dir: &Path) -> Result<Box<dyn Sink>, SynthError> {
-        let headers = [
-            "№",
-            "ФИО",
-            "Дата рождения",
-            "Место рождения",
-            "Национальность",
-            "Дата ареста",
-            "Приговор",
-            "Дата реабилитации",
-        ];
+    fn columns(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("record_id", "№"),
+            ("full_name", "ФИО"),
+            ("birth_date", "Дата рождения"),
+            ("birth_place", "Место рождения"),
+            ("nationality", "Национальность"),
+            ("arrest_date", "Дата ареста"),
+            ("sentence", "Приговор"),
+            ("decision_date", "Дата реабилитации"),
+        ]
+    }
+
+    fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
         let path = dir.join(self.file_name());
         Ok(Box::new(DelimitedSink::create(
             &path,
             b',',
             TextEncoding::Utf8Bom,
-            &headers,
+            header,
         )?))
     }
 
@@ -106,25 +109,28 @@ impl Layout for NkvdCards {
         &NKVD_NOISE
     }
 
-    fn open(&self, dir: &Path) -> Result<Box<dyn Sink>, SynthError> {
-        let headers = [
-            "Учетный номер",
-            "Фамилия",
-            "Имя",
-            "Отчество",
-            "Год рождения",
-            "Место рождения",
-            "Национальность",
-            "Дата ареста",
-            "Статья",
-            "Приговор",
-        ];
+    fn columns(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("record_id", "Учетный номер"),
+            ("surname", "Фамилия"),
+            ("given", "Имя"),
+            ("patronymic", "Отчество"),
+            ("birth_date", "Год рождения"),
+            ("birth_place", "Место рождения"),
+            ("nationality", "Национальность"),
+            ("arrest_date", "Дата ареста"),
+            ("charge", "Статья"),
+            ("sentence", "Приговор"),
+        ]
+    }
+
+    fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
         let path = dir.join(self.file_name());
         Ok(Box::new(DelimitedSink::create(
             &path,
             b';',
             TextEncoding::Windows1251,
-            &headers,
+            header,
         )?))
     }
 
@@ -195,14 +201,24 @@ impl Layout for Koi8List {
         &KOI8_NOISE
     }
 
-    fn open(&self, dir: &Path) -> Result<Box<dyn Sink>, SynthError> {
-        let headers = ["N", "Фамилия", "Имя", "Отчество", "Г.р.", "Уроженец"];
+    fn columns(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("record_id", "N"),
+            ("surname", "Фамилия"),
+            ("given", "Имя"),
+            ("patronymic", "Отчество"),
+            ("birth_date", "Г.р."),
+            ("birth_place", "Уроженец"),
+        ]
+    }
+
+    fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
         let path = dir.join(self.file_name());
         Ok(Box::new(DelimitedSink::create(
             &path,
             b',',
             TextEncoding::Koi8R,
-            &headers,
+            header,
         )?))
     }
 
