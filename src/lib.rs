@@ -19,3 +19,4 @@ pub mod score;
 pub mod state;
 pub mod summary;
 pub mod synth;
+pub mod tables;

@@ -25,8 +25,7 @@ enum Command {
     /// Score a run's mentions.csv against a truth file: pairwise and B-cubed precision and recall.
     Score(cmd::score::ScoreArgs),
     /// Normalise values read one per line from standard input, as CSV on standard output.
-    #[command(subcommand)]
-    Normalize(cmd::normalize::Command),
+    Normalize(cmd::normalize::Args),
 }
 
 mod cmd;
@@ -43,7 +42,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => cmd::explain::run(args),
         Command::Synth(args) => cmd::synth::run(args).map(|()| cmd::Status::Success),
         Command::Score(args) => cmd::score::run(args).map(|()| cmd::Status::Success),
-        Command::Normalize(command) => cmd::normalize::run(command),
+        Command::Normalize(args) => cmd::normalize::run(args),
     };
     cmd::exit_code(result)
 }

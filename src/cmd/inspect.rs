@@ -15,6 +15,9 @@ pub struct Args {
     /// TOML configuration whose overrides for this file apply.
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// Local additions folder.
+    #[command(flatten)]
+    pub data: super::DataDir,
     /// How many data rows to show.
     #[arg(long, default_value_t = 5)]
     pub rows: usize,
@@ -29,6 +32,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         Some(path) => Config::load(path)?,
         None => Config::default(),
     };
+    args.data.put_in_force(&config)?;
     let source = ingest::open(&args.file, &config.source(&ingest::source_name(&args.file)))?;
     let rows: Vec<_> = source.rows.take(args.rows).collect();
     if args.json {

@@ -10,7 +10,8 @@ pub mod synth;
 use rehab::ingest::config::{Config, ConfigError};
 use rehab::pipeline::PipelineError;
 use rehab::state::lock::LockError;
-use std::path::PathBuf;
+use rehab::tables::{LocalTable, TablesError};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The exit codes, as `--help` shows them.
@@ -43,10 +44,46 @@ pub struct RunPaths {
     /// Archivists' links file of `same`/`different` judgements (overrides the configuration's).
     #[arg(long)]
     pub links: Option<PathBuf>,
+    /// Local additions folder.
+    #[command(flatten)]
+    pub data: DataDir,
+}
+
+/// The folder of local additions to the tables of `schemas/`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DataDir {
+    /// Folder of local additions to the built-in tables (`headers.csv`, `gazetteer.csv` ...,
+    /// same names and header lines as in schemas/); wins over the configuration's `data_dir`.
+    #[arg(long = "data-dir", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+impl DataDir {
+    /// Reads, checks and puts in force the local additions: the `--data-dir` folder, else the
+    /// configuration's `data_dir`, else none. Comes before anything loads a table.
+    pub fn put_in_force(&self, config: &Config) -> Result<&'static [LocalTable], TablesError> {
+        let dir: Option<&Path> = self.data_dir.as_deref().or(config.data_dir.as_deref());
+        let used = rehab::tables::use_local_tables(dir)?;
+        for table in used {
+            tracing::info!(
+                "local table {}: {} lines merged (sha256 {})",
+                table.file,
+                table.lines,
+                table.sha256
+            );
+        }
+        Ok(used)
+    }
+
+    /// The folder in force for a configuration, as `run.json` records it.
+    pub fn folder(&self, config: &Config) -> Option<PathBuf> {
+        self.data_dir.clone().or_else(|| config.data_dir.clone())
+    }
 }
 
 impl RunPaths {
-    /// The configuration file (or defaults), with `--links` applied.
+    /// The configuration file (or defaults), with `--links` applied, and the local additions put
+    /// in force.
     pub fn load_config(&self) -> anyhow::Result<Config> {
         let mut config = match &self.config {
             Some(path) => Config::load(path)?,
@@ -55,6 +92,7 @@ impl RunPaths {
         if let Some(links) = &self.links {
             config.links = Some(links.clone());
         }
+        self.data.put_in_force(&config)?;
         Ok(config)
     }
 }
@@ -138,6 +176,7 @@ fn is_input_error(e: &anyhow::Error) -> bool {
             || cause.is::<rehab::emit::owned::FolderError>()
             || cause.is::<PipelineError>()
             || cause.is::<rehab::ingest::IngestError>()
+            || cause.is::<TablesError>()
             || matches!(cause.downcast_ref(), Some(LockError::Busy { .. }))
     })
 }

@@ -6,6 +6,18 @@ use rehab::model::{DateValue, Lang, NameParts, Place};
 use rehab::normalize::{dates, names, places::Gazetteer};
 use std::io::{self, BufRead};
 
+/// Arguments of `rehab normalize`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// What to normalise.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Folder of local additions to the built-in tables (`gazetteer.csv`, `months.csv` ...,
+    /// same names and header lines as in schemas/).
+    #[arg(long = "data-dir", value_name = "DIR", global = true)]
+    pub data_dir: Option<std::path::PathBuf>,
+}
+
 /// What to normalise.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -33,7 +45,12 @@ fn parse_lang(code: &str) -> Result<Lang, String> {
 /// Reads standard input line by line and writes one CSV row per line. A line that is not valid
 /// UTF-8 or is longer than [`MAX_CELL_BYTES`] gets a row with only its error (and a message on
 /// standard error naming its line number); the lines after it are read as usual.
-pub fn run(command: &Command) -> anyhow::Result<Status> {
+pub fn run(args: &Args) -> anyhow::Result<Status> {
+    let data = super::DataDir {
+        data_dir: args.data_dir.clone(),
+    };
+    data.put_in_force(&rehab::ingest::config::Config::default())?;
+    let command = &args.command;
     let mut stdin = io::stdin().lock();
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))

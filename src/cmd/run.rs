@@ -88,6 +88,12 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         started: started_at,
         elapsed: started.elapsed(),
         emit_timings: Vec::new(),
+        data_dir: args
+            .paths
+            .data
+            .folder(&config)
+            .map(|d| d.display().to_string()),
+        local_tables: rehab::tables::in_force().to_vec(),
     };
     let opts = EmitOptions {
         excel_bom: args.excel_bom,

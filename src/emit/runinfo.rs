@@ -20,6 +20,10 @@ pub struct RunInfo {
     pub elapsed: Duration,
     /// Wall time of each writing step (`csv`, `sqlite`, `report`), in order.
     pub emit_timings: Vec<(String, Duration)>,
+    /// The folder of local additions to the tables, if any.
+    pub data_dir: Option<String>,
+    /// The local tables merged over the built-in ones.
+    pub local_tables: Vec<crate::tables::LocalTable>,
 }
 
 /// How many changed or removed row keys `run.json` lists at most (the counts are always whole).
@@ -41,6 +45,10 @@ pub fn run_json(outcome: &Outcome, run: &RunInfo) -> String {
         "input": run.input,
         "config_path": run.config_path,
         "config": run.config,
+        "local_tables": {
+            "folder": run.data_dir,
+            "files": run.local_tables,
+        },
         "sources": outcome.sources.iter().map(source_json).collect::<Vec<_>>(),
         "skipped": outcome.skipped.iter().map(|(name, reason)| json!({
             "name": name,

@@ -20,6 +20,9 @@ pub struct Config {
     /// Let a run replace the outputs although a source of the last run is missing, unreadable
     /// or shrank to fewer than half its accepted rows (as `--allow-shrink`).
     pub allow_shrink: Option<bool>,
+    /// A folder of local additions to the tables of `schemas/` (relative to the config file);
+    /// `--data-dir` wins over it.
+    pub data_dir: Option<PathBuf>,
 }
 
 /// Linkage settings a configuration may change.
@@ -110,8 +113,9 @@ impl Config {
             path: path.to_path_buf(),
             message: e.to_string(),
         })?;
-        if let (Some(links), Some(dir)) = (&config.links, path.parent()) {
-            config.links = Some(dir.join(links));
+        if let Some(dir) = path.parent() {
+            config.links = config.links.map(|links| dir.join(links));
+            config.data_dir = config.data_dir.map(|data| dir.join(data));
         }
         config
             .link

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
+#[cfg(test)]
 const BUILTIN: &str = include_str!("../../schemas/headers.csv");
 
 /// How many leading rows are searched for the header row.
@@ -30,7 +31,9 @@ impl HeaderDictionary {
     /// The dictionary shipped in `schemas/headers.csv`, loaded once.
     pub fn builtin() -> &'static HeaderDictionary {
         static DICT: OnceLock<HeaderDictionary> = OnceLock::new();
-        DICT.get_or_init(|| HeaderDictionary::from_csv(BUILTIN))
+        DICT.get_or_init(|| {
+            HeaderDictionary::from_csv(crate::tables::text(crate::tables::Table::Headers))
+        })
     }
 
     /// Loads a dictionary from CSV text with columns `field,header,lang`; bad lines are skipped
@@ -154,6 +157,22 @@ pub fn header_key(header: &str) -> String {
         .map(|c| if c == 'ё' { 'е' } else { c })
         .filter(|c| (c.is_alphanumeric() && !APOSTROPHES.contains(c)) || *c == '№')
         .collect()
+}
+
+/// The rule for one line of `headers.csv` (`field,header,lang`): a known field, a header, and a
+/// known language code or none.
+pub fn check_line(rec: &csv::StringRecord) -> Result<(), String> {
+    let field = rec.get(0).unwrap_or("");
+    Field::parse(field).ok_or_else(|| format!("field {field:?} is no field rehab knows"))?;
+    if header_key(rec.get(1).unwrap_or("")).is_empty() {
+        return Err("column \"header\" is empty".into());
+    }
+    match rec.get(2).unwrap_or("") {
+        "" => Ok(()),
+        lang => Lang::parse(lang)
+            .map(|_| ())
+            .ok_or_else(|| format!("language {lang:?} is no language code rehab knows")),
+    }
 }
 
 #[cfg(test)]

@@ -115,8 +115,9 @@ pub enum IngestError {
     },
     /// No row looks like a header.
     #[error(
-        "{path}: no recognisable header row in the first {HEADER_SEARCH_ROWS} rows; add the \
-         headers to schemas/headers.csv or set `header_row` and `columns` in the configuration"
+        "{path}: no recognisable header row in the first {HEADER_SEARCH_ROWS} rows; add its \
+         headers to headers.csv in the local additions folder (--data-dir, or data_dir in the \
+         configuration), or set `header_row` and `columns` for this source in the configuration"
     )]
     NoHeader {
         /// The file.

@@ -12,7 +12,7 @@ use std::sync::Arc;
 mod unknown;
 mod values;
 
-pub use unknown::is_unknown_marker;
+pub use unknown::{check_line as check_unknown_marker_line, is_unknown_marker};
 pub use values::{Calendar, DateValue, Gender, NameParts, Place, Precision, Qualifier, Script};
 
 /// Where a record came from: the source file, its record id and the physical row.

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-const MARKERS: &str = include_str!("../../schemas/unknown_markers.csv");
+use crate::tables::{self, Table};
 
 /// Whether a cell holds only a marker of the unknown.
 pub fn is_unknown_marker(text: &str) -> bool {
@@ -34,12 +34,11 @@ fn markers() -> &'static Markers {
     SET.get_or_init(|| {
         let mut rdr = csv::ReaderBuilder::new()
             .comment(Some(b'#'))
-            .from_reader(MARKERS.as_bytes());
+            .from_reader(tables::text(Table::UnknownMarkers).as_bytes());
         let folded: HashSet<String> = rdr
             .records()
             .flatten()
-            .filter_map(|r| r.get(0).map(fold))
-            .filter(|f| !f.is_empty())
+            .filter_map(|r| read_marker(&r).ok())
             .collect();
         let first_chars = folded.iter().filter_map(|f| f.chars().next()).collect();
         Markers {
@@ -47,6 +46,26 @@ fn markers() -> &'static Markers {
             first_chars,
         }
     })
+}
+
+/// One line of `unknown_markers.csv` (`marker,lang`): the folded marker.
+fn read_marker(rec: &csv::StringRecord) -> Result<String, String> {
+    let folded = fold(rec.get(0).unwrap_or(""));
+    if folded.is_empty() {
+        return Err("the marker is empty".into());
+    }
+    match rec.get(1).unwrap_or("").trim() {
+        "*" => Ok(folded),
+        lang if crate::model::Lang::parse(lang).is_some() => Ok(folded),
+        lang => Err(format!(
+            "lang {lang:?} is neither a language code rehab knows nor `*`"
+        )),
+    }
+}
+
+/// The rule for one line of `unknown_markers.csv`.
+pub fn check_line(rec: &csv::StringRecord) -> Result<(), String> {
+    read_marker(rec).map(|_| ())
 }
 
 /// One character lower case, `ё` as `е`.

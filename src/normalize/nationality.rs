@@ -4,8 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// The shipped dictionary.
-const DICTIONARY: &str = include_str!("../../schemas/nationalities.csv");
+use crate::tables::{self, Table};
 
 /// Uzbek Latin writes its apostrophe in many ways; they are all one letter mark.
 const APOSTROPHES: [char; 6] = ['\'', '’', 'ʼ', 'ʻ', '‘', '`'];
@@ -17,7 +16,7 @@ pub fn nationality_key(raw: &str) -> Option<&'static str> {
     if folded.is_empty() {
         return None;
     }
-    dictionary().get(folded.as_str()).copied()
+    dictionary().get(folded.as_str()).map(String::as_str)
 }
 
 /// Case-folds a form, reads every apostrophe variant as `'`, `ё` as `е`, and drops surrounding
@@ -36,17 +35,32 @@ fn fold(text: &str) -> String {
 }
 
 /// Folded form → key, read once.
-fn dictionary() -> &'static HashMap<String, &'static str> {
-    static MAP: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+fn dictionary() -> &'static HashMap<String, String> {
+    static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
     MAP.get_or_init(|| {
-        DICTIONARY
-            .lines()
-            .skip(1)
-            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-            .filter_map(|line| line.split_once(','))
-            .map(|(key, form)| (fold(form), key.trim()))
+        let mut rdr = csv::ReaderBuilder::new()
+            .comment(Some(b'#'))
+            .from_reader(tables::text(Table::Nationalities).as_bytes());
+        rdr.records()
+            .flatten()
+            .filter_map(|rec| read_line(&rec).ok())
             .collect()
     })
+}
+
+/// One line of `nationalities.csv` (`key,form`): the folded form and its key.
+fn read_line(rec: &csv::StringRecord) -> Result<(String, String), String> {
+    let key = rec.get(0).unwrap_or("").trim();
+    let form = fold(rec.get(1).unwrap_or(""));
+    if key.is_empty() || form.is_empty() {
+        return Err("both the key and the form must be given".into());
+    }
+    Ok((form, key.to_string()))
+}
+
+/// The rule for one line of `nationalities.csv`.
+pub fn check_line(rec: &csv::StringRecord) -> Result<(), String> {
+    read_line(rec).map(|_| ())
 }
 
 #[cfg(test)]
@@ -104,7 +118,8 @@ mod tests {
     #[test]
     fn the_dictionary_gives_every_form_one_key() {
         let mut seen: HashMap<String, &str> = HashMap::new();
-        for line in DICTIONARY.lines().skip(1).filter(|l| !l.starts_with('#')) {
+        let shipped = include_str!("../../schemas/nationalities.csv");
+        for line in shipped.lines().skip(1).filter(|l| !l.starts_with('#')) {
             let (key, form) = line.split_once(',').expect("key,form");
             if let Some(other) = seen.insert(fold(form), key) {
                 assert_eq!(other, key, "{form} has two keys");

@@ -3,61 +3,46 @@
 //! `10 лет концлагеря` are `camp:10`; `ссылка в Казахстан на 5 лет`, `exile, 5 years` are
 //! `exile:5`).
 
-/// Word stems of each kind of sentence, lower case; the first kind found wins, so a death
-/// sentence commuted to a camp term (`ВМН, заменён 10 годами ИТЛ`) reads as death.
-const KINDS: [(&str, &[&str]); 3] = [
-    (
-        "death",
-        &[
-            "вмн",
-            "vmn",
-            "расстрел",
-            "высшая мера",
-            "высшей мер",
-            "shot",
-            "execut",
-            "death",
-            "ату жаза",
-            "атылды",
-            "otib",
-            "otuv",
-        ],
-    ),
-    (
-        "camp",
-        &[
-            "итл",
-            "itl",
-            "лагер",
-            "camp",
-            "гулаг",
-            "gulag",
-            "лишени",
-            "тюрьм",
-            "prison",
-            "imprison",
-            "лагерь",
-            "бас бостандығынан",
-            "ozodlikdan",
-        ],
-    ),
-    (
-        "exile",
-        &[
-            "ссылк",
-            "ссыльн",
-            "высыл",
-            "выслан",
-            "exile",
-            "deport",
-            "депорт",
-            "спецпосел",
-            "settlement",
-            "жер аудар",
-            "surgun",
-        ],
-    ),
-];
+use crate::tables::{self, Table};
+use std::sync::OnceLock;
+
+/// The kinds of sentence, in the order they are tried: the first kind one of whose stems a
+/// sentence contains wins.
+const KINDS: [&str; 3] = ["death", "camp", "exile"];
+
+/// The stems of each kind of [`KINDS`], from `schemas/sentence_words.csv`, loaded once.
+fn stems() -> &'static [Vec<String>; 3] {
+    static STEMS: OnceLock<[Vec<String>; 3]> = OnceLock::new();
+    STEMS.get_or_init(|| {
+        let mut stems: [Vec<String>; 3] = Default::default();
+        let mut rdr = csv::ReaderBuilder::new()
+            .comment(Some(b'#'))
+            .from_reader(tables::text(Table::SentenceWords).as_bytes());
+        for (kind, stem) in rdr.records().flatten().filter_map(|r| read_line(&r).ok()) {
+            stems[kind].push(stem);
+        }
+        stems
+    })
+}
+
+/// One line of `sentence_words.csv` (`stem,kind`): the index of its kind and the stem.
+fn read_line(rec: &csv::StringRecord) -> Result<(usize, String), String> {
+    let stem = rec.get(0).unwrap_or("").trim().to_lowercase();
+    if stem.is_empty() {
+        return Err("column \"stem\" is empty".into());
+    }
+    let kind = rec.get(1).unwrap_or("").trim();
+    let index = KINDS
+        .iter()
+        .position(|k| *k == kind)
+        .ok_or_else(|| format!("kind {kind:?} is not {}", KINDS.join(", ")))?;
+    Ok((index, stem))
+}
+
+/// The rule for one line of `sentence_words.csv`.
+pub fn check_line(rec: &csv::StringRecord) -> Result<(), String> {
+    read_line(rec).map(|_| ())
+}
 
 /// The key of a sentence as written: its kind, and `:N` with the term in years when a number
 /// of years is given (`camp:10`); `None` when no kind is recognised.
@@ -65,7 +50,8 @@ pub fn sentence_key(raw: &str) -> Option<String> {
     let text: String = raw.chars().flat_map(char::to_lowercase).collect();
     let kind = KINDS
         .iter()
-        .find(|(_, stems)| stems.iter().any(|s| text.contains(s)))
+        .zip(stems())
+        .find(|(_, stems)| stems.iter().any(|s| text.contains(s.as_str())))
         .map(|(kind, _)| *kind)?;
     match term_years(&text) {
         Some(years) if kind != "death" => Some(format!("{kind}:{years}")),

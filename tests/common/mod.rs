@@ -51,6 +51,25 @@ impl Workdir {
         cmd.output().expect("run rehab")
     }
 
+    /// Runs `rehab` with the arguments in this folder, `stdin` written to its standard input;
+    /// returns its standard output.
+    pub fn rehab_piped(&self, args: &[&str], stdin: &str) -> String {
+        use std::io::Write;
+        use std::process::Stdio;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rehab"))
+            .args(args)
+            .current_dir(self.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("run rehab");
+        let mut input = child.stdin.take().expect("stdin");
+        input.write_all(stdin.as_bytes()).expect("write stdin");
+        drop(input);
+        let out = child.wait_with_output().expect("wait for rehab");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// Runs `rehab run` with default folders and returns its output.
     pub fn run(&self) -> Output {
         self.rehab(&["run"])

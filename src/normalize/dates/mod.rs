@@ -94,6 +94,12 @@ pub fn parse_cell(
     }
 }
 
+/// Problems found in the given texts of a months file and a date-words file, as
+/// `file:line: problem`: the rule the vocabulary loader applies to each line.
+pub fn vocabulary_problems_of(months_csv: &str, words_csv: &str) -> Vec<String> {
+    words::Vocabulary::load(months_csv, words_csv).problems
+}
+
 /// Problems found in the shipped date vocabulary files (empty when every row is readable).
 pub fn vocabulary_problems() -> &'static [String] {
     &words::vocabulary().problems

@@ -37,9 +37,6 @@ impl Hasher for Fnv {
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-const MONTHS_CSV: &str = include_str!("../../../schemas/months.csv");
-const WORDS_CSV: &str = include_str!("../../../schemas/date_words.csv");
-
 /// What a date word does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
@@ -105,7 +102,10 @@ pub struct Vocabulary {
 /// The vocabulary shipped in `schemas/`, loaded on first use.
 pub fn vocabulary() -> &'static Vocabulary {
     static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
-    VOCABULARY.get_or_init(|| Vocabulary::load(MONTHS_CSV, WORDS_CSV))
+    VOCABULARY.get_or_init(|| {
+        use crate::tables::{Table, text};
+        Vocabulary::load(text(Table::Months), text(Table::DateWords))
+    })
 }
 
 /// Folds a form the way the tokeniser folds words, with single spaces between words.

@@ -6,10 +6,7 @@ use crate::normalize::translit::match_key;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const GIVEN_CSV: &str = include_str!("../../../schemas/given_names.csv");
-const PARTICLES_CSV: &str = include_str!("../../../schemas/name_particles.csv");
-const PATRONYMICS_CSV: &str = include_str!("../../../schemas/patronymics.csv");
-const SURNAME_SUFFIXES_CSV: &str = include_str!("../../../schemas/surname_suffixes.csv");
+use crate::tables::{self, Table};
 
 /// One given-name equivalence class.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,12 +99,103 @@ fn records(text: &str) -> Vec<csv::StringRecord> {
     rdr.records().flatten().collect()
 }
 
-fn gender(code: &str) -> Option<Gender> {
+/// A gender column: `m`, `f`, or empty for either.
+fn gender(code: &str) -> Result<Option<Gender>, String> {
     match code.trim() {
-        "m" => Some(Gender::Male),
-        "f" => Some(Gender::Female),
-        _ => None,
+        "m" => Ok(Some(Gender::Male)),
+        "f" => Ok(Some(Gender::Female)),
+        "" => Ok(None),
+        other => Err(format!("gender {other:?} is not m, f or empty")),
     }
+}
+
+fn column<'r>(rec: &'r csv::StringRecord, i: usize, name: &str) -> Result<&'r str, String> {
+    match rec.get(i).map(str::trim) {
+        Some(v) if !v.is_empty() => Ok(v),
+        _ => Err(format!("column {name:?} is empty")),
+    }
+}
+
+/// One line of `given_names.csv`: class id, gender, and the forms (the first is canonical).
+fn read_class(rec: &csv::StringRecord) -> Result<(&str, Option<Gender>, Vec<&str>), String> {
+    let id = column(rec, 0, "class")?;
+    let gender = gender(rec.get(1).unwrap_or(""))?;
+    let forms: Vec<&str> = column(rec, 2, "forms")?.split('|').map(str::trim).collect();
+    if forms.iter().any(|f| match_key(f).is_empty()) {
+        return Err("a form between the `|` has no letters".into());
+    }
+    Ok((id, gender, forms))
+}
+
+/// One line of `name_particles.csv`: canonical form, kind, and the forms.
+fn read_particle(rec: &csv::StringRecord) -> Result<(String, ParticleKind, Vec<&str>), String> {
+    let key = match_key(column(rec, 0, "canonical")?);
+    let kind = match rec.get(1).unwrap_or("").trim() {
+        "suffix" => ParticleKind::Suffix,
+        "prefix" => ParticleKind::Prefix,
+        "title" => ParticleKind::Title,
+        other => return Err(format!("kind {other:?} is not suffix, prefix or title")),
+    };
+    gender(rec.get(2).unwrap_or(""))?;
+    let forms = column(rec, 3, "forms")?.split('|').collect();
+    Ok((key, kind, forms))
+}
+
+/// One line of `patronymics.csv`.
+fn read_patronymic(rec: &csv::StringRecord) -> Result<PatronymicMarker, String> {
+    let form = column(rec, 0, "form")?;
+    let word = match rec.get(1).unwrap_or("").trim() {
+        "word" => true,
+        "suffix" => false,
+        other => return Err(format!("kind {other:?} is not suffix or word")),
+    };
+    let gender = gender(rec.get(2).unwrap_or(""))?.ok_or("gender must be m or f")?;
+    let tradition = column(rec, 3, "tradition")?;
+    Ok(PatronymicMarker {
+        form: fold_word(form),
+        word,
+        gender,
+        turkic: tradition.starts_with("kk"),
+        russian: tradition.starts_with("ru"),
+        key: match_key(form),
+    })
+}
+
+/// One line of `surname_suffixes.csv`.
+fn read_surname_suffix(rec: &csv::StringRecord) -> Result<SurnameSuffix, String> {
+    let key = match_key(column(rec, 0, "form")?);
+    if key.is_empty() {
+        return Err("the form has no letters".into());
+    }
+    let root = column(rec, 2, "min_root")?;
+    let min_root = root
+        .parse()
+        .map_err(|_| format!("min_root {root:?} is not a whole number"))?;
+    Ok(SurnameSuffix {
+        key,
+        gender: gender(rec.get(1).unwrap_or(""))?,
+        min_root,
+    })
+}
+
+/// The rule for one line of `given_names.csv`.
+pub fn check_given_name_line(rec: &csv::StringRecord) -> Result<(), String> {
+    read_class(rec).map(|_| ())
+}
+
+/// The rule for one line of `name_particles.csv`.
+pub fn check_particle_line(rec: &csv::StringRecord) -> Result<(), String> {
+    read_particle(rec).map(|_| ())
+}
+
+/// The rule for one line of `patronymics.csv`.
+pub fn check_patronymic_line(rec: &csv::StringRecord) -> Result<(), String> {
+    read_patronymic(rec).map(|_| ())
+}
+
+/// The rule for one line of `surname_suffixes.csv`.
+pub fn check_surname_suffix_line(rec: &csv::StringRecord) -> Result<(), String> {
+    read_surname_suffix(rec).map(|_| ())
 }
 
 /// Lower-cases a word and writes every apostrophe look-alike as `'`.
@@ -146,17 +234,17 @@ fn load() -> NameData {
 fn load_classes() -> (Vec<NameClass>, HashMap<String, usize>) {
     let mut classes = Vec::new();
     let mut by_key = HashMap::new();
-    for rec in records(GIVEN_CSV) {
-        let forms: Vec<&str> = rec.get(2).unwrap_or("").split('|').map(str::trim).collect();
-        let Some(first) = forms.first().filter(|f| !f.is_empty()) else {
+    for rec in records(tables::text(Table::GivenNames)) {
+        let Ok((id, gender, forms)) = read_class(&rec) else {
             continue;
         };
+        let first = forms[0];
         let index = classes.len();
         classes.push(NameClass {
-            id: rec.get(0).unwrap_or("").to_string(),
+            id: id.to_string(),
             canonical: first.to_string(),
             key: match_key(first),
-            gender: gender(rec.get(1).unwrap_or("")),
+            gender,
         });
         for form in forms {
             let key = match_key(form);
@@ -171,14 +259,11 @@ fn load_classes() -> (Vec<NameClass>, HashMap<String, usize>) {
 fn load_particles() -> (HashMap<String, Particle>, Vec<(String, String)>) {
     let mut particles = HashMap::new();
     let mut keys = Vec::new();
-    for rec in records(PARTICLES_CSV) {
-        let kind = match rec.get(1).unwrap_or("") {
-            "suffix" => ParticleKind::Suffix,
-            "prefix" => ParticleKind::Prefix,
-            _ => ParticleKind::Title,
+    for rec in records(tables::text(Table::NameParticles)) {
+        let Ok((key, kind, forms)) = read_particle(&rec) else {
+            continue;
         };
-        let key = match_key(rec.get(0).unwrap_or(""));
-        for form in rec.get(3).unwrap_or("").split('|') {
+        for form in forms {
             let particle = Particle {
                 key: key.clone(),
                 kind,
@@ -196,18 +281,9 @@ fn load_particles() -> (HashMap<String, Particle>, Vec<(String, String)>) {
 }
 
 fn load_patronymics() -> Vec<PatronymicMarker> {
-    let mut out: Vec<PatronymicMarker> = records(PATRONYMICS_CSV)
+    let mut out: Vec<PatronymicMarker> = records(tables::text(Table::Patronymics))
         .iter()
-        .filter_map(|rec| {
-            Some(PatronymicMarker {
-                form: fold_word(rec.get(0)?.trim()),
-                word: rec.get(1)? == "word",
-                gender: gender(rec.get(2)?)?,
-                turkic: rec.get(3)?.starts_with("kk"),
-                russian: rec.get(3)?.starts_with("ru"),
-                key: match_key(rec.get(0)?),
-            })
-        })
+        .filter_map(|rec| read_patronymic(rec).ok())
         .collect();
     out.sort_by_key(|m| std::cmp::Reverse(m.form.chars().count()));
     out.dedup();
@@ -215,16 +291,9 @@ fn load_patronymics() -> Vec<PatronymicMarker> {
 }
 
 fn load_surname_suffixes() -> Vec<SurnameSuffix> {
-    let mut out: Vec<SurnameSuffix> = records(SURNAME_SUFFIXES_CSV)
+    let mut out: Vec<SurnameSuffix> = records(tables::text(Table::SurnameSuffixes))
         .iter()
-        .filter_map(|rec| {
-            Some(SurnameSuffix {
-                key: match_key(rec.get(0)?),
-                gender: gender(rec.get(1)?),
-                min_root: rec.get(2)?.trim().parse().unwrap_or(2),
-            })
-        })
-        .filter(|s| !s.key.is_empty())
+        .filter_map(|rec| read_surname_suffix(rec).ok())
         .collect();
     out.sort_by(|a, b| b.key.len().cmp(&a.key.len()).then(a.key.cmp(&b.key)));
     out.dedup_by(|a, b| a.key == b.key);

@@ -100,16 +100,8 @@ pub fn parse_table(text: &str) -> Result<Table, GazetteerError> {
         let rec = result.map_err(|e| csv_error(&e))?;
         let line = rec.position().map_or(0, |p| p.line());
         let bad = |message: String| GazetteerError::Line { line, message };
-        if rec.len() != COLUMNS.len() {
-            return Err(bad(format!(
-                "expected {} columns, found {}",
-                COLUMNS.len(),
-                rec.len()
-            )));
-        }
-        let place = read_place(&rec).map_err(bad)?;
-        let place_idx = intern_place(&mut table, &mut index, place).map_err(bad)?;
-        let form = read_form(&rec, place_idx).map_err(bad)?;
+        let (place, mut form) = read_line(&rec).map_err(bad)?;
+        form.place = intern_place(&mut table, &mut index, place).map_err(bad)?;
         table.forms.push(form);
     }
     Ok(table)
@@ -133,6 +125,36 @@ fn csv_error(e: &csv::Error) -> GazetteerError {
         line,
         message: e.to_string(),
     }
+}
+
+/// The rule for one line: its place and its form (the form's place index not yet set).
+fn read_line(rec: &csv::StringRecord) -> Result<(PlaceEntry, FormEntry), String> {
+    if rec.len() != COLUMNS.len() {
+        return Err(format!(
+            "expected {} columns, found {}",
+            COLUMNS.len(),
+            rec.len()
+        ));
+    }
+    Ok((read_place(rec)?, read_form(rec, 0)?))
+}
+
+/// Whether one line of the gazetteer reads, and what is wrong with it when not.
+pub fn check_line(rec: &csv::StringRecord) -> Result<(), String> {
+    read_line(rec).map(|_| ())
+}
+
+/// Whether a text is a language tag as the gazetteer writes them: `ru`, `kaa`, `uz-Latn`.
+fn is_language_tag(tag: &str) -> bool {
+    let (lang, script) = tag.split_once('-').unwrap_or((tag, "Zzzz"));
+    (2..=3).contains(&lang.len())
+        && lang.bytes().all(|b| b.is_ascii_lowercase())
+        && script.len() == 4
+        && script
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_uppercase())
+        && script.bytes().skip(1).all(|b| b.is_ascii_lowercase())
 }
 
 fn read_place(rec: &csv::StringRecord) -> Result<PlaceEntry, String> {
@@ -183,11 +205,21 @@ fn read_form(rec: &csv::StringRecord, place: usize) -> Result<FormEntry, String>
     Ok(FormEntry {
         place,
         text: required(rec, 4, "form")?.to_string(),
-        lang: required(rec, 5, "lang")?.to_string(),
+        lang: language_tag(required(rec, 5, "lang")?)?.to_string(),
         from,
         to,
         historic: flag(rec.get(8).unwrap_or(""))?,
     })
+}
+
+fn language_tag(tag: &str) -> Result<&str, String> {
+    if is_language_tag(tag) {
+        Ok(tag)
+    } else {
+        Err(format!(
+            "lang {tag:?} is not a language tag (`ru`, `kk`, `uz-Latn`...)"
+        ))
+    }
 }
 
 fn required<'r>(rec: &'r csv::StringRecord, i: usize, name: &str) -> Result<&'r str, String> {

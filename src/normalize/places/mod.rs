@@ -21,6 +21,7 @@ mod tests_table;
 pub use data::PlaceKind;
 
 use crate::model::Place;
+use crate::tables::{self, Table as SchemaTable};
 use data::Table;
 use index::Index;
 use std::sync::OnceLock;
@@ -87,11 +88,21 @@ pub struct Gazetteer {
     index: Index,
 }
 
+#[cfg(test)]
 const BUILTIN: &str = include_str!("../../../schemas/gazetteer.csv");
-const BUILTIN_TERMS: &str = include_str!("../../../schemas/place_terms.csv");
+
+/// The rule for one line of `gazetteer.csv`, as the loader reads it.
+pub fn check_gazetteer_line(rec: &csv::StringRecord) -> Result<(), String> {
+    data::check_line(rec)
+}
+
+/// The rule for one line of `place_terms.csv`, as the loader reads it.
+pub fn check_term_line(rec: &csv::StringRecord) -> Result<(), String> {
+    Terms::default().add(rec)
+}
 
 impl Gazetteer {
-    /// The gazetteer shipped in `schemas/gazetteer.csv`, loaded once. Should the shipped data fail
+    /// The gazetteer shipped in `schemas/gazetteer.csv` with the local additions, loaded once. Should the shipped data fail
     /// to load, the error is logged and an empty gazetteer returned (every lookup then fails).
     pub fn builtin() -> &'static Gazetteer {
         static EMPTY: OnceLock<Gazetteer> = OnceLock::new();
@@ -107,13 +118,14 @@ impl Gazetteer {
     /// The shipped gazetteer, or the error that keeps it from loading.
     pub fn try_builtin() -> Result<&'static Gazetteer, &'static GazetteerError> {
         static G: OnceLock<Result<Gazetteer, GazetteerError>> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::from_csv(BUILTIN)).as_ref()
+        G.get_or_init(|| Gazetteer::from_csv(tables::text(SchemaTable::Gazetteer)))
+            .as_ref()
     }
 
     /// Loads a gazetteer from CSV text with columns
     /// `key,country,kind,modern,form,lang,from,to,historic`, with the shipped place terms.
     pub fn from_csv(text: &str) -> Result<Gazetteer, GazetteerError> {
-        Gazetteer::from_csv_with_terms(text, BUILTIN_TERMS)
+        Gazetteer::from_csv_with_terms(text, tables::text(SchemaTable::PlaceTerms))
     }
 
     /// Loads a gazetteer from CSV text and a place terms table (`term,role,position,lang,meaning`).

@@ -80,7 +80,8 @@ impl Terms {
         Ok(terms)
     }
 
-    fn add(&mut self, rec: &csv::StringRecord) -> Result<(), String> {
+    /// Adds one line of the table, or says what is wrong with it.
+    pub fn add(&mut self, rec: &csv::StringRecord) -> Result<(), String> {
         let term = rec.get(0).unwrap_or("").to_lowercase();
         if term.is_empty() {
             return Err("column \"term\" is empty".into());

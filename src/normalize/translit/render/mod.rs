@@ -6,6 +6,8 @@
 
 mod table;
 
+pub use table::check_line;
+
 use table::{Context, Table};
 
 /// A romanisation scheme that [`render`] can write.

@@ -3,7 +3,7 @@
 use super::context_applies;
 use std::sync::OnceLock;
 
-const TRANSLIT_CSV: &str = include_str!("../../../../schemas/translit.csv");
+use crate::tables::{self, Table as SchemaTable};
 
 /// Where a row's forms apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +26,42 @@ struct Row {
     forms: Vec<Option<String>>,
 }
 
+/// One line of `translit.csv`: the letters, their context and their form in each scheme.
+fn read_row(rec: &csv::StringRecord) -> Result<Row, String> {
+    let letter: Vec<char> = rec.get(0).unwrap_or("").chars().collect();
+    if letter.is_empty() {
+        return Err("column \"letter\" is empty".into());
+    }
+    let context = match rec.get(1).unwrap_or("") {
+        "initial" => Context::Initial,
+        "prevocalic" => Context::Prevocalic,
+        "intervocalic" => Context::Intervocalic,
+        "final" => Context::Final,
+        "" => Context::Default,
+        other => {
+            return Err(format!(
+                "context {other:?} is not initial, prevocalic, intervocalic, final or empty"
+            ));
+        }
+    };
+    let forms = (2..rec.len())
+        .map(|i| {
+            let cell = rec.get(i).unwrap_or("");
+            (context == Context::Default || !cell.is_empty()).then(|| cell.to_string())
+        })
+        .collect();
+    Ok(Row {
+        letter,
+        context,
+        forms,
+    })
+}
+
+/// The rule for one line of `translit.csv`.
+pub fn check_line(rec: &csv::StringRecord) -> Result<(), String> {
+    read_row(rec).map(|_| ())
+}
+
 /// The rows of the table, longest letters and specific contexts first.
 pub struct Table {
     rows: Vec<Row>,
@@ -35,7 +71,7 @@ impl Table {
     /// The table shipped in `schemas/translit.csv`.
     pub fn builtin() -> &'static Table {
         static TABLE: OnceLock<Table> = OnceLock::new();
-        TABLE.get_or_init(|| Table::from_csv(TRANSLIT_CSV))
+        TABLE.get_or_init(|| Table::from_csv(tables::text(SchemaTable::Translit)))
     }
 
     fn from_csv(text: &str) -> Table {
@@ -43,27 +79,7 @@ impl Table {
         let mut rows: Vec<Row> = rdr
             .records()
             .flatten()
-            .filter_map(|rec| {
-                let letter: Vec<char> = rec.get(0)?.chars().collect();
-                let context = match rec.get(1)? {
-                    "initial" => Context::Initial,
-                    "prevocalic" => Context::Prevocalic,
-                    "intervocalic" => Context::Intervocalic,
-                    "final" => Context::Final,
-                    _ => Context::Default,
-                };
-                let forms = (2..rec.len())
-                    .map(|i| {
-                        let cell = rec.get(i).unwrap_or("");
-                        (context == Context::Default || !cell.is_empty()).then(|| cell.to_string())
-                    })
-                    .collect();
-                Some(Row {
-                    letter,
-                    context,
-                    forms,
-                })
-            })
+            .filter_map(|rec| read_row(&rec).ok())
             .collect();
         rows.sort_by_key(|r| {
             (

@@ -1,0 +1,273 @@
+//! The folder of local additions: read, checked line by line, and merged over the built-in text.
+
+use super::specs::{Spec, Table};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Why a folder of local additions cannot be used. Every one stops the run (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum TablesError {
+    /// The folder or one of its files could not be read.
+    #[error("{path}: cannot read local tables: {source}")]
+    Read {
+        /// The folder or file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A file of the folder is no table, or no text.
+    #[error("{path}: {message}")]
+    File {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// A line of a local table is wrong: its header, its columns or a value.
+    #[error("{path}:{line}: {message}")]
+    Line {
+        /// The file.
+        path: PathBuf,
+        /// The 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Local tables were asked for after the tables were loaded with others (or none).
+    #[error(
+        "local tables from {wanted} asked for, but the tables are already loaded with local \
+         tables from {in_force}"
+    )]
+    AlreadyInForce {
+        /// The folder asked for (`none` when none).
+        wanted: String,
+        /// The folder the loaded tables were merged with.
+        in_force: String,
+    },
+}
+
+/// A local table a run used, as `run.json` records it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LocalTable {
+    /// The file name (`gazetteer.csv`).
+    pub file: String,
+    /// SHA-256 of the file's bytes, in hex.
+    pub sha256: String,
+    /// How many of its lines were merged over the built-in table.
+    pub lines: usize,
+}
+
+/// One data line of a local table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalLine {
+    /// The line as written.
+    pub text: String,
+    /// Its key: the key columns, folded as the loader folds them.
+    pub key: String,
+    /// Its 1-based line number in the file.
+    pub number: usize,
+}
+
+/// The local additions of a run: the folder, its tables, and their data lines.
+#[derive(Debug, Clone, Default)]
+pub struct Overlay {
+    /// The folder, when there is one.
+    pub dir: Option<PathBuf>,
+    /// The local tables, in file name order.
+    pub tables: Vec<LocalTable>,
+    /// The data lines of each local table.
+    pub lines: BTreeMap<Table, Vec<LocalLine>>,
+}
+
+impl Overlay {
+    /// Reads and checks every file of a folder of local additions. Hidden files (names starting
+    /// with `.`) are passed over; any other file must be a table.
+    pub fn read(dir: &Path) -> Result<Overlay, TablesError> {
+        let read_err = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| TablesError::Read { path, source }
+        };
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(read_err(dir))?
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<Result<_, _>>()
+            .map_err(read_err(dir))?;
+        paths.sort();
+        let mut overlay = Overlay {
+            dir: Some(dir.to_path_buf()),
+            ..Overlay::default()
+        };
+        for path in paths {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let name = name.unwrap_or_default();
+            if name.starts_with('.') {
+                continue;
+            }
+            let table = Table::from_file(&name).filter(|_| path.is_file());
+            let Some(table) = table else {
+                return Err(unknown_file(path));
+            };
+            let bytes = std::fs::read(&path).map_err(read_err(&path))?;
+            let lines = read_lines(table, &path, &bytes)?;
+            check_keys_once(&path, &lines)?;
+            overlay.tables.push(LocalTable {
+                file: name,
+                sha256: hex_sha256(&bytes),
+                lines: lines.len(),
+            });
+            overlay.lines.insert(table, lines);
+        }
+        Ok(overlay)
+    }
+}
+
+fn unknown_file(path: PathBuf) -> TablesError {
+    let known: Vec<&str> = Table::ALL.iter().map(|t| t.file()).collect();
+    TablesError::File {
+        path,
+        message: format!(
+            "is no table rehab knows; a local additions folder holds only {}",
+            known.join(", ")
+        ),
+    }
+}
+
+/// The checked data lines of one local table file.
+pub fn read_lines(table: Table, path: &Path, bytes: &[u8]) -> Result<Vec<LocalLine>, TablesError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| TablesError::File {
+        path: path.to_path_buf(),
+        message: format!("is not UTF-8 text ({e})"),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let spec = table.spec();
+    let expected = table.header_line();
+    let columns = expected.split(',').count();
+    let mut header_seen = false;
+    let mut out: Vec<LocalLine> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let number = i + 1;
+        let bad = |message: String| TablesError::Line {
+            path: path.to_path_buf(),
+            line: number,
+            message,
+        };
+        if !is_data(line) {
+            continue;
+        }
+        if !header_seen {
+            if line.trim() != expected {
+                return Err(bad(format!(
+                    "the header line must be `{expected}`, found `{}`",
+                    line.trim()
+                )));
+            }
+            header_seen = true;
+            continue;
+        }
+        let record = parse_line(spec, line).map_err(&bad)?;
+        if record.len() != columns {
+            return Err(bad(format!(
+                "{} columns where `{expected}` has {columns}",
+                record.len()
+            )));
+        }
+        (spec.check)(&record).map_err(&bad)?;
+        out.push(LocalLine {
+            text: line.trim_end_matches('\r').to_string(),
+            key: key_of(spec, &record),
+            number,
+        });
+    }
+    if !header_seen {
+        return Err(TablesError::Line {
+            path: path.to_path_buf(),
+            line: 1,
+            message: format!("no header line; it must be `{expected}`"),
+        });
+    }
+    Ok(out)
+}
+
+/// Refuses a local table that gives one key twice: which line should win would be unclear.
+pub fn check_keys_once(path: &Path, lines: &[LocalLine]) -> Result<(), TablesError> {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for line in lines {
+        if let Some(first) = seen.insert(&line.key, line.number) {
+            return Err(TablesError::Line {
+                path: path.to_path_buf(),
+                line: line.number,
+                message: format!("gives the key of line {first} again"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Whether a line carries a row (or the header): not blank, not a `#` comment.
+fn is_data(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty() && !line.starts_with('#')
+}
+
+/// One line read as CSV the way the table's loader reads it.
+fn parse_line(spec: &Spec, line: &str) -> Result<csv::StringRecord, String> {
+    let trim = if spec.trim {
+        csv::Trim::All
+    } else {
+        csv::Trim::None
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(trim)
+        .from_reader(line.as_bytes());
+    let mut record = csv::StringRecord::new();
+    match rdr.read_record(&mut record) {
+        Ok(true) => Ok(record),
+        Ok(false) => Err("an empty line".into()),
+        Err(e) => Err(format!("not CSV: {e}")),
+    }
+}
+
+/// The key of a line: its key columns, each folded as the loader folds it.
+fn key_of(spec: &Spec, record: &csv::StringRecord) -> String {
+    let parts: Vec<String> = spec
+        .key
+        .iter()
+        .map(|&i| (spec.fold)(record.get(i).unwrap_or("")))
+        .collect();
+    parts.join("\u{1f}")
+}
+
+/// The built-in text with every line a local line replaces left out, and the local lines after
+/// it.
+pub fn merge(spec: &Spec, local: &[LocalLine]) -> String {
+    let replaced: HashSet<&str> = local.iter().map(|l| l.key.as_str()).collect();
+    let mut out = String::with_capacity(spec.builtin.len() + local.len() * 64);
+    let mut header_seen = false;
+    for line in spec.builtin.lines() {
+        if is_data(line) {
+            let is_row = header_seen;
+            header_seen = true;
+            let key = parse_line(spec, line).map(|r| key_of(spec, &r));
+            if is_row && key.is_ok_and(|k| replaced.contains(k.as_str())) {
+                continue;
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    for line in local {
+        out.push_str(&line.text);
+        out.push('\n');
+    }
+    out
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
