@@ -77,10 +77,12 @@ fn fold_char(c: char) -> char {
 }
 
 /// Lower case without white space; without signs too when the text holds a letter or digit.
+/// The Uzbek apostrophes `ʻ` and `ʼ` count as signs, though Unicode calls them letters, so
+/// `nomaʼlum` is `noma'lum`.
 fn fold(text: &str) -> String {
     let mut folded: String = text
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !c.is_whitespace() && !matches!(c, 'ʻ' | 'ʼ'))
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'ё' { 'е' } else { c })
         .collect();
@@ -109,6 +111,8 @@ mod tests {
             "мәлімет жоқ",
             "noma'lum",
             "Noma’lum",
+            "nomaʼlum",
+            "noma`lum",
         ] {
             assert!(is_unknown_marker(text), "{text}");
         }
