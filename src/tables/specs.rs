@@ -46,6 +46,8 @@ pub enum Table {
     Months,
     /// Words of dates (`date_words.csv`).
     DateWords,
+    /// Season names (`seasons.csv`).
+    Seasons,
     /// Markers of the unknown (`unknown_markers.csv`).
     UnknownMarkers,
     /// Transliteration schemes (`translit.csv`).
@@ -56,7 +58,7 @@ pub enum Table {
 
 impl Table {
     /// Every table, in the order of [`Table`].
-    pub const ALL: [Table; 13] = [
+    pub const ALL: [Table; 14] = [
         Table::Headers,
         Table::Gazetteer,
         Table::PlaceTerms,
@@ -67,6 +69,7 @@ impl Table {
         Table::Nationalities,
         Table::Months,
         Table::DateWords,
+        Table::Seasons,
         Table::UnknownMarkers,
         Table::Translit,
         Table::SentenceWords,
@@ -112,7 +115,7 @@ macro_rules! schema {
     };
 }
 
-static SPECS: [Spec; 13] = [
+static SPECS: [Spec; 14] = [
     Spec {
         file: "headers.csv",
         builtin: schema!("headers.csv"),
@@ -194,6 +197,14 @@ static SPECS: [Spec; 13] = [
         check: check_word_line,
     },
     Spec {
+        file: "seasons.csv",
+        builtin: schema!("seasons.csv"),
+        key: &[0, 1],
+        trim: false,
+        fold: plain_fold,
+        check: check_season_line,
+    },
+    Spec {
         file: "unknown_markers.csv",
         builtin: schema!("unknown_markers.csv"),
         key: &[0],
@@ -225,6 +236,7 @@ fn check_month_line(rec: &csv::StringRecord) -> Result<(), String> {
     first_problem(dates::vocabulary_problems_of(
         &text,
         Table::DateWords.header_line(),
+        Table::Seasons.header_line(),
     ))
 }
 
@@ -233,6 +245,17 @@ fn check_word_line(rec: &csv::StringRecord) -> Result<(), String> {
     let text = one_line_table(Table::DateWords, rec);
     first_problem(dates::vocabulary_problems_of(
         Table::Months.header_line(),
+        &text,
+        Table::Seasons.header_line(),
+    ))
+}
+
+/// The rule for one line of `seasons.csv`: the date vocabulary loader's, on that line alone.
+fn check_season_line(rec: &csv::StringRecord) -> Result<(), String> {
+    let text = one_line_table(Table::Seasons, rec);
+    first_problem(dates::vocabulary_problems_of(
+        Table::Months.header_line(),
+        Table::DateWords.header_line(),
         &text,
     ))
 }

@@ -5,7 +5,13 @@
 //! - a number 2101–73415 is an **Excel serial day** (1900 date system, as calamine reports a
 //!   General-format cell): 2101 is 1905-10-01 and 73415 is 2100-12-31; a fraction (the time of
 //!   day) is dropped;
+//! - a whole number 10000101–21001231 is a **day written `YYYYMMDD`** (`19151111` is 1915-11-11),
+//!   read as the text of its digits (see the `compact` module): eight digits that are no day are
+//!   an error, never a serial or a year;
 //! - anything else is an error.
+//!
+//! The three ranges do not meet: years have four digits, serials at most five, and `YYYYMMDD`
+//! eight.
 //!
 //! A real date cell is the day it shows, when its year lies in 1000–2100; any other is an error
 //! and the cell keeps its serial number as raw text.
@@ -17,6 +23,7 @@
 //! dates in the source. Serials below 1000 (1900-01-01..1902-09-25) are small counts far more
 //! often than dates and are refused rather than guessed.
 
+use super::compact;
 use super::error::DateError;
 use super::julian::SWITCH;
 use crate::model::{Calendar, DateValue, Precision, Qualifier};
@@ -35,6 +42,10 @@ pub fn number(x: f64) -> Result<DateValue, DateError> {
     }
     if (FIRST_SERIAL..LAST_SERIAL + 1.0).contains(&x) {
         return serial(x.floor() as i64).map(day).ok_or_else(|| bad(x));
+    }
+    let compact = f64::from(compact::FIRST)..=f64::from(compact::LAST);
+    if whole && compact.contains(&x) {
+        return super::parse(&format!("{x:.0}"), None)?.ok_or_else(|| bad(x));
     }
     Err(bad(x))
 }

@@ -2,7 +2,8 @@
 //!
 //! Multi-word forms are matched longest first, across the abbreviation dots between their words
 //! (`ст. ст.`, `по ст. стилю`, `г.р.`). A decade ending (`-е`, `-х`, `s`) counts only right after
-//! a number, so the Cyrillic `Х` of `10.Х.1937` is still read as the Roman numeral ten.
+//! a number, so the Cyrillic `Х` of `10.Х.1937` is still read as the Roman numeral ten; after a
+//! day (one or two digits) the same ending is an ordinal one (`3-е марта`) and carries nothing.
 
 use super::error::DateError;
 use super::lex::{Item, Lexed, MAX_TOKENS, Sym, Tok};
@@ -16,6 +17,8 @@ pub enum Cls {
     Num(u32, u8),
     /// A month given by name (1–12).
     Month(u8),
+    /// A season given by name, as its EDTF number (21–24).
+    Season(u8),
     /// A month given as a Roman numeral: any value, checked later.
     Roman(u32),
     /// An EDTF decade (`193X`): its first year.
@@ -91,7 +94,7 @@ pub fn classify(
             Tok::DecadeX(y) => Cls::DecadeX(y),
             Tok::Sym(s) => Cls::Sym(s),
             Tok::Word { .. } => {
-                let after_number = follows_number(out.as_slice());
+                let after_number = number_before(out.as_slice());
                 let (cls, used) = word_meaning(lexed, i, vocab, lang, after_number, &mut key)?;
                 out.push(CItem {
                     cls,
@@ -110,12 +113,36 @@ pub fn classify(
     Ok(out)
 }
 
-/// Whether the last token is a number, possibly joined by a hyphen (`1930-е`, `1930s`).
-fn follows_number(done: &[CItem]) -> bool {
+/// The digit count of the number the last token is, possibly joined by a hyphen (`1930-е`,
+/// `1930s`, `3-е`).
+fn number_before(done: &[CItem]) -> Option<u8> {
     match done {
-        [.., last] if matches!(last.cls, Cls::Num(..)) => true,
-        [.., num, hyphen] => matches!(num.cls, Cls::Num(..)) && hyphen.cls == Cls::Sym(Sym::Hyphen),
-        _ => false,
+        [.., last] if matches!(last.cls, Cls::Num(..)) => digits(last.cls),
+        [.., num, hyphen] if hyphen.cls == Cls::Sym(Sym::Hyphen) => digits(num.cls),
+        _ => None,
+    }
+}
+
+fn digits(cls: Cls) -> Option<u8> {
+    match cls {
+        Cls::Num(_, d) => Some(d),
+        _ => None,
+    }
+}
+
+/// The meaning of a date word: a decade ending after a day is an ordinal ending (`3-е`), and a
+/// decade ending that is a Roman numeral is one unless a year comes right before it.
+fn role_meaning(role: Role, phrase: &str, after_number: Option<u8>) -> Option<Role> {
+    if role != Role::Decade {
+        return Some(role);
+    }
+    let roman = roman_value(phrase).is_some();
+    match after_number {
+        Some(d) if d > 2 => Some(Role::Decade),
+        Some(_) if roman => None,
+        Some(_) => Some(Role::Filler),
+        None if roman => None,
+        None => Some(Role::Decade),
     }
 }
 
@@ -125,7 +152,7 @@ fn word_meaning(
     start: usize,
     vocab: &Vocabulary,
     lang: Option<Lang>,
-    after_number: bool,
+    after_number: Option<u8>,
     key: &mut String,
 ) -> Result<(Cls, usize), DateError> {
     let mut ends = [(0usize, 0usize); 6];
@@ -140,12 +167,15 @@ fn word_meaning(
         let (key_end, next) = ends[n - 1];
         let phrase = &key[..key_end];
         if let Some(role) = vocab.role(phrase)
-            && (role != Role::Decade || after_number || roman_value(phrase).is_none())
+            && let Some(role) = role_meaning(role, phrase, after_number)
         {
             return Ok((Cls::Role(role), next));
         }
         if let Some(month) = vocab.month(phrase, lang)? {
             return Ok((Cls::Month(month), next));
+        }
+        if let Some(season) = vocab.season(phrase, lang)? {
+            return Ok((Cls::Season(season), next));
         }
     }
     let word = &key[..ends[0].0];

@@ -2,7 +2,9 @@
 //!
 //! `1890`, `1890-12`, `1890-12-25`, `193X` (decade), `1937/1938` (interval); a qualifier is put
 //! after every date it applies to: `1890~` (approximate), `1890?` (uncertain), `1890%` (both),
-//! `1937~/1938~`. A part of a decade or year is an interval (`1920/1923`, `1937-09/1937-12`).
+//! `1937~/1938~`. A part of a decade or year is an interval (`1920/1923`, `1937-09/1937-12`); a
+//! season is its EDTF level 1 season (`1938-21` spring, `-22` summer, `-23` autumn, `-24`
+//! winter).
 //! EDTF is Gregorian: a converted Old Style date is written as its Gregorian day, or as the
 //! interval of its Gregorian days when coarser than a day.
 
@@ -88,6 +90,9 @@ fn write_point(out: &mut String, p: Point) {
         Point::Year(y) | Point::Years(y, _) | Point::Months(y, ..) => write_year(out, y),
         Point::Decade(y) => {
             let _ = write!(out, "{:03}X", y / 10);
+        }
+        Point::Season(y, season) => {
+            let _ = write!(out, "{y:04}-{}", season.code());
         }
     }
 }

@@ -19,6 +19,10 @@ pub enum DateError {
     /// A word that names different months in different languages, and no language was given.
     #[error("{0:?} names different months in different languages; give the source language")]
     AmbiguousMonth(String),
+    /// A word that names different seasons in different languages (Kazakh `жаз` is summer,
+    /// Kyrgyz `жаз` spring), and no language was given.
+    #[error("{0:?} names different seasons in different languages; give the source language")]
+    AmbiguousSeason(String),
     /// The parts do not form a real day (`30.02.1937`).
     #[error(
         "no such day: {day:02}.{month:02}.{year} ({calendar} month {month} of {year} has {last} days)"
@@ -41,9 +45,18 @@ pub enum DateError {
     /// A day number outside 1–31.
     #[error("day {0} is out of range 1–31")]
     DayOutOfRange(u32),
-    /// A day or month written as zero (`00.00.1937`), a placeholder for an unknown part.
-    #[error("day or month written as zero: write only the parts that are known (e.g. 1937)")]
+    /// A known day whose month is written as zero (`15.00.1937`): a zero month stands for an
+    /// unknown month, and a day of an unknown month is no date.
+    #[error("a day in a month written as zero: the month is unknown, so the day cannot be placed")]
     ZeroPart,
+    /// Eight digits that are no day written `YYYYMMDD` (`19151311`).
+    #[error("{digits} is not a date written YYYYMMDD: {reason}")]
+    BadCompact {
+        /// The eight digits as written.
+        digits: String,
+        /// What is wrong with them as year, month and day.
+        reason: String,
+    },
     /// A year outside the range an archival record can carry.
     #[error("year {0} is outside 1000–2100")]
     YearOutOfRange(i64),
@@ -56,9 +69,23 @@ pub enum DateError {
     /// A range whose end lies before its start (`1938-1937`).
     #[error("the range ends before it starts")]
     ReversedRange,
-    /// A date given in both styles whose two days are not the same day (`13 (24) декабря 1890`).
-    #[error("the Old Style and New Style days do not name the same day")]
-    DualMismatch,
+    /// A date given in both styles whose two days are not the same day (`13 (24) декабря 1890`):
+    /// the New Style day must be the Old Style day plus the calendars' difference then.
+    #[error(
+        "the days {first} and {second} are not one day in both styles: \
+         Old Style {first} is {expected} in New Style ({offset} days later)"
+    )]
+    DualMismatch {
+        /// The day written first, as `DD.MM.YYYY`.
+        first: String,
+        /// The day written second, as `DD.MM.YYYY`.
+        second: String,
+        /// The New Style day of the first, as `DD.MM.YYYY`, or `no day` when the first is no
+        /// Julian day.
+        expected: String,
+        /// The days between the calendars at the first day (12 or 13 for modern dates).
+        offset: i64,
+    },
     /// A date marked both Old Style and New Style.
     #[error("the date is marked both Old Style and New Style")]
     ConflictingStyles,
@@ -80,7 +107,10 @@ pub enum DateError {
         cap: usize,
     },
     /// A number cell that is neither a year nor a plausible Excel date serial.
-    #[error("number {0} is neither a year (1000–2100) nor an Excel date serial (2101–73415)")]
+    #[error(
+        "number {0} is neither a year (1000–2100), an Excel date serial (2101–73415) nor a day \
+         written YYYYMMDD (10000101–21001231)"
+    )]
     BadCellNumber(String),
 }
 

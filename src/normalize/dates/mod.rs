@@ -4,22 +4,45 @@
 //! # Forms read
 //! - Numeric: `25.12.1890`, `25/12/1890`, `1890-12-25`, `25.XII.1890`, `XII.1941`, `12.1890`,
 //!   `1890-12`, `1890`. The Cyrillic look-alikes `Х` and `І` count as Roman digits.
+//! - Eight digits `YYYYMMDD` (`19151111`), as person registers and exports store days; eight
+//!   digits that are no day are an error, never read in another order; six digits are not read
+//!   (`YYYYMM` and `DDMMYY` look alike). The rule is in the `compact` module.
+//! - A day or month written `00` is unknown: `00.05.1938` and `19380500` are May 1938 (month
+//!   precision), `00.00.1938`, `1938-00-00` and `19380000` the year 1938; `15.00.1938` is an error.
 //! - Month names in Russian (nominative, genitive, prepositional, abbreviated: `27 дек. 1941 г.`,
 //!   `27 ноября 1917 года`, `декабрь 1890`), Kazakh (`27 тамыз 2021 ж.`, `2021 ж. 27 тамыз`),
-//!   Uzbek Latin and Cyrillic (`2021-yil 27-avgust`), Tajik, Kyrgyz (also the traditional names:
-//!   `баш оона`) and English (`27 Dec 1941`, `Dec. 27, 1941`, `December 1890`). The lists are in
-//!   `schemas/months.csv`; date words (`г.`, `около`, `ст. ст.`, `нач.` ...) in
-//!   `schemas/date_words.csv`.
+//!   Uzbek Latin and Cyrillic (`2021-yil 27-avgust`, `1938 йил 5 июнида`), Tajik (`5 марти 1938`,
+//!   `моҳи март`), Kyrgyz (also the traditional names: `баш оона`) and English (`27 Dec 1941`,
+//!   `Dec. 27, 1941`, `December 1890`). The lists are in `schemas/months.csv`; date words (`г.`,
+//!   `около`, `ст. ст.`, `нач.` ...) and the case endings a month or season name may carry
+//!   (`-да`, `-ида`, izofa `-и`) in `schemas/date_words.csv`: an inflected form needs no row.
+//! - Ordinal and quoted days: `3-го марта 1917`, `3-е марта 1917`, `«3» марта 1917 г.`,
+//!   `3rd March 1917`, `March 3rd, 1917`, `3-mart`, `3-наурыз`, `3-ші наурыз`.
+//! - Seasons (`schemas/seasons.csv`): `зимой 1938`, `весна 1938 г.`, `summer 1937`,
+//!   `1937 жылы жазда`, `1937-yil kuzida`, `тобистони соли 1937`, `1937-жылы жайында`. A season
+//!   is three months: spring March–May, summer June–August, autumn September–November, and the
+//!   winter of a year the December before it with its January and February (`зимой 1938` is
+//!   1937-12-01..1938-02-28); precision `range`, EDTF the level 1 season `1938-24` (21 spring,
+//!   22 summer, 23 autumn, 24 winter). A name that means different seasons in different languages
+//!   (Kazakh `жаз` summer, Kyrgyz `жаз` spring) needs the source language.
 //! - Qualifiers: `ок.`, `около`, `c.`, `circa`, `~` (approximate); `?` (uncertain); both (`%`).
 //! - Decades `1930-е гг.`, `1930s`, `193X`; parts `нач.`/`сер.`/`кон.` of a decade (years 0–3,
 //!   4–6, 7–9: `нач. 1920-х` is 1920–1923) or of a year (January–April, May–August,
 //!   September–December).
-//! - Ranges `1937-1938`, `1937–1938`, `1937/1938`, `с 1937 по 1938`, `10–15 мая 1937`
-//!   (the rules are in the `forms` module).
+//! - Ranges `1937-1938`, `1937–1938`, `1937/1938`, `с 1937 по 1938`, `10–15 мая 1937`, and of
+//!   months or seasons `март-апрель 1938`, `March–April 1938`, `лето–осень 1937` (from the first
+//!   day of the first to the last day of the second, precision `range`; the rules are in the
+//!   `forms` module).
 //! - Old Style (`ст. ст.`, `(с.с.)`, `по ст. стилю`, `O.S.`) converted from the Julian calendar;
-//!   New Style (`н. ст.`, `N.S.`); days in both styles (`13 (25) декабря 1890`, `13/25.12.1890`).
-//!   Unmarked dates before 1918-02-14 are kept as written with calendar `unknown` (the rules
-//!   are in the `value` module).
+//!   New Style (`н. ст.`, `N.S.`); days in both styles (`13 (25) декабря 1890`, `3(16).03.1917`,
+//!   `13/25.12.1890`, `18 февраля (3 марта) 1917`, `19 декабря 1916 (1 января 1917)`): the New
+//!   Style day is read, and two days that are not one day in both styles (12 days apart in the
+//!   19th century, 13 in 1900–2099) are an error naming both. Unmarked dates before 1918-02-14
+//!   are kept as written with calendar `unknown` (the rules are in the `value` module).
+//! - Markers of the unknown (`не установлено`, `нет сведений`, `unknown`, `n/a`, `белгісіз`,
+//!   `noma'lum`: `schemas/unknown_markers.csv`) are no date: `Ok(None)`, not an error. A last
+//!   clause that says a part is unknown (`1938, место неизвестно`, `май 1938 (день неизвестен)`)
+//!   is dropped and the date before it read (the `remark` module).
 //!
 //! # Two-digit years
 //! Never read on their own. The reader is not told which column a value comes from, and no
@@ -44,11 +67,13 @@
 
 mod cell;
 mod classify;
+mod compact;
 mod edtf;
 mod error;
 mod forms;
 mod julian;
 mod lex;
+mod remark;
 mod value;
 mod words;
 
@@ -61,27 +86,36 @@ pub use julian::{
 };
 pub use lex::{MAX_BYTES as MAX_DATE_BYTES, MAX_TOKENS as MAX_DATE_PARTS};
 
-use crate::model::{DateValue, Lang, Typed};
+use crate::model::{DateValue, Lang, Typed, is_unknown_marker};
 
-/// Reads a date as written; `Ok(None)` for an empty or blank text.
+/// Reads a date as written; `Ok(None)` for an empty or blank text, or a marker of the unknown
+/// (`не установлено`, `noma'lum`, `n/a`: `schemas/unknown_markers.csv`).
 pub fn parse(text: &str, lang: Option<Lang>) -> Result<Option<DateValue>, DateError> {
-    if text.trim().is_empty() {
+    if text.trim().is_empty() || is_unknown_marker(text) {
         return Ok(None);
     }
+    let text = remark::without_unknown_remark(text);
     let lexed = lex::lex(text)?;
     if lexed.len == 0 {
         return Ok(None);
     }
     let items = classify::classify(&lexed, words::vocabulary(), lang)?;
     let items = items.as_slice();
-    let expr = forms::read(items, text)?;
-    value::build(expr, value::Marks::of(items)).map(Some)
+    let restate = |e| match compact::digits_in(items) {
+        Some(digits) => compact::restate(digits, e),
+        None => e,
+    };
+    let expr = forms::read(items, text).map_err(restate)?;
+    value::build(expr, value::Marks::of(items))
+        .map(Some)
+        .map_err(restate)
 }
 
 /// Reads a spreadsheet cell of a date column, using its typed value when there is one.
 ///
-/// A real date cell is the day it shows; a number cell is a year (1000–2100) or an Excel serial
-/// day (2101–73415), see the rule in the `cell` module; any other cell is read from its text.
+/// A real date cell is the day it shows; a number cell is a year (1000–2100), an Excel serial
+/// day (2101–73415) or a day written `YYYYMMDD` (10000101–21001231), see the rule in the `cell`
+/// module; any other cell is read from its text.
 pub fn parse_cell(
     text: &str,
     typed: Option<Typed>,
@@ -94,10 +128,10 @@ pub fn parse_cell(
     }
 }
 
-/// Problems found in the given texts of a months file and a date-words file, as
-/// `file:line: problem`: the rule the vocabulary loader applies to each line.
-pub fn vocabulary_problems_of(months_csv: &str, words_csv: &str) -> Vec<String> {
-    words::Vocabulary::load(months_csv, words_csv).problems
+/// Problems found in the given texts of a months file, a date-words file and a seasons file,
+/// as `file:line: problem`: the rule the vocabulary loader applies to each line.
+pub fn vocabulary_problems_of(months_csv: &str, words_csv: &str, seasons_csv: &str) -> Vec<String> {
+    words::Vocabulary::load(months_csv, words_csv, seasons_csv).problems
 }
 
 /// Problems found in the shipped date vocabulary files (empty when every row is readable).

@@ -148,6 +148,10 @@ pub fn span(p: Point, julian: bool) -> Result<(NaiveDate, NaiveDate), DateError>
         Point::Decade(y) => (day(y, 1, 1)?, day(y + 9, 12, 31)?),
         Point::Years(a, b) => (day(a, 1, 1)?, day(b, 12, 31)?),
         Point::Months(y, a, b) => (day(y, a, 1)?, day(y, b, last(y, b))?),
+        Point::Season(y, season) => {
+            let ((offset, first), end) = season.months();
+            (day(y + offset, first, 1)?, day(y, end, last(y, end))?)
+        }
     })
 }
 

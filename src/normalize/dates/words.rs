@@ -1,5 +1,11 @@
-//! The date vocabulary: month names (`schemas/months.csv`) and date words such as `около`,
-//! `ст. ст.`, `жылы` or `нач.` (`schemas/date_words.csv`), loaded once.
+//! The date vocabulary: month names (`schemas/months.csv`), season names
+//! (`schemas/seasons.csv`) and date words such as `около`, `ст. ст.`, `жылы` or `нач.`
+//! (`schemas/date_words.csv`), loaded once, by [`vocabulary`] alone.
+//!
+//! A month or season name may carry a case ending listed in `date_words.csv` with the role
+//! `suffix` (Kazakh `тамызда`, Uzbek `kuzida`, Tajik izofa `марти`): a word that is no listed
+//! form is tried without each ending, longest first, and read when what remains (two letters or
+//! more) is a listed form. So an inflected form needs no row of its own.
 //!
 //! Forms are folded the way the tokeniser folds words (lower case, `ё` → `е`, dotless `ı` → `i`,
 //! every apostrophe variant → `'`), and multi-word forms (`по старому стилю`, `баш оона`) are keyed with single
@@ -36,6 +42,9 @@ impl Hasher for Fnv {
 }
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The shortest stem, in letters, left after a case ending is taken off (Uzbek `ёз|да`).
+const MIN_STEM: usize = 2;
 
 /// What a date word does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -90,6 +99,8 @@ impl Role {
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     months: FastMap<String, Vec<(Lang, u8)>>,
+    /// Season names, by EDTF season number (21–24).
+    seasons: FastMap<String, Vec<(Lang, u8)>>,
     roles: FastMap<String, Role>,
     /// Case endings, longest first.
     suffixes: Vec<String>,
@@ -104,7 +115,11 @@ pub fn vocabulary() -> &'static Vocabulary {
     static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
     VOCABULARY.get_or_init(|| {
         use crate::tables::{Table, text};
-        Vocabulary::load(text(Table::Months), text(Table::DateWords))
+        Vocabulary::load(
+            text(Table::Months),
+            text(Table::DateWords),
+            text(Table::Seasons),
+        )
     })
 }
 
@@ -128,8 +143,8 @@ pub fn fold(form: &str) -> String {
 }
 
 impl Vocabulary {
-    /// Builds a vocabulary from the text of a months file and a date-words file.
-    pub fn load(months_csv: &str, words_csv: &str) -> Vocabulary {
+    /// Builds a vocabulary from the text of a months file, a date-words file and a seasons file.
+    pub fn load(months_csv: &str, words_csv: &str, seasons_csv: &str) -> Vocabulary {
         let mut v = Vocabulary::default();
         for (line, row) in rows(months_csv, "months.csv", &mut v.problems) {
             match month_row(&row) {
@@ -137,6 +152,18 @@ impl Vocabulary {
                 None => v
                     .problems
                     .push(format!("months.csv:{line}: bad row {row:?}")),
+            }
+        }
+        for (line, row) in rows(seasons_csv, "seasons.csv", &mut v.problems) {
+            match season_row(&row) {
+                Some((form, lang, code)) => {
+                    let key = fold(form);
+                    v.max_words = v.max_words.max(key.split(' ').count());
+                    add_entry(&mut v.seasons, key, lang, code);
+                }
+                None => v
+                    .problems
+                    .push(format!("seasons.csv:{line}: bad row {row:?}")),
             }
         }
         for (line, row) in rows(words_csv, "date_words.csv", &mut v.problems) {
@@ -156,10 +183,7 @@ impl Vocabulary {
     fn add_month(&mut self, form: &str, lang: Lang, month: u8) {
         let key = fold(form);
         self.max_words = self.max_words.max(key.split(' ').count());
-        let entry = self.months.entry(key).or_default();
-        if !entry.contains(&(lang, month)) {
-            entry.push((lang, month));
-        }
+        add_entry(&mut self.months, key, lang, month);
     }
 
     fn add_word(&mut self, form: &str, role: Role, line: usize) {
@@ -189,37 +213,41 @@ impl Vocabulary {
     /// A form listed for several languages with different months is resolved by `lang`;
     /// without it, that is an [`DateError::AmbiguousMonth`].
     pub fn month(&self, key: &str, lang: Option<Lang>) -> Result<Option<u8>, DateError> {
-        if let Some(found) = self.month_exact(key, lang)? {
+        self.inflected(&self.months, key, lang)
+            .map_err(DateError::AmbiguousMonth)
+    }
+
+    /// The EDTF season number (21–24) a folded form names, trying case endings as for months.
+    ///
+    /// A form naming different seasons in different languages (`жаз`: Kazakh summer, Kyrgyz
+    /// spring) is resolved by `lang`; without it, that is an [`DateError::AmbiguousSeason`].
+    pub fn season(&self, key: &str, lang: Option<Lang>) -> Result<Option<u8>, DateError> {
+        self.inflected(&self.seasons, key, lang)
+            .map_err(DateError::AmbiguousSeason)
+    }
+
+    /// The value a folded form has in `map`, as written or without a case ending; `Err` holds a
+    /// form that has different values in different languages and no `lang` to choose.
+    fn inflected(
+        &self,
+        map: &FastMap<String, Vec<(Lang, u8)>>,
+        key: &str,
+        lang: Option<Lang>,
+    ) -> Result<Option<u8>, String> {
+        if let Some(found) = exact(map, key, lang)? {
             return Ok(Some(found));
         }
         for suffix in &self.suffixes {
             let Some(stem) = key.strip_suffix(suffix.as_str()) else {
                 continue;
             };
-            if stem.chars().count() >= 3
-                && let Some(found) = self.month_exact(stem, lang)?
+            if stem.chars().count() >= MIN_STEM
+                && let Some(found) = exact(map, stem, lang)?
             {
                 return Ok(Some(found));
             }
         }
         Ok(None)
-    }
-
-    fn month_exact(&self, key: &str, lang: Option<Lang>) -> Result<Option<u8>, DateError> {
-        let Some(entries) = self.months.get(key) else {
-            return Ok(None);
-        };
-        let Some(&(_, first)) = entries.first() else {
-            return Ok(None);
-        };
-        if entries.iter().all(|&(_, m)| m == first) {
-            return Ok(Some(first));
-        }
-        let chosen = lang.and_then(|l| entries.iter().find(|(el, _)| *el == l));
-        match chosen {
-            Some(&(_, m)) => Ok(Some(m)),
-            None => Err(DateError::AmbiguousMonth(key.to_string())),
-        }
     }
 
     /// Folded forms that name different months in different languages, sorted.
@@ -234,6 +262,51 @@ impl Vocabulary {
         out.sort();
         out
     }
+}
+
+/// The value a form has in `map` as written; `Err` holds a form with different values in
+/// different languages when `lang` does not choose one.
+fn exact(
+    map: &FastMap<String, Vec<(Lang, u8)>>,
+    key: &str,
+    lang: Option<Lang>,
+) -> Result<Option<u8>, String> {
+    let Some(entries) = map.get(key) else {
+        return Ok(None);
+    };
+    let Some(&(_, first)) = entries.first() else {
+        return Ok(None);
+    };
+    if entries.iter().all(|&(_, m)| m == first) {
+        return Ok(Some(first));
+    }
+    let chosen = lang.and_then(|l| entries.iter().find(|(el, _)| *el == l));
+    match chosen {
+        Some(&(_, m)) => Ok(Some(m)),
+        None => Err(key.to_string()),
+    }
+}
+
+fn add_entry(map: &mut FastMap<String, Vec<(Lang, u8)>>, key: String, lang: Lang, value: u8) {
+    let entry = map.entry(key).or_default();
+    if !entry.contains(&(lang, value)) {
+        entry.push((lang, value));
+    }
+}
+
+/// A row of `seasons.csv`: `form,lang,season,kind`, the season as `spring`, `summer`, `autumn`
+/// or `winter`, read as its EDTF number.
+fn season_row(row: &[String]) -> Option<(&str, Lang, u8)> {
+    let form = row.first()?;
+    let lang = Lang::parse(row.get(1)?)?;
+    let code = match row.get(2)?.trim() {
+        "spring" => 21,
+        "summer" => 22,
+        "autumn" => 23,
+        "winter" => 24,
+        _ => return None,
+    };
+    (!form.trim().is_empty()).then_some((form.as_str(), lang, code))
 }
 
 fn month_row(row: &[String]) -> Option<(&str, Lang, u8)> {

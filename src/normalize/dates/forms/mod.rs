@@ -1,14 +1,20 @@
 //! The shape of a whole date text: one point, a range of two points, or one day given in both
 //! styles.
 //!
-//! - A range is split at `по`/`to`, at a long dash (`1937–1938`), or at a hyphen with spaces on
-//!   both sides; its left end may leave out what the right end says (`10–15 мая 1937`). A bare
+//! - A range is split at `по`/`to`, at a long dash (`1937–1938`), at a hyphen with spaces on
+//!   both sides, or at a hyphen between two month names (`март-апрель 1938`); its left end may
+//!   leave out what the right end says (`10–15 мая 1937`, `лето–осень 1937`), and a right end
+//!   with a month but no year takes the left end's year (`1937-yil mart-aprel`). A bare
 //!   hyphen or slash splits only when both sides hold a four-digit year (`1937-1938`,
 //!   `25.12.1890-03.01.1891`, EDTF `1937/1938`), or, for a slash, a two-digit year end
 //!   (`1937/38`), so `1890-12-25` stays one day. `1937-38` is read as ISO `YYYY-MM` and fails as
 //!   month 38: the hyphen form is refused rather than guessed.
 //! - A day in both styles is `13 (25) декабря 1890`, `31 декабря 1890 (12 января 1891)` or
-//!   `13/25.12.1890`; either side may be the Old Style one, and the two must name the same day.
+//!   `13/25.12.1890`; either side may be the Old Style one, and the two must name the same day
+//!   (the New Style day is the Old Style one plus 12 days in the 19th century, 13 in 1900–2099;
+//!   otherwise the error names both days). A year written once for both days of
+//!   `19 декабря (1 января) 1917` belongs to the January day, the December one being in the year
+//!   before.
 //!   Two full days joined by a slash (`13.12.1890/25.12.1890`) are read the same way when the
 //!   second is the first converted, and as a range otherwise.
 
@@ -19,7 +25,7 @@ use super::error::DateError;
 use super::julian::julian_to_gregorian;
 use super::lex::Sym;
 use super::words::Role;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use point::{Fields, Point, complete, fields, short_year_end};
 
 /// The shape of a date text.
@@ -114,7 +120,12 @@ fn range(left: &[CItem], right: &[CItem], strong: bool, text: &str) -> Result<Ex
     let left_f = fields(left, text)?;
     let left_p = complete(left_f, strong.then_some(&right_f), text)?;
     let right_f: Fields = short_year_end(&left_p, &right_f).unwrap_or(right_f);
-    let right_p = complete(right_f, None, text)?;
+    let month_without_year = right_f.month.is_some() && right_f.year.is_none();
+    let right_p = complete(
+        right_f,
+        (strong && month_without_year).then_some(&left_f),
+        text,
+    )?;
     Ok(Expr::Range(left_p, right_p))
 }
 
@@ -128,10 +139,23 @@ fn strong_split(items: &[CItem]) -> Option<usize> {
             Cls::Role(Role::RangeTo) | Cls::Sym(Sym::LongDash) => i > 0,
             Cls::Sym(Sym::Hyphen) => {
                 let spaced = item.space_before && items.get(i + 1).is_some_and(|n| n.space_before);
-                i > 0 && (spaced || day_before_named_month(&items[..i], &items[i + 1..]))
+                i > 0
+                    && (spaced
+                        || between_names(&items[..i], &items[i + 1..])
+                        || day_before_named_month(&items[..i], &items[i + 1..]))
             }
             _ => false,
         })
+}
+
+/// `март-апрель`, `дек.-янв.`, `III-IV`, `лето-осень`: a hyphen between two month or season
+/// names (abbreviation dots aside).
+fn between_names(left: &[CItem], right: &[CItem]) -> bool {
+    let named = |i: Option<&CItem>| {
+        i.is_some_and(|i| matches!(i.cls, Cls::Month(_) | Cls::Roman(_) | Cls::Season(_)))
+    };
+    let before = left.iter().rev().find(|i| i.cls != Cls::Sym(Sym::Dot));
+    named(before) && named(right.first())
 }
 
 fn day_before_named_month(left: &[CItem], right: &[CItem]) -> bool {
@@ -161,7 +185,7 @@ fn weak_splits(items: &[CItem]) -> impl Iterator<Item = usize> + '_ {
 fn has_year(items: &[CItem]) -> bool {
     items
         .iter()
-        .any(|i| matches!(i.cls, Cls::Num(_, 4) | Cls::DecadeX(_)))
+        .any(|i| matches!(i.cls, Cls::Num(_, 4 | 8) | Cls::DecadeX(_)))
 }
 
 fn is_short_year(items: &[CItem]) -> bool {
@@ -177,8 +201,10 @@ fn is_short_year(items: &[CItem]) -> bool {
 /// `13.12.1890/25.12.1890`: two days joined by a slash, the second the first in New Style.
 fn two_days_with_slash(expr: Expr, sep: Cls) -> Expr {
     match expr {
-        Expr::Range(a @ Point::Day(..), b @ Point::Day(..)) if sep == Cls::Sym(Sym::Slash) => {
-            dual_day(a, b).map_or(expr, Expr::Dual)
+        Expr::Range(Point::Day(ay, am, ad), Point::Day(by, bm, bd))
+            if sep == Cls::Sym(Sym::Slash) =>
+        {
+            dual_day((ay, am, ad), (by, bm, bd), false).map_or(expr, Expr::Dual)
         }
         _ => expr,
     }
@@ -215,12 +241,13 @@ fn dual_in_parentheses(items: &[CItem], text: &str) -> Result<Option<Expr>, Date
         both_day(first.as_slice(), text)?,
         both_day(second.as_slice(), text)?,
     );
-    dual_day(a, b).map(|d| Some(Expr::Dual(d)))
+    let shared_year = !has_year(&items[..open]) && !has_year(inside);
+    dual_day(a, b, shared_year).map(|d| Some(Expr::Dual(d)))
 }
 
-fn both_day(items: &[CItem], text: &str) -> Result<Point, DateError> {
+fn both_day(items: &[CItem], text: &str) -> Result<Ymd, DateError> {
     match single(items, text)? {
-        Expr::Single(p @ Point::Day(..)) => Ok(p),
+        Expr::Single(Point::Day(y, m, d)) => Ok((y, m, d)),
         _ => Err(DateError::unreadable(
             text,
             "a date in both styles must give a full day in each",
@@ -241,35 +268,66 @@ fn dual_with_slash(items: &[CItem], text: &str) -> Result<Option<Expr>, DateErro
     let mut second = Tokens::new();
     second.extend(&items[..first_num]);
     second.extend(&items[first_num + 2..]);
-    let Ok(Expr::Single(b @ Point::Day(..))) = single(second.as_slice(), text) else {
+    let Ok(Expr::Single(Point::Day(by, bm, bd))) = single(second.as_slice(), text) else {
         return Ok(None);
     };
     let mut first = Tokens::new();
     first.extend(&items[..=first_num]);
     first.extend(&items[first_num + 3..]);
     let a = both_day(first.as_slice(), text)?;
-    dual_day(a, b).map(|d| Some(Expr::Dual(d)))
+    dual_day(a, (by, bm, bd), true).map(|d| Some(Expr::Dual(d)))
 }
 
 fn is_date_part(cls: Cls) -> bool {
     matches!(
         cls,
-        Cls::Num(..) | Cls::Month(_) | Cls::Roman(_) | Cls::DecadeX(_)
+        Cls::Num(..) | Cls::Month(_) | Cls::Season(_) | Cls::Roman(_) | Cls::DecadeX(_)
     )
 }
 
-/// The Gregorian day of a pair of days in both styles, in either order.
-fn dual_day(a: Point, b: Point) -> Result<NaiveDate, DateError> {
-    let (Point::Day(ay, am, ad), Point::Day(by, bm, bd)) = (a, b) else {
-        return Err(DateError::DualMismatch);
-    };
-    let a_greg = NaiveDate::from_ymd_opt(ay, am, ad);
-    let b_greg = NaiveDate::from_ymd_opt(by, bm, bd);
-    if b_greg.is_some() && julian_to_gregorian(ay, am, ad) == b_greg {
-        return b_greg.ok_or(DateError::DualMismatch);
+/// A day as year, month and day.
+type Ymd = (i32, u32, u32);
+
+/// The Gregorian day of a pair of days in both styles, in either order. With `shared_year`
+/// (one year written for both), a December day paired with a January day lies in the year before.
+fn dual_day(a: Ymd, b: Ymd, shared_year: bool) -> Result<NaiveDate, DateError> {
+    let (mut a, mut b) = (a, b);
+    if shared_year && a.0 == b.0 {
+        match (a.1, b.1) {
+            (12, 1) => a.0 -= 1,
+            (1, 12) => b.0 -= 1,
+            _ => {}
+        }
     }
-    if a_greg.is_some() && julian_to_gregorian(by, bm, bd) == a_greg {
-        return a_greg.ok_or(DateError::DualMismatch);
+    same_day(a, b)
+        .or_else(|| same_day(b, a))
+        .ok_or_else(|| mismatch(a, b))
+}
+
+/// The Gregorian day `new` when it is the Julian day `old` converted.
+fn same_day(old: Ymd, new: Ymd) -> Option<NaiveDate> {
+    let new = NaiveDate::from_ymd_opt(new.0, new.1, new.2)?;
+    (julian_to_gregorian(old.0, old.1, old.2)? == new).then_some(new)
+}
+
+/// The error for two days that are not one day in both styles, reading the first as Old Style.
+fn mismatch(first: Ymd, second: Ymd) -> DateError {
+    let show = |(y, m, d): Ymd| format!("{d:02}.{m:02}.{y}");
+    let expected = julian_to_gregorian(first.0, first.1, first.2).map_or_else(
+        || "no day".to_string(),
+        |g| show((g.year(), g.month(), g.day())),
+    );
+    DateError::DualMismatch {
+        first: show(first),
+        second: show(second),
+        expected,
+        offset: julian_offset(first.0, first.1),
     }
-    Err(DateError::DualMismatch)
+}
+
+/// The days by which the Gregorian calendar runs ahead of the Julian one in a Julian month:
+/// it grows by one after February of each century year not divisible by 400.
+fn julian_offset(year: i32, month: u32) -> i64 {
+    let y = i64::from(if month <= 2 { year - 1 } else { year });
+    y.div_euclid(100) - y.div_euclid(400) - 2
 }

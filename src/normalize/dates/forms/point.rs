@@ -2,7 +2,12 @@
 //!
 //! The order of the parts is reduced to a signature (`Y` four-digit year, `n` one- or two-digit
 //! number, `w` month name, `r` Roman month, `x` EDTF decade) and matched against the forms below.
-//! Separators (`.`, `/`, `-`, `,`) and filler words carry no meaning inside one point.
+//! Eight digits are a day written `YYYYMMDD` and count as `Ynn`. Separators (`.`, `/`, `-`, `,`)
+//! and filler words carry no meaning inside one point.
+//!
+//! A day or month written as zero (`00.05.1938`, `1938-00-00`, `19380500`) is a part left
+//! unknown: `00.05.1938` is May 1938 and `00.00.1938` the year 1938. Only the trailing parts may
+//! be unknown; a known day in a zero month (`15.00.1938`) is an error.
 
 use super::super::classify::{CItem, Cls};
 use super::super::error::DateError;
@@ -42,6 +47,37 @@ impl Part {
     }
 }
 
+/// A season, numbered as EDTF level 1 numbers it (21 spring, 22 summer, 23 autumn, 24 winter).
+///
+/// The months are the meteorological seasons of the northern hemisphere: spring March–May,
+/// summer June–August, autumn September–November, and the winter *of* a year the December before
+/// it with its January and February (`зимой 1938` is 1937-12-01..1938-02-28).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Season(u8);
+
+impl Season {
+    /// The season of an EDTF season number (21–24).
+    pub fn from_code(code: u8) -> Option<Season> {
+        (21..=24).contains(&code).then_some(Season(code))
+    }
+
+    /// The EDTF season number (21–24).
+    pub fn code(self) -> u8 {
+        self.0
+    }
+
+    /// The first month, with its year as an offset from the season's year (-1 for winter), and
+    /// the last month of the season, in the season's year.
+    pub fn months(self) -> ((i32, u32), u32) {
+        match self.0 {
+            21 => ((0, 3), 5),
+            22 => ((0, 6), 8),
+            23 => ((0, 9), 11),
+            _ => ((-1, 12), 2),
+        }
+    }
+}
+
 /// A complete date point as written, in the calendar it was written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Point {
@@ -57,6 +93,8 @@ pub enum Point {
     Years(i32, i32),
     /// A part of a year: year, first and last month.
     Months(i32, u32, u32),
+    /// A season of a year.
+    Season(i32, Season),
 }
 
 impl Point {
@@ -67,7 +105,7 @@ impl Point {
             Point::Month(..) => Precision::Month,
             Point::Year(_) => Precision::Year,
             Point::Decade(_) => Precision::Decade,
-            Point::Years(..) | Point::Months(..) => Precision::Range,
+            Point::Years(..) | Point::Months(..) | Point::Season(..) => Precision::Range,
         }
     }
 }
@@ -87,6 +125,8 @@ pub struct Fields {
     pub decade: bool,
     /// Marked as a part of a year or decade.
     pub part: Option<Part>,
+    /// A season of the year.
+    pub season: Option<Season>,
 }
 
 /// Reads the fields of one point from its tokens.
@@ -103,6 +143,12 @@ pub fn fields(items: &[CItem], text: &str) -> Result<Fields, DateError> {
                 lone_digits = digits;
                 (b'n', v)
             }
+            Cls::Num(v, 8) => {
+                let (y, m, d) = super::super::compact::split(v);
+                push(&mut sig, &mut vals, &mut n, text, [(b'Y', y), (b'n', m)])?;
+                (b'n', d)
+            }
+            Cls::Num(_, 6) => return Err(DateError::unreadable(text, SIX_DIGITS)),
             Cls::Num(..) => return Err(DateError::unreadable(text, "a year needs four digits")),
             Cls::Month(m) => (b'w', u32::from(m)),
             Cls::Roman(v) => (b'r', v),
@@ -110,25 +156,72 @@ pub fn fields(items: &[CItem], text: &str) -> Result<Fields, DateError> {
                 f.decade = true;
                 (b'Y', y)
             }
+            Cls::Season(code) => {
+                f.season = Season::from_code(code);
+                continue;
+            }
             Cls::Role(role) => {
                 mark(&mut f, role);
                 continue;
             }
             Cls::Sym(_) => continue,
         };
-        if n == sig.len() {
-            return Err(DateError::unreadable(text, "too many numbers for one date"));
-        }
-        sig[n] = code;
-        vals[n] = val;
-        n += 1;
+        push(&mut sig, &mut vals, &mut n, text, [(code, val)])?;
     }
-    assign(&mut f, &sig[..n], &vals, text)?;
+    if n > 0 || f.season.is_none() {
+        assign(&mut f, &sig[..n], &vals, text)?;
+    }
     if f.lone.is_some() {
         f.lone = Some((vals[0], lone_digits));
     }
+    unknown_parts(&mut f)?;
     check_ranges(&f)?;
     Ok(f)
+}
+
+/// Why six digits are not read: `193805` (YYYYMM) and `150538` (DDMMYY) look alike.
+const SIX_DIGITS: &str = "six digits are not read, since YYYYMM and DDMMYY look alike: \
+                          write the month as 1938-05 or 05.1938";
+
+/// Appends parts to the signature.
+fn push<const N: usize>(
+    sig: &mut [u8; 6],
+    vals: &mut [u32; 6],
+    n: &mut usize,
+    text: &str,
+    parts: [(u8, u32); N],
+) -> Result<(), DateError> {
+    for (code, val) in parts {
+        if *n == sig.len() {
+            return Err(DateError::unreadable(text, "too many numbers for one date"));
+        }
+        sig[*n] = code;
+        vals[*n] = val;
+        *n += 1;
+    }
+    Ok(())
+}
+
+/// Reads a day or month written as zero as unknown: `00.05.1938` is May 1938, `00.00.1938` the
+/// year. A known day in a zero month, or a lone zero, is an error.
+fn unknown_parts(f: &mut Fields) -> Result<(), DateError> {
+    if f.lone.is_some() {
+        return if f.day == Some(0) {
+            Err(DateError::ZeroPart)
+        } else {
+            Ok(())
+        };
+    }
+    if f.day == Some(0) {
+        f.day = None;
+    }
+    if f.month == Some(0) {
+        if f.day.is_some() {
+            return Err(DateError::ZeroPart);
+        }
+        f.month = None;
+    }
+    Ok(())
 }
 
 fn mark(f: &mut Fields, role: Role) {
@@ -178,9 +271,6 @@ fn assign(f: &mut Fields, sig: &[u8], v: &[u32; 6], text: &str) -> Result<(), Da
 }
 
 fn check_ranges(f: &Fields) -> Result<(), DateError> {
-    if f.day == Some(0) || f.month == Some(0) {
-        return Err(DateError::ZeroPart);
-    }
     if let Some(m) = f.month.filter(|m| *m > 12) {
         return Err(DateError::MonthOutOfRange(m));
     }
@@ -218,6 +308,15 @@ pub fn complete(mut f: Fields, from: Option<&Fields>, text: &str) -> Result<Poin
 
 fn point(f: &Fields, y: i32, text: &str) -> Result<Point, DateError> {
     let whole_year = f.month.is_none() && f.day.is_none();
+    if let Some(season) = f.season {
+        if !whole_year || f.decade || f.part.is_some() {
+            return Err(DateError::unreadable(
+                text,
+                "a season is read with a year only, without a month, day or part",
+            ));
+        }
+        return Ok(Point::Season(y, season));
+    }
     if f.decade {
         if !whole_year {
             return Err(DateError::unreadable(text, "a decade with a month or day"));

@@ -189,13 +189,29 @@ fn days_in_both_styles() {
     );
 }
 
+/// The error for two days that are not one day in both styles.
+fn mismatch(first: &str, second: &str, expected: &str, offset: i64) -> DateError {
+    DateError::DualMismatch {
+        first: first.into(),
+        second: second.into(),
+        expected: expected.into(),
+        offset,
+    }
+}
+
 #[test]
 fn style_errors() {
     check_errors(
         None,
         &[
-            ("13 (24) декабря 1890", DateError::DualMismatch),
-            ("13/26.12.1890", DateError::DualMismatch),
+            (
+                "13 (24) декабря 1890",
+                mismatch("13.12.1890", "24.12.1890", "25.12.1890", 12),
+            ),
+            (
+                "13/26.12.1890",
+                mismatch("13.12.1890", "26.12.1890", "25.12.1890", 12),
+            ),
             ("1890 ст. ст. н. ст.", DateError::ConflictingStyles),
             (
                 "29.02.1901 ст. ст.",
@@ -216,6 +232,117 @@ fn style_errors() {
                     calendar: "Gregorian",
                     last: 28,
                 },
+            ),
+        ],
+    );
+}
+
+/// One day in both styles: parentheses or a slash, month name or number, across a month or a year; the New Style day is the one read.
+#[test]
+fn days_in_both_styles_in_every_form() {
+    check_table(
+        None,
+        &[
+            (
+                "3 (16) марта 1917",
+                "1917-03-16 1917-03-16 day julian exact 1917-03-16",
+            ),
+            (
+                "3(16).03.1917",
+                "1917-03-16 1917-03-16 day julian exact 1917-03-16",
+            ),
+            (
+                "3(16).III.1917",
+                "1917-03-16 1917-03-16 day julian exact 1917-03-16",
+            ),
+            (
+                "3/16 марта 1917",
+                "1917-03-16 1917-03-16 day julian exact 1917-03-16",
+            ),
+            (
+                "3/16.03.1917",
+                "1917-03-16 1917-03-16 day julian exact 1917-03-16",
+            ),
+            (
+                "16 (3) марта 1917",
+                "1917-03-16 1917-03-16 day julian exact 1917-03-16",
+            ),
+            (
+                "3 (16) марта 1917 г.",
+                "1917-03-16 1917-03-16 day julian exact 1917-03-16",
+            ),
+            (
+                "18 февраля (3 марта) 1917",
+                "1917-03-03 1917-03-03 day julian exact 1917-03-03",
+            ),
+            (
+                "18 (31) декабря 1916",
+                "1916-12-31 1916-12-31 day julian exact 1916-12-31",
+            ),
+            (
+                "19 декабря 1916 (1 января 1917)",
+                "1917-01-01 1917-01-01 day julian exact 1917-01-01",
+            ),
+            (
+                "19 декабря (1 января) 1917",
+                "1917-01-01 1917-01-01 day julian exact 1917-01-01",
+            ),
+            (
+                "1 января (19 декабря) 1917",
+                "1917-01-01 1917-01-01 day julian exact 1917-01-01",
+            ),
+            (
+                "28 февраля (12 марта) 1900",
+                "1900-03-12 1900-03-12 day julian exact 1900-03-12",
+            ),
+            (
+                "29 февраля (13 марта) 1900",
+                "1900-03-13 1900-03-13 day julian exact 1900-03-13",
+            ),
+            (
+                "25 октября (7 ноября) 1917 г.",
+                "1917-11-07 1917-11-07 day julian exact 1917-11-07",
+            ),
+            (
+                "ок. 3 (16) марта 1917",
+                "1917-03-16 1917-03-16 day julian approximate 1917-03-16~",
+            ),
+            (
+                "3 (16) March 1917",
+                "1917-03-16 1917-03-16 day julian exact 1917-03-16",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn days_in_both_styles_must_differ_by_the_calendars_offset() {
+    check_errors(
+        None,
+        &[
+            (
+                "19 (31) декабря 1916",
+                mismatch("19.12.1916", "31.12.1916", "01.01.1917", 13),
+            ),
+            (
+                "19 февраля (3 марта) 1917",
+                mismatch("19.02.1917", "03.03.1917", "04.03.1917", 13),
+            ),
+            (
+                "3 (15) марта 1917",
+                mismatch("03.03.1917", "15.03.1917", "16.03.1917", 13),
+            ),
+            (
+                "17 (29) февраля 1900",
+                mismatch("17.02.1900", "29.02.1900", "01.03.1900", 12),
+            ),
+            (
+                "3/17.03.1917",
+                mismatch("03.03.1917", "17.03.1917", "16.03.1917", 13),
+            ),
+            (
+                "19 декабря 1916 (2 января 1917)",
+                mismatch("19.12.1916", "02.01.1917", "01.01.1917", 13),
             ),
         ],
     );

@@ -2,14 +2,18 @@
 //! `earliest latest precision calendar qualifier edtf`.
 
 mod cells;
+mod compact;
 mod english;
 mod invalid;
 mod julian_style;
 mod numeric;
+mod ordinals;
 mod props;
 mod ranges;
 mod russian;
+mod seasons;
 mod turkic;
+mod unknown;
 mod vocabulary;
 
 use super::*;

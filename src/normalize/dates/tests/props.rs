@@ -47,6 +47,23 @@ fn piece() -> impl Strategy<Value = String> {
             "[",
             "]",
             "..",
+            "зимой",
+            "летом",
+            "жазда",
+            "kuzida",
+            "summer",
+            "март-апрель",
+            "3-го",
+            "-е",
+            "«3»",
+            "19151111",
+            "19380500",
+            "193805",
+            "00",
+            "неизвестно",
+            "не установлено",
+            "апрелда",
+            "марти",
         ])
         .prop_map(str::to_string),
     ]
@@ -110,6 +127,98 @@ proptest! {
         prop_assert_eq!(got, julian_to_gregorian(y, m, d));
         if let Some(g) = got {
             prop_assert_eq!(gregorian_to_julian(g), (y, m, d));
+        }
+    }
+
+    #[test]
+    fn compact_days_round_trip(y in 1000i32..=2100, m in 1u32..=12, d in 1u32..=31) {
+        let text = format!("{y:04}{m:02}{d:02}");
+        let dotted = format!("{d:02}.{m:02}.{y}");
+        let got = parse(&text, None);
+        let by_dots = parse(&dotted, None);
+        prop_assert_eq!(got.as_ref().ok(), by_dots.as_ref().ok(), "{}", text);
+        match NaiveDate::from_ymd_opt(y, m, d) {
+            Some(day) => {
+                let v = got.expect("valid day").expect("not empty");
+                prop_assert_eq!((v.earliest, v.latest), (day, day));
+                let back = format!("{:04}{:02}{:02}", day.year(), day.month(), day.day());
+                prop_assert_eq!(back, text);
+                let cell = parse_cell("", Some(Typed::Number(f64::from(y * 10_000) + f64::from(m * 100 + d))), None);
+                prop_assert_eq!(cell.expect("a day").map(|v| v.earliest), Some(day));
+            }
+            None => match got {
+                Ok(Some(v)) => prop_assert!(v.latest < SWITCH, "{}: {:?}", text, v),
+                Ok(None) => prop_assert!(false, "{} read as no date", text),
+                Err(e) => prop_assert!(matches!(e, DateError::BadCompact { .. }), "{}: {:?}", text, e),
+            },
+        }
+    }
+
+    #[test]
+    fn zero_parts_widen_to_the_known_parts(y in 1000i32..=2100, m in 1u32..=12) {
+        let month = parse(&format!("{m:02}.{y}"), None);
+        prop_assert_eq!(&parse(&format!("00.{m:02}.{y}"), None), &month);
+        prop_assert_eq!(&parse(&format!("{y}-{m:02}-00"), None), &month);
+        prop_assert_eq!(&parse(&format!("{y}{m:02}00"), None), &month);
+        let year = parse(&y.to_string(), None);
+        prop_assert_eq!(&parse(&format!("00.00.{y}"), None), &year);
+        prop_assert_eq!(&parse(&format!("{y}0000"), None), &year);
+    }
+
+    #[test]
+    fn seasons_are_three_months(y in 1001i32..=2100, s in 0usize..4, old in any::<bool>()) {
+        let word = ["spring", "summer", "autumn", "winter"][s];
+        let style = if old { " O.S." } else { "" };
+        let v = parse(&format!("{word} {y}{style}"), None).expect("a season").expect("a value");
+        let days = (v.latest - v.earliest).num_days() + 1;
+        prop_assert!((89..=92).contains(&days), "{} {}: {:?}", word, y, v);
+        prop_assert_eq!(v.precision, Precision::Range);
+        if !old {
+            prop_assert_eq!(v.edtf, format!("{y:04}-{}", 21 + s));
+            prop_assert_eq!(v.latest.year(), y);
+        }
+    }
+
+    #[test]
+    fn month_ranges_cover_both_months(y in 1000i32..=2100, a in 1u32..=12, b in 1u32..=12) {
+        let got = parse(&format!("{a:02}.{y} – {b:02}.{y}"), None);
+        let named = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+            "сентябрь", "октябрь", "ноябрь", "декабрь"];
+        let text = format!("{}-{} {y}", named[a as usize - 1], named[b as usize - 1]);
+        let by_name = parse(&text, None);
+        prop_assert_eq!(&by_name, &got, "{}", text);
+        match by_name {
+            Ok(Some(v)) => {
+                prop_assert!(a <= b);
+                prop_assert!(v.earliest <= v.latest);
+                prop_assert_eq!((v.earliest.month(), v.earliest.day()), (a, 1));
+                prop_assert_eq!(v.latest.month(), b);
+            }
+            Err(DateError::ReversedRange) => prop_assert!(a > b),
+            other => prop_assert!(false, "{}: {:?}", text, other),
+        }
+    }
+
+    #[test]
+    fn days_in_both_styles_agree(days in 0i64..100_000, shift in -2i64..=2) {
+        let base = NaiveDate::from_ymd_opt(1800, 1, 1).expect("a day");
+        let new = base + chrono::Days::new(days as u64);
+        let (y, m, d) = gregorian_to_julian(new);
+        let shown = new + chrono::Duration::days(shift);
+        let text = format!(
+            "{d:02}.{m:02}.{y} ({:02}.{:02}.{})",
+            shown.day(),
+            shown.month(),
+            shown.year()
+        );
+        let got = parse(&text, None);
+        if shift == 0 {
+            let v = got.expect("one day").expect("a value");
+            prop_assert_eq!((v.earliest, v.latest), (new, new));
+            prop_assert_eq!(v.calendar, Calendar::Julian);
+        } else {
+            let mismatch = matches!(got, Err(DateError::DualMismatch { .. }));
+            prop_assert!(mismatch, "{}: {:?}", text, got);
         }
     }
 

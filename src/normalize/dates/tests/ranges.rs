@@ -131,3 +131,68 @@ fn edtf_reads_back() {
         );
     }
 }
+
+/// Two months of one year: from the first day of the first to the last day of the second.
+#[test]
+fn month_ranges() {
+    check_table(
+        None,
+        &[
+            (
+                "март-апрель 1938",
+                "1938-03-01 1938-04-30 range gregorian exact 1938-03/1938-04",
+            ),
+            (
+                "март – апрель 1938 г.",
+                "1938-03-01 1938-04-30 range gregorian exact 1938-03/1938-04",
+            ),
+            (
+                "March–April 1938",
+                "1938-03-01 1938-04-30 range gregorian exact 1938-03/1938-04",
+            ),
+            (
+                "March-April, 1938",
+                "1938-03-01 1938-04-30 range gregorian exact 1938-03/1938-04",
+            ),
+            (
+                "mart-aprel 1938",
+                "1938-03-01 1938-04-30 range gregorian exact 1938-03/1938-04",
+            ),
+            (
+                "наурыз-сәуір 1938",
+                "1938-03-01 1938-04-30 range gregorian exact 1938-03/1938-04",
+            ),
+            (
+                "нояб.-дек. 1938",
+                "1938-11-01 1938-12-31 range gregorian exact 1938-11/1938-12",
+            ),
+            (
+                "III-IV.1938",
+                "1938-03-01 1938-04-30 range gregorian exact 1938-03/1938-04",
+            ),
+            (
+                "ноябрь 1937 – январь 1938",
+                "1937-11-01 1938-01-31 range gregorian exact 1937-11/1938-01",
+            ),
+            (
+                "март-апрель 1917 ст. ст.",
+                "1917-03-14 1917-05-13 range julian exact 1917-03-14/1917-05-13",
+            ),
+            (
+                "ок. март-апрель 1938",
+                "1938-03-01 1938-04-30 range gregorian approximate 1938-03~/1938-04~",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn month_ranges_in_reverse_are_errors() {
+    check_errors(
+        None,
+        &[
+            ("апрель-март 1938", DateError::ReversedRange),
+            ("декабрь-январь 1938", DateError::ReversedRange),
+        ],
+    );
+}

@@ -17,7 +17,7 @@ fn no_form_names_two_months() {
 #[test]
 fn collisions_need_a_language() {
     let months = "form,lang,month,kind\nmart,uz,3,name\nmart,en,5,name\n";
-    let v = Vocabulary::load(months, "phrase,lang,role\n");
+    let v = Vocabulary::load(months, "phrase,lang,role\n", "form,lang,season,kind\n");
     assert_eq!(v.collisions(), vec!["mart".to_string()]);
     assert_eq!(v.month("mart", Some(Lang::Uz)), Ok(Some(3)));
     assert_eq!(v.month("mart", Some(Lang::En)), Ok(Some(5)));
@@ -36,8 +36,9 @@ fn bad_rows_are_reported() {
     let v = Vocabulary::load(
         "form,lang,month,kind\nfoo,xx,3,name\nbar,ru,13,name\n",
         "a,b\n",
+        "form,lang,season,kind\nлето,ru,midsummer,name\n",
     );
-    assert_eq!(v.problems.len(), 2);
+    assert_eq!(v.problems.len(), 3);
 }
 
 #[test]
