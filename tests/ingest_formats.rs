@@ -149,3 +149,101 @@ fn inspect_shows_what_was_detected() {
     let out = wd.rehab(&["inspect", "input/missing.csv"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A birth-date column in the forms of registers and archive lists: `YYYYMMDD`, zero parts,
+/// seasons, month ranges, both styles, quoted days, markers of the unknown; every row is kept.
+#[test]
+fn birth_dates_in_register_and_archive_forms() {
+    let wd = Workdir::new();
+    let rows = [
+        ("Шокаев Мустафа", "19151111"),
+        ("Ахметов Ахмет", "00.05.1938"),
+        ("Байтурсынов Ахмет", "19380000"),
+        ("Дулатов Миржакып", "зимой 1938"),
+        ("Сейфуллин Сакен", "март-апрель 1938"),
+        ("Жумабаев Магжан", "3 (16) марта 1917"),
+        ("Рыскулов Турар", "«3» марта 1917 г."),
+        ("Асфендияров Санжар", "не установлено"),
+        ("Кулумбетов Узакбай", "1938, место неизвестно"),
+        ("Тынышпаев Мухамеджан", "19151311"),
+    ];
+    let mut text = String::from("ФИО,Дата рождения\n");
+    for (name, born) in rows {
+        text.push_str(&format!("{name},\"{born}\"\n"));
+    }
+    wd.input("register.csv", text);
+    let out = wd.run();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(wd.table("output/rejects.csv").is_empty());
+    let m = wd.table("output/mentions.csv");
+    assert_eq!(m.len(), rows.len());
+    let got: Vec<String> = m
+        .iter()
+        .map(|r| {
+            format!(
+                "{} | {} {} {} {}",
+                r["birth_raw"],
+                r["birth_earliest"],
+                r["birth_latest"],
+                r["birth_precision"],
+                r["birth_edtf"]
+            )
+        })
+        .collect();
+    let want = [
+        "19151111 | 1915-11-11 1915-11-11 day 1915-11-11",
+        "00.05.1938 | 1938-05-01 1938-05-31 month 1938-05",
+        "19380000 | 1938-01-01 1938-12-31 year 1938",
+        "зимой 1938 | 1937-12-01 1938-02-28 range 1938-24",
+        "март-апрель 1938 | 1938-03-01 1938-04-30 range 1938-03/1938-04",
+        "3 (16) марта 1917 | 1917-03-16 1917-03-16 day 1917-03-16",
+        "«3» марта 1917 г. | 1917-03-03 1917-03-03 day 1917-03-03",
+        "не установлено |    ",
+        "1938, место неизвестно | 1938-01-01 1938-12-31 year 1938",
+        "19151311 |    ",
+    ];
+    assert_eq!(got, want);
+    let bad = &m[9]["warnings"];
+    assert!(
+        bad.contains("19151311 is not a date written YYYYMMDD: month 13"),
+        "{bad}"
+    );
+    assert!(m[7]["warnings"].is_empty(), "{}", m[7]["warnings"]);
+}
+
+/// A number cell of eight digits in a date column is a day written `YYYYMMDD`; one that is no
+/// day keeps its number as raw text with a warning, and the row is kept.
+#[test]
+fn xlsx_number_cells_written_yyyymmdd() {
+    let wd = Workdir::new();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["Surname", "Name", "Date of birth"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let rows = [
+        ("Tchokay", "Moustafa", 19151111.0),
+        ("Dulatov", "Mirjaqip", 19151311.0),
+    ];
+    for (r, (surname, name, born)) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, *surname).unwrap();
+        sheet.write_string(r, 1, *name).unwrap();
+        sheet.write_number(r, 2, *born).unwrap();
+    }
+    book.save(wd.join("input/register.xlsx")).unwrap();
+    let out = wd.run();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(wd.table("output/rejects.csv").is_empty());
+    let m = wd.table("output/mentions.csv");
+    assert_eq!(m.len(), 2);
+    assert_eq!(m[0]["birth_earliest"], "1915-11-11");
+    assert_eq!(m[0]["birth_precision"], "day");
+    assert_eq!(m[1]["birth_raw"], "19151311");
+    assert_eq!(m[1]["birth_earliest"], "");
+    assert!(
+        m[1]["warnings"].contains("YYYYMMDD"),
+        "{}",
+        m[1]["warnings"]
+    );
+}
