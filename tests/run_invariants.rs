@@ -143,13 +143,16 @@ fn normalize_commands_write_one_row_per_line() {
     assert_eq!(lines.len(), 5);
     let places = run(&["normalize", "place"], "Перовск\nАтлантида\n");
     let lines: Vec<&str> = places.lines().collect();
-    assert_eq!(lines[0], "input,modern,country,key,matched_form,error");
+    assert_eq!(
+        lines[0],
+        "input,modern,country,key,matched_form,level,unresolved,conflict,error"
+    );
     assert!(
         lines[1].starts_with("Перовск,Kyzylorda,KZ,kz-kyzylorda,"),
         "{}",
         lines[1]
     );
-    assert!(lines[2].starts_with("Атлантида,,,,,") && lines[2].len() > 16);
+    assert!(lines[2].starts_with("Атлантида,,,,,,,,") && lines[2].len() > 20);
     let names = run(&["normalize", "name"], "Шокаев Мустафа\n");
     assert!(
         names
@@ -158,5 +161,55 @@ fn normalize_commands_write_one_row_per_line() {
             .unwrap()
             .starts_with("Шокаев Мустафа,Шокаев,Мустафа,"),
         "{names}"
+    );
+}
+
+#[test]
+fn an_address_resolves_to_its_most_specific_known_part_and_keeps_the_rest() {
+    let wd = Workdir::new();
+    wd.input(
+        "a.csv",
+        "№,ФИО,Год рождения,Место рождения\n\
+         1,Шокаев Мустафа,1890,\"Koktash, Eastern Bukhara\"\n\
+         2,Ахметов Ахмет,1891,\"с. Ивановка, Перовский уезд\"\n\
+         3,Дулатов Мыржакып,1892,\"Казахстан, Кзыл-Ординская обл., Казалинский р-н, аул 5\"\n\
+         4,Рыскулов Турар,1893,\"Кокташ, Ташкентская обл.\"\n",
+    );
+    let out = wd.run();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rows = wd.table("output/mentions.csv");
+    let got: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["birth_place_key"].as_str(),
+                r["birth_place_level"].as_str(),
+                r["birth_place_unresolved"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("tj-koktash", "settlement", ""),
+            ("kz-kyzylorda", "district", "с. Ивановка"),
+            ("kz-kazaly", "district", "аул 5"),
+            ("tj-koktash", "settlement", ""),
+        ]
+    );
+    assert!(
+        rows[1]["warnings"].contains("с. Ивановка"),
+        "{}",
+        rows[1]["warnings"]
+    );
+    assert!(
+        rows[3]["warnings"].contains("(UZ)"),
+        "{}",
+        rows[3]["warnings"]
+    );
+    assert!(
+        !rows[0]["warnings"].contains("birth_place"),
+        "{}",
+        rows[0]["warnings"]
     );
 }

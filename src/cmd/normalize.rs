@@ -25,7 +25,7 @@ pub enum Command {
     Date(LangArg),
     /// Names: `input,surname,given,patronymic,father,surname_key,given_key,father_key,phonetic_key,gender,script,error`.
     Name(LangArg),
-    /// Places: `input,modern,country,key,matched_form,error`.
+    /// Places: `input,modern,country,key,matched_form,level,unresolved,conflict,error`.
     Place,
 }
 
@@ -158,7 +158,17 @@ const NAME_HEADER: [&str; 12] = [
     "script",
     "error",
 ];
-const PLACE_HEADER: [&str; 6] = ["input", "modern", "country", "key", "matched_form", "error"];
+const PLACE_HEADER: [&str; 9] = [
+    "input",
+    "modern",
+    "country",
+    "key",
+    "matched_form",
+    "level",
+    "unresolved",
+    "conflict",
+    "error",
+];
 
 fn date_row(text: &str, lang: Option<Lang>) -> Vec<String> {
     let fields = |d: &DateValue| d.cells().to_vec();
@@ -193,13 +203,16 @@ fn place_row(text: &str) -> Vec<String> {
             p.country.clone(),
             p.key.clone(),
             p.matched_form.clone(),
+            p.level.as_str().to_string(),
+            p.unresolved.clone(),
+            p.conflict.clone(),
         ]
     };
     with_error(
         Gazetteer::builtin()
             .resolve(text)
             .map(|p| p.as_ref().map(fields)),
-        4,
+        7,
     )
 }
 

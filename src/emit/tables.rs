@@ -76,6 +76,11 @@ fn mention_row(m: &Mention, person_id: &str) -> Vec<String> {
         place.map(|p| p.modern.clone()).unwrap_or_default(),
         place.map(|p| p.country.clone()).unwrap_or_default(),
         place.map(|p| p.key.clone()).unwrap_or_default(),
+        place
+            .map(|p| p.level.as_str())
+            .unwrap_or_default()
+            .to_string(),
+        place.map(|p| p.unresolved.clone()).unwrap_or_default(),
         m.nationality.clone(),
         m.nationality_key.unwrap_or_default().to_string(),
     ]);

@@ -105,6 +105,9 @@ impl M {
             country: "KZ".into(),
             key: self.place.clone(),
             matched_form: self.place.clone(),
+            level: crate::model::PlaceLevel::Settlement,
+            unresolved: String::new(),
+            conflict: String::new(),
         });
         Mention {
             prov: Provenance {

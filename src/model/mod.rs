@@ -13,7 +13,9 @@ mod unknown;
 mod values;
 
 pub use unknown::{check_line as check_unknown_marker_line, is_unknown_marker};
-pub use values::{Calendar, DateValue, Gender, NameParts, Place, Precision, Qualifier, Script};
+pub use values::{
+    Calendar, DateValue, Gender, NameParts, Place, PlaceLevel, Precision, Qualifier, Script,
+};
 
 /// Where a record came from: the source file, its record id and the physical row.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

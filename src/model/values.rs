@@ -206,4 +206,39 @@ pub struct Place {
     pub key: String,
     /// The gazetteer form the raw text matched.
     pub matched_form: String,
+    /// The level of the address part the place was read from: a village named but unknown to
+    /// the gazetteer leaves its district or region, and the level says so.
+    pub level: PlaceLevel,
+    /// The parts of the address no gazetteer name matched (or that were ambiguous), as written,
+    /// `; `-separated: the unknown village of a district found. Empty when every part was found.
+    pub unresolved: String,
+    /// Parts that name places of different countries today (`Кокташ, Бухара`), said rather than
+    /// settled silently; empty when the parts agree.
+    pub conflict: String,
+}
+
+/// How specific the part of an address a place was read from is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceLevel {
+    /// A state or republic.
+    Country,
+    /// An oblast, viloyat, governorate.
+    Region,
+    /// An uyezd, district, volost.
+    District,
+    /// A town, village, aul, station.
+    Settlement,
+}
+
+impl PlaceLevel {
+    /// The name written in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceLevel::Country => "country",
+            PlaceLevel::Region => "region",
+            PlaceLevel::District => "district",
+            PlaceLevel::Settlement => "settlement",
+        }
+    }
 }

@@ -253,6 +253,23 @@ fn read_place(
     if let Some(e) = &norm.error {
         warnings.push(format!("birth_place (column {}): {e}", v.col));
     }
+    if let Some(place) = &norm.value {
+        if !place.unresolved.is_empty() {
+            warnings.push(format!(
+                "birth_place (column {}): {:?} not in the gazetteer; read as the {} {}",
+                v.col,
+                place.unresolved,
+                place.level.as_str(),
+                place.modern
+            ));
+        }
+        if !place.conflict.is_empty() {
+            warnings.push(format!(
+                "birth_place (column {}): {}",
+                v.col, place.conflict
+            ));
+        }
+    }
     norm
 }
 

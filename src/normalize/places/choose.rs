@@ -19,7 +19,7 @@ use super::data::{FormEntry, PlaceKind};
 use super::index::{Hits, form_stems, is_cyrillic, word_stems};
 use super::terms::Level;
 use super::{Gazetteer, PlaceError};
-use crate::model::Place;
+use crate::model::{Place, PlaceLevel};
 use unicode_normalization::UnicodeNormalization;
 
 /// What one address part found.
@@ -36,38 +36,54 @@ pub fn resolve(g: &Gazetteer, text: &str, year: Option<i32>) -> Result<Option<Pl
         return Ok(None);
     }
     Gazetteer::check_caps(text)?;
-    let parts = address::split(text, &g.terms);
-    let found: Vec<(Level, Found)> = parts
-        .iter()
-        .filter_map(|part| lookup(g, part, year).map(|f| (part.level, f)))
-        .collect();
+    let (parts, found, written) = look_up_parts(g, address::split(text, &g.terms), year);
     let countries: Vec<&str> = found
         .iter()
-        .filter_map(|(_, f)| match f {
-            Found::One(form) => Some(country_of(g, *form)),
-            Found::Many(_) => None,
+        .filter_map(|f| match f {
+            Some(Hit {
+                found: Found::One(form),
+                ..
+            }) => Some(country_of(g, *form)),
+            _ => None,
         })
         .collect();
-    let mut best: Option<(Level, usize)> = None;
+    let mut read: Vec<Read> = Vec::with_capacity(parts.len());
     let mut ambiguous: Option<&Vec<usize>> = None;
-    for (level, f) in &found {
-        let form = match f {
-            Found::One(form) => *form,
-            Found::Many(forms) => match by_country(g, forms, &countries) {
-                Some(form) => form,
-                None => {
+    for (i, (part, f)) in parts.iter().zip(&found).enumerate() {
+        let form = match f.as_ref().map(|hit| &hit.found) {
+            Some(Found::One(form)) => Some(*form),
+            Some(Found::Many(forms)) => {
+                let settled = by_country(g, forms, &countries);
+                if settled.is_none() {
                     ambiguous = Some(forms);
-                    continue;
                 }
-            },
+                settled
+            }
+            None => None,
         };
-        let spec = specificity(*level, kind_of(g, form));
-        if best.is_none_or(|(s, _)| spec >= s) {
-            best = Some((spec, form));
-        }
+        read.push(Read {
+            level: form.map_or(part.level, |f| specificity(part.level, kind_of(g, f))),
+            form,
+            whole: f.as_ref().is_some_and(|hit| hit.whole),
+            rest: match f {
+                Some(hit) if i >= written => hit.rest(part),
+                _ => String::new(),
+            },
+            words: part.raw.join(" "),
+        });
     }
+    let best = read
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.form.map(|f| ((r.level, r.whole, kind_of(g, f), i), f)))
+        .max();
     match (best, ambiguous) {
-        (Some((_, form)), _) => Ok(g.place_of(form)),
+        (Some(((level, _, _, i), form)), _) => Ok(g.place_of(form).map(|mut place| {
+            place.level = output_level(level);
+            place.unresolved = unresolved(&read, level);
+            place.conflict = conflict(g, &read, i, form);
+            place
+        })),
         (None, Some(forms)) => Err(PlaceError::Ambiguous {
             text: text.trim().to_string(),
             candidates: keys_of(g, forms),
@@ -76,31 +92,159 @@ pub fn resolve(g: &Gazetteer, text: &str, year: Option<i32>) -> Result<Option<Pl
     }
 }
 
-/// The forms a part matches: exactly, by stem, by a shorter run of its words, approximately.
+/// Looks up every part (returned with the number of parts written); the words a part leaves over when only a shorter run of them matched
+/// (`Кок-Таш` of `Кок-Таш Восточной Бухары`) are looked up as parts of their own, once (their own
+/// left-over words stay in [`Read::rest`]), so the work stays bounded by the number of words.
+fn look_up_parts<'t>(
+    g: &Gazetteer,
+    mut parts: Vec<Part<'t>>,
+    year: Option<i32>,
+) -> (Vec<Part<'t>>, Vec<Option<Hit>>, usize) {
+    let written = parts.len();
+    let mut found = Vec::with_capacity(parts.len());
+    let mut i = 0;
+    while i < parts.len() {
+        let hit = lookup(g, &parts[i], year);
+        if i < written
+            && let Some(hit) = &hit
+        {
+            let words = parts[i].words.clone();
+            for rest in [&words[..hit.window.start], &words[hit.window.end..]] {
+                if !rest.is_empty() {
+                    parts.push(Part {
+                        raw: rest.to_vec(),
+                        words: rest.to_vec(),
+                        level: Level::Bare,
+                    });
+                }
+            }
+        }
+        found.push(hit);
+        i += 1;
+    }
+    (parts, found, written)
+}
+
+/// What one address part read as: its words, the form it found (if one place), whether all its
+/// words matched it, and how specific it is (its marker's level, lowered to its place's kind when it found one).
+struct Read {
+    /// The part as written, markers included.
+    words: String,
+    form: Option<usize>,
+    /// Whether the form matched all the part's words (not a shorter run, not approximately).
+    whole: bool,
+    /// The words a shorter run left over, for parts whose left-over words were not looked up.
+    rest: String,
+    level: Level,
+}
+
+/// The level a place value reports: a bare name that found a settlement is a settlement.
+fn output_level(level: Level) -> PlaceLevel {
+    match level {
+        Level::Country => PlaceLevel::Country,
+        Level::Region => PlaceLevel::Region,
+        Level::District => PlaceLevel::District,
+        Level::Bare | Level::Settlement => PlaceLevel::Settlement,
+    }
+}
+
+/// The parts that found no one place and are not less specific than the part that won, as
+/// written, and the words a part matched by a shorter run left over: what the place value
+/// leaves unresolved below (or beside) it.
+fn unresolved(read: &[Read], won: Level) -> String {
+    let words: Vec<&str> = read
+        .iter()
+        .filter_map(|r| match r.form {
+            None if r.level >= won => Some(r.words.as_str()),
+            Some(_) if !r.rest.is_empty() => Some(r.rest.as_str()),
+            _ => None,
+        })
+        .collect();
+    words.join("; ")
+}
+
+/// Says when a larger unit the text names lies in another country today than the place chosen
+/// (`Кокташ, Ташкентская обл.`: a town of Tajikistan in a region of Uzbekistan). Units that are
+/// gone (every name historic: uyezds, emirates, Tsarist oblasts) straddled today's borders and
+/// are not held against the place.
+fn conflict(g: &Gazetteer, read: &[Read], won: usize, chosen: usize) -> String {
+    let country = country_of(g, chosen);
+    let clashes: Vec<String> = read
+        .iter()
+        .enumerate()
+        .filter(|&(i, r)| i != won && r.level <= read[won].level)
+        .filter_map(|(_, r)| r.form)
+        .filter(|&f| !g.table.gone[entry(g, f).place] && !same_place(g, f, chosen))
+        .filter(|&f| country_of(g, f) != country)
+        .map(|f| format!("{} ({})", entry(g, f).text, country_of(g, f)))
+        .collect();
+    if clashes.is_empty() {
+        return String::new();
+    }
+    format!(
+        "{} ({country}) does not lie in {}",
+        entry(g, chosen).text,
+        clashes.join(", ")
+    )
+}
+
+/// The forms a part matches: exactly, by stem, by a shorter run of its words, approximately;
+/// and whether they matched all its words (exactly or by stem).
 ///
 /// Runs of words are tried longest first, but never longer than the longest form of the
 /// gazetteer: the work grows with the number of words, not with its cube.
-fn lookup(g: &Gazetteer, part: &Part, year: Option<i32>) -> Option<Found> {
-    let whole = part.words.join(" ");
-    if let Some(found) = lookup_text(g, &whole, part.level, year) {
-        return Some(found);
+fn lookup(g: &Gazetteer, part: &Part, year: Option<i32>) -> Option<Hit> {
+    if part.words.is_empty() {
+        return None;
     }
     let n = part.words.len();
+    let whole = part.words.join(" ");
+    if let Some(found) = lookup_text(g, &whole, part.level, year) {
+        return Some(Hit::new(found, true, 0..n));
+    }
     let longest = n.saturating_sub(1).min(g.index.max_words());
     let mut text = String::new();
     for len in (1..=longest).rev() {
-        for window in part.words.windows(len) {
+        for (at, window) in part.words.windows(len).enumerate() {
             text.clear();
             join_into(&mut text, window);
             if text.chars().count() < 3 {
                 continue;
             }
             if let Some(found) = lookup_text(g, &text, part.level, year) {
-                return Some(found);
+                return Some(Hit::new(found, false, at..at + len));
             }
         }
     }
-    fuzzy(g, &whole)
+    fuzzy(g, &whole).map(|found| Hit::new(found, false, 0..n))
+}
+
+/// What a part found, whether all its words matched, and which of its words did.
+struct Hit {
+    found: Found,
+    whole: bool,
+    window: std::ops::Range<usize>,
+}
+
+impl Hit {
+    fn new(found: Found, whole: bool, window: std::ops::Range<usize>) -> Hit {
+        Hit {
+            found,
+            whole,
+            window,
+        }
+    }
+
+    /// The words of the part outside the run that matched.
+    fn rest(&self, part: &Part) -> String {
+        let words = &part.words;
+        let rest: Vec<&str> = words[..self.window.start]
+            .iter()
+            .chain(&words[self.window.end..])
+            .copied()
+            .collect();
+        rest.join(" ")
+    }
 }
 
 /// Writes `words` joined by single spaces into `out`.

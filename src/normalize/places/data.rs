@@ -80,6 +80,9 @@ pub struct Table {
     pub places: Vec<PlaceEntry>,
     /// Forms in file order.
     pub forms: Vec<FormEntry>,
+    /// For each place, whether every one of its forms is historic: a unit that is gone (an
+    /// uyezd, an emirate), with no borders of today's map.
+    pub gone: Vec<bool>,
 }
 
 const COLUMNS: [&str; 9] = [
@@ -103,6 +106,10 @@ pub fn parse_table(text: &str) -> Result<Table, GazetteerError> {
         let (place, mut form) = read_line(&rec).map_err(bad)?;
         form.place = intern_place(&mut table, &mut index, place).map_err(bad)?;
         table.forms.push(form);
+    }
+    table.gone = vec![true; table.places.len()];
+    for form in table.forms.iter().filter(|f| !f.historic) {
+        table.gone[form.place] = false;
     }
     Ok(table)
 }

@@ -20,7 +20,7 @@ mod tests_table;
 
 pub use data::PlaceKind;
 
-use crate::model::Place;
+use crate::model::{Place, PlaceLevel};
 use crate::tables::{self, Table as SchemaTable};
 use data::Table;
 use index::Index;
@@ -181,6 +181,13 @@ impl Gazetteer {
             country: p.country.clone(),
             key: p.key.clone(),
             matched_form: f.text.clone(),
+            level: match p.kind {
+                PlaceKind::Country => PlaceLevel::Country,
+                PlaceKind::Region => PlaceLevel::Region,
+                PlaceKind::Town | PlaceKind::Village => PlaceLevel::Settlement,
+            },
+            unresolved: String::new(),
+            conflict: String::new(),
         })
     }
 }

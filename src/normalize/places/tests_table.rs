@@ -249,3 +249,183 @@ fn shipped_gazetteer_resolves_the_table() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(CASES.len() >= 100);
 }
+
+/// (written address, expected key, level, unresolved parts, country of a larger unit that
+/// conflicts or ""). Parts come smallest first or largest first.
+const ADDRESSES: &[(&str, &str, &str, &str, &str)] = &[
+    // The settlement wins over the larger units, in either order.
+    (
+        "Koktash, Eastern Bukhara",
+        "tj-koktash",
+        "settlement",
+        "",
+        "",
+    ),
+    (
+        "Кокташ, Восточная Бухара",
+        "tj-koktash",
+        "settlement",
+        "",
+        "",
+    ),
+    (
+        "Восточная Бухара, Кокташ",
+        "tj-koktash",
+        "settlement",
+        "",
+        "",
+    ),
+    (
+        "Кок-Таш Восточной Бухары",
+        "tj-koktash",
+        "settlement",
+        "",
+        "",
+    ),
+    ("Кокташ, Таджикская ССР", "tj-koktash", "settlement", "", ""),
+    (
+        "Сыр-Дарьинская обл., Перовский у., аул Ак-Мечеть",
+        "kz-kyzylorda",
+        "settlement",
+        "",
+        "",
+    ),
+    (
+        "Казахстан, Алма-Атинская обл., Талгарский р-н, с. Иссык",
+        "kz-esik",
+        "settlement",
+        "",
+        "",
+    ),
+    (
+        "с. Иссык, Талгарский р-н, Алма-Атинская обл.",
+        "kz-esik",
+        "settlement",
+        "",
+        "",
+    ),
+    // An unknown village: the district above it, its text kept.
+    (
+        "с. Ивановка, Перовский уезд",
+        "kz-kyzylorda",
+        "district",
+        "с. Ивановка",
+        "",
+    ),
+    (
+        "Перовский уезд, с. Ивановка",
+        "kz-kyzylorda",
+        "district",
+        "с. Ивановка",
+        "",
+    ),
+    (
+        "Ивановка Перовского уезда",
+        "kz-kyzylorda",
+        "district",
+        "Ивановка",
+        "",
+    ),
+    (
+        "Казахстан, Кзыл-Ординская обл., Казалинский р-н, аул 5",
+        "kz-kazaly",
+        "district",
+        "аул 5",
+        "",
+    ),
+    (
+        "Ферганская обл., Кокандский у., кишлак Бешарыкча",
+        "uz-kokand",
+        "district",
+        "кишлак Бешарыкча",
+        "",
+    ),
+    // No district either: the region, then the state.
+    (
+        "аул Жанатурмыс, Кзыл-Ординская обл.",
+        "kz-kyzylorda-region",
+        "region",
+        "аул Жанатурмыс",
+        "",
+    ),
+    (
+        "Ташкентская обл., кишлак Тутлыкуль",
+        "uz-tashkent-region",
+        "region",
+        "кишлак Тутлыкуль",
+        "",
+    ),
+    (
+        "Казахская ССР, аул Караозек",
+        "kz",
+        "country",
+        "аул Караозек",
+        "",
+    ),
+    // A part that names a place of another country than the larger unit: said, not settled.
+    (
+        "Кокташ, Ташкентская обл.",
+        "tj-koktash",
+        "settlement",
+        "",
+        "UZ",
+    ),
+    (
+        "Кокташ, Узбекская ССР",
+        "tj-koktash",
+        "settlement",
+        "",
+        "UZ",
+    ),
+    (
+        "г. Ташкент, Казахская ССР",
+        "uz-tashkent",
+        "settlement",
+        "",
+        "KZ",
+    ),
+    ("Koktash, Bukhara", "tj-koktash", "settlement", "", "UZ"),
+    // Gone units (uyezds, Tsarist oblasts) straddled today's borders: no conflict.
+    (
+        "Ташкентского уезда Сыр-Дарьинской обл.",
+        "uz-tashkent",
+        "district",
+        "",
+        "",
+    ),
+    (
+        "Кокташ, Бухарский эмират",
+        "tj-koktash",
+        "settlement",
+        "",
+        "",
+    ),
+];
+
+#[test]
+fn addresses_resolve_to_their_most_specific_known_part() {
+    let g = Gazetteer::builtin();
+    let mut failures = Vec::new();
+    for &(text, key, level, unresolved, conflict) in ADDRESSES {
+        let got = g.resolve(text);
+        let Ok(Some(p)) = &got else {
+            failures.push(format!("{text:?}: expected {key}, got {got:?}"));
+            continue;
+        };
+        let conflict_ok = match conflict {
+            "" => p.conflict.is_empty(),
+            country => p.conflict.contains(&format!("({country})")),
+        };
+        if p.key != key || p.level.as_str() != level || p.unresolved != unresolved || !conflict_ok {
+            failures.push(format!(
+                "{text:?}: expected {key} {level} {unresolved:?} conflict {conflict:?}, got {} {} \
+                 {:?} conflict {:?}",
+                p.key,
+                p.level.as_str(),
+                p.unresolved,
+                p.conflict
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
