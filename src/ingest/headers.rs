@@ -1,9 +1,13 @@
-//! The header dictionary: column headers in every language of the archives, mapped to fields.
+//! The header vocabulary: the words archives of every language of the region write over their
+//! columns, each phrase claimed by one field (`schemas/headers.csv`), and the reading of a header
+//! against it by words, stems and abbreviations (see [`words`]).
+
+pub mod words;
 
 use crate::model::{Field, Lang};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
-use unicode_normalization::UnicodeNormalization;
+use words::Word;
 
 #[cfg(test)]
 const BUILTIN: &str = include_str!("../../schemas/headers.csv");
@@ -11,163 +15,326 @@ const BUILTIN: &str = include_str!("../../schemas/headers.csv");
 /// How many leading rows are searched for the header row.
 pub const HEADER_SEARCH_ROWS: usize = 30;
 
-/// Header synonyms mapped to canonical fields, keyed by their normalised form.
-pub struct HeaderDictionary {
-    entries: HashMap<String, (Field, Option<Lang>)>,
+/// One phrase of the vocabulary.
+#[derive(Debug, Clone)]
+struct Entry {
+    field: Field,
+    lang: Option<Lang>,
+    phrase: String,
+    words: Vec<Word>,
 }
 
-/// How one source column maps to a canonical field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ColumnMap {
-    /// The header as written.
-    pub header: String,
-    /// The 1-based column number.
-    pub col: usize,
-    /// The canonical field, or `None` for a column that is kept as an extra.
-    pub field: Option<Field>,
+/// Header phrases mapped to canonical fields, with the words that carry no meaning of a field.
+pub struct HeaderDictionary {
+    compact: HashMap<String, usize>,
+    entries: Vec<Entry>,
+    stopwords: HashSet<String>,
+}
+
+/// How sure a reading of a column is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// No reading: the column is kept as an extra.
+    Unknown,
+    /// A reading with doubts: part of the header unexplained, or values that fit it poorly.
+    Low,
+    /// The header says it in full, and the values do not contradict it.
+    High,
+}
+
+impl Confidence {
+    /// The word for it in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Confidence::Unknown => "unknown",
+            Confidence::Low => "low",
+            Confidence::High => "high",
+        }
+    }
+}
+
+/// What a header's words say of its column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderMatch {
+    /// The field the best phrase belongs to.
+    pub field: Field,
+    /// The phrase of the vocabulary matched, as written there.
+    pub phrase: String,
+    /// The language of that phrase.
+    pub lang: Option<Lang>,
+    /// The share of the header's meaningful words the phrase explains (0–1).
+    pub coverage: f32,
+    /// How closely the words matched (1: the same words; less: stems and abbreviations).
+    pub likeness: f32,
+    /// How sure the header alone makes the reading.
+    pub confidence: Confidence,
+    /// Another field whose phrase explains the header as well: the reading is in doubt.
+    pub rival: Option<Field>,
+    /// Which of the header's words the phrase matched (indices into [`words::split`]).
+    pub matched: Vec<usize>,
 }
 
 impl HeaderDictionary {
-    /// The dictionary shipped in `schemas/headers.csv`, loaded once.
+    /// The vocabulary of `schemas/` with the local additions in force, loaded once.
     pub fn builtin() -> &'static HeaderDictionary {
+        use crate::tables::{Table, text};
         static DICT: OnceLock<HeaderDictionary> = OnceLock::new();
         DICT.get_or_init(|| {
-            HeaderDictionary::from_csv(crate::tables::text(crate::tables::Table::Headers))
+            HeaderDictionary::from_csv_with_stopwords(
+                text(Table::Headers),
+                text(Table::HeaderStopwords),
+            )
         })
     }
 
-    /// Loads a dictionary from CSV text with columns `field,header,lang`; bad lines are skipped
-    /// by the caller's tests, which check every shipped line parses.
+    /// Loads a vocabulary from CSV text with columns `field,header,lang`, with no stopwords;
+    /// lines whose field is unknown are skipped (a test checks every shipped line reads).
     pub fn from_csv(text: &str) -> HeaderDictionary {
-        let mut entries = HashMap::new();
-        let mut rdr = csv::Reader::from_reader(text.as_bytes());
-        for rec in rdr.records().flatten() {
-            let (Some(field), Some(header)) = (rec.get(0).and_then(Field::parse), rec.get(1))
+        HeaderDictionary::from_csv_with_stopwords(text, "word,lang\n")
+    }
+
+    /// Loads a vocabulary and its stopwords (CSV `word,lang`).
+    pub fn from_csv_with_stopwords(text: &str, stopwords: &str) -> HeaderDictionary {
+        let stopwords: HashSet<String> = csv_rows(stopwords)
+            .filter_map(|rec| rec.first().map(|w| w.trim().to_lowercase()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut dict = HeaderDictionary {
+            compact: HashMap::new(),
+            entries: Vec::new(),
+            stopwords,
+        };
+        for rec in csv_rows(text) {
+            let (Some(field), Some(phrase)) =
+                (rec.first().and_then(|f| Field::parse(f)), rec.get(1))
             else {
                 continue;
             };
-            let lang = rec.get(2).and_then(Lang::parse);
-            entries.entry(header_key(header)).or_insert((field, lang));
+            let lang = rec.get(2).and_then(|l| Lang::parse(l));
+            dict.add(field, phrase, lang);
         }
-        HeaderDictionary { entries }
+        dict
     }
 
-    /// The field a header names, if the dictionary knows it.
-    pub fn lookup(&self, header: &str) -> Option<(Field, Option<Lang>)> {
-        let key = header_key(header);
-        if let Some(hit) = self.entries.get(&key) {
-            return Some(*hit);
-        }
-        let without_note = strip_parenthetical(header);
-        (without_note != header)
-            .then(|| self.entries.get(&header_key(&without_note)).copied())
-            .flatten()
-    }
-
-    /// How many cells of a row are known headers.
-    pub fn count_known(&self, cells: &[String]) -> usize {
-        cells.iter().filter(|c| self.lookup(c).is_some()).count()
-    }
-
-    /// The 0-based index of the header row among the first rows: the earliest row with the most
-    /// known headers, at least two (or one, for a one-column file).
-    pub fn find_header_row(&self, rows: &[Vec<String>]) -> Option<usize> {
-        let mut best: Option<(usize, usize)> = None;
-        for (i, row) in rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
-            let known = self.count_known(row);
-            let enough = known >= 2 || (known == 1 && non_empty(row) == 1);
-            if enough && best.is_none_or(|(_, n)| known > n) {
-                best = Some((i, known));
-            }
-        }
-        best.map(|(i, _)| i)
-    }
-
-    /// Maps every header cell to a field; `overrides` (header → field name or `ignore`) win.
-    pub fn map_columns(
-        &self,
-        headers: &[String],
-        overrides: &HashMap<String, Option<Field>>,
-    ) -> Vec<ColumnMap> {
-        let mut columns: Vec<ColumnMap> = headers
-            .iter()
-            .enumerate()
-            .map(|(i, h)| ColumnMap {
-                header: h.trim().to_string(),
-                col: i + 1,
-                field: match overrides.get(h.trim()) {
-                    Some(over) => *over,
-                    None => self.lookup(h).map(|(f, _)| f),
-                },
-            })
+    fn add(&mut self, field: Field, phrase: &str, lang: Option<Lang>) {
+        let words: Vec<Word> = words::split(phrase)
+            .into_iter()
+            .filter(|w| !w.note && !self.stopwords.contains(&w.text))
             .collect();
-        promote_lone_given_name(&mut columns);
-        columns
+        if words.is_empty() {
+            return;
+        }
+        let index = self.entries.len();
+        self.compact.entry(words::compact(phrase)).or_insert(index);
+        self.entries.push(Entry {
+            field,
+            lang,
+            phrase: phrase.to_string(),
+            words,
+        });
     }
 
-    /// The language most of the known headers are written in.
-    pub fn guess_lang(&self, headers: &[String]) -> Option<Lang> {
-        let mut counts: Vec<(Lang, usize)> = Vec::new();
-        for lang in headers
-            .iter()
-            .filter_map(|h| self.lookup(h))
-            .filter_map(|(_, l)| l)
-        {
-            match counts.iter_mut().find(|(l, _)| *l == lang) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((lang, 1)),
+    /// The field a header names, if its words name one with no close rival.
+    pub fn lookup(&self, header: &str) -> Option<(Field, Option<Lang>)> {
+        self.read(header)
+            .filter(|m| m.rival.is_none())
+            .map(|m| (m.field, m.lang))
+    }
+
+    /// Reads a header: its whole written form first (`Ф.И.О.`), then its words against every
+    /// phrase of the vocabulary. The best phrase explains the most of the header's meaningful
+    /// words, then has the most words, then the closest likeness.
+    pub fn read(&self, header: &str) -> Option<HeaderMatch> {
+        let words = words::split(header);
+        let meaningful: Vec<usize> = (0..words.len())
+            .filter(|&i| !words[i].note && !self.stopwords.contains(&words[i].text))
+            .collect();
+        if meaningful.is_empty() {
+            return None;
+        }
+        if let Some(&i) = self.compact.get(&words::compact(header)) {
+            return Some(self.whole(i, meaningful));
+        }
+        let mut best: Vec<Candidate> = Vec::new();
+        for (index, entry) in self.entries.iter().enumerate() {
+            let Some(c) = candidate(index, entry, &words, &meaningful) else {
+                continue;
+            };
+            match best
+                .iter_mut()
+                .find(|b| self.entries[b.index].field == entry.field)
+            {
+                Some(b) if c.rank() > b.rank() => *b = c,
+                Some(_) => {}
+                None => best.push(c),
             }
         }
-        counts.into_iter().max_by_key(|(_, n)| *n).map(|(l, _)| l)
+        best.sort_by(|a, b| {
+            b.rank()
+                .partial_cmp(&a.rank())
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        let winner = best.first()?;
+        Some(self.verdict(winner, best.get(1)))
+    }
+
+    fn whole(&self, index: usize, meaningful: Vec<usize>) -> HeaderMatch {
+        let entry = &self.entries[index];
+        HeaderMatch {
+            field: entry.field,
+            phrase: entry.phrase.clone(),
+            lang: entry.lang,
+            coverage: 1.0,
+            likeness: 1.0,
+            confidence: Confidence::High,
+            rival: None,
+            matched: meaningful,
+        }
+    }
+
+    fn verdict(&self, winner: &Candidate, runner_up: Option<&Candidate>) -> HeaderMatch {
+        let entry = &self.entries[winner.index];
+        let close = runner_up.filter(|r| r.close_to(winner));
+        let clear_margin = runner_up.is_none_or(|r| r.coverage * 2.0 <= winner.coverage);
+        let confidence = if close.is_some() {
+            Confidence::Unknown
+        } else if winner.coverage >= 1.0
+            || (winner.coverage >= 0.5 && entry.words.len() >= 2 && clear_margin)
+        {
+            Confidence::High
+        } else if winner.coverage >= 0.5 || entry.words.len() >= 2 {
+            Confidence::Low
+        } else {
+            Confidence::Unknown
+        };
+        HeaderMatch {
+            field: entry.field,
+            phrase: entry.phrase.clone(),
+            lang: entry.lang,
+            coverage: winner.coverage,
+            likeness: winner.likeness,
+            confidence,
+            rival: close.map(|r| self.entries[r.index].field),
+            matched: winner.matched.clone(),
+        }
+    }
+
+    /// Pairs of phrases of different fields that read as each other: the same words claimed
+    /// by two fields. Empty for a sound vocabulary.
+    pub fn collisions(&self) -> Vec<(String, Field, String, Field)> {
+        let mut found = Vec::new();
+        for (i, a) in self.entries.iter().enumerate() {
+            for b in &self.entries[i + 1..] {
+                if a.field != b.field && a.words.len() == b.words.len() && same_words(a, b) {
+                    found.push((a.phrase.clone(), a.field, b.phrase.clone(), b.field));
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether a word carries no meaning of a field (`of`, `и`, `до` ...).
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
     }
 }
 
-/// A lone `Name` column, with no surname and no full-name column, holds the whole name.
-fn promote_lone_given_name(columns: &mut [ColumnMap]) {
-    let has = |f: Field| columns.iter().any(|c| c.field == Some(f));
-    if !has(Field::Given) || has(Field::Surname) || has(Field::FullName) {
-        return;
+/// Whether every word of one phrase stands for a word of the other, both ways.
+fn same_words(a: &Entry, b: &Entry) -> bool {
+    let covers = |x: &Entry, y: &Entry| {
+        x.words
+            .iter()
+            .all(|w| y.words.iter().any(|v| words::likeness(w, &v.text) > 0.0))
+    };
+    covers(a, b) && covers(b, a)
+}
+
+/// One phrase matched against a header.
+struct Candidate {
+    index: usize,
+    coverage: f32,
+    likeness: f32,
+    length: usize,
+    matched: Vec<usize>,
+}
+
+impl Candidate {
+    fn rank(&self) -> (f32, usize, f32) {
+        (self.coverage, self.length, self.likeness)
     }
-    if let Some(c) = columns.iter_mut().find(|c| c.field == Some(Field::Given)) {
-        c.field = Some(Field::FullName);
+
+    /// A rival as good as the winner: the same coverage and length, a likeness within 0.05.
+    fn close_to(&self, winner: &Candidate) -> bool {
+        self.coverage >= winner.coverage
+            && self.length == winner.length
+            && self.likeness + 0.05 >= winner.likeness
     }
 }
 
-fn non_empty(row: &[String]) -> usize {
-    row.iter().filter(|c| !c.trim().is_empty()).count()
-}
-
-fn strip_parenthetical(header: &str) -> String {
-    match header.find(['(', '[']) {
-        Some(i) if i > 0 => header[..i].trim().to_string(),
-        _ => header.to_string(),
+/// Matches every word of a phrase to a distinct word of the header, each to its likeliest.
+fn candidate(
+    index: usize,
+    entry: &Entry,
+    words: &[Word],
+    meaningful: &[usize],
+) -> Option<Candidate> {
+    let mut used: Vec<usize> = Vec::with_capacity(entry.words.len());
+    let mut total = 0.0;
+    for want in &entry.words {
+        let best = meaningful
+            .iter()
+            .filter(|i| !used.contains(i))
+            .map(|&i| (i, words::likeness(&words[i], &want.text)))
+            .filter(|(_, l)| *l > 0.0)
+            .fold(None, |acc: Option<(usize, f32)>, x| match acc {
+                Some(a) if a.1 >= x.1 => Some(a),
+                _ => Some(x),
+            })?;
+        used.push(best.0);
+        total += best.1;
     }
+    used.sort_unstable();
+    Some(Candidate {
+        index,
+        coverage: used.len() as f32 / meaningful.len() as f32,
+        likeness: total / entry.words.len() as f32,
+        length: entry.words.len(),
+        matched: used,
+    })
 }
 
-/// Apostrophe look-alikes that Uzbek Latin writes in `oʻ` and `gʻ`, all dropped from keys.
-const APOSTROPHES: [char; 7] = [
-    '\u{2bb}', '\u{2bc}', '\u{2b9}', '\u{2018}', '\u{2019}', '`', '\u{b4}',
-];
-
-/// The normalised form of a header: NFC, lower case, `ё` as `е`, letters, digits and `№` only.
-pub fn header_key(header: &str) -> String {
-    header
-        .nfc()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ё' { 'е' } else { c })
-        .filter(|c| (c.is_alphanumeric() && !APOSTROPHES.contains(c)) || *c == '№')
-        .collect()
+fn csv_rows(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
+    csv::Reader::from_reader(text.as_bytes())
+        .into_records()
+        .flatten()
+        .map(|rec| rec.iter().map(str::to_string).collect())
 }
 
-/// The rule for one line of `headers.csv` (`field,header,lang`): a known field, a header, and a
-/// known language code or none.
+/// The rule for one line of `headers.csv` (`field,header,lang`): a known field, a header with
+/// a word in it, and a known language code or none.
 pub fn check_line(rec: &csv::StringRecord) -> Result<(), String> {
     let field = rec.get(0).unwrap_or("");
     Field::parse(field).ok_or_else(|| format!("field {field:?} is no field rehab knows"))?;
     if header_key(rec.get(1).unwrap_or("")).is_empty() {
-        return Err("column \"header\" is empty".into());
+        return Err("column \"header\" has no word in it".into());
     }
-    match rec.get(2).unwrap_or("") {
+    check_lang(rec.get(2).unwrap_or(""))
+}
+
+/// The rule for one line of `header_stopwords.csv` (`word,lang`): one word, as [`words::split`]
+/// reads it, and a known language code or none.
+pub fn check_stopword_line(rec: &csv::StringRecord) -> Result<(), String> {
+    let word = rec.get(0).unwrap_or("").trim();
+    match words::split(word).as_slice() {
+        [w] if w.text == word.to_lowercase() => {}
+        _ => return Err(format!("{word:?} is not one word of letters")),
+    }
+    check_lang(rec.get(1).unwrap_or(""))
+}
+
+fn check_lang(lang: &str) -> Result<(), String> {
+    match lang.trim() {
         "" => Ok(()),
         lang => Lang::parse(lang)
             .map(|_| ())
@@ -175,120 +342,10 @@ pub fn check_line(rec: &csv::StringRecord) -> Result<(), String> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn dict() -> &'static HeaderDictionary {
-        HeaderDictionary::builtin()
-    }
-
-    #[test]
-    fn every_shipped_line_names_a_known_field() {
-        let mut rdr = csv::Reader::from_reader(BUILTIN.as_bytes());
-        for (i, rec) in rdr.records().enumerate() {
-            let rec = rec.unwrap();
-            assert!(
-                Field::parse(&rec[0]).is_some(),
-                "line {}: {:?}",
-                i + 2,
-                &rec[0]
-            );
-            assert!(
-                rec[2].is_empty() || Lang::parse(&rec[2]).is_some(),
-                "line {}",
-                i + 2
-            );
-        }
-    }
-
-    #[test]
-    fn headers_of_real_lists_map_to_fields() {
-        let cases = [
-            ("ФИО", Field::FullName),
-            ("Ф.И.О.", Field::FullName),
-            ("Фамилия", Field::Surname),
-            ("Имя", Field::Given),
-            ("Отчество", Field::Patronymic),
-            ("Год рождения", Field::BirthDate),
-            ("Дата рождения", Field::BirthDate),
-            ("Место рождения", Field::BirthPlace),
-            ("Национальность", Field::Nationality),
-            ("Дата ареста", Field::ArrestDate),
-            ("Статья", Field::Charge),
-            ("Приговор", Field::Sentence),
-            ("Орган", Field::SentencingOrgan),
-            ("Реабилитирован", Field::Decision),
-            ("Дата реабилитации", Field::DecisionDate),
-            ("Решение", Field::Decision),
-            ("Основание", Field::LegalBasis),
-            ("Аты-жөні", Field::FullName),
-            ("Туған жылы", Field::BirthDate),
-            ("Ақталған күні", Field::DecisionDate),
-            ("Шешім", Field::Decision),
-            ("F.I.Sh.", Field::FullName),
-            ("Familiyasi", Field::Surname),
-            ("Ismi", Field::Given),
-            ("Otasining ismi", Field::Patronymic),
-            ("Tug'ilgan yili", Field::BirthDate),
-            ("Tugʻilgan yili", Field::BirthDate),
-            ("Qaror sanasi", Field::DecisionDate),
-            ("Sud", Field::DecidingBody),
-            ("Surname", Field::Surname),
-            ("Name", Field::Given),
-            ("Date of birth", Field::BirthDate),
-            ("Place of birth", Field::BirthPlace),
-            ("Case no.", Field::CaseNumber),
-            ("Arrest date", Field::ArrestDate),
-            ("Article", Field::Charge),
-            ("№", Field::RecordId),
-            ("ID", Field::RecordId),
-            ("Рег. №", Field::RecordId),
-            ("Case ref", Field::RecordId),
-            ("Реттік нөмірі", Field::RecordId),
-            ("  ДАТА   АРЕСТА ", Field::ArrestDate),
-            ("Год рождения (по документам)", Field::BirthDate),
-        ];
-        for (header, field) in cases {
-            assert_eq!(dict().lookup(header).map(|x| x.0), Some(field), "{header}");
-        }
-        assert_eq!(dict().lookup("Источник"), None);
-    }
-
-    #[test]
-    fn header_row_is_found_below_title_lines() {
-        let rows: Vec<Vec<String>> = [
-            vec!["Архив КНБ РК", ""],
-            vec!["", ""],
-            vec!["Фамилия", "Год рождения"],
-            vec!["Шокаев", "1890"],
-        ]
-        .iter()
-        .map(|r| r.iter().map(|s| s.to_string()).collect())
-        .collect();
-        assert_eq!(dict().find_header_row(&rows), Some(2));
-        assert_eq!(dict().find_header_row(&rows[3..]), None);
-    }
-
-    #[test]
-    fn lone_name_column_is_the_full_name_and_overrides_win() {
-        let headers = vec![
-            "Name".to_string(),
-            "Born".to_string(),
-            "Archive".to_string(),
-        ];
-        let mut over = HashMap::new();
-        over.insert("Archive".to_string(), Some(Field::CaseNumber));
-        let cols = dict().map_columns(&headers, &over);
-        let fields: Vec<_> = cols.iter().map(|c| c.field).collect();
-        assert_eq!(
-            fields,
-            vec![
-                Some(Field::FullName),
-                Some(Field::BirthDate),
-                Some(Field::CaseNumber)
-            ]
-        );
-        assert_eq!(dict().guess_lang(&headers), Some(Lang::En));
-    }
+/// The normalised form of a header: its words joined, marks removed (`Ф.И.О.` → `фио`).
+pub fn header_key(header: &str) -> String {
+    words::compact(header)
 }
+
+#[cfg(test)]
+mod tests;

@@ -8,6 +8,7 @@ pub mod config;
 pub mod delimited;
 pub mod encoding;
 pub mod headers;
+pub mod layout;
 pub mod limits;
 pub mod table;
 pub mod xlsx;
@@ -15,7 +16,9 @@ pub mod xlsx;
 use crate::model::Lang;
 use config::SourceConfig;
 use delimited::{DelimitedRows, Dialect};
-use headers::{ColumnMap, HEADER_SEARCH_ROWS, HeaderDictionary};
+use headers::HEADER_SEARCH_ROWS;
+use layout::profile::PROFILE_ROWS;
+use layout::{ColumnMap, Layout, LayoutError};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use table::{RecordBuilder, RowOutcome};
@@ -47,8 +50,10 @@ pub struct SourceInfo {
     pub sheet: Option<String>,
     /// Every sheet of a workbook: its source name when read, else why it was not.
     pub sheets: Vec<xlsx::SheetInfo>,
-    /// The 1-based row of the header.
+    /// The 1-based row of the header (its last row, when it spans two).
     pub header_row: u64,
+    /// How many rows the header spans: 1, or 2 for group cells over sub-headers.
+    pub header_rows: u64,
     /// How each column maps to a canonical field.
     pub columns: Vec<ColumnMap>,
     /// The source's language, configured or guessed from its headers.
@@ -122,6 +127,17 @@ pub enum IngestError {
     NoHeader {
         /// The file.
         path: PathBuf,
+    },
+    /// The header was read but no column holds names, so no row could be linked.
+    #[error(
+        "{path}: no column holds names (full name, surname or given name); map one with \
+         `columns` in the configuration. The columns as read: {columns}"
+    )]
+    NoNameColumn {
+        /// The file.
+        path: PathBuf,
+        /// Each column with its reading.
+        columns: String,
     },
     /// The configured header row is past the end of the file.
     #[error("{path}: configured header_row {row} is past the end of the file")]
@@ -245,25 +261,37 @@ struct OpenContext<'a> {
 }
 
 impl OpenContext<'_> {
-    /// Picks the header row among leading rows: configured (1-based) or detected (0-based index).
-    fn header_index(&self, rows: &[Vec<String>]) -> Result<usize, IngestError> {
-        match self.cfg.header_row {
-            Some(row) if row <= rows.len() => Ok(row - 1),
-            Some(row) => Err(IngestError::HeaderPastEnd {
-                path: self.path.to_path_buf(),
-                row,
-            }),
-            None => HeaderDictionary::builtin()
-                .find_header_row(rows)
-                .ok_or_else(|| IngestError::NoHeader {
+    /// Reads the layout of a table from its leading rows: the configured header row, or the
+    /// one (or two) found, and every column's reading.
+    fn layout(&self, rows: &[Vec<String>]) -> Result<Layout, IngestError> {
+        let header_row = match self.cfg.header_row {
+            Some(row) if row <= rows.len() => Some(row - 1),
+            Some(row) => {
+                return Err(IngestError::HeaderPastEnd {
                     path: self.path.to_path_buf(),
-                }),
-        }
+                    row,
+                });
+            }
+            None => None,
+        };
+        let settings = layout::Settings {
+            header_row,
+            overrides: &self.overrides,
+            lang: self.lang,
+        };
+        layout::detect(rows, &settings).map_err(|e| match e {
+            LayoutError::NoHeader => IngestError::NoHeader {
+                path: self.path.to_path_buf(),
+            },
+            LayoutError::NoName(columns) => IngestError::NoNameColumn {
+                path: self.path.to_path_buf(),
+                columns,
+            },
+        })
     }
 
-    fn info(&self, format: Format, header_row: u64, headers: &[String], col0: usize) -> SourceInfo {
-        let dict = HeaderDictionary::builtin();
-        let mut columns = dict.map_columns(headers, &self.overrides);
+    fn info(&self, format: Format, header_row: u64, layout: &Layout, col0: usize) -> SourceInfo {
+        let mut columns = layout.columns.clone();
         columns.iter_mut().for_each(|c| c.col += col0 - 1);
         let name = source_name(self.path);
         let warnings = shared_field_warnings(&columns);
@@ -279,8 +307,9 @@ impl OpenContext<'_> {
             sheet: None,
             sheets: Vec::new(),
             header_row,
+            header_rows: (layout.last - layout.first + 1) as u64,
             columns,
-            lang: self.lang.or_else(|| dict.guess_lang(headers)),
+            lang: layout.lang,
             bytes: self.bytes,
             sha256: self.sha256.clone(),
             warnings,
@@ -327,12 +356,12 @@ fn open_delimited(bytes: Vec<u8>, ctx: OpenContext) -> Result<Source, IngestErro
             message,
         })?;
     let dialect = delimited::detect_dialect(&decoded.text, delimiter);
-    let wanted = HEADER_SEARCH_ROWS.max(ctx.cfg.header_row.unwrap_or(0));
+    let wanted = HEADER_SEARCH_ROWS.max(ctx.cfg.header_row.unwrap_or(0)) + PROFILE_ROWS;
     let leading = delimited::leading_rows(&decoded.text, dialect, wanted);
     let cells: Vec<Vec<String>> = leading.iter().map(|r| r.cells.clone()).collect();
-    let header_index = ctx.header_index(&cells)?;
-    let header = &leading[header_index];
-    let mut info = ctx.info(Format::Csv, header.line, &header.cells, 1);
+    let layout = ctx.layout(&cells)?;
+    let header = &leading[layout.last];
+    let mut info = ctx.info(Format::Csv, header.line, &layout, 1);
     info.encoding = Some(decoded.encoding.to_string());
     info.bom = decoded.bom;
     info.dialect = Some(dialect);
@@ -417,6 +446,9 @@ fn sheet_skip_reason(e: &IngestError) -> String {
         IngestError::NoHeader { .. } => {
             format!("no recognisable header row in its first {HEADER_SEARCH_ROWS} rows")
         }
+        IngestError::NoNameColumn { columns, .. } => {
+            format!("no column holds names ({columns})")
+        }
         IngestError::HeaderPastEnd { row, .. } => {
             format!("configured header_row {row} is past its end")
         }
@@ -433,12 +465,11 @@ impl OpenContext<'_> {
         first: bool,
     ) -> Result<(SourceInfo, xlsx::SheetRows), IngestError> {
         let (first_row, first_col) = cells.origin().unwrap_or((1, 1));
-        let wanted = HEADER_SEARCH_ROWS.max(self.cfg.header_row.unwrap_or(0));
+        let wanted = HEADER_SEARCH_ROWS.max(self.cfg.header_row.unwrap_or(0)) + PROFILE_ROWS;
         let leading = xlsx::leading_texts(&cells, (first_row, first_col), wanted);
-        let header_index = self.header_index(&leading)?;
-        let header_row = u64::from(first_row) + header_index as u64;
-        let headers = &leading[header_index];
-        let mut info = self.info(Format::Xlsx, header_row, headers, first_col as usize);
+        let layout = self.layout(&leading)?;
+        let header_row = u64::from(first_row) + layout.last as u64;
+        let mut info = self.info(Format::Xlsx, header_row, &layout, first_col as usize);
         info.name = xlsx::sheet_source(file, &cells.name, first);
         info.sheet = Some(cells.name.clone());
         let builder = RecordBuilder::new(&info.name, info.lang, info.columns.clone());

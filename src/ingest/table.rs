@@ -1,6 +1,6 @@
 //! Rows of cells → raw records: the part of ingest that CSV and XLSX share.
 
-use super::headers::ColumnMap;
+use super::layout::ColumnMap;
 use crate::model::{Field, Lang, Provenance, RawRecord, RawValue, Reject, RejectReason, Typed};
 use std::collections::HashSet;
 
@@ -115,8 +115,8 @@ impl RecordBuilder {
     fn repeats_header(&self, texts: &[String]) -> bool {
         let mut pairs = self.columns.iter().zip(texts);
         texts.len() >= self.columns.len()
-            && self.columns.iter().any(|c| !c.header.trim().is_empty())
-            && pairs.all(|(c, t)| fold_header(&c.header) == fold_header(t))
+            && self.columns.iter().any(|c| !c.written.trim().is_empty())
+            && pairs.all(|(c, t)| fold_header(&c.written) == fold_header(t))
     }
 
     /// The record of a row. When two columns map to one field, the first that holds a value
@@ -178,17 +178,9 @@ mod tests {
     use super::*;
 
     fn builder(with_id: bool) -> RecordBuilder {
-        let mut columns = vec![ColumnMap {
-            header: "ФИО".into(),
-            col: 1,
-            field: Some(Field::FullName),
-        }];
+        let mut columns = vec![ColumnMap::given("ФИО", 1, Some(Field::FullName))];
         if with_id {
-            columns.push(ColumnMap {
-                header: "№".into(),
-                col: 2,
-                field: Some(Field::RecordId),
-            });
+            columns.push(ColumnMap::given("№", 2, Some(Field::RecordId)));
         }
         RecordBuilder::new("list.csv", Some(Lang::Ru), columns)
     }

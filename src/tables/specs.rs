@@ -28,6 +28,8 @@ pub struct Spec {
 pub enum Table {
     /// Column headers → fields (`headers.csv`).
     Headers,
+    /// Words of headers that name no field (`header_stopwords.csv`).
+    HeaderStopwords,
     /// Place names (`gazetteer.csv`).
     Gazetteer,
     /// Words around place names (`place_terms.csv`).
@@ -58,8 +60,9 @@ pub enum Table {
 
 impl Table {
     /// Every table, in the order of [`Table`].
-    pub const ALL: [Table; 14] = [
+    pub const ALL: [Table; 15] = [
         Table::Headers,
+        Table::HeaderStopwords,
         Table::Gazetteer,
         Table::PlaceTerms,
         Table::GivenNames,
@@ -115,7 +118,7 @@ macro_rules! schema {
     };
 }
 
-static SPECS: [Spec; 14] = [
+static SPECS: [Spec; 15] = [
     Spec {
         file: "headers.csv",
         builtin: schema!("headers.csv"),
@@ -123,6 +126,14 @@ static SPECS: [Spec; 14] = [
         trim: false,
         fold: headers::header_key,
         check: headers::check_line,
+    },
+    Spec {
+        file: "header_stopwords.csv",
+        builtin: schema!("header_stopwords.csv"),
+        key: &[0],
+        trim: true,
+        fold: plain_fold,
+        check: headers::check_stopword_line,
     },
     Spec {
         file: "gazetteer.csv",
