@@ -79,15 +79,43 @@ fn describe(info: &SourceInfo) -> String {
                 .join(", ")
         );
     }
-    let _ = writeln!(out, "header row: {}", info.header_row);
+    let _ = match info.header_rows {
+        1 => writeln!(out, "header row: {}", info.header_row),
+        n => writeln!(
+            out,
+            "header rows: {}-{} (group cells over sub-headers)",
+            info.header_row + 1 - n,
+            info.header_row
+        ),
+    };
     let lang = info.lang.map(|l| l.code()).unwrap_or("unknown");
     let _ = writeln!(out, "language:   {lang}");
     let _ = writeln!(out, "columns:");
     for c in &info.columns {
         let field = c.field.map(|f| f.name()).unwrap_or("(kept as extra)");
-        let _ = writeln!(out, "  {:>3}  {:<36} → {field}", c.col, c.header);
+        let sure = c.reading.confidence.name();
+        let _ = writeln!(out, "  {:>3}  {:<36} → {field} [{sure}]", c.col, c.header);
+        let _ = writeln!(out, "       {}", c.reading.basis);
+        if c.reading.profile.values > 0 {
+            let _ = writeln!(out, "       values: {}", evidence(&c.reading.profile));
+        }
     }
     out
+}
+
+/// The profile of a column's values in one line.
+fn evidence(p: &rehab::ingest::layout::profile::Profile) -> String {
+    let share = |x: f32| format!("{:.0}%", x * 100.0);
+    format!(
+        "{} looked at, {} distinct; dates {}, years {}, places {}, names {}, codes {}",
+        p.values,
+        share(p.unique),
+        share(p.dates),
+        share(p.years),
+        share(p.places),
+        share(p.names),
+        share(p.codes)
+    )
 }
 
 fn describe_row(row: &Result<RawRecord, rehab::model::Reject>) -> String {

@@ -160,10 +160,43 @@ pub fn info_json(info: &SourceInfo) -> Value {
         "bytes": info.bytes,
         "sha256": info.sha256,
         "warnings": info.warnings,
-        "columns": info.columns.iter().map(|c| json!({
-            "column": c.col,
-            "header": c.header,
-            "field": c.field.map(|f| f.name()),
-        })).collect::<Vec<_>>(),
+        "header_rows": info.header_rows,
+        "columns": info.columns.iter().map(column_json).collect::<Vec<_>>(),
     })
+}
+
+/// One column's reading with its evidence: the header words matched and the profile of values.
+fn column_json(c: &crate::ingest::layout::ColumnMap) -> serde_json::Value {
+    let r = &c.reading;
+    json!({
+        "column": c.col,
+        "header": c.header,
+        "field": c.field.map(|f| f.name()),
+        "confidence": r.confidence.name(),
+        "basis": r.basis,
+        "header_words": r.words.as_ref().map(|m| json!({
+            "phrase": m.phrase,
+            "field": m.field.name(),
+            "lang": m.lang.map(|l| l.code()),
+            "coverage": round2(m.coverage),
+            "rival": m.rival.map(|f| f.name()),
+        })),
+        "values": json!({
+            "looked_at": r.profile.values,
+            "unique": round2(r.profile.unique),
+            "dates": round2(r.profile.dates),
+            "years": round2(r.profile.years),
+            "places": round2(r.profile.places),
+            "names": round2(r.profile.names),
+            "nationalities": round2(r.profile.nationalities),
+            "sentences": round2(r.profile.sentences),
+            "codes": round2(r.profile.codes),
+            "median_year": r.profile.median_year,
+        }),
+    })
+}
+
+/// A share rounded to two decimals, so that `run.json` stays readable and stable.
+fn round2(x: f32) -> f64 {
+    (f64::from(x) * 100.0).round() / 100.0
 }

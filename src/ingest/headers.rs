@@ -126,7 +126,9 @@ impl HeaderDictionary {
             return;
         }
         let index = self.entries.len();
-        self.compact.entry(words::compact(phrase)).or_insert(index);
+        self.compact
+            .entry(words::compact(phrase, true))
+            .or_insert(index);
         self.entries.push(Entry {
             field,
             lang,
@@ -142,7 +144,8 @@ impl HeaderDictionary {
             .map(|m| (m.field, m.lang))
     }
 
-    /// Reads a header: its whole written form first (`Ф.И.О.`), then its words against every
+    /// Reads a header: its whole written form first (`Ф.И.О.`, with its bracketed notes, then
+    /// without them), then its words against every
     /// phrase of the vocabulary. The best phrase explains the most of the header's meaningful
     /// words, then has the most words, then the closest likeness.
     pub fn read(&self, header: &str) -> Option<HeaderMatch> {
@@ -153,7 +156,10 @@ impl HeaderDictionary {
         if meaningful.is_empty() {
             return None;
         }
-        if let Some(&i) = self.compact.get(&words::compact(header)) {
+        let whole = [true, false]
+            .iter()
+            .find_map(|&notes| self.compact.get(&words::compact(header, notes)));
+        if let Some(&i) = whole {
             return Some(self.whole(i, meaningful));
         }
         let mut best: Vec<Candidate> = Vec::new();
@@ -175,8 +181,48 @@ impl HeaderDictionary {
                 .partial_cmp(&a.rank())
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
+        if let Some(whole) = self.name_parts_together(&best, meaningful.len()) {
+            return Some(whole);
+        }
         let winner = best.first()?;
         Some(self.verdict(winner, best.get(1)))
+    }
+
+    /// A header that names two parts of a name or more (`Тегі, аты-жөні`, `Familiyasi, ismi,
+    /// sharifi`) heads a column of whole names.
+    fn name_parts_together(&self, best: &[Candidate], meaningful: usize) -> Option<HeaderMatch> {
+        let parts: Vec<&Candidate> = best
+            .iter()
+            .filter(|c| is_name_part(self.entries[c.index].field))
+            .collect();
+        if parts.len() < 2 {
+            return None;
+        }
+        let mut matched: Vec<usize> = parts.iter().flat_map(|c| c.matched.clone()).collect();
+        matched.sort_unstable();
+        matched.dedup();
+        let coverage = matched.len() as f32 / meaningful as f32;
+        if best.first().is_some_and(|w| w.coverage >= coverage) {
+            return None;
+        }
+        let phrases: Vec<&str> = parts
+            .iter()
+            .map(|c| self.entries[c.index].phrase.as_str())
+            .collect();
+        Some(HeaderMatch {
+            field: Field::FullName,
+            phrase: phrases.join(" + "),
+            lang: self.entries[parts[0].index].lang,
+            coverage,
+            likeness: parts.iter().map(|c| c.likeness).sum::<f32>() / parts.len() as f32,
+            confidence: if coverage >= 1.0 {
+                Confidence::High
+            } else {
+                Confidence::Low
+            },
+            rival: None,
+            matched,
+        })
     }
 
     fn whole(&self, index: usize, meaningful: Vec<usize>) -> HeaderMatch {
@@ -240,6 +286,14 @@ impl HeaderDictionary {
     }
 }
 
+/// Whether a field is one part of a name, or the whole.
+fn is_name_part(field: Field) -> bool {
+    matches!(
+        field,
+        Field::FullName | Field::Surname | Field::Given | Field::Patronymic
+    )
+}
+
 /// Whether every word of one phrase stands for a word of the other, both ways.
 fn same_words(a: &Entry, b: &Entry) -> bool {
     let covers = |x: &Entry, y: &Entry| {
@@ -272,7 +326,8 @@ impl Candidate {
     }
 }
 
-/// Matches every word of a phrase to a distinct word of the header, each to its likeliest.
+/// Matches every word of a phrase to a distinct word of the header, each to its likeliest. A
+/// one-letter abbreviation (`г.`) stands for a word only beside the other words of its phrase.
 fn candidate(
     index: usize,
     entry: &Entry,
@@ -293,6 +348,9 @@ fn candidate(
             })?;
         used.push(best.0);
         total += best.1;
+    }
+    if entry.words.len() == 1 && total < 0.7 {
+        return None;
     }
     used.sort_unstable();
     Some(Candidate {
@@ -342,9 +400,10 @@ fn check_lang(lang: &str) -> Result<(), String> {
     }
 }
 
-/// The normalised form of a header: its words joined, marks removed (`Ф.И.О.` → `фио`).
+/// The normalised form of a header: its words joined, notes included, marks removed
+/// (`Ф.И.О.` → `фио`).
 pub fn header_key(header: &str) -> String {
-    words::compact(header)
+    words::compact(header, true)
 }
 
 #[cfg(test)]

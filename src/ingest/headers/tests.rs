@@ -104,6 +104,11 @@ fn unseen_wordings_read_by_words_stems_and_abbreviations() {
         ("МЕСТО РОЖДЕНИЯ:", Field::BirthPlace),
         ("Рождение дата", Field::BirthDate),
         ("Рождение место", Field::BirthPlace),
+        ("Тегі, аты-жөні", Field::FullName),
+        ("Familiyasi, ismi, sharifi", Field::FullName),
+        ("Surname and given names", Field::FullName),
+        ("NN п/п", Field::RecordId),
+        ("Откуда родом", Field::BirthPlace),
     ];
     for (header, field) in cases {
         let read = dict().read(header);
@@ -139,7 +144,7 @@ fn a_collision_added_to_the_vocabulary_is_found() {
 
 #[test]
 fn words_no_field_claims_are_read_as_nothing() {
-    for header in ["Источник", "Поле 7", "", "—", "(примечание)"] {
+    for header in ["Источник", "Графа 7", "", "—", "(примечание)"] {
         assert_eq!(dict().lookup(header), None, "{header}");
     }
 }

@@ -40,62 +40,88 @@ const APOSTROPHES: [char; 9] = [
 const HYPHENS: [char; 4] = ['-', '\u{2010}', '\u{2011}', '\u{2012}'];
 
 /// Splits a header into its words, in written order. Letters and digits make words; `№` and `#`
-/// are words of their own; a dot marks the word before it as an abbreviation; any other mark
-/// separates words, as does a capital after a small letter (`dateOfBirth`). Brackets mark the
-/// words inside them as notes.
+/// are words of their own; a dot marks the word before it as an abbreviation, as a slash marks
+/// the short words on both its sides (`п/п`, `Р/с`); any other mark separates words, as does a
+/// capital after a small letter (`dateOfBirth`). Brackets mark the words inside them as notes.
 pub fn split(header: &str) -> Vec<Word> {
-    let mut words = Vec::new();
-    let mut current = String::new();
-    let mut depth = 0usize;
+    let mut s = Splitter::default();
     let mut chars = header.nfc().peekable();
     let mut previous_lower = false;
     while let Some(written) = chars.next() {
         if previous_lower && written.is_uppercase() {
-            push(&mut words, &mut current, false, depth > 0);
+            s.push(false);
         }
         previous_lower = written.is_lowercase();
         let c = written.to_lowercase().next().unwrap_or(written);
         match c {
             c if APOSTROPHES.contains(&c) => {}
-            'ё' => current.push('е'),
-            c if c.is_alphanumeric() => current.push(c),
-            c if HYPHENS.contains(&c) && !current.is_empty() => {
+            'ё' => s.current.push('е'),
+            c if c.is_alphanumeric() => s.current.push(c),
+            c if HYPHENS.contains(&c) && !s.current.is_empty() => {
                 if chars.peek().is_some_and(|n| n.is_alphanumeric()) {
-                    current.push('-');
+                    s.current.push('-');
                 } else {
-                    push(&mut words, &mut current, false, depth > 0);
+                    s.push(false);
                 }
             }
-            '.' => push(&mut words, &mut current, true, depth > 0),
+            '.' => s.push(true),
+            '/' => {
+                let short = s.current.chars().count() <= 3;
+                s.push(short);
+                s.after_slash = true;
+            }
             '№' | '#' => {
-                push(&mut words, &mut current, false, depth > 0);
-                words.push(number_sign(depth > 0));
+                s.push(false);
+                s.number_sign();
             }
             '(' | '[' | '{' => {
-                push(&mut words, &mut current, false, depth > 0);
-                depth += 1;
+                s.push(false);
+                s.depth += 1;
             }
             ')' | ']' | '}' => {
-                push(&mut words, &mut current, false, depth > 0);
-                depth = depth.saturating_sub(1);
+                s.push(false);
+                s.depth = s.depth.saturating_sub(1);
             }
-            _ => push(&mut words, &mut current, false, depth > 0),
+            _ => s.push(false),
         }
     }
-    push(&mut words, &mut current, false, depth > 0);
-    words
+    s.push(false);
+    s.words
 }
 
-fn push(words: &mut Vec<Word>, current: &mut String, dotted: bool, note: bool) {
-    if current.is_empty() {
-        return;
+/// The state of [`split`]: the words so far and the word being read.
+#[derive(Default)]
+struct Splitter {
+    words: Vec<Word>,
+    current: String,
+    depth: usize,
+    after_slash: bool,
+}
+
+impl Splitter {
+    /// Ends the current word, dotted (an abbreviation) or not.
+    fn push(&mut self, dotted: bool) {
+        if self.current.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.current);
+        let dotted = dotted || (self.after_slash && text.chars().count() <= 3);
+        self.after_slash = false;
+        let note = self.depth > 0;
+        match text.as_str() {
+            "n" | "nn" => self.number_sign(),
+            "no" | "nr" if dotted => self.number_sign(),
+            _ => self.words.push(Word { text, dotted, note }),
+        }
     }
-    let text = std::mem::take(current);
-    let word = match text.as_str() {
-        "no" | "nr" | "n" if dotted || text == "n" => number_sign(note),
-        _ => Word { text, dotted, note },
-    };
-    words.push(word);
+
+    /// A number sign; `№№` is one.
+    fn number_sign(&mut self) {
+        if self.words.last().is_some_and(|w| w.text == NUMBER_SIGN) {
+            return;
+        }
+        self.words.push(number_sign(self.depth > 0));
+    }
 }
 
 fn number_sign(note: bool) -> Word {
@@ -106,11 +132,12 @@ fn number_sign(note: bool) -> Word {
     }
 }
 
-/// The header with every mark removed: letters, digits and `№` only (`Ф.И.О.` → `фио`).
-pub fn compact(header: &str) -> String {
+/// The header with every mark removed: letters, digits and `№` only (`Ф.И.О.` → `фио`),
+/// its bracketed notes kept or left out.
+pub fn compact(header: &str, with_notes: bool) -> String {
     split(header)
         .iter()
-        .filter(|w| !w.note)
+        .filter(|w| with_notes || !w.note)
         .map(Word::joined)
         .collect()
 }
@@ -148,11 +175,15 @@ pub fn likeness(header: &Word, vocabulary: &str) -> f32 {
 
 /// Whether two words differ only in their endings: a shared beginning of four letters or more
 /// that leaves at most four letters of either word, so that case and number endings of every
-/// language of the region match. Shorter words must be written whole.
+/// language of the region match; a word of three letters matches itself with one letter more
+/// (`жер`, `жері`; `год`, `года`).
 fn same_stem(a: &str, b: &str) -> bool {
     let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let (la, lb) = (a.chars().count(), b.chars().count());
-    shared >= 4 && la - shared <= 4 && lb - shared <= 4
+    if shared >= 4 {
+        return la - shared <= 4 && lb - shared <= 4;
+    }
+    shared == 3 && la.min(lb) == 3 && la.max(lb) == 4
 }
 
 #[cfg(test)]
@@ -172,12 +203,16 @@ mod tests {
         assert_eq!(texts("Инв. №"), ["инв", "№"]);
         assert_eq!(texts("No. of case"), ["№", "of", "case"]);
         assert_eq!(texts("#"), ["№"]);
+        assert_eq!(texts("№№ пп"), ["№", "пп"]);
+        assert_eq!(texts("NN п/п"), ["№", "п", "п"]);
+        assert!(split("Р/с").iter().all(|w| w.dotted));
         assert_eq!(texts("Ёл"), ["ел"]);
         assert_eq!(texts("Аты - жөні"), ["аты", "жөні"]);
         assert_eq!(texts("rec_id"), ["rec", "id"]);
         assert_eq!(texts("dateOfBirth"), ["date", "of", "birth"]);
-        assert_eq!(compact("Ф.И.О."), "фио");
-        assert_eq!(compact("Name (as written)"), "name");
+        assert_eq!(compact("Ф.И.О.", true), "фио");
+        assert_eq!(compact("Name (as written)", false), "name");
+        assert_eq!(compact("Name (as written)", true), "nameaswritten");
         let words = split("Год (по документам)");
         assert!(!words[0].note && words[1].note && words[2].note);
         assert!(split("рожд.")[0].dotted && !split("рожд")[0].dotted);
@@ -194,7 +229,8 @@ mod tests {
         assert!(likeness(&w("отч-во"), "отчество") > 0.7);
         assert!(likeness(&w("гражд-во"), "гражданство") > 0.7);
         assert!(likeness(&w("рожд-я"), "рождения") > 0.7);
-        assert_eq!(likeness(&w("поле"), "пол"), 0.0);
+        assert!(likeness(&w("жері"), "жер") > 0.8);
+        assert_eq!(likeness(&w("имени"), "имя"), 0.0);
         assert!(likeness(&w("names"), "name") > 0.8);
         assert_eq!(likeness(&w("г"), "год"), 0.0);
         assert_eq!(likeness(&w("дата"), "дать"), 0.0);

@@ -42,7 +42,34 @@ pub fn verdict(header: Option<&HeaderMatch>, profile: &Profile) -> Verdict {
     if let Some(rival) = m.rival {
         return between(m.field, rival, profile, from_values);
     }
-    match fit(m.field, profile) {
+    if let Some(dated) = dated_variant(m.field, profile) {
+        return Verdict {
+            field: Some(dated),
+            confidence: Confidence::Low,
+            basis: format!(
+                "header words match {:?} ({}) and the values are dates: {dated}",
+                m.phrase, m.field
+            ),
+            from_values: None,
+        };
+    }
+    let fits = fit(m.field, profile);
+    if let Some(other) = from_values
+        .filter(|f| *f != m.field && fits != Fit::Agrees && overrules_header(*f, m.field))
+    {
+        return Verdict {
+            field: Some(other),
+            confidence: Confidence::Low,
+            basis: format!(
+                "header words match {:?} ({}), but the values are {}: {other}",
+                m.phrase,
+                m.field,
+                describe(profile)
+            ),
+            from_values: None,
+        };
+    }
+    match fits {
         Fit::Contradicts => {
             let mut v = by_values(from_values, profile);
             v.basis = format!(
@@ -117,6 +144,29 @@ fn by_values(from_values: Option<Field>, profile: &Profile) -> Verdict {
         basis,
         from_values,
     }
+}
+
+/// Whether values that clearly show `shown` overrule a header read as `read`: values of a kind
+/// of their own (dates of birth, nationalities, sentences) do, unless the header names a field
+/// of the same kind; names and codes never overrule a header, which knows better whether a
+/// column of unique codes is the record id or the case number.
+fn overrules_header(shown: Field, read: Field) -> bool {
+    let kind_of_its_own = matches!(
+        shown,
+        Field::BirthDate | Field::DecisionDate | Field::Nationality | Field::Sentence
+    );
+    kind_of_its_own && !(is_date_field(shown) && is_date_field(read))
+}
+
+/// The date field of an event whose column holds dates (`Реабилитирован` over `12.05.1989`:
+/// the decision date).
+fn dated_variant(field: Field, p: &Profile) -> Option<Field> {
+    let dated = match field {
+        Field::Decision | Field::DecidingBody => Field::DecisionDate,
+        Field::Sentence | Field::SentencingOrgan => Field::SentenceDate,
+        _ => return None,
+    };
+    (p.values >= MIN_VALUES && p.dates + p.years >= 0.8).then_some(dated)
 }
 
 fn is_date_field(field: Field) -> bool {
@@ -258,9 +308,27 @@ mod tests {
             (Some(Field::BirthDate), Confidence::High)
         );
         let v = verdict(Some(&header(Field::FullName, Confidence::High)), &years());
-        assert_eq!(v.field, None);
-        assert_eq!(v.from_values, Some(Field::BirthDate));
+        assert_eq!(
+            (v.field, v.confidence),
+            (Some(Field::BirthDate), Confidence::Low)
+        );
         assert!(v.basis.contains("100% years"), "{}", v.basis);
+        let codes = Profile {
+            values: 20,
+            codes: 1.0,
+            unique: 1.0,
+            ..Profile::default()
+        };
+        let v = verdict(Some(&header(Field::CaseNumber, Confidence::High)), &codes);
+        assert_eq!(v.field, Some(Field::CaseNumber));
+        let v = verdict(
+            Some(&header(Field::Charge, Confidence::Low)),
+            &Profile::default(),
+        );
+        assert_eq!(
+            (v.field, v.confidence),
+            (Some(Field::Charge), Confidence::Low)
+        );
     }
 
     #[test]

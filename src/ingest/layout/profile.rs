@@ -133,11 +133,11 @@ fn kinds(value: &str, lang: Option<Lang>) -> Kinds {
         k.year_value = Some(date.earliest.year());
         return k;
     }
-    k.code = looks_like_code(value);
-    if k.code {
+    k.sentence = sentence::sentence_key(value).is_some();
+    k.code = !k.sentence && looks_like_code(value);
+    if k.code || k.sentence {
         return k;
     }
-    k.sentence = sentence::sentence_key(value).is_some();
     k.decision = decision::split_decision(value, lang).is_some();
     k.nationality = nationality::nationality_key(value).is_some();
     k.place = !k.nationality && matches!(Gazetteer::builtin().resolve(value), Ok(Some(_)));

@@ -105,6 +105,18 @@ fn the_identifier_column_is_the_record_id_and_names_are_never_one() {
     assert_eq!(layout.columns[0].field, None, "{:?}", layout.columns[0]);
     assert_eq!(layout.columns[1].field, Some(Field::RecordId));
 
+    let mut kazakh = rows(&[&["Р/с", "Аты-жөні"]]);
+    kazakh.extend(listed(10, |i| {
+        vec![format!("{}", i + 1), "Шоқай Мұстафа".into()]
+    }));
+    let layout = detect_plain(&kazakh).unwrap();
+    assert_eq!(
+        layout.columns[0].field,
+        Some(Field::RecordId),
+        "{:?}",
+        layout.columns[0]
+    );
+
     let mut unnamed = rows(&[&["Фамилия", "Код"]]);
     unnamed.extend(listed(10, |i| {
         vec!["Шокаев".into(), format!("rec-{i}-org")]
