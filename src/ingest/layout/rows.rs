@@ -107,8 +107,8 @@ pub fn find(rows: &[Vec<String>], dict: &HeaderDictionary) -> Option<HeaderRows>
 }
 
 /// The score of a header reading: 3 for each sure column, 1 for each doubtful one; `None`
-/// with fewer than two read columns, unless the one read column surely holds names (the values
-/// may tell the rest) or is the row's only cell.
+/// with fewer than two read columns, unless the one read column is sure and surely holds names
+/// (the values may tell the rest) or is the row's only cell.
 fn score(rows: &HeaderRows, dict: &HeaderDictionary) -> Option<usize> {
     let mut known = 0;
     let mut score = 0;
@@ -129,7 +129,8 @@ fn score(rows: &HeaderRows, dict: &HeaderDictionary) -> Option<usize> {
         .iter()
         .filter(|c| !c.written().is_empty())
         .count();
-    (known >= 2 || (known == 1 && (filled == 1 || sure_name))).then_some(score)
+    let sure = score == 3;
+    (known >= 2 || (known == 1 && sure && (filled == 1 || sure_name))).then_some(score)
 }
 
 fn single(row: &[String]) -> Vec<HeaderCell> {
