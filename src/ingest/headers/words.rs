@@ -174,14 +174,16 @@ pub fn likeness(header: &Word, vocabulary: &str) -> f32 {
 }
 
 /// Whether two words differ only in their endings: a shared beginning of four letters or more
-/// that leaves at most four letters of either word, so that case and number endings of every
+/// that leaves at most four letters of either word and is three fifths of the longer one
+/// (`group` is no `grounds`), so that case and number endings of every
 /// language of the region match; a word of three letters matches itself with one letter more
 /// (`жер`, `жері`; `год`, `года`).
 fn same_stem(a: &str, b: &str) -> bool {
     let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let (la, lb) = (a.chars().count(), b.chars().count());
     if shared >= 4 {
-        return la - shared <= 4 && lb - shared <= 4;
+        let most = la.max(lb);
+        return la - shared <= 4 && lb - shared <= 4 && shared * 5 >= most * 3;
     }
     shared == 3 && la.min(lb) == 3 && la.max(lb) == 4
 }
@@ -231,6 +233,7 @@ mod tests {
         assert!(likeness(&w("рожд-я"), "рождения") > 0.7);
         assert!(likeness(&w("жері"), "жер") > 0.8);
         assert_eq!(likeness(&w("имени"), "имя"), 0.0);
+        assert_eq!(likeness(&w("group"), "grounds"), 0.0);
         assert!(likeness(&w("names"), "name") > 0.8);
         assert_eq!(likeness(&w("г"), "год"), 0.0);
         assert_eq!(likeness(&w("дата"), "дать"), 0.0);

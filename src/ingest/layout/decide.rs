@@ -42,6 +42,17 @@ pub fn verdict(header: Option<&HeaderMatch>, profile: &Profile) -> Verdict {
     if let Some(rival) = m.rival {
         return between(m.field, rival, profile, from_values);
     }
+    if let Some(placed) = placed_variant(m.field, profile) {
+        return Verdict {
+            field: Some(placed),
+            confidence: Confidence::Low,
+            basis: format!(
+                "header words match {:?} ({}) and the values are places: {placed}",
+                m.phrase, m.field
+            ),
+            from_values: None,
+        };
+    }
     if let Some(dated) = dated_variant(m.field, profile) {
         return Verdict {
             field: Some(dated),
@@ -73,11 +84,10 @@ pub fn verdict(header: Option<&HeaderMatch>, profile: &Profile) -> Verdict {
         Fit::Contradicts => {
             let mut v = by_values(from_values, profile);
             v.basis = format!(
-                "the header reads as {} ({:?}) but the values are {}; {}",
+                "the header reads as {} ({:?}) but the values are {}",
                 m.field,
                 m.phrase,
                 describe(profile),
-                v.basis
             );
             v
         }
@@ -156,6 +166,13 @@ fn overrules_header(shown: Field, read: Field) -> bool {
         Field::BirthDate | Field::DecisionDate | Field::Nationality | Field::Sentence
     );
     kind_of_its_own && !(is_date_field(shown) && is_date_field(read))
+}
+
+/// The place field of an event whose column holds places (`Born at` over `Ташкент`: the
+/// birth place).
+fn placed_variant(field: Field, p: &Profile) -> Option<Field> {
+    (field == Field::BirthDate && p.values >= MIN_VALUES && p.places >= 0.6)
+        .then_some(Field::BirthPlace)
 }
 
 /// The date field of an event whose column holds dates (`Реабилитирован` over `12.05.1989`:
