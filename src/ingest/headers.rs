@@ -152,6 +152,7 @@ impl HeaderDictionary {
         let words = words::split(header);
         let meaningful: Vec<usize> = (0..words.len())
             .filter(|&i| !words[i].note && !self.stopwords.contains(&words[i].text))
+            .filter(|&i| words.len() == 1 || !words[i].text.chars().all(|c| c.is_ascii_digit()))
             .collect();
         if meaningful.is_empty() {
             return None;

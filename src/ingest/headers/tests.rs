@@ -109,6 +109,7 @@ fn unseen_wordings_read_by_words_stems_and_abbreviations() {
         ("Surname and given names", Field::FullName),
         ("NN п/п", Field::RecordId),
         ("Откуда родом", Field::BirthPlace),
+        ("address_1", Field::Residence),
     ];
     for (header, field) in cases {
         let read = dict().read(header);
