@@ -6,7 +6,7 @@ use std::time::Instant;
 use anyhow::Context;
 
 use rehab::synth::headers::HeaderSet;
-use rehab::synth::{SynthConfig, generate_with_headers};
+use rehab::synth::{SynthConfig, SynthOptions, generate_with};
 
 /// Arguments of `rehab synth`.
 #[derive(Debug, clap::Args)]
@@ -25,6 +25,11 @@ pub struct SynthArgs {
     /// rows and the truth are the same either way.
     #[arg(long, default_value_t = HeaderSet::Usual)]
     pub headers: HeaderSet,
+    /// Also write a memory book of names and prose biographical notes
+    /// (`input/kniga_pamyati_spravki.csv`) and `notes_truth.csv`, the values each note states;
+    /// the other files stay byte-identical.
+    #[arg(long)]
+    pub memory_book: bool,
 }
 
 /// Generates the archive and prints rows per source.
@@ -34,7 +39,11 @@ pub fn run(args: &SynthArgs) -> anyhow::Result<()> {
         persons: args.persons,
         seed: args.seed,
     };
-    let summary = generate_with_headers(&config, args.headers, &args.output)
+    let options = SynthOptions {
+        headers: args.headers,
+        memory_book: args.memory_book,
+    };
+    let summary = generate_with(&config, &options, &args.output)
         .with_context(|| format!("generating into {}", args.output.display()))?;
     for (source, rows) in &summary.rows {
         println!("{source}\t{rows}");

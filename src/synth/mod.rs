@@ -2,13 +2,17 @@
 //! truth file naming the person behind every row.
 //!
 //! Output: `DIR/input/*` (CSV in UTF-8/Windows-1251/KOI8-R, TSV, XLSX) and `DIR/truth.csv`
-//! (`source,record_id,person`). The same seed gives byte-identical files.
+//! (`source,record_id,person`). The same seed gives byte-identical files. On request a memory
+//! book of prose notes is written too (`input/kniga_pamyati_spravki.csv`, with
+//! `notes_truth.csv`); it draws from a generator of its own, so the other files stay the same
+//! with or without it.
 
 pub mod data;
 pub mod dates;
 pub mod headers;
 pub mod morph;
 pub mod noise;
+pub mod notes;
 pub mod person;
 pub mod sink;
 pub mod sources;
@@ -53,6 +57,15 @@ pub struct SynthConfig {
     pub seed: u64,
 }
 
+/// Which header wordings, and which optional sources.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SynthOptions {
+    /// Header wordings.
+    pub headers: HeaderSet,
+    /// Also write the memory book of prose notes and `notes_truth.csv`.
+    pub memory_book: bool,
+}
+
 /// What was generated.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SynthSummary {
@@ -70,7 +83,7 @@ impl SynthSummary {
 }
 
 /// Rows are shuffled within windows of this many rows, so file order does not follow persons.
-const SHUFFLE_WINDOW: usize = 4096;
+pub(crate) const SHUFFLE_WINDOW: usize = 4096;
 /// Most sources one person appears in.
 const MAX_SOURCES: usize = 5;
 
@@ -195,6 +208,22 @@ pub fn generate_with_headers(
     set: HeaderSet,
     dir: &Path,
 ) -> Result<SynthSummary, SynthError> {
+    let options = SynthOptions {
+        headers: set,
+        memory_book: false,
+    };
+    generate_with(config, &options, dir)
+}
+
+/// Writes `dir/input/*` and `dir/truth.csv` for `config` as `options` ask; with the memory
+/// book, also its file and `dir/notes_truth.csv`. The other sources' files are the same with
+/// or without it.
+pub fn generate_with(
+    config: &SynthConfig,
+    options: &SynthOptions,
+    dir: &Path,
+) -> Result<SynthSummary, SynthError> {
+    let set = options.headers;
     let tables = data::tables()?;
     let input = dir.join("input");
     fs::create_dir_all(&input)?;
@@ -202,10 +231,23 @@ pub fn generate_with_headers(
     truth.write_record(["source", "record_id", "person"])?;
     let mut rng = ChaCha8Rng::seed_from_u64(config.seed);
     let mut outputs = open_outputs(&input, config.persons, set)?;
+    let mut book = if options.memory_book {
+        Some(notes::book::BookOutput::open(
+            dir,
+            &input,
+            config.seed,
+            set,
+        )?)
+    } else {
+        None
+    };
     let mut maker = PersonMaker::new();
     for _ in 0..config.persons {
         let person = maker.next_person(tables, &mut rng);
         render_person(&person, &mut outputs, tables, &mut truth, &mut rng)?;
+        if let Some(book) = book.as_mut() {
+            book.offer(&person, tables, &mut truth)?;
+        }
     }
     let mut summary = SynthSummary {
         persons: config.persons,
@@ -217,6 +259,12 @@ pub fn generate_with_headers(
             .rows
             .push((output.layout.file_name().to_string(), output.written));
         output.sink.finish()?;
+    }
+    if let Some(book) = book {
+        let rows = book.finish(&mut truth)?;
+        summary
+            .rows
+            .push((notes::book::FILE_NAME.to_string(), rows));
     }
     truth.flush()?;
     Ok(summary)
