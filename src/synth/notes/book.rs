@@ -98,7 +98,7 @@ impl Layout for MemoryBook {
         let Ok(notes) = note_tables() else {
             return vec![Cell::Empty, Cell::Empty];
         };
-        let facts = Facts::of(0, person, names, notes);
+        let facts = Facts::of(0, person, names, tables, notes);
         self.row(person, names, &facts, tables, notes, rng).0
     }
 }
@@ -151,7 +151,7 @@ impl BookOutput {
                 person.id
             )));
         };
-        let facts = Facts::of(self.seed, person, &names, self.notes);
+        let facts = Facts::of(self.seed, person, &names, tables, self.notes);
         let copies = if chance(&mut self.rng, BOOK_NOISE.duplicate) {
             2
         } else {

@@ -7,12 +7,17 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::{NoteTables, NoteValue, gendered, pick_weighted};
+use crate::synth::data::Tables;
 use crate::synth::noise::chance;
 use crate::synth::person::{Person, Resolved};
 use crate::synth::sources::russian_place_name;
 
 /// Share of persons not shot who died in custody (and whose note says so).
 const DIED_IN_CUSTODY: f64 = 0.3;
+/// Share of the others whose release the note gives.
+const RELEASED: f64 = 0.5;
+/// Share of persons charged under a second article.
+const SECOND_ARTICLE: f64 = 0.25;
 
 /// A canonical value with the form a note writes (gender resolved).
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +53,10 @@ pub struct Facts {
     pub shot: Option<NaiveDate>,
     /// Day of death in custody.
     pub died: Option<NaiveDate>,
+    /// Day of release from camp, prison or exile.
+    pub released: Option<NaiveDate>,
+    /// The articles charged: the person's, now and then a second.
+    pub articles: Vec<String>,
     /// The body that rehabilitated (nominative; instrumental form).
     pub body: Option<Worded>,
 }
@@ -93,9 +102,29 @@ fn days_after(date: NaiveDate, days: i64) -> NaiveDate {
         .unwrap_or(date)
 }
 
+/// The person's article, and now and then a second one.
+fn charged(names: &Resolved, tables: &Tables, rng: &mut ChaCha8Rng) -> Vec<String> {
+    let mut articles = vec![names.article.to_string()];
+    if chance(rng, SECOND_ARTICLE) {
+        let ticket = rng.random_range(0..tables.articles.total().max(1));
+        let index = tables.articles.index_at(ticket);
+        if let Some(second) = tables.articles.get(index).filter(|a| **a != articles[0]) {
+            articles.push(second.clone());
+        }
+    }
+
+    articles
+}
+
 impl Facts {
     /// The facts of `person` under `seed`.
-    pub fn of(seed: u64, person: &Person, names: &Resolved, notes: &NoteTables) -> Facts {
+    pub fn of(
+        seed: u64,
+        person: &Person,
+        names: &Resolved,
+        tables: &Tables,
+        notes: &NoteTables,
+    ) -> Facts {
         let mut rng = person_rng(seed, person);
         let female = person.female;
         let nationality = names.culture.nationality[0].clone();
@@ -115,6 +144,9 @@ impl Facts {
         let shot = shooting.then(|| days_after(sentence_date, rng.random_range(0..=20)));
         let died = (!shooting && chance(&mut rng, DIED_IN_CUSTODY))
             .then(|| days_after(sentence_date, rng.random_range(60..=2500)));
+        let released = (!shooting && died.is_none() && chance(&mut rng, RELEASED))
+            .then(|| days_after(sentence_date, rng.random_range(700..=3700)));
+        let articles = charged(names, tables, &mut rng);
         Facts {
             female,
             nationality,
@@ -127,6 +159,8 @@ impl Facts {
             sentence,
             shot,
             died,
+            released,
+            articles,
             body: worded(notes.values_of("deciding_body"), female, &mut rng),
         }
     }

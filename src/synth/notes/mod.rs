@@ -98,6 +98,7 @@ fn load() -> Result<NoteTables, SynthError> {
     for phrase in phrase_rows {
         phrases.entry(phrase.part.clone()).or_default().push(phrase);
     }
+    check_placeholders(phrases.values().flatten())?;
     if let Some(part) = parts.iter().find(|p| !phrases.contains_key(&p.part)) {
         return Err(SynthError::Data(format!(
             "note_phrases.csv: no template for part {:?}",
@@ -117,6 +118,20 @@ fn load() -> Result<NoteTables, SynthError> {
         phrases,
         values,
     })
+}
+
+/// Fails on a template naming a value notes do not have.
+fn check_placeholders<'a>(phrases: impl Iterator<Item = &'a Phrase>) -> Result<(), SynthError> {
+    for phrase in phrases {
+        let placeholders = render::placeholders(&phrase.template);
+        if let Some(name) = placeholders.iter().find(|n| render::kind_of(n).is_none()) {
+            return Err(SynthError::Data(format!(
+                "note_phrases.csv: {:?} names {{{name}}}, which notes do not have",
+                phrase.template
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The note tables, parsed once.

@@ -40,6 +40,7 @@ struct Written {
     sentence_date: NaiveDate,
     shot: Option<NaiveDate>,
     died: Option<NaiveDate>,
+    released: Option<NaiveDate>,
     rehab: NaiveDate,
     date_form: u32,
 }
@@ -88,104 +89,100 @@ fn written(
         sentence_date: noise::slipped(facts.sentence_date, rng),
         shot: facts.shot.map(|d| noise::slipped(d, rng)),
         died: facts.died,
+        released: facts.released,
         rehab: noise::slipped(person.decision_date(rng), rng),
         date_form: draw_date_form(rng),
     }
 }
 
-/// What a placeholder writes: the reader's kind (if it states one), the text, the truth value.
-type Filled = (Option<&'static str>, String, String);
+/// The reader's kind a placeholder states, or `None` for a name no template may use.
+pub fn kind_of(placeholder: &str) -> Option<&'static str> {
+    Some(match placeholder {
+        "birth_year" | "birth_date" => "birth_date",
+        "birth_place" => "birth_place",
+        "nationality" => "nationality",
+        "party" => "party",
+        "education" => "education",
+        "residence" => "residence",
+        "occupation" => "occupation",
+        "arrest_date" => "arrest_date",
+        "organ" | "organ_by" => "sentencing_organ",
+        "sentence_date" => "sentence_date",
+        "article" => "charge",
+        "sentence" | "sentence_k" => "sentence",
+        "shot_date" | "died_date" => "death_date",
+        "release_date" => "release",
+        "rehab_date" => "decision_date",
+        "body_by" => "deciding_body",
+        _ => return None,
+    })
+}
 
-fn date_text(w: &Written, tables: &Tables, date: NaiveDate, rng: &mut ChaCha8Rng) -> String {
-    let form = if chance(rng, OTHER_DATE_FORM) {
-        draw_date_form(rng)
-    } else {
-        w.date_form
+/// The date a placeholder writes, if it writes one.
+fn date_of(name: &str, w: &Written) -> Option<NaiveDate> {
+    match name {
+        "birth_date" => Some(w.birth),
+        "arrest_date" => Some(w.arrest),
+        "sentence_date" => Some(w.sentence_date),
+        "shot_date" => w.shot,
+        "died_date" => w.died,
+        "release_date" => w.released,
+        "rehab_date" => Some(w.rehab),
+        _ => None,
+    }
+}
+
+/// The truth value of `{name}` (ISO dates, canonical words), or `None` when this person's note
+/// has no such value.
+fn truth_value(name: &str, w: &Written, facts: &Facts) -> Option<String> {
+    if let Some(date) = date_of(name, w) {
+        return Some(date.format("%Y-%m-%d").to_string());
+    }
+    let value = match name {
+        "birth_year" => w.birth.year().to_string(),
+        "birth_place" => w.birth_place.clone()?,
+        "nationality" => facts.nationality.clone(),
+        "party" => facts.party.as_ref()?.value.clone(),
+        "education" => facts.education.as_ref()?.value.clone(),
+        "residence" => w.residence.clone()?,
+        "occupation" => w.occupation.clone()?,
+        "organ" | "organ_by" => facts.organ.as_ref()?.value.clone(),
+        "article" => facts.articles.join(", "),
+        "sentence" | "sentence_k" => facts.sentence.value.clone(),
+        "body_by" => facts.body.as_ref()?.value.clone(),
+        _ => return None,
     };
-    dates::russian(tables, date, form)
+    Some(value)
 }
 
-fn dated(
-    kind: &'static str,
-    w: &Written,
-    t: &Tables,
-    d: NaiveDate,
-    rng: &mut ChaCha8Rng,
-) -> Filled {
-    let text = date_text(w, t, d, rng);
-    (Some(kind), text, d.format("%Y-%m-%d").to_string())
-}
-
-fn text(kind: &'static str, form: &str, value: &str) -> Filled {
-    (Some(kind), form.to_string(), value.to_string())
-}
-
-/// The text of `{name}`, or `None` when this person's note has no such value.
-fn fill(
+/// The text `{name}` writes; dates in the note's form, now and then another.
+fn written_text(
     name: &str,
     w: &Written,
     facts: &Facts,
-    names: &Resolved,
     tables: &Tables,
     rng: &mut ChaCha8Rng,
-) -> Option<Filled> {
-    let filled = match name {
-        "birth_year" => {
-            let year = w.birth.year().to_string();
-            (Some("birth_date"), year.clone(), year)
-        }
-        "birth_date" => dated("birth_date", w, tables, w.birth, rng),
-        "birth_place" => text(
-            "birth_place",
-            w.birth_place.as_deref()?,
-            w.birth_place.as_deref()?,
-        ),
-        "nationality" => text("nationality", &facts.nationality, &facts.nationality),
-        "party" => facts
-            .party
-            .as_ref()
-            .map(|p| text("party", &p.form, &p.value))?,
-        "education" => facts
-            .education
-            .as_ref()
-            .map(|e| text("education", &e.form, &e.value))?,
-        "residence" => text(
-            "residence",
-            w.residence.as_deref()?,
-            w.residence.as_deref()?,
-        ),
-        "occupation" => text(
-            "occupation",
-            w.occupation.as_deref()?,
-            w.occupation.as_deref()?,
-        ),
-        "arrest_date" => dated("arrest_date", w, tables, w.arrest, rng),
-        "organ" => facts
-            .organ
-            .as_ref()
-            .map(|o| text("sentencing_organ", &o.value, &o.value))?,
-        "organ_by" => facts
-            .organ
-            .as_ref()
-            .map(|o| text("sentencing_organ", &o.form, &o.value))?,
-        "sentence_date" => dated("sentence_date", w, tables, w.sentence_date, rng),
-        "article" => text("charge", names.article, names.article),
-        "sentence" => text("sentence", &facts.sentence.value, &facts.sentence.value),
-        "sentence_k" => text("sentence", &facts.sentence.form, &facts.sentence.value),
-        "shot_date" => dated("death_date", w, tables, w.shot?, rng),
-        "died_date" => dated("death_date", w, tables, w.died?, rng),
-        "rehab_date" => dated("decision_date", w, tables, w.rehab, rng),
-        "body_by" => facts
-            .body
-            .as_ref()
-            .map(|b| text("deciding_body", &b.form, &b.value))?,
-        _ => return None,
-    };
-    Some(filled)
+) -> Option<String> {
+    if let Some(date) = date_of(name, w) {
+        let form = if chance(rng, OTHER_DATE_FORM) {
+            draw_date_form(rng)
+        } else {
+            w.date_form
+        };
+        return Some(dates::russian(tables, date, form));
+    }
+    match name {
+        "party" => Some(facts.party.as_ref()?.form.clone()),
+        "education" => Some(facts.education.as_ref()?.form.clone()),
+        "organ_by" => Some(facts.organ.as_ref()?.form.clone()),
+        "sentence_k" => Some(facts.sentence.form.clone()),
+        "body_by" => Some(facts.body.as_ref()?.form.clone()),
+        _ => truth_value(name, w, facts),
+    }
 }
 
 /// The placeholders of a template, in order.
-fn placeholders(template: &str) -> Vec<&str> {
+pub fn placeholders(template: &str) -> Vec<&str> {
     template
         .split('{')
         .skip(1)
@@ -193,22 +190,13 @@ fn placeholders(template: &str) -> Vec<&str> {
         .collect()
 }
 
-/// True when every placeholder of `phrase` has a value for this person.
-fn usable(phrase: &Phrase, w: &Written, facts: &Facts) -> bool {
-    placeholders(&phrase.template)
-        .iter()
-        .all(|name| match *name {
-            "birth_place" => w.birth_place.is_some(),
-            "party" => facts.party.is_some(),
-            "education" => facts.education.is_some(),
-            "residence" => w.residence.is_some(),
-            "occupation" => w.occupation.is_some(),
-            "organ" | "organ_by" => facts.organ.is_some(),
-            "shot_date" => w.shot.is_some(),
-            "died_date" => w.died.is_some(),
-            "body_by" => facts.body.is_some(),
-            _ => true,
-        })
+/// True when every placeholder of `phrase` has a value for this person and states a kind the
+/// note has not stated yet.
+fn usable(phrase: &Phrase, w: &Written, facts: &Facts, states: &[(&str, String)]) -> bool {
+    placeholders(&phrase.template).iter().all(|name| {
+        truth_value(name, w, facts).is_some()
+            && kind_of(name).is_some_and(|kind| !states.iter().any(|(k, _)| *k == kind))
+    })
 }
 
 /// Writes one phrase, adding what it states to `states`.
@@ -216,7 +204,6 @@ fn write_phrase(
     phrase: &Phrase,
     w: &Written,
     facts: &Facts,
-    names: &Resolved,
     tables: &Tables,
     states: &mut Vec<(&'static str, String)>,
     rng: &mut ChaCha8Rng,
@@ -229,13 +216,14 @@ fn write_phrase(
             break;
         };
         out.push_str(&rest[..open]);
-        if let Some((kind, written, value)) =
-            fill(&rest[open + 1..close], w, facts, names, tables, rng)
+        let name = &rest[open + 1..close];
+        if let Some(text) = written_text(name, w, facts, tables, rng) {
+            out.push_str(&text);
+        }
+        if let (Some(kind), Some(value)) = (kind_of(name), truth_value(name, w, facts))
+            && !states.iter().any(|(k, _)| *k == kind)
         {
-            out.push_str(&written);
-            if let Some(kind) = kind.filter(|k| !states.iter().any(|(s, _)| s == k)) {
-                states.push((kind, value));
-            }
+            states.push((kind, value));
         }
         rest = &rest[close + 1..];
     }
@@ -307,9 +295,11 @@ pub fn note(
             continue;
         }
         let phrases = notes.phrases.get(part).map_or(&[][..], Vec::as_slice);
-        let candidates: Vec<&Phrase> = phrases.iter().filter(|p| usable(p, &w, facts)).collect();
+        let candidates: Vec<&Phrase> = (phrases.iter())
+            .filter(|p| usable(p, &w, facts, &states))
+            .collect();
         if let Some(phrase) = pick_weighted(&candidates, |p| p.weight, rng) {
-            let piece = write_phrase(phrase, &w, facts, names, tables, &mut states, rng);
+            let piece = write_phrase(phrase, &w, facts, tables, &mut states, rng);
             pieces.push(if separator == ". " {
                 capitalised(&piece)
             } else {

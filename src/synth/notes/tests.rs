@@ -77,6 +77,22 @@ fn gendered_alternatives_resolve() {
 }
 
 #[test]
+fn a_template_naming_an_unknown_value_is_an_error() {
+    let good = super::Phrase {
+        part: "arrest".into(),
+        template: "арестован[|а] {arrest_date}".into(),
+        weight: 1,
+    };
+    let bad = super::Phrase {
+        template: "арестован {arest_date}".into(),
+        ..good.clone()
+    };
+    assert!(super::check_placeholders([&good].into_iter()).is_ok());
+    let error = super::check_placeholders([&good, &bad].into_iter()).expect_err("unknown name");
+    assert!(error.to_string().contains("{arest_date}"), "{error}");
+}
+
+#[test]
 fn notes_state_the_true_birth_year_and_arrest_date() {
     let t = tables().expect("tables");
     let notes = note_tables().expect("note tables");
@@ -91,8 +107,17 @@ fn notes_state_the_true_birth_year_and_arrest_date() {
     for _ in 0..400 {
         let person = maker.next_person(t, &mut rng);
         let names = person.resolve(t).expect("resolves");
-        let facts = Facts::of(5, &person, &names, notes);
+        let facts = Facts::of(5, &person, &names, t, notes);
         let written = note(&person, &names, &facts, t, notes, &noise, &mut rng);
+        let kinds: Vec<&str> = written.states.iter().map(|(k, _)| *k).collect();
+        let mut unique = kinds.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(
+            unique.len(),
+            kinds.len(),
+            "a kind stated twice: {written:?}"
+        );
         for (kind, value) in &written.states {
             match *kind {
                 "birth_date" => {
@@ -144,6 +169,13 @@ fn notes_truth_matches_every_note() {
         };
         assert!(shown, "{kind}={value} not in {text}");
     }
+    let two_articles = (truth.iter())
+        .filter(|((_, kind), value)| kind == "charge" && value.contains(", "))
+        .count();
+    assert!(
+        two_articles > 10,
+        "{two_articles} notes charge two articles"
+    );
     for kind in [
         "birth_date",
         "nationality",
@@ -155,9 +187,11 @@ fn notes_truth_matches_every_note() {
         "death_date",
         "sentencing_organ",
         "charge",
+        "release",
     ] {
         let share = kinds.get(kind).copied().unwrap_or(0) as f64 / texts.len() as f64;
-        assert!(share > 0.25, "{kind} in {share:.2} of notes");
+        let floor = if kind == "release" { 0.1 } else { 0.25 };
+        assert!(share > floor, "{kind} in {share:.2} of notes");
     }
 }
 
