@@ -6,6 +6,7 @@ pub mod decision;
 pub mod memo;
 pub mod names;
 pub mod nationality;
+pub mod note;
 pub mod places;
 pub mod sentence;
 pub mod translit;

@@ -2,7 +2,7 @@
 
 use crate::ingest::headers;
 use crate::model::check_unknown_marker_line;
-use crate::normalize::{dates, names, nationality, places, sentence, translit};
+use crate::normalize::{dates, names, nationality, note, places, sentence, translit};
 
 /// What a table must say of one of its lines: `Ok`, or what is wrong with it.
 pub type LineCheck = fn(&csv::StringRecord) -> Result<(), String>;
@@ -56,11 +56,13 @@ pub enum Table {
     Translit,
     /// Words naming the kind of a sentence (`sentence_words.csv`).
     SentenceWords,
+    /// Markers of what a clause of a biographical note says (`note_markers.csv`).
+    NoteMarkers,
 }
 
 impl Table {
     /// Every table, in the order of [`Table`].
-    pub const ALL: [Table; 15] = [
+    pub const ALL: [Table; 16] = [
         Table::Headers,
         Table::HeaderStopwords,
         Table::Gazetteer,
@@ -76,6 +78,7 @@ impl Table {
         Table::UnknownMarkers,
         Table::Translit,
         Table::SentenceWords,
+        Table::NoteMarkers,
     ];
 
     /// The table a file name names.
@@ -118,7 +121,7 @@ macro_rules! schema {
     };
 }
 
-static SPECS: [Spec; 15] = [
+static SPECS: [Spec; 16] = [
     Spec {
         file: "headers.csv",
         builtin: schema!("headers.csv"),
@@ -238,6 +241,14 @@ static SPECS: [Spec; 15] = [
         trim: false,
         fold: plain_fold,
         check: sentence::check_line,
+    },
+    Spec {
+        file: "note_markers.csv",
+        builtin: schema!("note_markers.csv"),
+        key: &[0],
+        trim: false,
+        fold: plain_fold,
+        check: note::check_marker_line,
     },
 ];
 

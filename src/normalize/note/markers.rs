@@ -1,0 +1,216 @@
+//! The markers of `schemas/note_markers.csv` and where a note holds them.
+//!
+//! A marker matches at the start of a word, compared case-folded (`ё` as `е`, every apostrophe
+//! of Uzbek Latin as one) unless it is written in capitals (`ОСО`, `ВК ВС`), which match only
+//! in capitals. A space of a marker matches any run of white space. A marker of four letters or
+//! more ending in a letter also matches a word that goes on for at most two more letters (the
+//! endings of gender and number: `арестован` → `арестована`); any other marker must end where
+//! the word ends or before a sign.
+
+use super::NoteKind;
+use super::clause::Token;
+use crate::model::Lang;
+use crate::tables::{self, Table};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a marker says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A clause holding it says something of this kind.
+    Kind(NoteKind),
+    /// A word before the numbers of articles (`ст.`): a charge when numbers follow.
+    Article,
+    /// A word whose full stop ends no sentence (`г.`, `обл.`).
+    Abbreviation,
+    /// A word never at the edge of a value (`в`, `на`).
+    Filler,
+}
+
+/// One marker of the table.
+#[derive(Debug, Clone)]
+struct Marker {
+    /// Its characters, folded unless `exact`.
+    chars: Vec<char>,
+    /// Whether it matches only as written (in capitals).
+    exact: bool,
+    role: Role,
+}
+
+/// The markers, by their first (folded) character, longest first.
+#[derive(Debug, Default)]
+pub struct Markers {
+    by_first: HashMap<char, Vec<Marker>>,
+}
+
+/// Where a marker was found: the tokens it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// The first token it covers.
+    pub first: usize,
+    /// Just past the last token it covers.
+    pub last: usize,
+    /// Just past its last byte in the note.
+    pub end: usize,
+    /// What it says.
+    pub role: Role,
+}
+
+impl Markers {
+    /// Whether a word (signs around it aside) is a filler of the table (`в`, `по`).
+    pub fn is_filler(&self, word: &str) -> bool {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let Some(first) = word.chars().next().map(fold) else {
+            return false;
+        };
+        self.by_first.get(&first).is_some_and(|list| {
+            list.iter()
+                .any(|m| m.role == Role::Filler && match_len(word, m) == Some(word.len()))
+        })
+    }
+}
+
+/// The markers of `note_markers.csv` (with local additions), loaded once.
+pub fn table() -> &'static Markers {
+    static TABLE: OnceLock<Markers> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut rdr = csv::ReaderBuilder::new()
+            .comment(Some(b'#'))
+            .from_reader(tables::text(Table::NoteMarkers).as_bytes());
+        let mut markers = Markers::default();
+        for marker in rdr.records().flatten().filter_map(|r| read_line(&r).ok()) {
+            let first = marker.chars[0];
+            markers.by_first.entry(first).or_default().push(marker);
+        }
+        for list in markers.by_first.values_mut() {
+            list.sort_by_key(|m| std::cmp::Reverse(m.chars.len()));
+        }
+        markers
+    })
+}
+
+/// One line of `note_markers.csv` (`marker,kind,lang`).
+fn read_line(rec: &csv::StringRecord) -> Result<Marker, String> {
+    let written = rec.get(0).unwrap_or("").trim();
+    if written.is_empty() {
+        return Err("column \"marker\" is empty".into());
+    }
+    let kind = rec.get(1).unwrap_or("").trim();
+    let role = match kind {
+        "abbreviation" => Role::Abbreviation,
+        "article" => Role::Article,
+        "filler" => Role::Filler,
+        name => Role::Kind(NoteKind::from_name(name).ok_or_else(|| {
+            format!("kind {name:?} is neither a kind of value nor article, abbreviation or filler")
+        })?),
+    };
+    let lang = rec.get(2).unwrap_or("").trim();
+    if lang != "*" && Lang::parse(lang).is_none() {
+        return Err(format!("lang {lang:?} is not ru, kk, uz, tg, ky, en or *"));
+    }
+    let exact = written.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !written.chars().any(char::is_lowercase);
+    let spaced = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    let chars = match exact {
+        true => spaced.chars().map(fold_sign).collect(),
+        false => spaced.chars().map(fold).collect(),
+    };
+    Ok(Marker { chars, exact, role })
+}
+
+/// The rule for one line of `note_markers.csv`.
+pub fn check_marker_line(rec: &csv::StringRecord) -> Result<(), String> {
+    read_line(rec).map(|_| ())
+}
+
+/// A character as markers are compared: lower case, `ё` as `е`, apostrophes as `'`.
+pub fn fold(c: char) -> char {
+    fold_sign(c.to_lowercase().next().unwrap_or(c))
+}
+
+/// `ё` as `е` and every apostrophe as `'`, case kept.
+fn fold_sign(c: char) -> char {
+    match c {
+        'ё' => 'е',
+        'Ё' => 'Е',
+        '’' | 'ʼ' | 'ʻ' | '‘' | '`' => '\'',
+        c => c,
+    }
+}
+
+/// The markers a note holds, in note order, none overlapping (the longest at each word).
+pub fn hits(note: &str, tokens: &[Token], table: &Markers) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match longest_at(note, tokens, i, table) {
+            Some(hit) => {
+                i = hit.last;
+                hits.push(hit);
+            }
+            None => i += 1,
+        }
+    }
+    hits
+}
+
+/// The longest marker starting at token `i`.
+fn longest_at(note: &str, tokens: &[Token], i: usize, table: &Markers) -> Option<Hit> {
+    let text = &note[tokens[i].start..];
+    let first = fold(text.chars().next()?);
+    let candidates = table.by_first.get(&first)?;
+    let end = candidates
+        .iter()
+        .find_map(|m| match_len(text, m).map(|n| (n, m.role)))?;
+    let (len, role) = end;
+    let end_byte = tokens[i].start + len;
+    let last = tokens[i..]
+        .iter()
+        .position(|t| t.start >= end_byte)
+        .map_or(tokens.len(), |n| i + n);
+    Some(Hit {
+        first: i,
+        last,
+        end: end_byte,
+        role,
+    })
+}
+
+/// The bytes of `text` a marker matches at its start, if it does.
+fn match_len(text: &str, marker: &Marker) -> Option<usize> {
+    let mut chars = text.char_indices().peekable();
+    for &want in &marker.chars {
+        let (_, got) = chars.next()?;
+        if want == ' ' {
+            if !got.is_whitespace() {
+                return None;
+            }
+            while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+            continue;
+        }
+        let got = if marker.exact {
+            fold_sign(got)
+        } else {
+            fold(got)
+        };
+        if got != want {
+            return None;
+        }
+    }
+    let matched = chars.peek().map_or(text.len(), |(at, _)| *at);
+    let rest = &text[matched..];
+    let ends_in_letter = marker.chars.last().is_some_and(|c| c.is_alphanumeric());
+    if !ends_in_letter {
+        return Some(matched);
+    }
+    let more = rest.chars().take_while(|c| c.is_alphanumeric()).count();
+    let letters = marker.chars.iter().filter(|c| c.is_alphabetic()).count();
+    match more {
+        0 => Some(matched),
+        1 | 2 if letters >= 4 && !marker.exact => {
+            let extra: usize = rest.chars().take(more).map(char::len_utf8).sum();
+            Some(matched + extra)
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,628 @@
+//! One clause of a note read into values.
+//!
+//! The words of a clause are labelled in turn: the markers; the articles after a marker of a
+//! charge (`ст. 58-10 УК РСФСР`); sentences (`ВМН`, `10 лет ИТЛ`); dates (the longest run of at
+//! most [`MAX_DATE_WORDS`] words, starting at a word with a digit, that reads as a date);
+//! nationalities. A date is the date of the event of the nearest marker of an event before it
+//! (after it when there is none before: `1890 г.р.`). The words left over after a marker are
+//! its value: the place after `Род.` or `Расстрелян`, the residence after `Проживал:`, the
+//! organ after `тройкой` or `Приговор:`, the body after `Реабилитирован`. A clause with no
+//! marker and nothing else read, before any arrest, is the occupation.
+
+use super::clause::{Token, is_initial};
+use super::markers::{Hit, Markers, Role};
+use super::{MAX_DATE_STARTS, MAX_DATE_WORDS, NoteKind, NoteValue};
+use crate::model::Lang;
+use crate::normalize::{dates, nationality, sentence};
+use std::ops::Range;
+
+/// What a word of a clause was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    /// Nothing yet.
+    Free,
+    /// A filler word (`в`, `на`): free, but never at the edge of a value.
+    Filler,
+    /// Part of the marker of this index into the note's hits.
+    Marker(usize),
+    /// Part of a value already read.
+    Taken,
+}
+
+/// The events dates belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Event {
+    Birth,
+    Arrest,
+    Sentence,
+    Death,
+    Release,
+    Decision,
+}
+
+impl Event {
+    /// The event a marker of `kind` opens, if any (`None` also for organs, which take the event
+    /// of their clause).
+    fn of(kind: NoteKind) -> Option<Event> {
+        Some(match kind {
+            NoteKind::BirthDate | NoteKind::BirthPlace => Event::Birth,
+            NoteKind::ArrestDate => Event::Arrest,
+            NoteKind::SentenceDate | NoteKind::Sentence => Event::Sentence,
+            NoteKind::DeathDate | NoteKind::DeathPlace => Event::Death,
+            NoteKind::Release => Event::Release,
+            NoteKind::DecisionDate | NoteKind::DecidingBody | NoteKind::LegalBasis => {
+                Event::Decision
+            }
+            _ => return None,
+        })
+    }
+
+    /// The kind of a date of the event.
+    fn date_kind(self) -> NoteKind {
+        match self {
+            Event::Birth => NoteKind::BirthDate,
+            Event::Arrest => NoteKind::ArrestDate,
+            Event::Sentence => NoteKind::SentenceDate,
+            Event::Death => NoteKind::DeathDate,
+            Event::Release => NoteKind::Release,
+            Event::Decision => NoteKind::DecisionDate,
+        }
+    }
+}
+
+/// Reads the clauses of one note, in order, into [`Reader::values`].
+pub struct Reader<'a> {
+    note: &'a str,
+    tokens: &'a [Token],
+    hits: &'a [Hit],
+    table: &'a Markers,
+    lang: Option<Lang>,
+    /// The values read so far, in note order.
+    pub values: Vec<NoteValue>,
+    /// Whether an arrest or a later event was read in an earlier clause.
+    past_arrest: bool,
+    /// The first hit not yet in a clause read.
+    next_hit: usize,
+}
+
+/// One clause being read: its range of tokens, their labels, its markers and their events.
+struct Clause {
+    range: Range<usize>,
+    labels: Vec<Label>,
+    /// Indices into the note's hits of the markers of a kind in the clause, with their events.
+    marks: Vec<(usize, Option<Event>)>,
+    /// Values found: kind and token range.
+    found: Vec<(NoteKind, Range<usize>)>,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader of the note cut into `tokens`, in which the markers `hits` were found.
+    pub fn new(
+        note: &'a str,
+        tokens: &'a [Token],
+        hits: &'a [Hit],
+        table: &'a Markers,
+        lang: Option<Lang>,
+    ) -> Self {
+        Reader {
+            note,
+            tokens,
+            hits,
+            table,
+            lang,
+            values: Vec::new(),
+            past_arrest: false,
+            next_hit: 0,
+        }
+    }
+
+    /// Reads the clause of the tokens `range` (clauses come in note order).
+    pub fn clause(&mut self, range: Range<usize>) {
+        let mut c = self.label_markers(range);
+        self.read_charges(&mut c);
+        self.read_legal_bases(&mut c);
+        self.read_dates(&mut c);
+        self.read_sentences(&mut c);
+        self.read_nationalities(&mut c);
+        self.read_leftovers(&mut c);
+        let opens_with_marker = c
+            .labels
+            .first()
+            .is_some_and(|l| matches!(l, Label::Marker(_)));
+        if c.found.is_empty() && !self.past_arrest && !opens_with_marker {
+            self.occupation(&mut c);
+        }
+        if c.marks
+            .iter()
+            .any(|(_, e)| e.is_some_and(|e| e != Event::Birth))
+        {
+            self.past_arrest = true;
+        }
+        c.found.sort_by_key(|(_, r)| r.start);
+        for (kind, r) in c.found {
+            self.push(kind, r);
+        }
+    }
+
+    fn token_text(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.note)
+    }
+
+    /// Labels the markers of the clause and gives each marker its event.
+    fn label_markers(&mut self, range: Range<usize>) -> Clause {
+        let mut labels = vec![Label::Free; range.len()];
+        let mut marks = Vec::new();
+        while let Some(hit) = self.hits.get(self.next_hit) {
+            if hit.first >= range.end {
+                break;
+            }
+            let index = self.next_hit;
+            self.next_hit += 1;
+            let span = hit.first.max(range.start)..hit.last.min(range.end);
+            let label = match hit.role {
+                Role::Kind(kind) => {
+                    marks.push((index, Event::of(kind)));
+                    Label::Marker(index)
+                }
+                Role::Article => {
+                    marks.push((index, None));
+                    Label::Marker(index)
+                }
+                Role::Filler => Label::Filler,
+                Role::Abbreviation => Label::Free,
+            };
+            for i in span {
+                labels[i - range.start] = label;
+            }
+        }
+        give_organs_events(&mut marks, self.hits);
+        Clause {
+            range,
+            labels,
+            marks,
+            found: Vec::new(),
+        }
+    }
+
+    /// Articles after a marker of a charge: words with digits, abbreviations, names of codes.
+    fn read_charges(&self, c: &mut Clause) {
+        for (index, _) in c.marks.clone() {
+            let hit = self.hits[index];
+            if hit.role != Role::Article || hit.last >= c.range.end {
+                continue;
+            }
+            if !has_digit(self.token_text(hit.last)) || !c.is_free(hit.last) {
+                continue;
+            }
+            let mut end = hit.last;
+            while end < c.range.end && c.is_free(end) && is_article_word(self.token_text(end)) {
+                end += 1;
+                if self.token_text(end - 1).ends_with(';') {
+                    break;
+                }
+            }
+            let first = (hit.first..hit.last)
+                .find(|&i| !self.table.is_filler(self.token_text(i)) || i + 1 == hit.last)
+                .unwrap_or(hit.first);
+            c.take(hit.last..end);
+            c.found.push((NoteKind::Charge, first..end));
+        }
+    }
+
+    /// A legal basis: its marker and every word after it up to the next marker (the dates of a
+    /// decree among them).
+    fn read_legal_bases(&self, c: &mut Clause) {
+        for (index, _) in c.marks.clone() {
+            let hit = self.hits[index];
+            if hit.role != Role::Kind(NoteKind::LegalBasis) {
+                continue;
+            }
+            let first = hit.first.max(c.range.start);
+            let end = self
+                .trim(c, first..c.free_run_end(hit.last))
+                .map_or(hit.last, |s| s.end);
+            c.take(first..end);
+            c.found
+                .push((NoteKind::LegalBasis, first..end.max(hit.last)));
+        }
+    }
+
+    /// Sentences: a word (or two) naming a kind of sentence, with the term written before it;
+    /// not in a clause of other events only (`Умер в лагере`).
+    fn read_sentences(&self, c: &mut Clause) {
+        let mut events = c.marks.iter().filter_map(|(_, e)| *e).peekable();
+        if events.peek().is_some() && !events.any(|e| e == Event::Sentence) {
+            return;
+        }
+        let mut i = c.range.start;
+        while i < c.range.end {
+            let Some(len) = self.sentence_anchor(c, i) else {
+                i += 1;
+                continue;
+            };
+            let mut first = i;
+            let back = |k: usize| i >= c.range.start + k && c.is_free(i - k);
+            if back(1) && has_digit(self.token_text(i - 1)) {
+                first = i - 1;
+            } else if back(2)
+                && back(1)
+                && has_digit(self.token_text(i - 2))
+                && !has_digit(self.token_text(i - 1))
+                && self.token_text(i - 1).chars().any(char::is_alphabetic)
+            {
+                first = i - 2;
+            }
+            c.take(first..i + len);
+            c.found.push((NoteKind::Sentence, first..i + len));
+            i += len;
+        }
+    }
+
+    /// How many words from `i` name a sentence (1 or 2), if they do.
+    fn sentence_anchor(&self, c: &Clause, i: usize) -> Option<usize> {
+        if !c.is_free(i) {
+            return None;
+        }
+        let one = self.tokens[i];
+        if sentence::sentence_key(one.text(self.note)).is_some() {
+            return Some(1);
+        }
+        let next = *self.tokens.get(i + 1).filter(|_| c.is_free(i + 1))?;
+        let two = &self.note[one.start..next.end];
+        let named_alone = sentence::sentence_key(next.text(self.note)).is_some();
+        (!named_alone && sentence::sentence_key(two).is_some()).then_some(2)
+    }
+
+    /// Dates: the longest run of free words from a word with a digit that reads as a date.
+    fn read_dates(&self, c: &mut Clause) {
+        let mut starts = 0;
+        let mut i = c.range.start;
+        while i < c.range.end && starts < MAX_DATE_STARTS {
+            if !c.is_free(i) || !has_digit(self.token_text(i)) {
+                i += 1;
+                continue;
+            }
+            starts += 1;
+            let mut limit = i;
+            while limit < c.range.end && limit - i < MAX_DATE_WORDS && c.label(limit) == Label::Free
+            {
+                limit += 1;
+                if ends_phrase(self.token_text(limit - 1)) {
+                    break;
+                }
+            }
+            let ends = (i + 1..=limit).rev();
+            let ends = ends.filter(|&end| !trim_signs(self.token_text(end - 1)).is_empty());
+            match ends.into_iter().find_map(|end| self.date_at(i..end)) {
+                Some((end, event)) => {
+                    c.take(i..end);
+                    if let Some(event) = event.or_else(|| c.event_near(i, self.hits)) {
+                        c.found.push((event.date_kind(), i..end));
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// Whether the words `run` read as a date: its end, and no event (the caller finds it).
+    fn date_at(&self, run: Range<usize>) -> Option<(usize, Option<Event>)> {
+        let text = self.span_text(run.clone());
+        let read = |t: &str| matches!(dates::parse(t, self.lang), Ok(Some(_)));
+        let stripped = text.strip_suffix('.').unwrap_or(text);
+        (read(text) || (stripped.len() < text.len() && read(stripped))).then_some((run.end, None))
+    }
+
+    /// Words that are a nationality on their own.
+    fn read_nationalities(&self, c: &mut Clause) {
+        for i in c.range.clone() {
+            if !c.is_free(i) {
+                continue;
+            }
+            let word = trim_signs(self.token_text(i));
+            if word.chars().any(char::is_alphabetic) && nationality::nationality_key(word).is_some()
+            {
+                c.take(i..i + 1);
+                c.found.push((NoteKind::Nationality, i..i + 1));
+            }
+        }
+    }
+
+    /// The words left over, as values of the marker before them.
+    fn read_leftovers(&self, c: &mut Clause) {
+        let marks = c.marks.clone();
+        let is_organ = |(i, _): &&(usize, Option<Event>)| {
+            self.hits[*i].role == Role::Kind(NoteKind::SentencingOrgan)
+        };
+        for &(index, event) in marks.iter().filter(is_organ) {
+            let hit = self.hits[index];
+            let before = self.named_run_before(c, hit.first);
+            let span = before.unwrap_or(hit.first.max(c.range.start))..c.free_run_end(hit.last);
+            if let Some(span) = self.trim(c, span) {
+                c.take(span.clone());
+                c.found.push((organ_kind(event), span));
+            }
+        }
+        for (n, &(index, _)) in marks.iter().enumerate().filter(|(_, m)| !is_organ(m)) {
+            let hit = self.hits[index];
+            let Role::Kind(kind) = hit.role else { continue };
+            let region_end = marks
+                .get(n + 1)
+                .map_or(c.range.end, |(next, _)| self.hits[*next].first);
+            let adjacent = hit.last.min(c.range.end)..c.free_run_end(hit.last).min(region_end);
+            let with_marker = hit.first.max(c.range.start)..adjacent.end;
+            let value = match kind {
+                NoteKind::Party => Some((kind, hit.first..hit.last.min(c.range.end))),
+                NoteKind::LegalBasis => None,
+                NoteKind::Sentence | NoteKind::DecidingBody => Some((kind, with_marker)),
+                NoteKind::Release if !c.has_date_of(Event::Release) => Some((kind, with_marker)),
+                _ => {
+                    self.read_runs_after(c, kind, adjacent.start..region_end);
+                    None
+                }
+            };
+            if let Some((kind, span)) = value.and_then(|(k, r)| Some((k, self.trim(c, r)?))) {
+                c.take(span.clone());
+                c.found.push((kind, span));
+            }
+        }
+        self.read_unowned_runs(c);
+    }
+
+    /// Every run of free words in `region` (after a marker of `kind`) as a value of the marker.
+    fn read_runs_after(&self, c: &mut Clause, kind: NoteKind, region: Range<usize>) {
+        let mut i = region.start;
+        while i < region.end {
+            if !c.is_free(i) {
+                i += 1;
+                continue;
+            }
+            let run = i..c.free_run_end(i).min(region.end);
+            i = run.end;
+            let value = self.run_kind(kind, &run).zip(self.trim(c, run));
+            if let Some((kind, span)) = value {
+                c.take(span.clone());
+                c.found.push((kind, span));
+            }
+        }
+    }
+
+    /// What the words after a marker of `kind` are, if anything.
+    fn run_kind(&self, kind: NoteKind, run: &Range<usize>) -> Option<NoteKind> {
+        let named = || self.span_text(run.clone()).chars().any(char::is_uppercase);
+        match kind {
+            NoteKind::BirthDate | NoteKind::BirthPlace => Some(NoteKind::BirthPlace),
+            NoteKind::DeathDate | NoteKind::DeathPlace => Some(NoteKind::DeathPlace),
+            NoteKind::Residence | NoteKind::Education | NoteKind::Occupation => Some(kind),
+            NoteKind::Nationality | NoteKind::Charge => Some(kind),
+            NoteKind::SentenceDate if named() => Some(NoteKind::SentencingOrgan),
+            NoteKind::DecisionDate if named() => Some(NoteKind::DecidingBody),
+            _ => None,
+        }
+    }
+
+    /// The free words just before token `i`, when they hold a capital: the start of an organ
+    /// written before its marker (`NKVD uchligi`).
+    fn named_run_before(&self, c: &Clause, i: usize) -> Option<usize> {
+        let mut first = i;
+        while first > c.range.start && c.is_free(first - 1) {
+            first -= 1;
+        }
+        let named = first < i && self.span_text(first..i).chars().any(char::is_uppercase);
+        named.then_some(first)
+    }
+
+    /// Named runs of words before the first marker of a clause, read by the event of the clause
+    /// (words before their marker, as Kazakh and Uzbek write them: `Семей уезінде туған`): the
+    /// place of a birth or a death, the organ of a sentence, the body of a decision.
+    fn read_unowned_runs(&self, c: &mut Clause) {
+        let Some(first_mark) = c.marks.first().map(|(i, _)| self.hits[*i].first) else {
+            return;
+        };
+        let kind = match c.marks.iter().find_map(|(_, e)| *e) {
+            Some(Event::Birth) => NoteKind::BirthPlace,
+            Some(Event::Death) => NoteKind::DeathPlace,
+            Some(Event::Sentence) => NoteKind::SentencingOrgan,
+            Some(Event::Decision) => NoteKind::DecidingBody,
+            _ => return,
+        };
+        let mut i = c.range.start;
+        while i < first_mark {
+            if !c.is_free(i) {
+                i += 1;
+                continue;
+            }
+            let run = i..c.free_run_end(i).min(first_mark);
+            i = run.end;
+            let named = self.span_text(run.clone()).chars().any(char::is_uppercase);
+            if let Some(span) = named.then(|| self.trim(c, run)).flatten() {
+                c.take(span.clone());
+                c.found.push((kind, span));
+            }
+        }
+    }
+
+    /// A clause of free words only, read as the occupation.
+    fn occupation(&self, c: &mut Clause) {
+        if c.marks.iter().any(|(_, e)| e.is_some()) {
+            return;
+        }
+        if let Some(span) = self.trim(c, c.range.clone()) {
+            c.found.push((NoteKind::Occupation, span));
+        }
+    }
+
+    /// The run without fillers and signs at its edges, if anything is left.
+    fn trim(&self, c: &Clause, run: Range<usize>) -> Option<Range<usize>> {
+        let (mut first, mut end) = (run.start, run.end);
+        let blank = |i: usize| {
+            c.label(i) == Label::Filler
+                || self.table.is_filler(self.token_text(i))
+                || trim_signs(self.token_text(i)).is_empty()
+        };
+        while first < end && blank(first) {
+            first += 1;
+        }
+        while end > first && blank(end - 1) {
+            end -= 1;
+        }
+        (first < end).then_some(first..end)
+    }
+
+    /// The text of the tokens `run`, without the signs that end a phrase.
+    fn span_text(&self, run: Range<usize>) -> &'a str {
+        let (start, end) = self.span_bytes(run, false);
+        &self.note[start..end]
+    }
+
+    /// The bytes of the tokens `run` without the signs at its edges; a final full stop is kept
+    /// when `keep_stop` (the stop of an abbreviation).
+    fn span_bytes(&self, run: Range<usize>, keep_stop: bool) -> (usize, usize) {
+        if run.is_empty() || run.end > self.tokens.len() {
+            return (0, 0);
+        }
+        let start = self.tokens[run.start].start;
+        let end = self.tokens[run.end - 1].end;
+        let text = &self.note[start..end];
+        let lead_sign = |c: char| c.is_whitespace() || LEAD_SIGNS.contains(&c);
+        let trail_sign = |c: char| c.is_whitespace() || TRAIL_SIGNS.contains(&c);
+        let lead = text.len() - text.trim_start_matches(lead_sign).len();
+        let mut body = text[lead..].trim_end_matches(trail_sign);
+        if !keep_stop {
+            body = body
+                .strip_suffix('.')
+                .unwrap_or(body)
+                .trim_end_matches(trail_sign);
+        }
+        (start + lead, start + lead + body.len())
+    }
+
+    /// Pushes a value of the tokens `run`.
+    fn push(&mut self, kind: NoteKind, run: Range<usize>) {
+        if run.is_empty() {
+            return;
+        }
+        let keep_stop = self.keeps_stop(run.end - 1);
+        let (start, end) = self.span_bytes(run, keep_stop);
+        if start < end {
+            self.values.push(NoteValue {
+                kind,
+                text: self.note[start..end].to_string(),
+                start,
+                end,
+            });
+        }
+    }
+
+    /// Whether the full stop ending token `i` belongs to the word: an abbreviation, an initial
+    /// or a marker.
+    fn keeps_stop(&self, i: usize) -> bool {
+        let at = self.hits.partition_point(|h| h.last <= i);
+        let held = self
+            .hits
+            .get(at)
+            .is_some_and(|h| h.first <= i && h.role != Role::Filler && h.end >= self.tokens[i].end);
+        held || is_initial(trim_signs(self.token_text(i)))
+    }
+}
+
+impl Clause {
+    fn label(&self, i: usize) -> Label {
+        self.labels
+            .get(i.wrapping_sub(self.range.start))
+            .copied()
+            .unwrap_or(Label::Taken)
+    }
+
+    /// Whether token `i` is in the clause and not read yet.
+    fn is_free(&self, i: usize) -> bool {
+        matches!(self.label(i), Label::Free | Label::Filler)
+    }
+
+    fn take(&mut self, run: Range<usize>) {
+        for i in run {
+            if let Some(l) = self.labels.get_mut(i.wrapping_sub(self.range.start)) {
+                *l = Label::Taken;
+            }
+        }
+    }
+
+    /// Just past the free words from `i`.
+    fn free_run_end(&self, i: usize) -> usize {
+        let mut end = i.max(self.range.start);
+        while self.is_free(end) {
+            end += 1;
+        }
+        end
+    }
+
+    /// The event of the nearest marker with an event before token `i`, or else after it.
+    fn event_near(&self, i: usize, hits: &[Hit]) -> Option<Event> {
+        let before = self
+            .marks
+            .iter()
+            .rev()
+            .find(|(h, e)| hits[*h].first < i && e.is_some());
+        let after = self
+            .marks
+            .iter()
+            .find(|(h, e)| hits[*h].first >= i && e.is_some());
+        before.or(after).and_then(|(_, e)| *e)
+    }
+
+    fn has_date_of(&self, event: Event) -> bool {
+        self.found.iter().any(|(k, _)| *k == event.date_kind())
+    }
+}
+
+/// Organs take the event of the nearest other marker before them (after them when there is
+/// none before), or that of a sentence.
+fn give_organs_events(marks: &mut [(usize, Option<Event>)], hits: &[Hit]) {
+    let own: Vec<Option<Event>> = marks.iter().map(|(_, e)| *e).collect();
+    for (n, (index, event)) in marks.iter_mut().enumerate() {
+        if hits[*index].role != Role::Kind(NoteKind::SentencingOrgan) {
+            continue;
+        }
+        let before = own[..n].iter().rev().find_map(|e| *e);
+        let after = own[n + 1..].iter().find_map(|e| *e);
+        *event = Some(before.or(after).unwrap_or(Event::Sentence));
+    }
+}
+
+/// The kind of an organ in a clause of `event`.
+fn organ_kind(event: Option<Event>) -> NoteKind {
+    match event {
+        Some(Event::Decision) => NoteKind::DecidingBody,
+        _ => NoteKind::SentencingOrgan,
+    }
+}
+
+/// Signs never at the start of a value.
+const LEAD_SIGNS: &[char] = &[',', ';', ':', '–', '—', '-', '«', '"', '“'];
+/// Signs never at the end of a value.
+const TRAIL_SIGNS: &[char] = &[',', ';', ':', '–', '—', '-', '»', '"', '”'];
+
+/// A word without the signs around it.
+fn trim_signs(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+fn has_digit(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Whether a word ends a phrase (a comma or semicolon after it).
+fn ends_phrase(word: &str) -> bool {
+    word.ends_with([',', ';'])
+}
+
+/// A word of a list of articles: with digits, an abbreviation (`п.`, `ч.`), `и`, or the name of
+/// a code (`УК`, `РСФСР`, `АзССР`).
+fn is_article_word(word: &str) -> bool {
+    let bare = trim_signs(word);
+    has_digit(bare)
+        || bare == "и"
+        || (bare.chars().count() <= 3 && word.ends_with('.'))
+        || bare.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
