@@ -213,3 +213,70 @@ fn an_address_resolves_to_its_most_specific_known_part_and_keeps_the_rest() {
         rows[0]["warnings"]
     );
 }
+
+#[test]
+fn normalize_note_writes_one_row_per_value_with_its_span_and_normalised_form() {
+    let wd = Workdir::new();
+    let notes = [
+        "Род. в 1902, армянин, обр.: высшее, б/п. Проживал: Баку. Обв. по ст. 69, 70 УК АзССР. Приговор: ВК ВС СССР, 11.10.1937 – ВМН. Реабилитирован ВК ВС СССР 01.06.1957",
+        "",
+        "1890 г.р., уроженец Перовского уезда, казах; арестован 3 сентября 1937 г.; тройкой УНКВД по Южно-Казахстанской обл. 14 октября 1937 г. приговорен к 10 годам ИТЛ; реабилитирован 16 января 1989 г.",
+        "1895 жылы Семей уезінде туған, қазақ. 1937 жылы 3 қыркүйекте тұтқындалған. 1989 жылы 16 қаңтарда ақталған.",
+    ];
+    let out = wd.rehab_piped(&["normalize", "note"], &notes.join("\n"));
+    let mut rdr = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        ["line", "kind", "text", "start", "end", "normalised"]
+    );
+    let rows: Vec<Vec<String>> = rdr
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    for row in &rows {
+        let note = notes[row[0].parse::<usize>().unwrap() - 1];
+        let (start, end): (usize, usize) = (row[3].parse().unwrap(), row[4].parse().unwrap());
+        assert_eq!(&note[start..end], row[2], "{row:?}");
+    }
+    let find = |line: &str, kind: &str| -> Vec<(String, String)> {
+        rows.iter()
+            .filter(|r| r[0] == line && r[1] == kind)
+            .map(|r| (r[2].clone(), r[5].clone()))
+            .collect()
+    };
+    let pair = |text: &str, norm: &str| vec![(text.to_string(), norm.to_string())];
+    assert_eq!(find("1", "birth_date"), pair("1902", "1902"));
+    assert_eq!(find("1", "nationality"), pair("армянин", "armenian"));
+    assert_eq!(
+        find("1", "charge"),
+        pair("ст. 69, 70 УК АзССР", "ст. 69, 70 УК АзССР")
+    );
+    assert_eq!(find("1", "sentence"), pair("ВМН", "death"));
+    assert_eq!(find("1", "sentence_date"), pair("11.10.1937", "1937-10-11"));
+    assert_eq!(find("1", "deciding_body"), pair("ВК ВС СССР", "ВК ВС СССР"));
+    assert_eq!(find("1", "decision_date"), pair("01.06.1957", "1957-06-01"));
+    assert!(
+        rows.iter().all(|r| r[0] != "2"),
+        "an empty note has no values"
+    );
+    assert_eq!(
+        find("3", "birth_place"),
+        pair("Перовского уезда", "kz-kyzylorda")
+    );
+    assert_eq!(find("3", "sentence"), pair("10 годам ИТЛ", "camp:10"));
+    assert_eq!(
+        find("3", "arrest_date"),
+        pair("3 сентября 1937 г.", "1937-09-03")
+    );
+    assert_eq!(find("4", "birth_place"), pair("Семей уезінде", "kz-semey"));
+    assert_eq!(find("4", "nationality"), pair("қазақ", "kazakh"));
+    assert_eq!(
+        find("4", "arrest_date"),
+        pair("1937 жылы 3 қыркүйекте", "1937-09-03")
+    );
+    assert_eq!(
+        find("4", "decision_date"),
+        pair("1989 жылы 16 қаңтарда", "1989-01-16")
+    );
+}

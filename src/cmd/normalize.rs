@@ -1,9 +1,10 @@
-//! `rehab normalize date|name|place`: one raw value per input line → one CSV row per line.
+//! `rehab normalize date|name|place|note`: one raw value per input line → one CSV row per line
+//! (per value read, for notes).
 
 use super::Status;
 use rehab::ingest::delimited::MAX_CELL_BYTES;
 use rehab::model::{DateValue, Lang, NameParts, Place};
-use rehab::normalize::{dates, names, places::Gazetteer};
+use rehab::normalize::{dates, names, nationality, note, places::Gazetteer, sentence};
 use std::io::{self, BufRead};
 
 /// Arguments of `rehab normalize`.
@@ -27,6 +28,9 @@ pub enum Command {
     Name(LangArg),
     /// Places: `input,modern,country,key,matched_form,level,unresolved,conflict,error`.
     Place,
+    /// Biographical notes, one per line: `line,kind,text,start,end,normalised`, one row per
+    /// value read (`start`, `end`: byte offsets into the line).
+    Note(LangArg),
 }
 
 /// The optional language of the values.
@@ -55,10 +59,14 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(io::BufWriter::new(io::stdout().lock()));
+    if let Command::Note(a) = command {
+        return run_notes(&mut stdin, &mut out, a.lang);
+    }
     let (header, convert): (&[&str], Converter) = match command {
         Command::Date(a) => (&DATE_HEADER, Box::new(move |t| date_row(t, a.lang))),
         Command::Name(a) => (&NAME_HEADER, Box::new(move |t| name_row(t, a.lang))),
         Command::Place => (&PLACE_HEADER, Box::new(place_row)),
+        Command::Note(_) => unreachable!("notes are read by run_notes"),
     };
     out.write_record(header)?;
     let mut number = 0u64;
@@ -83,6 +91,60 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     }
     out.flush()?;
     Ok(Status::Success)
+}
+
+/// Reads one note per line and writes one row per value read. A line that cannot be read gets a
+/// row of kind `error` whose text says why (and a message on standard error).
+fn run_notes(
+    input: &mut impl BufRead,
+    out: &mut csv::Writer<impl io::Write>,
+    lang: Option<Lang>,
+) -> anyhow::Result<Status> {
+    out.write_record(NOTE_HEADER)?;
+    let mut number = 0u64;
+    let mut buf = Vec::new();
+    while let Some(whole) = read_line_capped(input, &mut buf)? {
+        number += 1;
+        let line = number.to_string();
+        match line_text(&buf, whole) {
+            Ok(text) => {
+                for v in note::read(text, lang) {
+                    let (start, end) = (v.start.to_string(), v.end.to_string());
+                    let normalised = note_normalised(v.kind, &v.text, lang);
+                    out.write_record([&line, v.kind.name(), &v.text, &start, &end, &normalised])?;
+                }
+            }
+            Err(problem) => {
+                let message = format!("line {number}: {problem}");
+                eprintln!("rehab normalize: {message}");
+                out.write_record([line.as_str(), "error", &message, "", "", ""])?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(Status::Success)
+}
+
+/// A value of a note through the normaliser of its kind: a date as its EDTF, a place as its key,
+/// a sentence or a nationality as its key; any other value, or one the normaliser cannot read,
+/// as written.
+fn note_normalised(kind: note::NoteKind, text: &str, lang: Option<Lang>) -> String {
+    let read = if kind.is_date() {
+        dates::parse(text, lang).ok().flatten().map(|d| d.edtf)
+    } else if kind.is_place() {
+        Gazetteer::builtin()
+            .resolve(text)
+            .ok()
+            .flatten()
+            .map(|p| p.key)
+    } else if kind == note::NoteKind::Sentence {
+        sentence::sentence_key(text)
+    } else if kind == note::NoteKind::Nationality {
+        nationality::nationality_key(text).map(str::to_string)
+    } else {
+        None
+    };
+    read.unwrap_or_else(|| text.to_string())
 }
 
 /// The text of one line without its line end, or why it cannot be read.
@@ -134,6 +196,7 @@ fn read_line_capped(input: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<O
 /// Turns one raw value into the cells after `input`.
 type Converter<'a> = Box<dyn Fn(&str) -> Vec<String> + 'a>;
 
+const NOTE_HEADER: [&str; 6] = ["line", "kind", "text", "start", "end", "normalised"];
 const DATE_HEADER: [&str; 8] = [
     "input",
     "earliest",

@@ -61,11 +61,12 @@ pub fn clauses(note: &str, tokens: &[Token], hits: &[Hit]) -> Vec<Range<usize>> 
     let mut start = 0;
     for i in 0..tokens.len() {
         let next = tokens.get(i + 1).map(|t| (t.text(note), opens_hit[i + 1]));
+        let same_hit = role_at[i].is_some() && role_at.get(i + 1) == Some(&role_at[i]);
         let at = Word {
             text: tokens[i].text(note),
             role: role_at[i].map(|(role, first)| (role, first == start)),
         };
-        if ends_clause(&at, next) {
+        if !same_hit && ends_clause(&at, next) {
             clauses.push(start..i + 1);
             start = i + 1;
         }

@@ -34,6 +34,10 @@ struct Marker {
     chars: Vec<char>,
     /// Whether it matches only as written (in capitals).
     exact: bool,
+    /// Whether it ends in a letter or digit (and so must end with its word, or nearly).
+    ends_in_letter: bool,
+    /// Whether a word may go on for two letters past it (an ending).
+    inflects: bool,
     role: Role,
 }
 
@@ -115,7 +119,15 @@ fn read_line(rec: &csv::StringRecord) -> Result<Marker, String> {
         true => spaced.chars().map(fold_sign).collect(),
         false => spaced.chars().map(fold).collect(),
     };
-    Ok(Marker { chars, exact, role })
+    let ends_in_letter = spaced.chars().last().is_some_and(char::is_alphanumeric);
+    let inflects = !exact && spaced.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+    Ok(Marker {
+        chars,
+        exact,
+        ends_in_letter,
+        inflects,
+        role,
+    })
 }
 
 /// The rule for one line of `note_markers.csv`.
@@ -125,7 +137,14 @@ pub fn check_marker_line(rec: &csv::StringRecord) -> Result<(), String> {
 
 /// A character as markers are compared: lower case, `ё` as `е`, apostrophes as `'`.
 pub fn fold(c: char) -> char {
-    fold_sign(c.to_lowercase().next().unwrap_or(c))
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'a'..='z' | '0'..='9' => c,
+        'а'..='я' => c,
+        'А'..='Я' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        'ё' | 'Ё' => 'е',
+        _ => fold_sign(c.to_lowercase().next().unwrap_or(c)),
+    }
 }
 
 /// `ё` as `е` and every apostrophe as `'`, case kept.
@@ -199,15 +218,17 @@ fn match_len(text: &str, marker: &Marker) -> Option<usize> {
     }
     let matched = chars.peek().map_or(text.len(), |(at, _)| *at);
     let rest = &text[matched..];
-    let ends_in_letter = marker.chars.last().is_some_and(|c| c.is_alphanumeric());
-    if !ends_in_letter {
+    if !marker.ends_in_letter {
         return Some(matched);
     }
-    let more = rest.chars().take_while(|c| c.is_alphanumeric()).count();
-    let letters = marker.chars.iter().filter(|c| c.is_alphabetic()).count();
+    let more = rest
+        .chars()
+        .take(3)
+        .take_while(|c| c.is_alphanumeric())
+        .count();
     match more {
         0 => Some(matched),
-        1 | 2 if letters >= 4 && !marker.exact => {
+        1 | 2 if marker.inflects => {
             let extra: usize = rest.chars().take(more).map(char::len_utf8).sum();
             Some(matched + extra)
         }

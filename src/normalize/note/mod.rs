@@ -14,6 +14,7 @@ mod reader;
 mod tests;
 #[cfg(test)]
 mod tests_cases;
+mod words;
 
 use crate::model::{Field, Lang};
 pub use markers::check_marker_line;

@@ -11,9 +11,10 @@
 
 use super::clause::{Token, is_initial};
 use super::markers::{Hit, Markers, Role};
+use super::words;
 use super::{MAX_DATE_STARTS, MAX_DATE_WORDS, NoteKind, NoteValue};
 use crate::model::Lang;
-use crate::normalize::{dates, nationality, sentence};
+use crate::normalize::{dates, sentence};
 use std::ops::Range;
 
 /// What a word of a clause was read as.
@@ -264,13 +265,17 @@ impl<'a> Reader<'a> {
             return None;
         }
         let one = self.tokens[i];
-        if sentence::sentence_key(one.text(self.note)).is_some() {
+        let one_text = one.text(self.note);
+        if words::facts(one_text).sentence {
             return Some(1);
         }
         let next = *self.tokens.get(i + 1).filter(|_| c.is_free(i + 1))?;
+        let next_text = next.text(self.note);
+        if has_digit(one_text) || has_digit(next_text) || words::facts(next_text).sentence {
+            return None;
+        }
         let two = &self.note[one.start..next.end];
-        let named_alone = sentence::sentence_key(next.text(self.note)).is_some();
-        (!named_alone && sentence::sentence_key(two).is_some()).then_some(2)
+        sentence::sentence_key(two).map(|_| 2)
     }
 
     /// Dates: the longest run of free words from a word with a digit that reads as a date.
@@ -296,7 +301,8 @@ impl<'a> Reader<'a> {
             match ends.into_iter().find_map(|end| self.date_at(i..end)) {
                 Some((end, event)) => {
                     c.take(i..end);
-                    if let Some(event) = event.or_else(|| c.event_near(i, self.hits)) {
+                    let phrase = |t: usize| self.phrase_of(c, t);
+                    if let Some(event) = event.or_else(|| c.event_near(i, self.hits, &phrase)) {
                         c.found.push((event.date_kind(), i..end));
                     }
                     i = end;
@@ -304,6 +310,13 @@ impl<'a> Reader<'a> {
                 None => i += 1,
             }
         }
+    }
+
+    /// The number of commas before token `i` in its clause: which phrase it is in.
+    fn phrase_of(&self, c: &Clause, i: usize) -> usize {
+        (c.range.start..i.min(c.range.end))
+            .filter(|&t| self.token_text(t).ends_with(','))
+            .count()
     }
 
     /// Whether the words `run` read as a date: its end, and no event (the caller finds it).
@@ -320,9 +333,7 @@ impl<'a> Reader<'a> {
             if !c.is_free(i) {
                 continue;
             }
-            let word = trim_signs(self.token_text(i));
-            if word.chars().any(char::is_alphabetic) && nationality::nationality_key(word).is_some()
-            {
+            if words::facts(self.token_text(i)).nationality {
                 c.take(i..i + 1);
                 c.found.push((NoteKind::Nationality, i..i + 1));
             }
@@ -368,9 +379,11 @@ impl<'a> Reader<'a> {
             }
         }
         self.read_unowned_runs(c);
+        self.read_occupation_runs(c);
     }
 
-    /// Every run of free words in `region` (after a marker of `kind`) as a value of the marker.
+    /// The first run of free words in `region` (after a marker of `kind`) that is a value of
+    /// the marker, read as such.
     fn read_runs_after(&self, c: &mut Clause, kind: NoteKind, region: Range<usize>) {
         let mut i = region.start;
         while i < region.end {
@@ -384,6 +397,32 @@ impl<'a> Reader<'a> {
             if let Some((kind, span)) = value {
                 c.take(span.clone());
                 c.found.push((kind, span));
+                return;
+            }
+        }
+    }
+
+    /// Runs of free words left in a clause of a birth (or of no event) before any arrest: the
+    /// occupation, which lists write after the place and nationality.
+    fn read_occupation_runs(&self, c: &mut Clause) {
+        let other_event = c
+            .marks
+            .iter()
+            .any(|(_, e)| e.is_some_and(|e| e != Event::Birth));
+        if self.past_arrest || other_event || c.found.is_empty() {
+            return;
+        }
+        let mut i = c.range.start;
+        while i < c.range.end {
+            if !c.is_free(i) {
+                i += 1;
+                continue;
+            }
+            let run = i..c.free_run_end(i);
+            i = run.end;
+            if let Some(span) = self.trim(c, run) {
+                c.take(span.clone());
+                c.found.push((NoteKind::Occupation, span));
             }
         }
     }
@@ -519,10 +558,11 @@ impl<'a> Reader<'a> {
     /// or a marker.
     fn keeps_stop(&self, i: usize) -> bool {
         let at = self.hits.partition_point(|h| h.last <= i);
-        let held = self
-            .hits
-            .get(at)
-            .is_some_and(|h| h.first <= i && h.role != Role::Filler && h.end >= self.tokens[i].end);
+        let token = self.tokens[i];
+        let word = token.text(self.note).trim_end_matches(TRAIL_SIGNS);
+        let held = self.hits.get(at).is_some_and(|h| {
+            h.first <= i && h.role != Role::Filler && h.end >= token.start + word.len()
+        });
         held || is_initial(trim_signs(self.token_text(i)))
     }
 }
@@ -557,18 +597,26 @@ impl Clause {
         end
     }
 
-    /// The event of the nearest marker with an event before token `i`, or else after it.
-    fn event_near(&self, i: usize, hits: &[Hit]) -> Option<Event> {
-        let before = self
+    /// The event of the nearest marker with an event before token `i`, or else after it; a
+    /// marker in the same phrase (between commas) first (`1937 ж. 2 желтоқсанда атылған`).
+    fn event_near(&self, i: usize, hits: &[Hit], phrase: &dyn Fn(usize) -> usize) -> Option<Event> {
+        let marks: Vec<(usize, Event)> = self
             .marks
             .iter()
-            .rev()
-            .find(|(h, e)| hits[*h].first < i && e.is_some());
-        let after = self
-            .marks
+            .filter_map(|(h, e)| e.map(|e| (hits[*h].first, e)))
+            .collect();
+        let nearest = |list: &[(usize, Event)]| {
+            let before = list.iter().rev().find(|(at, _)| *at < i);
+            before
+                .or_else(|| list.iter().find(|(at, _)| *at >= i))
+                .map(|(_, e)| *e)
+        };
+        let same: Vec<(usize, Event)> = marks
             .iter()
-            .find(|(h, e)| hits[*h].first >= i && e.is_some());
-        before.or(after).and_then(|(_, e)| *e)
+            .copied()
+            .filter(|(at, _)| phrase(*at) == phrase(i))
+            .collect();
+        nearest(&same).or_else(|| nearest(&marks))
     }
 
     fn has_date_of(&self, event: Event) -> bool {

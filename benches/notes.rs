@@ -1,0 +1,153 @@
+//! Reads a few thousand varied biographical notes, many times over, and prints the rate.
+//!
+//! Run with `cargo bench --bench notes`. The notes are generated deterministically (a fixed
+//! xorshift seed) from parts in the orders and abbreviations of memory books and lists, so every
+//! run reads the same texts.
+
+use rehab::normalize::note::read;
+use std::hint::black_box;
+use std::time::Instant;
+
+const NOTES: usize = 5_000;
+const ROUNDS: usize = 20;
+
+const MONTHS: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+const KK_MONTHS: [&str; 12] = [
+    "қаңтарда",
+    "ақпанда",
+    "наурызда",
+    "сәуірде",
+    "мамырда",
+    "маусымда",
+    "шілдеде",
+    "тамызда",
+    "қыркүйекте",
+    "қазанда",
+    "қарашада",
+    "желтоқсанда",
+];
+const UZ_MONTHS: [&str; 12] = [
+    "yanvarda",
+    "fevralda",
+    "martda",
+    "aprelda",
+    "mayda",
+    "iyunda",
+    "iyulda",
+    "avgustda",
+    "sentabrda",
+    "oktabrda",
+    "noyabrda",
+    "dekabrda",
+];
+const NATIONS: [&str; 6] = [
+    "казах",
+    "русский",
+    "узбек",
+    "татарин",
+    "армянин",
+    "украинец",
+];
+const PLACES: [&str; 5] = [
+    "Перовского уезда",
+    "с. Ивановка Курской губ.",
+    "г. Верный",
+    "Ташкент",
+    "Акмолинской обл.",
+];
+const ORGANS: [&str; 5] = [
+    "тройкой УНКВД по Южно-Казахстанской обл.",
+    "ВК ВС СССР",
+    "ОСО при НКВД СССР",
+    "тройкой при ПП ОГПУ в Казахстане",
+    "военным трибуналом САВО",
+];
+const SENTENCES: [&str; 4] = ["ВМН", "10 годам ИТЛ", "8 лет ИТЛ", "5 годам ссылки"];
+
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+fn note(rng: &mut XorShift) -> String {
+    let born = 1870 + rng.below(40);
+    let year = 1930 + rng.below(9);
+    let (d, m) = (1 + rng.below(28), rng.below(12));
+    let rehab = 1955 + rng.below(40);
+    let (nation, place) = (rng.pick(&NATIONS), rng.pick(&PLACES));
+    let (organ, sentence) = (rng.pick(&ORGANS), rng.pick(&SENTENCES));
+    match rng.below(4) {
+        0 => format!(
+            "Род. в {born}, {nation}, обр.: среднее, б/п. Проживал: {place}. Арест. {d:02}.{:02}.{year}. \
+             Обв. по ст. 58-10 УК РСФСР. Приговор: {organ}, {:02}.{:02}.{year} – {sentence}. \
+             Реабилитирован {d}.{:02}.{rehab}",
+            m + 1,
+            d,
+            m + 1,
+            m + 1
+        ),
+        1 => format!(
+            "{born} г.р., уроженец {place}, {nation}, беспартийный; арестован {d} {} {year} г.; \
+             {organ} {d} {} {year} г. приговорен к {sentence}; реабилитирован {d} {} {rehab} г.",
+            MONTHS[m], MONTHS[m], MONTHS[m]
+        ),
+        2 => format!(
+            "{born} жылы {place} туған, қазақ. {year} жылы {d} {} тұтқындалған. {year} жылы {d} {} \
+             атылған. {rehab} жылы {d} {} ақталған.",
+            KK_MONTHS[m], KK_MONTHS[m], KK_MONTHS[m]
+        ),
+        _ => format!(
+            "{born} yilda {place} tug'ilgan, o'zbek. {year} yil {d} {} qamoqqa olingan. NKVD uchligi \
+             tomonidan {year} yil {d} {} otuvga hukm qilingan. {rehab} yil {d} {} oqlangan.",
+            UZ_MONTHS[m], UZ_MONTHS[m], UZ_MONTHS[m]
+        ),
+    }
+}
+
+fn main() {
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let notes: Vec<String> = (0..NOTES).map(|_| note(&mut rng)).collect();
+    let bytes: usize = notes.iter().map(String::len).sum();
+    let mut values = 0usize;
+    let start = Instant::now();
+    for _ in 0..ROUNDS {
+        for n in &notes {
+            values += black_box(read(black_box(n), None)).len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let count = NOTES * ROUNDS;
+    println!(
+        "notes: {count} notes ({NOTES} distinct, {} bytes each on average) in {secs:.3} s = {:.0} notes/s ({} values per note)",
+        bytes / NOTES,
+        count as f64 / secs,
+        values / count
+    );
+}
