@@ -14,7 +14,9 @@ A value read is correct when it equals a true value of the same kind and note, c
   party                           none (б/п, беспартийный, исключён), candidate, member (ВКП(б))
   charge                          the set of article numbers (58-10, 59-3)
   other text kinds                words folded (lowercase, ё→е, punctuation dropped, each word cut
-                                  to its first 5 letters); one word sequence inside the other
+                                  to its first 5 letters); one word sequence inside the other,
+                                  for the normalised form or the text (places and nationalities
+                                  are normalised to keys)
 Precision: of values read of a kind, the share correct. Recall: of true values, the share read
 correctly.
 """
@@ -98,12 +100,23 @@ def folder(kind):
     return {"sentence": sentence, "party": party, "charge": charge}.get(kind, words)
 
 
-def same(kind, truth, read):
-    if truth is None or read is None:
+def read_forms(kind, normalised, text):
+    """The forms a value read is compared by: for text kinds both the normalised form and the
+    text (a place or nationality may be normalised to a key), else the normalised form with the
+    text as fallback."""
+    fold = folder(kind)
+    if fold is words:
+        return [f for f in (fold(normalised), fold("", text)) if f is not None]
+    value = fold(normalised, text)
+    return [] if value is None else [value]
+
+
+def same(kind, truth, forms):
+    if truth is None:
         return False
     if folder(kind) is words:
-        return inside(truth, read) or inside(read, truth)
-    return truth == read
+        return any(inside(truth, f) or inside(f, truth) for f in forms)
+    return truth in forms
 
 
 def main():
@@ -122,7 +135,7 @@ def main():
     for r in rows:
         line = int(r["line"]) + (1 if zero_based else 0)
         kind = r["kind"]
-        read[(line, kind)].append(folder(kind)(r.get("normalised") or "", r.get("text") or ""))
+        read[(line, kind)].append(read_forms(kind, r.get("normalised") or "", r.get("text") or ""))
     kinds = sorted({k for _, k in truth} | {k for _, k in read})
     totals = [0, 0, 0, 0]
     print(f"Notes: {len(ids)}; lines numbered from {'0' if zero_based else '1'} by the reader")
@@ -137,7 +150,7 @@ def main():
             n_read += len(r)
             ok_read += sum(1 for v in r if any(same(kind, u, v) for u in t))
             ok_true += sum(1 for u in t if any(same(kind, u, v) for v in r))
-        p = f"{ok_read / n_read:.3f}" if n_read else "-"
+        p = f"{ok_read / n_read:.3f}" if n_read and n_true else "-"
         rc = f"{ok_true / n_true:.3f}" if n_true else "-"
         note = "" if n_true else " (kind not in the truth)"
         print(f"| {kind}{note} | {n_true} | {n_read} | {ok_read} | {p} | {rc} |")
