@@ -3,9 +3,11 @@
 //! A clause ends after a word ending in `;`, and after a word ending in a full stop when the next
 //! word begins with a capital letter or a digit (`қазақ. 1937 жылы ...`), unless the stop is that of an abbreviation (`г.`, `обл.`,
 //! an initial such as `И.`) or of a marker opening its clause (`Прож. Ташкент`). After an
-//! abbreviation a clause still ends when the next word opens a marker (`1937 г. Реабилитирован`).
+//! abbreviation a clause still ends when the next word opens the marker of an event
+//! (`1937 г. Реабилитирован`, not `1957 г. ВКВС СССР`).
 
 use super::markers::{Hit, Role};
+use super::reader::Event;
 use std::ops::Range;
 
 /// One word of a note: its byte offsets.
@@ -52,7 +54,7 @@ pub fn clauses(note: &str, tokens: &[Token], hits: &[Hit]) -> Vec<Range<usize>> 
     let mut role_at = vec![None; tokens.len()];
     let mut opens_hit = vec![false; tokens.len()];
     for hit in hits {
-        opens_hit[hit.first] = matches!(hit.role, Role::Kind(_));
+        opens_hit[hit.first] = matches!(hit.role, Role::Kind(k) if Event::of(k).is_some());
         for slot in &mut role_at[hit.first..hit.last] {
             *slot = Some((hit.role, hit.first));
         }

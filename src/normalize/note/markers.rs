@@ -41,10 +41,19 @@ struct Marker {
     role: Role,
 }
 
-/// The markers, by their first (folded) character, longest first.
+/// The markers, by their first two characters (folded; the second is `None` for a marker of one
+/// character), longest first.
 #[derive(Debug, Default)]
 pub struct Markers {
-    by_first: HashMap<char, Vec<Marker>>,
+    by_start: HashMap<(char, Option<char>), Vec<Marker>>,
+}
+
+/// The key of a text in [`Markers::by_start`]: its first two characters folded, white space as
+/// a space.
+fn start_key(mut chars: impl Iterator<Item = char>) -> Option<(char, Option<char>)> {
+    let key = |c: char| if c.is_whitespace() { ' ' } else { fold(c) };
+    let first = key(chars.next()?);
+    Some((first, chars.next().map(key)))
 }
 
 /// Where a marker was found: the tokens it covers.
@@ -64,13 +73,16 @@ impl Markers {
     /// Whether a word (signs around it aside) is a filler of the table (`в`, `по`).
     pub fn is_filler(&self, word: &str) -> bool {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let Some(first) = word.chars().next().map(fold) else {
-            return false;
-        };
-        self.by_first.get(&first).is_some_and(|list| {
-            list.iter()
-                .any(|m| m.role == Role::Filler && match_len(word, m) == Some(word.len()))
-        })
+        self.candidates(word)
+            .any(|m| m.role == Role::Filler && match_len(word, m) == Some(word.len()))
+    }
+
+    /// The markers that may match at the start of `text`, longest first.
+    fn candidates(&self, text: &str) -> impl Iterator<Item = &Marker> {
+        let key = start_key(text.chars());
+        let two = key.and_then(|k| self.by_start.get(&k));
+        let one = key.and_then(|(first, _)| self.by_start.get(&(first, None)));
+        two.into_iter().chain(one).flatten()
     }
 }
 
@@ -83,10 +95,13 @@ pub fn table() -> &'static Markers {
             .from_reader(tables::text(Table::NoteMarkers).as_bytes());
         let mut markers = Markers::default();
         for marker in rdr.records().flatten().filter_map(|r| read_line(&r).ok()) {
-            let first = marker.chars[0];
-            markers.by_first.entry(first).or_default().push(marker);
+            let Some((first, second)) = start_key(marker.chars.iter().copied()) else {
+                continue;
+            };
+            let key = (first, second.filter(|_| marker.chars.len() > 1));
+            markers.by_start.entry(key).or_default().push(marker);
         }
-        for list in markers.by_first.values_mut() {
+        for list in markers.by_start.values_mut() {
             list.sort_by_key(|m| std::cmp::Reverse(m.chars.len()));
         }
         markers
@@ -176,10 +191,8 @@ pub fn hits(note: &str, tokens: &[Token], table: &Markers) -> Vec<Hit> {
 /// The longest marker starting at token `i`.
 fn longest_at(note: &str, tokens: &[Token], i: usize, table: &Markers) -> Option<Hit> {
     let text = &note[tokens[i].start..];
-    let first = fold(text.chars().next()?);
-    let candidates = table.by_first.get(&first)?;
-    let end = candidates
-        .iter()
+    let end = table
+        .candidates(text)
         .find_map(|m| match_len(text, m).map(|n| (n, m.role)))?;
     let (len, role) = end;
     let end_byte = tokens[i].start + len;

@@ -71,6 +71,8 @@ fn markers_are_counted_and_abbreviations_and_fillers_are_not() {
     assert_eq!(marker_count("Иванов Иван Иванович"), 0);
     assert_eq!(marker_count("г. Алма-Ата, ул. Ленина"), 0);
     assert_eq!(marker_count("1890 г.р., б/п, ВМН"), 2);
+    assert_eq!(marker_count("ОСО при НКВД СССР"), 1, "a marker in capitals");
+    assert_eq!(marker_count("особо опасный"), 0, "matches only in capitals");
 }
 
 #[test]

@@ -1,0 +1,162 @@
+//! The words left over in a clause once markers, dates, sentences, articles and nationalities
+//! are read: the values of the markers before them (a place, a residence, an organ), the organ
+//! or place written before its marker, and the occupation.
+
+use super::{Clause, Event, Reader, organ_kind};
+use crate::normalize::note::NoteKind;
+use crate::normalize::note::markers::Role;
+use std::ops::Range;
+
+impl Reader<'_> {
+    /// The words left over, as values of the marker before them.
+    pub(super) fn read_leftovers(&self, c: &mut Clause) {
+        let marks = c.marks.clone();
+        let is_organ = |(i, _): &&(usize, Option<Event>)| {
+            self.hits[*i].role == Role::Kind(NoteKind::SentencingOrgan)
+        };
+        for &(index, event) in marks.iter().filter(is_organ) {
+            let hit = self.hits[index];
+            let before = self.named_run_before(c, hit.first);
+            let span = before.unwrap_or(hit.first.max(c.range.start))..c.free_run_end(hit.last);
+            if let Some(span) = self.trim(c, span) {
+                c.take(span.clone());
+                c.found.push((organ_kind(event), span));
+            }
+        }
+        for (n, &(index, _)) in marks.iter().enumerate().filter(|(_, m)| !is_organ(m)) {
+            let hit = self.hits[index];
+            let Role::Kind(kind) = hit.role else { continue };
+            let region_end = marks
+                .get(n + 1)
+                .map_or(c.range.end, |(next, _)| self.hits[*next].first);
+            let adjacent = hit.last.min(c.range.end)..c.free_run_end(hit.last).min(region_end);
+            let with_marker = hit.first.max(c.range.start)..adjacent.end;
+            let value = match kind {
+                NoteKind::Party => Some((kind, hit.first..hit.last.min(c.range.end))),
+                NoteKind::LegalBasis => None,
+                NoteKind::Sentence | NoteKind::DecidingBody => Some((kind, with_marker)),
+                NoteKind::Release if !c.has_date_of(Event::Release) => Some((kind, with_marker)),
+                _ => {
+                    self.read_runs_after(c, kind, adjacent.start..region_end);
+                    None
+                }
+            };
+            if let Some((kind, span)) = value.and_then(|(k, r)| Some((k, self.trim(c, r)?))) {
+                c.take(span.clone());
+                c.found.push((kind, span));
+            }
+        }
+        self.read_unowned_runs(c);
+        self.read_occupation_runs(c);
+    }
+
+    /// The first run of free words in `region` (after a marker of `kind`) that is a value of
+    /// the marker, read as such.
+    fn read_runs_after(&self, c: &mut Clause, kind: NoteKind, region: Range<usize>) {
+        let mut i = region.start;
+        while i < region.end {
+            if !c.is_free(i) {
+                i += 1;
+                continue;
+            }
+            let run = i..c.free_run_end(i).min(region.end);
+            i = run.end;
+            let value = self.run_kind(kind, &run).zip(self.trim(c, run));
+            if let Some((kind, span)) = value {
+                c.take(span.clone());
+                c.found.push((kind, span));
+                return;
+            }
+        }
+    }
+
+    /// Runs of free words left in a clause of a birth (or of no event) before any arrest: the
+    /// occupation, which lists write after the place and nationality.
+    fn read_occupation_runs(&self, c: &mut Clause) {
+        let other_event = c
+            .marks
+            .iter()
+            .any(|(_, e)| e.is_some_and(|e| e != Event::Birth));
+        if self.past_arrest || other_event || c.found.is_empty() {
+            return;
+        }
+        let mut i = c.range.start;
+        while i < c.range.end {
+            if !c.is_free(i) {
+                i += 1;
+                continue;
+            }
+            let run = i..c.free_run_end(i);
+            i = run.end;
+            if let Some(span) = self.trim(c, run) {
+                c.take(span.clone());
+                c.found.push((NoteKind::Occupation, span));
+            }
+        }
+    }
+
+    /// What the words after a marker of `kind` are, if anything.
+    fn run_kind(&self, kind: NoteKind, run: &Range<usize>) -> Option<NoteKind> {
+        let named = || self.span_text(run.clone()).chars().any(char::is_uppercase);
+        match kind {
+            NoteKind::BirthDate | NoteKind::BirthPlace => Some(NoteKind::BirthPlace),
+            NoteKind::DeathDate | NoteKind::DeathPlace => Some(NoteKind::DeathPlace),
+            NoteKind::Residence | NoteKind::Education | NoteKind::Occupation => Some(kind),
+            NoteKind::Nationality | NoteKind::Charge => Some(kind),
+            NoteKind::SentenceDate if named() => Some(NoteKind::SentencingOrgan),
+            NoteKind::DecisionDate if named() => Some(NoteKind::DecidingBody),
+            _ => None,
+        }
+    }
+
+    /// The free words just before token `i`, when they hold a capital: the start of an organ
+    /// written before its marker (`NKVD uchligi`).
+    fn named_run_before(&self, c: &Clause, i: usize) -> Option<usize> {
+        let mut first = i;
+        while first > c.range.start && c.is_free(first - 1) {
+            first -= 1;
+        }
+        let named = first < i && self.span_text(first..i).chars().any(char::is_uppercase);
+        named.then_some(first)
+    }
+
+    /// Named runs of words before the first marker of a clause, read by the event of the clause
+    /// (words before their marker, as Kazakh and Uzbek write them: `Семей уезінде туған`): the
+    /// place of a birth or a death, the organ of a sentence, the body of a decision.
+    fn read_unowned_runs(&self, c: &mut Clause) {
+        let Some(first_mark) = c.marks.first().map(|(i, _)| self.hits[*i].first) else {
+            return;
+        };
+        let kind = match c.marks.iter().find_map(|(_, e)| *e) {
+            Some(Event::Birth) => NoteKind::BirthPlace,
+            Some(Event::Death) => NoteKind::DeathPlace,
+            Some(Event::Sentence) => NoteKind::SentencingOrgan,
+            Some(Event::Decision) => NoteKind::DecidingBody,
+            _ => return,
+        };
+        let mut i = c.range.start;
+        while i < first_mark {
+            if !c.is_free(i) {
+                i += 1;
+                continue;
+            }
+            let run = i..c.free_run_end(i).min(first_mark);
+            i = run.end;
+            let named = self.span_text(run.clone()).chars().any(char::is_uppercase);
+            if let Some(span) = named.then(|| self.trim(c, run)).flatten() {
+                c.take(span.clone());
+                c.found.push((kind, span));
+            }
+        }
+    }
+
+    /// A clause of free words only, read as the occupation.
+    pub(super) fn occupation(&self, c: &mut Clause) {
+        if c.marks.iter().any(|(_, e)| e.is_some()) {
+            return;
+        }
+        if let Some(span) = self.trim(c, c.range.clone()) {
+            c.found.push((NoteKind::Occupation, span));
+        }
+    }
+}
