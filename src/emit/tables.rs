@@ -99,9 +99,18 @@ fn mention_row(m: &Mention, person_id: &str) -> Vec<String> {
         m.legal_basis.clone(),
         m.case_number.clone(),
         json_object(&m.extra),
+        note_values_json(&m.note_values),
         m.warnings.join(" | "),
     ]);
     row
+}
+
+/// The values read from a note as a JSON array, empty text when there are none.
+fn note_values_json(values: &[crate::model::NoteEvidence]) -> String {
+    if values.is_empty() {
+        return String::new();
+    }
+    serde_json::to_string(values).unwrap_or_default()
 }
 
 fn push_date(row: &mut Vec<String>, date: &Norm<DateValue>) {

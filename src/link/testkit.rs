@@ -141,6 +141,7 @@ impl M {
             legal_basis: String::new(),
             case_number: self.case_number.clone(),
             extra: Vec::new(),
+            note_values: Vec::new(),
             warnings: Vec::new(),
         }
     }

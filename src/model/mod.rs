@@ -130,11 +130,13 @@ pub enum Field {
     CaseNumber,
     /// Free-text remarks.
     Notes,
+    /// A biographical note in prose (`Справка`), read into the other fields.
+    Biography,
 }
 
 impl Field {
     /// Every canonical field, in output order.
-    pub const ALL: [Field; 23] = [
+    pub const ALL: [Field; 24] = [
         Field::RecordId,
         Field::FullName,
         Field::Surname,
@@ -158,6 +160,7 @@ impl Field {
         Field::LegalBasis,
         Field::CaseNumber,
         Field::Notes,
+        Field::Biography,
     ];
 
     /// The snake_case name used in data files and configuration.
@@ -186,6 +189,7 @@ impl Field {
             Field::LegalBasis => "legal_basis",
             Field::CaseNumber => "case_number",
             Field::Notes => "notes",
+            Field::Biography => "biography",
         }
     }
 
@@ -365,8 +369,26 @@ pub struct Mention {
     pub case_number: String,
     /// Every other mapped and unmapped column, as `(header, text)`.
     pub extra: Vec<(String, String)>,
+    /// The values read from the row's biographical note, with their spans.
+    pub note_values: Vec<NoteEvidence>,
     /// Problems found in values that did not reject the row.
     pub warnings: Vec<String>,
+}
+
+/// One value read from a biographical note: its kind, its span of the note, and whether it gave
+/// the row's field (a value in its own column wins; a second event of one kind is kept here).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteEvidence {
+    /// What the value is (`birth_date`, `party`, `arrest_date` ...).
+    pub kind: String,
+    /// The span as written.
+    pub text: String,
+    /// Its first byte in the note.
+    pub start: usize,
+    /// The byte after its last.
+    pub end: usize,
+    /// Whether it gave the row's field.
+    pub used: bool,
 }
 
 impl Mention {

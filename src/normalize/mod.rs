@@ -1,5 +1,6 @@
 //! Stage 2: raw records → mentions, with names, dates and places normalised beside their raw text.
 
+pub mod biography;
 pub mod caps;
 pub mod dates;
 pub mod decision;
@@ -104,6 +105,11 @@ fn memo_key(raw: &str, lang: Option<Lang>) -> String {
 
 /// Normalises one raw record, or says why it cannot be accepted.
 fn normalize_record(rec: &RawRecord, norm: &Normalizer) -> Result<Mention, Reject> {
+    let filled = biography::fill(rec);
+    let (rec, note_values) = match &filled {
+        Some(f) => (&f.record, f.evidence.clone()),
+        None => (rec, Vec::new()),
+    };
     let (name_raw, name) = read_name(rec, norm)?;
     let mut warnings = rec.warnings.clone();
     let mut date = |field: Field| read_date(rec, field, norm, &mut warnings);
@@ -155,6 +161,7 @@ fn normalize_record(rec: &RawRecord, norm: &Normalizer) -> Result<Mention, Rejec
         legal_basis: rec.text(Field::LegalBasis).to_string(),
         case_number: rec.text(Field::CaseNumber).to_string(),
         extra: extra_columns(rec),
+        note_values,
         warnings,
     })
 }
@@ -288,7 +295,7 @@ fn extra_columns(rec: &RawRecord) -> Vec<(String, String)> {
 }
 
 /// Whether an output column of mentions holds the field.
-fn handled(f: Field) -> bool {
+pub(crate) fn handled(f: Field) -> bool {
     matches!(
         f,
         Field::RecordId

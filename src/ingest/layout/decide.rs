@@ -158,9 +158,12 @@ fn by_values(from_values: Option<Field>, profile: &Profile) -> Verdict {
 
 /// Whether values that clearly show `shown` overrule a header read as `read`: values of a kind
 /// of their own (dates of birth, nationalities, sentences) do, unless the header names a field
-/// of the same kind; names and codes never overrule a header, which knows better whether a
+/// of the same kind; biographical notes overrule a header of remarks (`Примечание`); names and codes never overrule a header, which knows better whether a
 /// column of unique codes is the record id or the case number.
 fn overrules_header(shown: Field, read: Field) -> bool {
+    if shown == Field::Biography {
+        return read == Field::Notes;
+    }
     let kind_of_its_own = matches!(
         shown,
         Field::BirthDate | Field::DecisionDate | Field::Nationality | Field::Sentence
@@ -219,6 +222,7 @@ fn fit(field: Field, p: &Profile) -> Fit {
         Field::BirthPlace | Field::Residence => (p.places >= 0.3, timely >= 0.8),
         Field::Nationality => (p.nationalities >= 0.5, timely >= 0.8),
         Field::Sentence => (p.sentences >= 0.3, timely >= 0.8),
+        Field::Biography => (p.notes >= 0.5, timely >= 0.8 || p.names >= 0.6),
         Field::RecordId => (
             p.unique >= 0.95,
             p.names >= 0.6 || (timely >= 0.8 && !p.sequential),
@@ -236,6 +240,9 @@ fn fit(field: Field, p: &Profile) -> Fit {
 fn values_suggest(p: &Profile) -> Option<Field> {
     if p.values < MIN_VALUES {
         return None;
+    }
+    if p.notes >= 0.5 {
+        return Some(Field::Biography);
     }
     let timely = p.dates + p.years;
     let year = p.median_year.unwrap_or(0);
@@ -272,6 +279,7 @@ pub fn describe(p: &Profile) -> String {
         ("sentences", p.sentences),
         ("decisions", p.decisions),
         ("codes", p.codes),
+        ("biographical notes", p.notes),
     ];
     let mut shown: Vec<String> = shares
         .iter()

@@ -3,15 +3,18 @@
 //! are unique as identifiers are.
 
 use crate::model::{Lang, Precision, is_unknown_marker};
-use crate::normalize::{dates, decision, names, nationality, places::Gazetteer, sentence};
+use crate::normalize::{dates, decision, names, nationality, note, places::Gazetteer, sentence};
 use chrono::Datelike;
 use std::collections::HashSet;
 
 /// How many data rows below the header are looked at.
 pub const PROFILE_ROWS: usize = 200;
 
-/// Longest value (in characters) looked at; longer ones count as free text.
+/// Longest value (in characters) looked at; longer ones count as free text or notes.
 const MAX_PROFILED_CHARS: usize = 120;
+
+/// Shortest value (in characters) that may be a biographical note.
+const MIN_NOTE_CHARS: usize = 40;
 
 /// The shares of a column's values (among those that hold text) that read as each kind.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
@@ -36,6 +39,9 @@ pub struct Profile {
     pub decisions: f32,
     /// Codes: short values with digits that are no date (`АУ-1234`, `rec-17-org`, `15`).
     pub codes: f32,
+    /// Biographical notes: prose of 40 characters or more with two markers of the genre or more
+    /// (`г.р.`, `арестован`, `реабилитирован` ...).
+    pub notes: f32,
     /// The middle year of the dates and years, when there are any.
     pub median_year: Option<i32>,
     /// The values are whole numbers counting up by one (row numbers).
@@ -53,13 +59,14 @@ struct Kinds {
     sentence: bool,
     decision: bool,
     code: bool,
+    note: bool,
     year_value: Option<i32>,
 }
 
 /// Profiles the values of one column.
 pub fn profile<'a>(values: impl Iterator<Item = &'a str>, lang: Option<Lang>) -> Profile {
     let mut seen = HashSet::new();
-    let mut counts = [0usize; 8];
+    let mut counts = [0usize; 9];
     let mut years = Vec::new();
     let mut numbers = Vec::new();
     let mut n = 0usize;
@@ -80,6 +87,7 @@ pub fn profile<'a>(values: impl Iterator<Item = &'a str>, lang: Option<Lang>) ->
             k.sentence,
             k.decision,
             k.code,
+            k.note,
         ];
         for (count, flag) in counts.iter_mut().zip(flags) {
             *count += usize::from(flag);
@@ -109,6 +117,7 @@ pub fn profile<'a>(values: impl Iterator<Item = &'a str>, lang: Option<Lang>) ->
         sentences: share(5),
         decisions: share(6),
         codes: share(7),
+        notes: share(8),
         median_year: years.get(years.len() / 2).copied(),
         sequential: n >= 2 && counts_up(&numbers),
     }
@@ -122,7 +131,11 @@ fn counts_up(numbers: &[Option<u64>]) -> bool {
 
 fn kinds(value: &str, lang: Option<Lang>) -> Kinds {
     let mut k = Kinds::default();
-    if value.chars().count() > MAX_PROFILED_CHARS {
+    let chars = value.chars().count();
+    if chars >= MIN_NOTE_CHARS {
+        k.note = note::marker_count(value) >= 2;
+    }
+    if chars > MAX_PROFILED_CHARS || k.note {
         return k;
     }
     if let Ok(Some(date)) = dates::parse(value, lang) {

@@ -26,6 +26,7 @@ fn mention(source: &str, record: &str, name: &str) -> Mention {
         legal_basis: String::new(),
         case_number: String::new(),
         extra: Vec::new(),
+        note_values: Vec::new(),
         warnings: Vec::new(),
     }
 }
