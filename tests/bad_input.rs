@@ -3,24 +3,12 @@
 
 mod common;
 
-use common::{Workdir, stderr};
-use serde_json::Value;
+use common::{Workdir, source, stderr};
 
 const GOOD: &str = "№,ФИО,Год рождения\n1,Шокаев Мустафа,1890\n2,Чакабаев Ибрагимбек,1889\n";
 
-fn run_json(wd: &Workdir) -> Value {
-    serde_json::from_str(&wd.read("output/run.json")).expect("run.json")
-}
-
-fn source<'a>(run: &'a Value, name: &str) -> &'a Value {
-    run["sources"]
-        .as_array()
-        .and_then(|s| s.iter().find(|s| s["name"] == name))
-        .unwrap_or_else(|| panic!("{name} not in run.json"))
-}
-
 fn file_error(wd: &Workdir, name: &str) -> String {
-    source(&run_json(wd), name)["error"]
+    source(&wd.run_json(), name)["error"]
         .as_str()
         .unwrap_or("")
         .to_string()
@@ -138,7 +126,7 @@ fn a_header_only_file_gives_no_rows_and_no_error() {
     wd.input("good.csv", GOOD);
     let out = wd.run();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let run = run_json(&wd);
+    let run = wd.run_json();
     let s = source(&run, "header_only.csv");
     assert_eq!((s["rows"].as_u64(), s["error"].is_null()), (Some(0), true));
     assert!(stderr(&out).contains("header_only.csv: header found but no data rows"));

@@ -5,23 +5,12 @@
 
 mod common;
 
-use common::{Workdir, stderr};
+use common::{Workdir, source, stderr};
 use rust_xlsxwriter::{Format, Workbook};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 type Row = BTreeMap<String, String>;
-
-fn run_json(wd: &Workdir) -> Value {
-    serde_json::from_str(&wd.read("output/run.json")).expect("run.json")
-}
-
-fn source<'a>(run: &'a Value, name: &str) -> &'a Value {
-    run["sources"]
-        .as_array()
-        .and_then(|s| s.iter().find(|s| s["name"] == name))
-        .unwrap_or_else(|| panic!("{name} not in run.json"))
-}
 
 /// The field each column of a source was read as, by header.
 fn fields(run: &Value, name: &str) -> BTreeMap<String, String> {
@@ -74,7 +63,7 @@ fn header_wordings_the_vocabulary_does_not_hold_are_read_by_their_words() {
     wd.input("komissiya.csv", UNSEEN_WORDINGS);
     let (mentions, rejects) = run_ok(&wd);
     assert_eq!((mentions.len(), rejects.len()), (6, 0));
-    let run = run_json(&wd);
+    let run = wd.run_json();
     let read = fields(&run, "komissiya.csv");
     let expected = [
         ("Инв. №", "record_id"),
@@ -117,7 +106,7 @@ fn a_two_row_csv_header_reads_each_sub_column_under_its_group() {
     wd.input("royxat.csv", TWO_ROW_CSV);
     let (mentions, rejects) = run_ok(&wd);
     assert_eq!((mentions.len(), rejects.len()), (3, 0), "{rejects:?}");
-    let run = run_json(&wd);
+    let run = wd.run_json();
     let detected = &source(&run, "royxat.csv")["detected"];
     assert_eq!(
         (
@@ -181,7 +170,7 @@ fn a_two_row_workbook_header_with_merged_group_cells_is_read() {
     two_row_register(&wd.join("input/register.xlsx"));
     let (mentions, rejects) = run_ok(&wd);
     assert_eq!((mentions.len(), rejects.len()), (2, 0), "{rejects:?}");
-    let run = run_json(&wd);
+    let run = wd.run_json();
     let read = fields(&run, "register.xlsx");
     assert_eq!(read["Ref."], "record_id");
     assert_eq!(read["Person / family name"], "surname");
@@ -213,7 +202,7 @@ fn a_column_whose_header_says_nothing_is_read_from_its_values() {
     wd.input("spisok.csv", &csv);
     let (mentions, rejects) = run_ok(&wd);
     assert_eq!((mentions.len(), rejects.len()), (12, 0));
-    let run = run_json(&wd);
+    let run = wd.run_json();
     let columns = source(&run, "spisok.csv")["detected"]["columns"]
         .as_array()
         .unwrap()
@@ -245,7 +234,7 @@ fn a_source_with_no_name_column_is_refused_as_a_file_not_row_by_row() {
     );
     let (mentions, rejects) = run_ok(&wd);
     assert_eq!((mentions.len(), rejects.len()), (1, 0));
-    let run = run_json(&wd);
+    let run = wd.run_json();
     let error = source(&run, "dates_only.csv")["error"]
         .as_str()
         .unwrap_or("")
@@ -279,7 +268,7 @@ fn febrl_registers_keep_their_record_ids_and_compact_birth_dates() {
         .filter(|m| !m["birth_earliest"].is_empty())
         .count();
     assert!(born >= 110, "{born} of {} birth dates read", mentions.len());
-    let run = run_json(&wd);
+    let run = wd.run_json();
     let read = fields(&run, "febrl4_a.csv");
     for (header, field) in [
         ("rec_id", "record_id"),

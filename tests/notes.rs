@@ -76,7 +76,7 @@ fn a_column_of_its_own_wins_over_the_note_and_a_disagreement_is_a_warning() {
     wd.input("kniga.csv", book);
     let out = wd.run();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let run: Value = serde_json::from_str(&wd.read("output/run.json")).unwrap();
+    let run = wd.run_json();
     let columns = &run["sources"][0]["detected"]["columns"];
     assert_eq!(columns[2]["field"], "biography", "{}", columns[2]);
     let mentions = wd.table("output/mentions.csv");

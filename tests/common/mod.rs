@@ -84,6 +84,19 @@ impl Workdir {
     pub fn read(&self, rel: &str) -> String {
         fs::read_to_string(self.join(rel)).expect("read file")
     }
+
+    /// The `output/run.json` of the last run.
+    pub fn run_json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.read("output/run.json")).expect("run.json")
+    }
+}
+
+/// The entry of `run.json` for one source, by name.
+pub fn source<'a>(run: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    run["sources"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["name"] == name))
+        .unwrap_or_else(|| panic!("no source {name} in run.json"))
 }
 
 /// Reads a CSV file as rows keyed by header.

@@ -1,9 +1,8 @@
 //! Workbooks: every sheet read, formulas kept as written, and caps on cells, columns, expanded
 //! size and value length that keep one hostile workbook from stopping the night.
 
-use crate::common::{Workdir, stderr};
+use crate::common::{Workdir, source, stderr};
 use rust_xlsxwriter::{Format, Workbook};
-use serde_json::Value;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
@@ -12,19 +11,8 @@ const GOOD: &str = "ФИО,Год рождения\n\
     Сейфуллин Сакен,1894\nЖумабаев Магжан,1893\nРыскулов Турар,1894\nХо\u{301}джаев Файзулла,1896\n\
     Икрамов Акмаль,1898\nАйманов Шакен,1914\n";
 
-fn run_json(wd: &Workdir) -> Value {
-    serde_json::from_str(&wd.read("output/run.json")).expect("run.json")
-}
-
-fn source<'a>(run: &'a Value, name: &str) -> &'a Value {
-    run["sources"]
-        .as_array()
-        .and_then(|s| s.iter().find(|s| s["name"] == name))
-        .unwrap_or_else(|| panic!("no source {name} in run.json"))
-}
-
 fn file_error(wd: &Workdir, name: &str) -> String {
-    source(&run_json(wd), name)["error"]
+    source(&wd.run_json(), name)["error"]
         .as_str()
         .unwrap_or("")
         .to_string()
@@ -152,7 +140,7 @@ fn every_sheet_with_a_header_is_read_and_the_others_are_reported() {
             ("book.xlsx#Второй список", "1", "Дулатов"),
         ]
     );
-    let run = run_json(&wd);
+    let run = wd.run_json();
     let book = source(&run, "book.xlsx");
     assert_eq!(book["rows"], 3);
     let sheets = book["detected"]["sheets"].as_array().unwrap();
