@@ -16,8 +16,8 @@ use crate::synth::data::Tables;
 use crate::synth::headers::{HeaderSet, header_block};
 use crate::synth::noise::{self, Noise, chance};
 use crate::synth::person::{Person, Resolved};
-use crate::synth::sink::{Cell, DelimitedSink, HeaderBlock, Sink, TextEncoding};
-use crate::synth::sources::{Layout, russian_parts};
+use crate::synth::sink::{Cell, HeaderBlock, Sink, TextEncoding};
+use crate::synth::sources::{Layout, delimited_sink, russian_parts};
 use crate::synth::{SHUFFLE_WINDOW, SynthError, person_label};
 
 /// File name of the memory book in `input/`.
@@ -78,13 +78,7 @@ impl Layout for MemoryBook {
     }
 
     fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
-        let path = dir.join(self.file_name());
-        Ok(Box::new(DelimitedSink::create(
-            &path,
-            b',',
-            TextEncoding::Utf8,
-            header,
-        )?))
+        delimited_sink(dir, self.file_name(), b',', TextEncoding::Utf8, header)
     }
 
     /// A row with the facts drawn under seed 0 (the archive draws them under its own seed).

@@ -7,8 +7,8 @@ use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
 use super::{
-    Layout, Parts, arrest_as_written, birth_date, decision_as_written, join, optional,
-    russian_parts, russian_place_name, style,
+    Layout, Parts, arrest_as_written, birth_date, decision_as_written, delimited_sink, join,
+    optional, russian_parts, russian_place_name, style,
 };
 use crate::synth::SynthError;
 use crate::synth::data::Tables;
@@ -16,7 +16,7 @@ use crate::synth::dates;
 use crate::synth::morph;
 use crate::synth::noise::{self, Noise, chance};
 use crate::synth::person::{Person, Resolved};
-use crate::synth::sink::{Cell, DelimitedSink, HeaderBlock, Sink, TextEncoding, XlsxSink};
+use crate::synth::sink::{Cell, HeaderBlock, Sink, TextEncoding, XlsxSink};
 use crate::synth::translit::{self, Scheme};
 
 /// Largest number of rows written to the XLSX register.
@@ -203,13 +203,7 @@ impl Layout for EnglishList {
     }
 
     fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
-        let path = dir.join(self.file_name());
-        Ok(Box::new(DelimitedSink::create(
-            &path,
-            b'\t',
-            TextEncoding::Utf8,
-            header,
-        )?))
+        delimited_sink(dir, self.file_name(), b'\t', TextEncoding::Utf8, header)
     }
 
     fn render(

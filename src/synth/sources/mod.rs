@@ -15,7 +15,7 @@ use super::data::{DatedName, PlaceForms, Tables};
 use super::morph;
 use super::noise::{self, Noise, chance};
 use super::person::{Person, Resolved};
-use super::sink::{Cell, HeaderBlock, Sink};
+use super::sink::{Cell, DelimitedSink, HeaderBlock, Sink, TextEncoding};
 
 /// One archive source: its file, columns, coverage and how it writes a person.
 pub trait Layout {
@@ -46,6 +46,18 @@ pub trait Layout {
         tables: &Tables,
         rng: &mut ChaCha8Rng,
     ) -> Vec<Cell>;
+}
+
+/// Creates a layout's delimited file in `dir`, its header block written.
+pub fn delimited_sink(
+    dir: &Path,
+    file: &str,
+    delimiter: u8,
+    encoding: TextEncoding,
+    header: &HeaderBlock,
+) -> Result<Box<dyn Sink>, SynthError> {
+    let sink = DelimitedSink::create(&dir.join(file), delimiter, encoding, header)?;
+    Ok(Box::new(sink))
 }
 
 /// The arrest date as one source wrote it.

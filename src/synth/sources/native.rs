@@ -6,7 +6,7 @@ use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
 use super::{
-    Layout, Parts, birth_date, decision_as_written, join, optional, russian_parts,
+    Layout, Parts, birth_date, decision_as_written, delimited_sink, join, optional, russian_parts,
     russian_place_name, style,
 };
 use crate::synth::SynthError;
@@ -15,7 +15,7 @@ use crate::synth::dates;
 use crate::synth::morph;
 use crate::synth::noise::{self, Noise, chance};
 use crate::synth::person::{Person, Resolved};
-use crate::synth::sink::{Cell, DelimitedSink, HeaderBlock, Sink, TextEncoding};
+use crate::synth::sink::{Cell, HeaderBlock, Sink, TextEncoding};
 use crate::synth::translit::{self, APOSTROPHES};
 
 /// A Kazakh-language list of the 2020s state commission: `Аты-жөні` with `-ұлы/-қызы`.
@@ -84,13 +84,7 @@ impl Layout for KazakhList {
     }
 
     fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
-        let path = dir.join(self.file_name());
-        Ok(Box::new(DelimitedSink::create(
-            &path,
-            b',',
-            TextEncoding::Utf8,
-            header,
-        )?))
+        delimited_sink(dir, self.file_name(), b',', TextEncoding::Utf8, header)
     }
 
     fn render(
@@ -196,13 +190,7 @@ impl Layout for UzbekList {
     }
 
     fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
-        let path = dir.join(self.file_name());
-        Ok(Box::new(DelimitedSink::create(
-            &path,
-            b',',
-            TextEncoding::Utf8,
-            header,
-        )?))
+        delimited_sink(dir, self.file_name(), b',', TextEncoding::Utf8, header)
     }
 
     fn render(

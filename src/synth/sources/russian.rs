@@ -8,7 +8,7 @@ use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
 use super::{
-    Layout, Parts, arrest_as_written, birth_date, decision_as_written, optional,
+    Layout, Parts, arrest_as_written, birth_date, decision_as_written, delimited_sink, optional,
     russian_birth_place, russian_parts, style,
 };
 use crate::synth::SynthError;
@@ -16,7 +16,7 @@ use crate::synth::data::Tables;
 use crate::synth::dates;
 use crate::synth::noise::{self, Noise, chance};
 use crate::synth::person::{Person, Resolved};
-use crate::synth::sink::{Cell, DelimitedSink, HeaderBlock, Sink, TextEncoding};
+use crate::synth::sink::{Cell, HeaderBlock, Sink, TextEncoding};
 
 /// A Book-of-Memory victims list: one `ФИО` column, dates in many forms.
 pub struct MemorialList;
@@ -53,13 +53,7 @@ impl Layout for MemorialList {
     }
 
     fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
-        let path = dir.join(self.file_name());
-        Ok(Box::new(DelimitedSink::create(
-            &path,
-            b',',
-            TextEncoding::Utf8Bom,
-            header,
-        )?))
+        delimited_sink(dir, self.file_name(), b',', TextEncoding::Utf8Bom, header)
     }
 
     fn render(
@@ -125,13 +119,13 @@ impl Layout for NkvdCards {
     }
 
     fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
-        let path = dir.join(self.file_name());
-        Ok(Box::new(DelimitedSink::create(
-            &path,
+        delimited_sink(
+            dir,
+            self.file_name(),
             b';',
             TextEncoding::Windows1251,
             header,
-        )?))
+        )
     }
 
     fn render(
@@ -213,13 +207,7 @@ impl Layout for Koi8List {
     }
 
     fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
-        let path = dir.join(self.file_name());
-        Ok(Box::new(DelimitedSink::create(
-            &path,
-            b',',
-            TextEncoding::Koi8R,
-            header,
-        )?))
+        delimited_sink(dir, self.file_name(), b',', TextEncoding::Koi8R, header)
     }
 
     fn render(
