@@ -9,8 +9,9 @@ reader (line 1 = first note). READ_CSV is the reader's output `line,kind,text,st
 A value read is correct when it equals a true value of the same kind and note, compared as:
   birth_date                      the year (first 4-digit year of normalised, else of text)
   other *_date                    the ISO day (YYYY-MM-DD in normalised, else dd.mm.yyyy in text)
-  sentence                        a class: death (ВМН, расстрел, высшая мера), or camp / exile /
-                                  deportation / prison with the number of years
+  sentence                        a class: death (ВМН, расстрел, высшая мера), or camp / exile
+                                  (ссылка and высылка alike, as schemas/sentence_words.csv) /
+                                  prison with the number of years
   party                           none (б/п, беспартийный, исключён), candidate, member (ВКП(б))
   charge                          the set of article numbers (58-10, 59-3)
   other text kinds                words folded (lowercase, ё→е, punctuation dropped, each word cut
@@ -57,10 +58,8 @@ def sentence(value, text=""):
     n = years.group(1) if years else ""
     if re.search(r"итл|лагер|camp", s):
         return f"camp:{n}"
-    if re.search(r"ссылк|exile", s):
+    if re.search(r"ссылк|высыл|выслан|exile|deport", s):
         return f"exile:{n}"
-    if re.search(r"высыл|выслан|deport", s):
-        return "deportation"
     if re.search(r"тюрьм|заключ|prison", s):
         return f"prison:{n}"
     return s.strip() or None

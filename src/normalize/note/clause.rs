@@ -1,11 +1,14 @@
 //! A note cut into words and clauses.
 //!
 //! A clause ends after a word ending in `;`, and after a word ending in a full stop when the next
-//! word begins with a capital letter or a digit (`қазақ. 1937 жылы ...`), unless the stop is that of an abbreviation (`г.`, `обл.`,
-//! an initial such as `И.`) or of a marker opening its clause (`Прож. Ташкент`). After an
+//! word begins with a capital letter or a digit (`қазақ. 1937 жылы ...`), unless the stop is that
+//! of an abbreviation (`г.`, `обл.`, an initial such as `И.`), of a marker opening its clause
+//! (`Прож. Ташкент`) or of a marker written with its stop whose value follows (`Арест. 4.XII.1930`,
+//! not `1890 г.р.`, whose value came before it). After an
 //! abbreviation a clause still ends when the next word opens the marker of an event
 //! (`1937 г. Реабилитирован`, not `1957 г. ВКВС СССР`).
 
+use super::NoteKind;
 use super::markers::{Hit, Role};
 use super::reader::Event;
 use std::ops::Range;
@@ -53,11 +56,17 @@ pub fn tokens(note: &str) -> Vec<Token> {
 pub fn clauses(note: &str, tokens: &[Token], hits: &[Hit]) -> Vec<Range<usize>> {
     let mut role_at = vec![None; tokens.len()];
     let mut opens_hit = vec![false; tokens.len()];
+    let mut own_stop = vec![false; tokens.len()];
     for hit in hits {
-        opens_hit[hit.first] = matches!(hit.role, Role::Kind(k) if Event::of(k).is_some());
+        opens_hit[hit.first] = matches!(hit.role,
+            Role::Kind(k) if Event::of(k).is_some() || k == NoteKind::Source);
         for slot in &mut role_at[hit.first..hit.last] {
             *slot = Some((hit.role, hit.first));
         }
+        let last = hit.last - 1;
+        let before = hit.first.checked_sub(1).map(|b| tokens[b].text(note));
+        let after_number = before.is_some_and(|b| has_digit(b) && !b.ends_with([',', ';']));
+        own_stop[last] = hit.end >= tokens[last].end && !after_number;
     }
     let mut clauses = Vec::new();
     let mut start = 0;
@@ -67,6 +76,7 @@ pub fn clauses(note: &str, tokens: &[Token], hits: &[Hit]) -> Vec<Range<usize>> 
         let at = Word {
             text: tokens[i].text(note),
             role: role_at[i].map(|(role, first)| (role, first == start)),
+            own_stop: own_stop[i],
         };
         if !same_hit && ends_clause(&at, next) {
             clauses.push(start..i + 1);
@@ -103,6 +113,13 @@ pub fn is_initial(word: &str) -> bool {
 struct Word<'a> {
     text: &'a str,
     role: Option<(Role, bool)>,
+    /// Whether its full stop is the last character of a marker whose value follows it
+    /// (`Арест. 4.XII.1930`; not `1890 г.р.`, whose value came before).
+    own_stop: bool,
+}
+
+fn has_digit(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Whether a clause ends after `word`, followed by `next` (its text and whether a marker of a
@@ -130,7 +147,7 @@ fn ends_clause(word: &Word, next: Option<(&str, bool)>) -> bool {
     let initial = is_initial(stem);
     let held = match word.role {
         Some((Role::Abbreviation | Role::Article, _)) => true,
-        Some((Role::Kind(_), opens_clause)) => opens_clause,
+        Some((Role::Kind(_), opens_clause)) => opens_clause || word.own_stop,
         _ => initial,
     };
     !held || next_opens

@@ -21,6 +21,8 @@ pub enum Role {
     Kind(NoteKind),
     /// A word before the numbers of articles (`ст.`): a charge when numbers follow.
     Article,
+    /// A word that is itself a value of this kind (`неграмотный`, `высшее`).
+    Value(NoteKind),
     /// A word whose full stop ends no sentence (`г.`, `обл.`).
     Abbreviation,
     /// A word never at the edge of a value (`в`, `на`).
@@ -119,9 +121,22 @@ fn read_line(rec: &csv::StringRecord) -> Result<Marker, String> {
         "abbreviation" => Role::Abbreviation,
         "article" => Role::Article,
         "filler" => Role::Filler,
-        name => Role::Kind(NoteKind::from_name(name).ok_or_else(|| {
-            format!("kind {name:?} is neither a kind of value nor article, abbreviation or filler")
-        })?),
+        name => {
+            let (value, name) = match name.strip_prefix("value:") {
+                Some(kind) => (true, kind),
+                None => (false, name),
+            };
+            let kind = NoteKind::from_name(name).ok_or_else(|| {
+                format!(
+                    "kind {name:?} is neither a kind of value nor article, abbreviation or filler"
+                )
+            })?;
+            if value {
+                Role::Value(kind)
+            } else {
+                Role::Kind(kind)
+            }
+        }
     };
     let lang = rec.get(2).unwrap_or("").trim();
     if lang != "*" && Lang::parse(lang).is_none() {

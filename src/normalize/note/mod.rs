@@ -78,11 +78,13 @@ pub enum NoteKind {
     DecidingBody,
     /// The legal basis of a rehabilitation (`за отсутствием состава преступления`).
     LegalBasis,
+    /// The source the note cites (`Источник: Книга памяти ...`).
+    Source,
 }
 
 impl NoteKind {
     /// Every kind, in the order of [`NoteKind`].
-    pub const ALL: [NoteKind; 18] = [
+    pub const ALL: [NoteKind; 19] = [
         NoteKind::BirthDate,
         NoteKind::BirthPlace,
         NoteKind::Nationality,
@@ -101,6 +103,7 @@ impl NoteKind {
         NoteKind::DecisionDate,
         NoteKind::DecidingBody,
         NoteKind::LegalBasis,
+        NoteKind::Source,
     ];
 
     /// The snake_case name (`birth_date`), as `note_markers.csv` and the command write it.
@@ -124,6 +127,7 @@ impl NoteKind {
             NoteKind::DecisionDate => "decision_date",
             NoteKind::DecidingBody => "deciding_body",
             NoteKind::LegalBasis => "legal_basis",
+            NoteKind::Source => "source",
         }
     }
 
@@ -149,7 +153,11 @@ impl NoteKind {
             NoteKind::DecisionDate => Field::DecisionDate,
             NoteKind::DecidingBody => Field::DecidingBody,
             NoteKind::LegalBasis => Field::LegalBasis,
-            NoteKind::Party | NoteKind::Education | NoteKind::DeathPlace | NoteKind::Release => {
+            NoteKind::Party
+            | NoteKind::Education
+            | NoteKind::DeathPlace
+            | NoteKind::Release
+            | NoteKind::Source => {
                 return None;
             }
         })

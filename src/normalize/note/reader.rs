@@ -161,6 +161,7 @@ impl<'a> Reader<'a> {
     fn label_markers(&mut self, range: Range<usize>) -> Clause {
         let mut labels = vec![Label::Free; range.len()];
         let mut marks = Vec::new();
+        let mut values: Vec<(NoteKind, Range<usize>)> = Vec::new();
         while let Some(hit) = self.hits.get(self.next_hit) {
             if hit.first >= range.end {
                 break;
@@ -177,6 +178,10 @@ impl<'a> Reader<'a> {
                     marks.push((index, None));
                     Label::Marker(index)
                 }
+                Role::Value(kind) => {
+                    values.push((kind, span.clone()));
+                    Label::Taken
+                }
                 Role::Filler => Label::Filler,
                 Role::Abbreviation => Label::Free,
             };
@@ -184,12 +189,13 @@ impl<'a> Reader<'a> {
                 labels[i - range.start] = label;
             }
         }
-        give_organs_events(&mut marks, self.hits);
+        let phrase = |t: usize| self.phrase_in(range.clone(), t);
+        give_organs_events(&mut marks, self.hits, &phrase);
         Clause {
             range,
             labels,
             marks,
-            found: Vec::new(),
+            found: merge_adjacent(values),
         }
     }
 
@@ -201,6 +207,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             if !has_digit(self.token_text(hit.last)) || !c.is_free(hit.last) {
+                c.free(hit.first..hit.last);
                 continue;
             }
             let mut end = hit.last;
@@ -237,7 +244,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Sentences: a word (or two) naming a kind of sentence, with the term written before it;
-    /// not in a clause of other events only (`Умер в лагере`).
+    /// not where the nearest event is another (`Умер в лагере`, `..., умер в ИТЛ`).
     fn read_sentences(&self, c: &mut Clause) {
         let mut events = c.marks.iter().filter_map(|(_, e)| *e).peekable();
         if events.peek().is_some() && !events.any(|e| e == Event::Sentence) {
@@ -249,6 +256,13 @@ impl<'a> Reader<'a> {
                 i += 1;
                 continue;
             };
+            let phrase = |t: usize| self.phrase_of(c, t);
+            if c.event_near(i, self.hits, &phrase)
+                .is_some_and(|e| e != Event::Sentence)
+            {
+                i += len;
+                continue;
+            }
             let mut first = i;
             let back = |k: usize| i >= c.range.start + k && c.is_free(i - k);
             if back(1) && has_digit(self.token_text(i - 1)) {
@@ -322,7 +336,12 @@ impl<'a> Reader<'a> {
 
     /// The number of commas before token `i` in its clause: which phrase it is in.
     fn phrase_of(&self, c: &Clause, i: usize) -> usize {
-        (c.range.start..i.min(c.range.end))
+        self.phrase_in(c.range.clone(), i)
+    }
+
+    /// The number of commas before token `i` in the clause of the tokens `range`.
+    fn phrase_in(&self, range: Range<usize>, i: usize) -> usize {
+        (range.start..i.min(range.end))
             .filter(|&t| self.token_text(t).ends_with(','))
             .count()
     }
@@ -436,6 +455,15 @@ impl Clause {
         matches!(self.label(i), Label::Free | Label::Filler)
     }
 
+    /// Marks the words of `run` as not read (a marker that turned out to mark nothing).
+    fn free(&mut self, run: Range<usize>) {
+        for i in run {
+            if let Some(l) = self.labels.get_mut(i.wrapping_sub(self.range.start)) {
+                *l = Label::Free;
+            }
+        }
+    }
+
     fn take(&mut self, run: Range<usize>) {
         for i in run {
             if let Some(l) = self.labels.get_mut(i.wrapping_sub(self.range.start)) {
@@ -480,18 +508,50 @@ impl Clause {
     }
 }
 
-/// Organs take the event of the nearest other marker before them (after them when there is
-/// none before), or that of a sentence.
-fn give_organs_events(marks: &mut [(usize, Option<Event>)], hits: &[Hit]) {
-    let own: Vec<Option<Event>> = marks.iter().map(|(_, e)| *e).collect();
-    for (n, (index, event)) in marks.iter_mut().enumerate() {
+/// Organs sentence or decide: an organ takes the sentence or decision of the nearest marker of
+/// one in its phrase (before it, else after it: `тройкой ... 02.06.1934 приговорен`), else of the
+/// nearest such marker before it in the clause, else after it; a sentence when there is none.
+fn give_organs_events(
+    marks: &mut [(usize, Option<Event>)],
+    hits: &[Hit],
+    phrase: &dyn Fn(usize) -> usize,
+) {
+    let judging: Vec<(usize, Event)> = marks
+        .iter()
+        .filter(|(i, _)| hits[*i].role != Role::Kind(NoteKind::SentencingOrgan))
+        .filter_map(|(i, e)| match e {
+            Some(e @ (Event::Sentence | Event::Decision)) => Some((hits[*i].first, *e)),
+            _ => None,
+        })
+        .collect();
+    let nearest = |at: usize, list: &mut dyn Iterator<Item = &(usize, Event)>| {
+        let list: Vec<&(usize, Event)> = list.collect();
+        let before = list.iter().rev().find(|(p, _)| *p < at);
+        before
+            .or_else(|| list.iter().find(|(p, _)| *p > at))
+            .map(|(_, e)| *e)
+    };
+    for (index, event) in marks.iter_mut() {
         if hits[*index].role != Role::Kind(NoteKind::SentencingOrgan) {
             continue;
         }
-        let before = own[..n].iter().rev().find_map(|e| *e);
-        let after = own[n + 1..].iter().find_map(|e| *e);
-        *event = Some(before.or(after).unwrap_or(Event::Sentence));
+        let at = hits[*index].first;
+        let mut same = judging.iter().filter(|(p, _)| phrase(*p) == phrase(at));
+        let found = nearest(at, &mut same).or_else(|| nearest(at, &mut judging.iter()));
+        *event = Some(found.unwrap_or(Event::Sentence));
     }
+}
+
+/// Runs of value words of one kind next to each other as one value (`незаконченное высшее`).
+fn merge_adjacent(values: Vec<(NoteKind, Range<usize>)>) -> Vec<(NoteKind, Range<usize>)> {
+    let mut merged: Vec<(NoteKind, Range<usize>)> = Vec::new();
+    for (kind, run) in values {
+        match merged.last_mut() {
+            Some((k, last)) if *k == kind && last.end == run.start => last.end = run.end,
+            _ => merged.push((kind, run)),
+        }
+    }
+    merged
 }
 
 /// The kind of an organ in a clause of `event`.

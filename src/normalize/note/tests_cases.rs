@@ -447,6 +447,7 @@ const CASES: &[Case] = &[
             ("sentence", "10 лет ИТЛ"),
             ("release", "1944 г."),
             ("arrest_date", "2 марта 1949 г."),
+            ("sentence", "Сослан на поселение"),
             ("decision_date", "1956 г."),
         ],
     ),

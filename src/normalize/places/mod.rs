@@ -140,6 +140,13 @@ impl Gazetteer {
         })
     }
 
+    /// Whether a word is a term of an address (`обл.`, `уезда`, `аул`, `ул.`), case aside.
+    pub fn is_address_word(&self, word: &str) -> bool {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.');
+        let lower = bare.to_lowercase();
+        self.terms.marker(&lower).is_some()
+    }
+
     /// Number of places in the gazetteer.
     pub fn place_count(&self) -> usize {
         self.table.places.len()

@@ -5,6 +5,7 @@
 use super::{Clause, Event, Reader, organ_kind};
 use crate::normalize::note::NoteKind;
 use crate::normalize::note::markers::Role;
+use crate::normalize::places::Gazetteer;
 use std::ops::Range;
 
 impl Reader<'_> {
@@ -48,6 +49,34 @@ impl Reader<'_> {
         }
         self.read_unowned_runs(c);
         self.read_occupation_runs(c);
+        self.read_free_phrases(c);
+    }
+
+    /// Phrases between commas that nothing else read, with no digit and not after a sentence, a
+    /// death or a decision: the occupation, wherever a list puts it (`..., арестован 21.04.1938,
+    /// счетовод, ст. 58-2, ...`).
+    fn read_free_phrases(&self, c: &mut Clause) {
+        let mut i = c.range.start;
+        while i < c.range.end {
+            let end = self.phrase_end(i, c.range.end);
+            let phrase = i..end;
+            i = end;
+            let free = phrase.clone().all(|t| c.is_free(t));
+            let digits = phrase.clone().any(|t| super::has_digit(self.token_text(t)));
+            if !free || digits || self.follows_judgement(c, phrase.start) {
+                continue;
+            }
+            let Some(span) = self.trim(c, phrase) else {
+                continue;
+            };
+            c.take(span.clone());
+            match c.found.last_mut() {
+                Some((NoteKind::Occupation, last)) if last.end + 1 >= span.start => {
+                    last.end = span.end;
+                }
+                _ => c.found.push((NoteKind::Occupation, span)),
+            }
+        }
     }
 
     /// The first run of free words in `region` (after a marker of `kind`) that is a value of
@@ -59,15 +88,69 @@ impl Reader<'_> {
                 i += 1;
                 continue;
             }
-            let run = i..c.free_run_end(i).min(region.end);
+            let mut run = i..c.free_run_end(i).min(region.end);
+            let found = self.run_kind(kind, &run);
+            if found.is_some_and(NoteKind::is_place) {
+                run.end = self.place_end(run.clone());
+            }
             i = run.end;
-            let value = self.run_kind(kind, &run).zip(self.trim(c, run));
+            let value = found.zip(self.trim(c, run));
             if let Some((kind, span)) = value {
                 c.take(span.clone());
                 c.found.push((kind, span));
                 return;
             }
         }
+    }
+
+    /// Where a place starting the words `run` ends: at the end of its phrase, unless the next
+    /// phrase holds a term of an address or a republic (`Казахская ССР, Кзыл-Ординская обл.,
+    /// Кармакчинский р-н`; `Москва, ул. Арбат, д. 5`), which goes on with it.
+    fn place_end(&self, run: Range<usize>) -> usize {
+        let gazetteer = Gazetteer::builtin();
+        let mut end = run.start;
+        while end < run.end {
+            end += 1;
+            if !super::ends_phrase(self.token_text(end - 1)) {
+                continue;
+            }
+            let next = end..self.phrase_end(end, run.end);
+            let places = next.clone().any(|t| {
+                let word = self.token_text(t);
+                gazetteer.is_address_word(word) || is_republic(word)
+            });
+            if !places {
+                return end;
+            }
+        }
+        run.end
+    }
+
+    /// Whether the nearest marker of an event before token `i` in its clause is a sentence, a
+    /// death or a decision: words after it say more of that (`ВМН, конфискация имущества`).
+    fn follows_judgement(&self, c: &Clause, i: usize) -> bool {
+        let before = c
+            .marks
+            .iter()
+            .filter(|(h, e)| e.is_some() && self.hits[*h].first < i)
+            .filter_map(|(_, e)| *e)
+            .last();
+        matches!(
+            before,
+            Some(Event::Sentence | Event::Death | Event::Decision)
+        )
+    }
+
+    /// Just past the phrase of words from `i` (its last word ends in a comma), `end` at most.
+    fn phrase_end(&self, i: usize, end: usize) -> usize {
+        let mut t = i;
+        while t < end {
+            t += 1;
+            if super::ends_phrase(self.token_text(t - 1)) {
+                break;
+            }
+        }
+        t
     }
 
     /// Runs of free words left in a clause of a birth (or of no event) before any arrest: the
@@ -102,7 +185,7 @@ impl Reader<'_> {
             NoteKind::BirthDate | NoteKind::BirthPlace => Some(NoteKind::BirthPlace),
             NoteKind::DeathDate | NoteKind::DeathPlace => Some(NoteKind::DeathPlace),
             NoteKind::Residence | NoteKind::Education | NoteKind::Occupation => Some(kind),
-            NoteKind::Nationality | NoteKind::Charge => Some(kind),
+            NoteKind::Nationality | NoteKind::Charge | NoteKind::Source => Some(kind),
             NoteKind::SentenceDate if named() => Some(NoteKind::SentencingOrgan),
             NoteKind::DecisionDate if named() => Some(NoteKind::DecidingBody),
             _ => None,
@@ -159,4 +242,10 @@ impl Reader<'_> {
             c.found.push((NoteKind::Occupation, span));
         }
     }
+}
+
+/// A word naming a Soviet republic as its level (`ССР`, `АССР`, `КазССР`).
+fn is_republic(word: &str) -> bool {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .ends_with("ССР")
 }
