@@ -20,3 +20,4 @@ pub mod state;
 pub mod summary;
 pub mod synth;
 pub mod tables;
+pub mod text;

@@ -59,6 +59,16 @@ pub fn sentence_key(raw: &str) -> Option<String> {
     }
 }
 
+/// Whether a word may be the first of a sentence written in several words (`высшая` of
+/// `высшая мера`, `ату` of `ату жазасы`): it holds the first word of a stem of several words.
+pub fn may_open_phrase(word: &str) -> bool {
+    let word = word.to_lowercase();
+    stems().iter().flatten().any(|stem| {
+        stem.split_once(' ')
+            .is_some_and(|(first, _)| word.contains(first))
+    })
+}
+
 /// The first number of 1 to 25 in a text: the term in years.
 fn term_years(text: &str) -> Option<u32> {
     text.split(|c: char| !c.is_ascii_digit())

@@ -156,7 +156,7 @@ pub fn lex(text: &str) -> Result<Lexed, DateError> {
         if c.is_ascii_digit() {
             let tok = read_number(text, pos, &mut chars)?;
             out.push(tok, space)?;
-        } else if c.is_alphabetic() || starts_word_with_apostrophe(text, pos, c) {
+        } else if crate::text::is_letter(c) || starts_word_with_apostrophe(text, pos, c) {
             let tok = read_word(&mut out.words, &mut chars, text)?;
             out.push(tok, space)?;
         } else if let Some(sym) = sym_of(c) {
@@ -179,7 +179,7 @@ fn starts_word_with_apostrophe(text: &str, pos: usize, c: char) -> bool {
         && text[pos + c.len_utf8()..]
             .chars()
             .next()
-            .is_some_and(char::is_alphabetic)
+            .is_some_and(crate::text::is_letter)
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::CharIndices<'a>>;
@@ -209,7 +209,7 @@ fn read_number(text: &str, start: usize, chars: &mut Chars<'_>) -> Result<Tok, D
 fn decade_x_follows(text: &str, pos: usize) -> bool {
     let mut rest = text[pos..].chars();
     let is_x = matches!(rest.next(), Some('X' | 'x' | 'Х' | 'х'));
-    is_x && !rest.next().is_some_and(|c| c.is_alphanumeric())
+    is_x && !rest.next().is_some_and(crate::text::is_letter_or_digit)
 }
 
 fn read_word(words: &mut String, chars: &mut Chars<'_>, text: &str) -> Result<Tok, DateError> {
@@ -228,7 +228,7 @@ fn read_word(words: &mut String, chars: &mut Chars<'_>, text: &str) -> Result<To
         } else if is_combining(c) {
             combining = true;
             words.push(c);
-        } else if c.is_alphabetic() {
+        } else if crate::text::is_letter(c) {
             words.extend(c.to_lowercase());
         } else {
             break;

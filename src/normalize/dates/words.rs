@@ -14,34 +14,8 @@
 use super::error::DateError;
 use super::lex::is_apostrophe;
 use crate::model::Lang;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashMap as FastMap;
 use std::sync::OnceLock;
-
-/// FNV-1a: a fast hash for the short keys looked up here (the std default, SipHash, is built to
-/// resist flooding, which fixed built-in keys do not need).
-#[derive(Debug, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The shortest stem, in letters, left after a case ending is taken off (Uzbek `ёз|да`).
 const MIN_STEM: usize = 2;

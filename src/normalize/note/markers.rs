@@ -11,7 +11,7 @@ use super::NoteKind;
 use super::clause::Token;
 use crate::model::Lang;
 use crate::tables::{self, Table};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// What a marker says.
@@ -47,7 +47,7 @@ struct Marker {
 /// character), longest first.
 #[derive(Debug, Default)]
 pub struct Markers {
-    by_start: HashMap<(char, Option<char>), Vec<Marker>>,
+    by_start: FxHashMap<(char, Option<char>), Vec<Marker>>,
 }
 
 /// The key of a text in [`Markers::by_start`]: its first two characters folded, white space as
@@ -74,7 +74,7 @@ pub struct Hit {
 impl Markers {
     /// Whether a word (signs around it aside) is a filler of the table (`в`, `по`).
     pub fn is_filler(&self, word: &str) -> bool {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let word = word.trim_matches(|c: char| !crate::text::is_letter_or_digit(c));
         self.candidates(word)
             .any(|m| m.role == Role::Filler && match_len(word, m) == Some(word.len()))
     }
@@ -142,15 +142,27 @@ fn read_line(rec: &csv::StringRecord) -> Result<Marker, String> {
     if lang != "*" && Lang::parse(lang).is_none() {
         return Err(format!("lang {lang:?} is not ru, kk, uz, tg, ky, en or *"));
     }
-    let exact = written.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    let exact = written
+        .chars()
+        .filter(|c| crate::text::is_letter(*c))
+        .count()
+        >= 2
         && !written.chars().any(char::is_lowercase);
     let spaced = written.split_whitespace().collect::<Vec<_>>().join(" ");
     let chars = match exact {
         true => spaced.chars().map(fold_sign).collect(),
         false => spaced.chars().map(fold).collect(),
     };
-    let ends_in_letter = spaced.chars().last().is_some_and(char::is_alphanumeric);
-    let inflects = !exact && spaced.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+    let ends_in_letter = spaced
+        .chars()
+        .last()
+        .is_some_and(crate::text::is_letter_or_digit);
+    let inflects = !exact
+        && spaced
+            .chars()
+            .filter(|c| crate::text::is_letter(*c))
+            .count()
+            >= 4;
     Ok(Marker {
         chars,
         exact,
@@ -168,6 +180,7 @@ pub fn check_marker_line(rec: &csv::StringRecord) -> Result<(), String> {
 /// A character as markers are compared: lower case, `ё` as `е`, apostrophes as `'`.
 pub fn fold(c: char) -> char {
     match c {
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
         'A'..='Z' => c.to_ascii_lowercase(),
         'a'..='z' | '0'..='9' => c,
         'а'..='я' => c,
@@ -252,7 +265,7 @@ fn match_len(text: &str, marker: &Marker) -> Option<usize> {
     let more = rest
         .chars()
         .take(3)
-        .take_while(|c| c.is_alphanumeric())
+        .take_while(|c| crate::text::is_letter_or_digit(*c))
         .count();
     match more {
         0 => Some(matched),

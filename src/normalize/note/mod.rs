@@ -214,6 +214,9 @@ pub fn marker_count(text: &str) -> usize {
 
 /// The note up to its [`MAX_NOTE_CHARS`]th character.
 fn capped(note: &str) -> &str {
+    if note.len() <= MAX_NOTE_CHARS {
+        return note;
+    }
     match note.char_indices().nth(MAX_NOTE_CHARS) {
         Some((cut, _)) => &note[..cut],
         None => note,

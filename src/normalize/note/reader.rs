@@ -271,7 +271,7 @@ impl<'a> Reader<'a> {
                 && back(1)
                 && has_digit(self.token_text(i - 2))
                 && !has_digit(self.token_text(i - 1))
-                && self.token_text(i - 1).chars().any(char::is_alphabetic)
+                && self.token_text(i - 1).chars().any(crate::text::is_letter)
             {
                 first = i - 2;
             }
@@ -288,8 +288,12 @@ impl<'a> Reader<'a> {
         }
         let one = self.tokens[i];
         let one_text = one.text(self.note);
-        if words::facts(one_text).sentence {
+        let facts = words::facts(one_text);
+        if facts.sentence {
             return Some(1);
+        }
+        if !facts.opens_sentence_phrase {
+            return None;
         }
         let next = *self.tokens.get(i + 1).filter(|_| c.is_free(i + 1))?;
         let next_text = next.text(self.note);
@@ -569,7 +573,7 @@ const TRAIL_SIGNS: &[char] = &[',', ';', ':', '–', '—', '-', '»', '"', '”
 
 /// A word without the signs around it.
 fn trim_signs(word: &str) -> &str {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
+    word.trim_matches(|c: char| !crate::text::is_letter_or_digit(c))
 }
 
 fn has_digit(word: &str) -> bool {

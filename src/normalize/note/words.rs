@@ -2,8 +2,8 @@
 //! is looked up in the sentence and nationality vocabularies once.
 
 use crate::normalize::{nationality, sentence};
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// Words each thread remembers at most; the memory is emptied when full.
 const CAPACITY: usize = 20_000;
@@ -15,12 +15,14 @@ pub struct WordFacts {
     pub sentence: bool,
     /// It is a nationality (`казах`).
     pub nationality: bool,
+    /// It may open a sentence written in several words (`высшая мера`).
+    pub opens_sentence_phrase: bool,
 }
 
 /// The facts of a word (as written, signs around it included).
 pub fn facts(word: &str) -> WordFacts {
     thread_local! {
-        static SEEN: RefCell<HashMap<String, WordFacts>> = RefCell::new(HashMap::new());
+        static SEEN: RefCell<FxHashMap<String, WordFacts>> = RefCell::new(FxHashMap::default());
     }
     SEEN.with(|seen| {
         if let Some(f) = seen.borrow().get(word) {
@@ -37,10 +39,11 @@ pub fn facts(word: &str) -> WordFacts {
 }
 
 fn look_up(word: &str) -> WordFacts {
-    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-    let lettered = bare.chars().any(char::is_alphabetic);
+    let bare = word.trim_matches(|c: char| !crate::text::is_letter_or_digit(c));
+    let lettered = bare.chars().any(crate::text::is_letter);
     WordFacts {
         sentence: sentence::sentence_key(word).is_some(),
         nationality: lettered && nationality::nationality_key(bare).is_some(),
+        opens_sentence_phrase: sentence::may_open_phrase(word),
     }
 }

@@ -132,9 +132,9 @@ impl Reader<'_> {
         let before = c
             .marks
             .iter()
+            .rev()
             .filter(|(h, e)| e.is_some() && self.hits[*h].first < i)
-            .filter_map(|(_, e)| *e)
-            .last();
+            .find_map(|(_, e)| *e);
         matches!(
             before,
             Some(Event::Sentence | Event::Death | Event::Decision)
@@ -246,6 +246,6 @@ impl Reader<'_> {
 
 /// A word naming a Soviet republic as its level (`ССР`, `АССР`, `КазССР`).
 fn is_republic(word: &str) -> bool {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
+    word.trim_matches(|c: char| !crate::text::is_letter_or_digit(c))
         .ends_with("ССР")
 }
