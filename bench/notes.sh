@@ -8,7 +8,8 @@
 #   PERSONS  persons generated (default 3000)
 # Generates `rehab synth --memory-book`, gives the memory book's notes one per line to
 # `rehab normalize note`, scores what it reads per kind against notes_truth.csv
-# (bench/notes_score.py), then runs `rehab run` + `rehab score` on the whole archive with and
+# (bench/notes_score.py), scores the notes written by hand in bench/notes_genre the same way,
+# then runs `rehab run` + `rehab score` on the whole archive with and
 # without the memory-book file and prints pairwise precision, recall and F1 of both.
 set -euo pipefail
 
@@ -55,6 +56,35 @@ else
   echo "NOT MEASURED: this binary has no \`normalize note\` command (the note reader is not built in)."
 fi
 echo
+
+# Notes of the genre written by hand in the published forms (bench/notes_genre/README.md).
+score_written() {
+  local label=$1 notes=$2 truth=$3 stem=$4
+  python3 - "$notes" "$WORK/$stem.txt" "$WORK/${stem}_ids.txt" <<'PY2'
+import csv, sys
+notes, out, ids = sys.argv[1:4]
+with open(notes, encoding="utf-8", newline="") as f, open(out, "w", encoding="utf-8") as o, \
+        open(ids, "w", encoding="utf-8") as i:
+    for row in csv.DictReader(f):
+        o.write(" ".join(row["note"].split()) + "\n")
+        i.write(row["record_id"] + "\n")
+PY2
+  echo "### $label"
+  echo
+  if "$BIN" normalize note < "$WORK/$stem.txt" > "$WORK/${stem}_read.csv" 2>> "$WORK/note.log"; then
+    python3 "$HERE/notes_score.py" "$truth" "$WORK/${stem}_ids.txt" "$WORK/${stem}_read.csv"
+  else
+    echo "rehab normalize note failed (see $WORK/note.log)"
+  fi
+  echo
+}
+if "$BIN" normalize note --help > /dev/null 2>&1; then
+  echo "## Notes written by hand in the genre's published forms"
+  echo
+  score_written "Set A (20 notes)" "$HERE/notes_genre/notes.csv" "$HERE/notes_genre/truth.csv" genre_a
+  score_written "Set B (15 notes)" "$HERE/notes_genre/unseen_notes.csv" \
+    "$HERE/notes_genre/unseen_truth.csv" genre_b
+fi
 
 # The whole archive, and the same archive without the memory book.
 mkdir -p "$WORK/plain/input"

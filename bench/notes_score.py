@@ -8,12 +8,12 @@ reader (line 1 = first note). READ_CSV is the reader's output `line,kind,text,st
 
 A value read is correct when it equals a true value of the same kind and note, compared as:
   birth_date                      the year (first 4-digit year of normalised, else of text)
-  other *_date                    the ISO day (YYYY-MM-DD in normalised, else dd.mm.yyyy in text)
-  sentence                        a class: death (ВМН, расстрел, высшая мера), or camp / exile
-                                  (ссылка and высылка alike, as schemas/sentence_words.csv) /
-                                  prison with the number of years
+  other *_date                    the date as precisely as written: YYYY-MM-DD (in normalised,
+                                  else dd.mm.yyyy in text), else YYYY-MM or YYYY
+  sentence                        a class by the stems of schemas/sentence_words.csv: death, or
+                                  camp / exile with the number of years
   party                           none (б/п, беспартийный, исключён), candidate, member (ВКП(б))
-  charge                          the set of article numbers (58-10, 59-3)
+  charge                          the set of article numbers (58-10, 59-3), else the words
   other text kinds                words folded (lowercase, ё→е, punctuation dropped, each word cut
                                   to its first 5 letters); one word sequence inside the other,
                                   for the normalised form or the text (places and nationalities
@@ -24,6 +24,7 @@ correctly.
 import csv
 import re
 import sys
+from pathlib import Path
 from collections import defaultdict
 
 YEAR = re.compile(r"(1[89]\d\d|20[0-2]\d)")
@@ -40,29 +41,50 @@ def year(value, text=""):
     return None
 
 
+ISO_PREFIX = re.compile(r"^(\d{4})(-\d{2})?(-\d{2})?")
+
+
 def day(value, text=""):
+    """The date as precisely as it is written: YYYY-MM-DD, YYYY-MM or YYYY."""
     m = ISO.search(value or "")
     if m:
         return m.group(0)
     m = DOTTED.search(text or "")
     if m:
         return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
-    return None
+    m = ISO_PREFIX.match((value or "").strip())
+    if m:
+        return m.group(0)
+    return year(value, text)
+
+
+def sentence_stems():
+    """The stems of each kind of sentence, from the project's schemas/sentence_words.csv."""
+    path = Path(__file__).resolve().parent.parent / "schemas" / "sentence_words.csv"
+    stems = []
+    with open(path, encoding="utf-8") as f:
+        for row in csv.reader(line for line in f if not line.startswith("#")):
+            if len(row) >= 2 and row[0] != "stem":
+                stems.append((row[0].strip().lower(), row[1].strip()))
+    return stems
+
+
+SENTENCE_STEMS = sentence_stems()
+SENTENCE_KINDS = ["death", "camp", "exile"]
 
 
 def sentence(value, text=""):
+    """death, or camp / exile with the number of years, by the stems of sentence_words.csv
+    (the first kind, in that order, one of whose stems the text holds)."""
     s = (value or text or "").lower()
-    if re.search(r"вмн|расстрел|высш\w* мер|death|shot", s):
+    kind = next((k for k in SENTENCE_KINDS
+                 if any(stem in s for stem, kk in SENTENCE_STEMS if kk == k)), None)
+    if kind is None:
+        return s.strip() or None
+    if kind == "death":
         return "death"
-    years = re.search(r"(\d+)", s)
-    n = years.group(1) if years else ""
-    if re.search(r"итл|лагер|camp", s):
-        return f"camp:{n}"
-    if re.search(r"ссылк|высыл|выслан|exile|deport", s):
-        return f"exile:{n}"
-    if re.search(r"тюрьм|заключ|prison", s):
-        return f"prison:{n}"
-    return s.strip() or None
+    years = re.search(r"(?<!\d)(\d{1,2})(?!\d)", s)
+    return f"{kind}:{years.group(1) if years else ''}"
 
 
 def party(value, text=""):
@@ -78,7 +100,7 @@ def party(value, text=""):
 
 def charge(value, text=""):
     found = ARTICLE.findall((value or "") + " " + (text or ""))
-    return tuple(sorted(set(found))) or None
+    return tuple(sorted(set(found))) or words(value, text)
 
 
 def words(value, text=""):

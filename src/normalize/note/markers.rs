@@ -72,9 +72,13 @@ pub struct Hit {
 }
 
 impl Markers {
-    /// Whether a word (signs around it aside) is a filler of the table (`в`, `по`).
+    /// Whether a word (signs around it aside, but for a full stop: `с.` is no `с`) is a filler of
+    /// the table (`в`, `по`).
     pub fn is_filler(&self, word: &str) -> bool {
-        let word = word.trim_matches(|c: char| !crate::text::is_letter_or_digit(c));
+        let sign = |c: char| !crate::text::is_letter_or_digit(c);
+        let word = word
+            .trim_start_matches(sign)
+            .trim_end_matches(|c: char| sign(c) && c != '.');
         self.candidates(word)
             .any(|m| m.role == Role::Filler && match_len(word, m) == Some(word.len()))
     }

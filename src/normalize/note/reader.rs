@@ -263,22 +263,55 @@ impl<'a> Reader<'a> {
                 i += len;
                 continue;
             }
-            let mut first = i;
-            let back = |k: usize| i >= c.range.start + k && c.is_free(i - k);
-            if back(1) && has_digit(self.token_text(i - 1)) {
-                first = i - 1;
-            } else if back(2)
-                && back(1)
-                && has_digit(self.token_text(i - 2))
-                && !has_digit(self.token_text(i - 1))
-                && self.token_text(i - 1).chars().any(crate::text::is_letter)
-            {
-                first = i - 2;
-            }
-            c.take(first..i + len);
-            c.found.push((NoteKind::Sentence, first..i + len));
-            i += len;
+            let first = self.term_before(c, i);
+            let end = self.term_after(c, i + len);
+            c.take(first..end);
+            c.found.push((NoteKind::Sentence, first..end));
+            i = end;
         }
+    }
+
+    /// Where a sentence named at token `i` starts: at its term written before it, up to
+    /// [`TERM_WORDS`] words back in its phrase (`10 лет ИТЛ`, `10 years of labour camp`).
+    fn term_before(&self, c: &Clause, i: usize) -> usize {
+        for k in 1..=TERM_WORDS.min(i - c.range.start) {
+            let t = i - k;
+            if !c.is_free(t) || ends_phrase(self.token_text(t)) {
+                break;
+            }
+            if is_term_number(self.token_text(t)) {
+                return t;
+            }
+            if has_digit(self.token_text(t)) {
+                break;
+            }
+        }
+        i
+    }
+
+    /// Just past a sentence whose words end before token `end`: past its term written after it,
+    /// up to [`TERM_WORDS_AFTER`] words on in its phrase (`к высылке в Северный край на 3 года`).
+    fn term_after(&self, c: &Clause, end: usize) -> usize {
+        if end == 0 || ends_phrase(self.token_text(end - 1)) {
+            return end;
+        }
+        for t in end..(end + TERM_WORDS_AFTER).min(c.range.end) {
+            if !c.is_free(t) {
+                break;
+            }
+            let word = self.token_text(t);
+            if is_term_number(word) {
+                let unit = self.tokens.get(t + 1).filter(|_| c.is_free(t + 1));
+                return match unit.map(|u| u.text(self.note)) {
+                    Some(u) if is_year_word(u) => t + 2,
+                    _ => end,
+                };
+            }
+            if has_digit(word) || ends_phrase(word) {
+                break;
+            }
+        }
+        end
     }
 
     /// How many words from `i` name a sentence (1 or 2), if they do.
@@ -578,6 +611,25 @@ fn trim_signs(word: &str) -> &str {
 
 fn has_digit(word: &str) -> bool {
     word.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// The words before a sentence looked through for its term at most.
+const TERM_WORDS: usize = 4;
+/// The words after a sentence looked through for its term at most.
+const TERM_WORDS_AFTER: usize = 6;
+
+/// Whether a word is the number of a term in years (`10`, `5-ти`): one or two digits.
+fn is_term_number(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && !word[digits..].contains(|c: char| c.is_ascii_digit() || c == '.')
+}
+
+/// Whether a word names years (`лет`, `года`, `years`, `жылға`, `yil`).
+fn is_year_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ["лет", "год", "year", "жыл", "yil", "йил"]
+        .iter()
+        .any(|unit| lower.starts_with(unit))
 }
 
 /// Whether a word ends a phrase (a comma or semicolon after it).

@@ -32,11 +32,14 @@ impl Reader<'_> {
                 .map_or(c.range.end, |(next, _)| self.hits[*next].first);
             let adjacent = hit.last.min(c.range.end)..c.free_run_end(hit.last).min(region_end);
             let with_marker = hit.first.max(c.range.start)..adjacent.end;
+            let labels = self.token_text(hit.last - 1).ends_with(':');
+            let ends_phrase = super::ends_phrase(self.token_text(hit.last - 1));
             let value = match kind {
-                NoteKind::Party => Some((kind, hit.first..hit.last.min(c.range.end))),
+                NoteKind::Party if !labels => Some((kind, hit.first..hit.last.min(c.range.end))),
                 NoteKind::LegalBasis => None,
                 NoteKind::Sentence | NoteKind::DecidingBody => Some((kind, with_marker)),
                 NoteKind::Release if !c.has_date_of(Event::Release) => Some((kind, with_marker)),
+                _ if ends_phrase => None,
                 _ => {
                     self.read_runs_after(c, kind, adjacent.start..region_end);
                     None
@@ -185,7 +188,9 @@ impl Reader<'_> {
             NoteKind::BirthDate | NoteKind::BirthPlace => Some(NoteKind::BirthPlace),
             NoteKind::DeathDate | NoteKind::DeathPlace => Some(NoteKind::DeathPlace),
             NoteKind::Residence | NoteKind::Education | NoteKind::Occupation => Some(kind),
-            NoteKind::Nationality | NoteKind::Charge | NoteKind::Source => Some(kind),
+            NoteKind::Nationality | NoteKind::Charge | NoteKind::Source | NoteKind::Party => {
+                Some(kind)
+            }
             NoteKind::SentenceDate if named() => Some(NoteKind::SentencingOrgan),
             NoteKind::DecisionDate if named() => Some(NoteKind::DecidingBody),
             _ => None,
@@ -203,9 +208,9 @@ impl Reader<'_> {
         named.then_some(first)
     }
 
-    /// Named runs of words before the first marker of a clause, read by the event of the clause
-    /// (words before their marker, as Kazakh and Uzbek write them: `Семей уезінде туған`): the
-    /// place of a birth or a death, the organ of a sentence, the body of a decision.
+    /// Named runs of words before the first marker of a clause, in its phrase, read by the event
+    /// of the clause (words before their marker, as Kazakh and Uzbek write them: `Семей уезінде
+    /// туған`): the place of a birth or a death, the organ of a sentence, the body of a decision.
     fn read_unowned_runs(&self, c: &mut Clause) {
         let Some(first_mark) = c.marks.first().map(|(i, _)| self.hits[*i].first) else {
             return;
@@ -219,7 +224,8 @@ impl Reader<'_> {
         };
         let mut i = c.range.start;
         while i < first_mark {
-            if !c.is_free(i) {
+            let in_phrase = self.phrase_of(c, i) == self.phrase_of(c, first_mark);
+            if !c.is_free(i) || !in_phrase {
                 i += 1;
                 continue;
             }
