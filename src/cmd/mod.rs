@@ -3,6 +3,8 @@
 pub mod explain;
 pub mod inspect;
 pub mod normalize;
+#[cfg(test)]
+mod readme_tests;
 pub mod run;
 pub mod score;
 pub mod synth;
