@@ -62,10 +62,12 @@ pub struct DataDir {
 
 impl DataDir {
     /// Reads, checks and puts in force the local additions: the `--data-dir` folder, else the
-    /// configuration's `data_dir`, else none. Comes before anything loads a table.
-    pub fn put_in_force(&self, config: &Config) -> Result<&'static [LocalTable], TablesError> {
+    /// configuration's `data_dir`, else none; then checks every table in force (a table that
+    /// fails is an internal error, exit code 3). Comes before anything loads a table.
+    pub fn put_in_force(&self, config: &Config) -> anyhow::Result<&'static [LocalTable]> {
         let dir: Option<&Path> = self.data_dir.as_deref().or(config.data_dir.as_deref());
         let used = rehab::tables::use_local_tables(dir)?;
+        rehab::tables::check_all()?;
         for table in used {
             tracing::info!(
                 "local table {}: {} lines merged (sha256 {})",

@@ -5,14 +5,17 @@
 //! files with the names and header lines of the tables below. Their lines are merged over the
 //! built-in ones: a local line whose key (the table's key columns, compared case-folded) is
 //! already in the built-in table replaces that line, any other is added. The folder is read and
-//! checked once, before any table is first loaded ([`use_local_tables`]); the tables are then
-//! loaded once each ([`text`]).
+//! checked once, before any table is first loaded ([`use_local_tables`]); every table in force is
+//! then checked whole ([`check_all`]: exit code 3 naming the file and line when one fails) and
+//! loaded once ([`text`]).
 
+mod check;
 mod overlay;
 mod specs;
 #[cfg(test)]
 mod tests;
 
+pub use check::{DataError, check_all};
 pub use overlay::{LocalTable, TablesError};
 use overlay::{Overlay, merge};
 pub use specs::Table;

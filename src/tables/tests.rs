@@ -195,3 +195,28 @@ fn a_folder_is_read_with_hashes_and_an_unknown_file_stops_it() {
         "{err}"
     );
 }
+
+#[test]
+fn every_table_in_force_passes_the_check_a_run_starts_with() {
+    assert_eq!(super::check_all(), Ok(()));
+}
+
+#[test]
+fn a_broken_line_of_a_table_is_named_by_file_and_line() {
+    let broken = format!(
+        "{}\n# a comment\nарестован,arrest_date,ru\nприговорен,verdict,ru\n",
+        Table::NoteMarkers.header_line()
+    );
+    let error = super::check::check_text(Table::NoteMarkers, &broken).unwrap_err();
+    assert_eq!(
+        error.file,
+        std::path::PathBuf::from("schemas/note_markers.csv")
+    );
+    assert_eq!(error.line, Some(4));
+    assert!(error.message.contains("verdict"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .starts_with("built-in data schemas/note_markers.csv:4: ")
+    );
+}
