@@ -3,26 +3,18 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::data::{MonthNames, Tables};
-
-/// Julian day number of the proleptic Gregorian day 0001-01-01 minus one.
-const JDN_OF_CE_DAY_ZERO: i64 = 1_721_425;
+use crate::normalize::dates::gregorian_to_julian;
 
 /// The first Gregorian day of the New Style in Soviet Russia (14 February 1918).
 pub fn new_style_start() -> NaiveDate {
     NaiveDate::from_ymd_opt(1918, 2, 14).unwrap_or(NaiveDate::MIN)
 }
 
-/// The Julian-calendar (Old Style) year, month and day of a Gregorian date.
+/// The Julian-calendar (Old Style) year, month and day of a Gregorian date: plain calendar
+/// arithmetic, shared with the normaliser (see the rule in [`crate::synth`]).
 pub fn julian(date: NaiveDate) -> (i64, u32, u32) {
-    let jdn = i64::from(date.num_days_from_ce()) + JDN_OF_CE_DAY_ZERO;
-    let c = jdn + 32_082;
-    let d = (4 * c + 3) / 1461;
-    let e = c - 1461 * d / 4;
-    let m = (5 * e + 2) / 153;
-    let day = e - (153 * m + 2) / 5 + 1;
-    let month = m + 3 - 12 * (m / 10);
-    let year = d - 4800 + m / 10;
-    (year, month as u32, day as u32)
+    let (year, month, day) = gregorian_to_julian(date);
+    (i64::from(year), month, day)
 }
 
 /// Moves a date by `years`, keeping 29 February as 28 February in common years.

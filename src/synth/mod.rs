@@ -6,6 +6,15 @@
 //! book of prose notes is written too (`input/kniga_pamyati_spravki.csv`, with
 //! `notes_truth.csv`); it draws from a generator of its own, so the other files stay the same
 //! with or without it.
+//!
+//! # Independence from the normaliser
+//!
+//! The generator measures the normaliser, so it must not share what it measures: it writes names,
+//! romanisations, header wordings, date words, places and noise from its own tables under
+//! `schemas/synth/` and its own code, never from `schemas/*.csv` or `crate::normalize` (a
+//! rendering both sides took from one table would agree by construction). It shares only plain
+//! arithmetic that is not a reading of archives: the Julian calendar
+//! ([`crate::normalize::dates::gregorian_to_julian`]).
 
 pub mod data;
 pub mod dates;
