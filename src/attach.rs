@@ -1,5 +1,7 @@
 //! Stage 4: persons get their ids, and rehabilitation decisions are attached to them.
 
+#[cfg(doc)]
+use crate::model::person_of_mentions;
 use crate::model::{Decision, Mention, Person};
 use crate::state::{IdReport, Registry, ids};
 
@@ -23,23 +25,24 @@ pub fn assign_person_ids(
     (persons, report)
 }
 
-/// The decisions carried by the mentions, each attached to the person of its mention, in
-/// mention order.
-pub fn attach_decisions(mentions: &[Mention], persons: &[Person]) -> Vec<Decision> {
-    let mut person_of = vec![usize::MAX; mentions.len()];
-    for (p, person) in persons.iter().enumerate() {
-        for &m in &person.mentions {
-            person_of[m] = p;
-        }
-    }
+/// The decisions carried by the mentions, each attached to the person of its mention
+/// (`person_of`, from [`person_of_mentions`]), in mention order.
+pub fn attach_decisions(
+    mentions: &[Mention],
+    persons: &[Person],
+    person_of: &[Option<usize>],
+) -> Vec<Decision> {
     mentions
         .iter()
         .enumerate()
-        .filter(|(i, m)| m.has_decision() && person_of[*i] != usize::MAX)
-        .map(|(i, m)| Decision {
-            id: m.prov.key(),
-            person_id: persons[person_of[i]].id.clone(),
-            mention: i,
+        .filter(|(_, m)| m.has_decision())
+        .filter_map(|(i, m)| {
+            let person = &persons[(*person_of.get(i)?)?];
+            Some(Decision {
+                id: m.prov.key(),
+                person_id: person.id.clone(),
+                mention: i,
+            })
         })
         .collect()
 }

@@ -56,6 +56,8 @@ pub struct Outcome {
     pub rejects: Vec<Reject>,
     /// Persons, sorted by their first mention.
     pub persons: Vec<Person>,
+    /// For each mention, the index of its person in `persons`.
+    pub person_of: Vec<Option<usize>>,
     /// What each person's mentions say together, in person order.
     pub summaries: Vec<Summary>,
     /// Decisions attached to persons.
@@ -81,6 +83,15 @@ impl Outcome {
             *counts.entry(r.reason).or_insert(0) += 1;
         }
         counts
+    }
+
+    /// The id of the person holding a mention (empty for a mention no person holds).
+    pub fn person_id_of(&self, mention: usize) -> &str {
+        self.person_of
+            .get(mention)
+            .copied()
+            .flatten()
+            .map_or("", |p| self.persons[p].id.as_str())
     }
 
     /// The linker's counts.
@@ -138,7 +149,8 @@ pub fn process_with_state(
     let _span = tracing::info_span!("attach").entered();
     let (persons, ids) =
         attach::assign_person_ids(&collected.mentions, &linkage.clusters, previous);
-    let decisions = attach::attach_decisions(&collected.mentions, &persons);
+    let person_of = crate::model::person_of_mentions(&persons, collected.mentions.len());
+    let decisions = attach::attach_decisions(&collected.mentions, &persons, &person_of);
     let summaries = summary::summarize_all(&collected.mentions, &persons);
     timings.attach = started.elapsed();
     Ok(Outcome {
@@ -146,6 +158,7 @@ pub fn process_with_state(
         mentions: collected.mentions,
         rejects: collected.rejects,
         persons,
+        person_of,
         summaries,
         decisions,
         linkage,

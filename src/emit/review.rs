@@ -32,22 +32,16 @@ pub const HEADER: [&str; 21] = [
 
 /// The rows of `review.csv`, strongest pairs first.
 pub fn rows(outcome: &Outcome) -> Vec<Vec<String>> {
-    let mut person_of = vec![""; outcome.mentions.len()];
-    for person in &outcome.persons {
-        for &m in &person.mentions {
-            person_of[m] = person.id.as_str();
-        }
-    }
     outcome
         .linkage
         .review
         .iter()
-        .map(|edge| row(edge, &outcome.mentions, &person_of))
+        .map(|edge| row(edge, outcome))
         .collect()
 }
 
-fn row(edge: &Edge, mentions: &[Mention], person_of: &[&str]) -> Vec<String> {
-    let (a, b) = (&mentions[edge.a], &mentions[edge.b]);
+fn row(edge: &Edge, outcome: &Outcome) -> Vec<String> {
+    let (a, b) = (&outcome.mentions[edge.a], &outcome.mentions[edge.b]);
     let pair = |f: fn(&Mention) -> String| [f(a), f(b)];
     let mut cells = vec![
         a.prov.key(),
@@ -55,8 +49,8 @@ fn row(edge: &Edge, mentions: &[Mention], person_of: &[&str]) -> Vec<String> {
         String::new(),
         format!("{:.2}", edge.score),
         edge.note.to_string(),
-        person_of[edge.a].to_string(),
-        person_of[edge.b].to_string(),
+        outcome.person_id_of(edge.a).to_string(),
+        outcome.person_id_of(edge.b).to_string(),
     ];
     cells.extend(pair(|m| m.name_raw.clone()));
     cells.extend(pair(|m| m.name.patronymic.clone()));

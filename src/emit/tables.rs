@@ -19,16 +19,13 @@ pub fn rows<'a>(table: &str, outcome: &'a Outcome) -> Box<dyn Iterator<Item = Ve
                 .zip(&outcome.summaries)
                 .map(move |(p, s)| person_row(p, s, outcome)),
         ),
-        "mentions" => {
-            let person_of = person_index(outcome);
-            Box::new(
-                outcome
-                    .mentions
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, m)| mention_row(m, &outcome.persons[person_of[i]].id)),
-            )
-        }
+        "mentions" => Box::new(
+            outcome
+                .mentions
+                .iter()
+                .enumerate()
+                .map(move |(i, m)| mention_row(m, outcome.person_id_of(i))),
+        ),
         "decisions" => Box::new(
             outcome
                 .decisions
@@ -37,17 +34,6 @@ pub fn rows<'a>(table: &str, outcome: &'a Outcome) -> Box<dyn Iterator<Item = Ve
         ),
         _ => Box::new(outcome.rejects.iter().map(reject_row)),
     }
-}
-
-/// For each mention, the index of its person.
-fn person_index(outcome: &Outcome) -> Vec<usize> {
-    let mut person_of = vec![0; outcome.mentions.len()];
-    for (p, person) in outcome.persons.iter().enumerate() {
-        for &m in &person.mentions {
-            person_of[m] = p;
-        }
-    }
-    person_of
 }
 
 fn mention_row(m: &Mention, person_id: &str) -> Vec<String> {

@@ -482,6 +482,20 @@ pub struct Person {
     pub mentions: Vec<usize>,
 }
 
+/// For each of `mentions` mentions, the index in `persons` of the person holding it (`None` for a
+/// mention no person holds). Built once per run and read by every stage after the linker.
+pub fn person_of_mentions(persons: &[Person], mentions: usize) -> Vec<Option<usize>> {
+    let mut person_of = vec![None; mentions];
+    for (p, person) in persons.iter().enumerate() {
+        for &m in &person.mentions {
+            if let Some(slot) = person_of.get_mut(m) {
+                *slot = Some(p);
+            }
+        }
+    }
+    person_of
+}
+
 /// A rehabilitation decision attached to a person.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decision {
