@@ -1,9 +1,7 @@
 //! Bad input: each file or row gets a clear message naming file, row and column, a bad file never
 //! stops the other sources, and every data row ends in exactly one of mentions or rejects.
 
-mod common;
-
-use common::{Workdir, source, stderr};
+use crate::common::{Workdir, source, stderr};
 
 const GOOD: &str = "№,ФИО,Год рождения\n1,Шокаев Мустафа,1890\n2,Чакабаев Ибрагимбек,1889\n";
 

@@ -1,9 +1,7 @@
 //! The outputs form a valid Frictionless Data Package: checked by the Rust-side validator on
 //! every run, and by `frictionless validate` (frictionless-py) where it is installed.
 
-mod common;
-
-use common::{Workdir, stderr};
+use crate::common::{Workdir, stderr};
 use std::process::Command;
 
 fn sample(wd: &Workdir) {

@@ -1,9 +1,7 @@
 //! Ingest of the layouts archives hand over, through the real binary: XLSX with title lines and
 //! typed cells, Windows-1251 and KOI8-R lists, configuration overrides, and `rehab inspect`.
 
-mod common;
-
-use common::{Workdir, stderr};
+use crate::common::{Workdir, stderr};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 fn register_xlsx(path: &std::path::Path) {

@@ -3,9 +3,7 @@
 //! lines, columns read from their values, record ids, a source with no name column, the FEBRL
 //! person registers, and `rehab inspect` explaining each reading.
 
-mod common;
-
-use common::{Workdir, source, stderr};
+use crate::common::{Workdir, source, stderr};
 use rust_xlsxwriter::{Format, Workbook};
 use serde_json::Value;
 use std::collections::BTreeMap;

@@ -1,9 +1,7 @@
 //! Archivists' judgements win: `review.csv` with its `judgement` column filled in is a links file
 //! whose `same` pairs are merged and whose `different` pairs are kept apart.
 
-mod common;
-
-use common::{Workdir, read_table, stderr};
+use crate::common::{Workdir, read_table, stderr};
 use std::collections::BTreeMap;
 
 const LIST: &str = "№,ФИО,Год рождения,Место рождения\n\

@@ -1,8 +1,6 @@
 //! Local additions to the built-in tables (`--data-dir`, `data_dir`), from the real binary.
 
-mod common;
-
-use common::{Workdir, stderr};
+use crate::common::{Workdir, stderr};
 use std::fs;
 
 /// A source whose header words no built-in table knows.

@@ -2,9 +2,7 @@
 //! its header or its values, its values read into the row's fields with their spans, a column of
 //! its own winning over the note, and the decision the note records.
 
-mod common;
-
-use common::{Workdir, stderr};
+use crate::common::{Workdir, stderr};
 use serde_json::Value;
 
 const MEMORY_BOOK: &str = "\

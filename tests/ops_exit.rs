@@ -1,8 +1,6 @@
 //! Each documented exit code, from the real binary.
 
-mod ops_support;
-
-use ops_support::*;
+use crate::common::ops::*;
 use std::fs;
 use std::path::Path;
 

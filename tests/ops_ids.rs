@@ -1,8 +1,6 @@
 //! Person ids across runs, and byte-identical outputs whatever the thread count.
 
-mod ops_support;
-
-use ops_support::*;
+use crate::common::ops::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 

@@ -1,8 +1,6 @@
 //! A run killed at any moment leaves the previous complete outputs and registry in place.
 
-mod ops_support;
-
-use ops_support::*;
+use crate::common::ops::*;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;

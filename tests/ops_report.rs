@@ -1,8 +1,6 @@
 //! `report.html` rendered by headless Chromium (via `tests/browser/render.sh`).
 
-mod ops_support;
-
-use ops_support::*;
+use crate::common::ops::*;
 use std::fs;
 use std::path::Path;
 use std::process::Command;

@@ -1,8 +1,6 @@
 //! The SQLite database: keys hold, and it agrees with the CSVs.
 
-mod ops_support;
-
-use ops_support::*;
+use crate::common::ops::*;
 use rusqlite::Connection;
 use std::fs;
 

@@ -1,9 +1,7 @@
 //! Properties of every run: each data row lands in exactly one of mentions and rejects, the
 //! outputs validate, and the same input gives byte-identical outputs whatever the thread count.
 
-mod common;
-
-use common::{Workdir, stderr};
+use crate::common::{Workdir, stderr};
 use std::collections::BTreeSet;
 
 const SURNAMES: [&str; 8] = [

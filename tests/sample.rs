@@ -1,8 +1,6 @@
 //! The shipped sample archive against its truth file (`tests/data/sample_truth.csv`).
 
-mod common;
-
-use common::{Workdir, read_table, stderr};
+use crate::common::{Workdir, read_table, stderr};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 

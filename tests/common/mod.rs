@@ -1,6 +1,7 @@
-//! A scratch folder with an `input/` folder, and the real `rehab` binary run in it.
+//! A scratch folder with an `input/` folder, and the real `rehab` binary run in it; `ops` holds
+//! what the operations tests add (generated lists, runs expecting an exit code, snapshots).
 
-#![allow(dead_code)]
+pub mod ops;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,5 @@
 //! Shared by the operations tests: a work folder, generated archive lists, the real binary.
 
-#![allow(dead_code)]
-
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::collections::BTreeMap;
