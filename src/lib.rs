@@ -20,4 +20,3 @@ pub mod state;
 pub mod summary;
 pub mod synth;
 pub mod tables;
-pub mod text;

@@ -4,23 +4,24 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::normalize::text;
 use crate::tables::{self, Table};
 
 /// Whether a cell holds only a marker of the unknown.
-pub fn is_unknown_marker(text: &str) -> bool {
-    let text = text.trim();
-    let Some(first) = text.chars().next() else {
+pub fn is_unknown_marker(cell: &str) -> bool {
+    let cell = cell.trim();
+    let Some(first) = cell.chars().next() else {
         return false;
     };
-    if text.len() > 64 {
+    if cell.len() > 64 {
         return false;
     }
     // Folding keeps a leading letter or digit as the first character: a cell whose first one
     // starts no marker is none (most names), and is not folded at all.
-    if first.is_alphanumeric() && !markers().first_chars.contains(&fold_char(first)) {
+    if first.is_alphanumeric() && !markers().first_chars.contains(&text::fold_char(first)) {
         return false;
     }
-    markers().folded.contains(&fold(text))
+    markers().folded.contains(&fold(cell))
 }
 
 /// The markers folded, and the first characters they start with.
@@ -68,24 +69,15 @@ pub fn check_line(rec: &csv::StringRecord) -> Result<(), String> {
     read_marker(rec).map(|_| ())
 }
 
-/// One character lower case, `ё` as `е`.
-fn fold_char(c: char) -> char {
-    match c.to_lowercase().next().unwrap_or(c) {
-        'ё' => 'е',
-        lower => lower,
-    }
-}
-
 /// Lower case without white space; without signs too when the text holds a letter or digit.
-/// The Uzbek apostrophes `ʻ` and `ʼ` count as signs, though Unicode calls them letters, so
-/// `nomaʼlum` is `noma'lum`.
-fn fold(text: &str) -> String {
-    let mut folded: String = text
+/// Every apostrophe counts as a sign, though Unicode calls some letters (`ʻ ʼ ʹ`), so `nomaʼlum`
+/// is `noma'lum`.
+fn fold(cell: &str) -> String {
+    let kept: String = cell
         .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, 'ʻ' | 'ʼ'))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ё' { 'е' } else { c })
+        .filter(|c| !c.is_whitespace() && !text::is_apostrophe(*c))
         .collect();
+    let mut folded = text::fold_word(&kept);
     if folded.chars().any(char::is_alphanumeric) {
         folded.retain(char::is_alphanumeric);
     }
@@ -115,6 +107,10 @@ mod tests {
             "noma`lum",
         ] {
             assert!(is_unknown_marker(text), "{text}");
+        }
+        for apostrophe in crate::normalize::text::APOSTROPHES {
+            let text = format!("noma{apostrophe}lum");
+            assert!(is_unknown_marker(&text), "{text}");
         }
         for text in ["Нет", "Иванов", "1890", "?1890", "", "Данных"] {
             assert!(!is_unknown_marker(text), "{text}");

@@ -10,6 +10,7 @@ pub mod nationality;
 pub mod note;
 pub mod places;
 pub mod sentence;
+pub mod text;
 pub mod translit;
 
 use crate::model::{

@@ -4,10 +4,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::normalize::text;
 use crate::tables::{self, Table};
-
-/// Uzbek Latin writes its apostrophe in many ways; they are all one letter mark.
-const APOSTROPHES: [char; 6] = ['\'', '’', 'ʼ', 'ʻ', '‘', '`'];
 
 /// The key of a nationality as written (e.g. `kazakh`), or `None` when the dictionary does not
 /// know the form.
@@ -19,19 +17,10 @@ pub fn nationality_key(raw: &str) -> Option<&'static str> {
     dictionary().get(folded.as_str()).map(String::as_str)
 }
 
-/// Case-folds a form, reads every apostrophe variant as `'`, `ё` as `е`, and drops surrounding
-/// spaces and a trailing full stop.
-fn fold(text: &str) -> String {
-    let trimmed = text.trim().trim_end_matches('.').trim();
-    trimmed
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            c if APOSTROPHES.contains(&c) => '\'',
-            'ё' => 'е',
-            c => c,
-        })
-        .collect()
+/// A form folded as [`text::fold_word`] folds it (case, `ё`, every apostrophe as `'`), without
+/// surrounding spaces and a trailing full stop.
+fn fold(form: &str) -> String {
+    text::fold_word(form.trim().trim_end_matches('.').trim())
 }
 
 /// Folded form → key, read once.
@@ -83,6 +72,9 @@ mod tests {
             ("oʼzbek", "uzbek"),
             ("o’zbek", "uzbek"),
             ("o`zbek", "uzbek"),
+            ("o´zbek", "uzbek"),
+            ("oʹzbek", "uzbek"),
+            ("o′zbek", "uzbek"),
             ("Uzbek", "uzbek"),
             ("русский", "russian"),
             ("орыс", "russian"),

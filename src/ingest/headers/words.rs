@@ -2,6 +2,7 @@
 //! every kind, the dots and hyphens of abbreviations (`Г. рожд.`, `Отч-во`) and the number signs
 //! (`№`, `No.`, `#`) all handled once, here.
 
+use crate::normalize::text;
 use unicode_normalization::UnicodeNormalization;
 
 /// The word every number sign (`№`, `#`, `No.`, `Nr.`, `N`) folds to.
@@ -31,14 +32,6 @@ impl Word {
     }
 }
 
-/// Apostrophe look-alikes (Uzbek Latin `oʻ`, `gʻ`, English `Father's`), dropped inside words.
-const APOSTROPHES: [char; 9] = [
-    '\'', '\u{2bb}', '\u{2bc}', '\u{2b9}', '\u{2018}', '\u{2019}', '`', '\u{b4}', '\u{2032}',
-];
-
-/// Hyphens and dashes that join the parts of one word.
-const HYPHENS: [char; 4] = ['-', '\u{2010}', '\u{2011}', '\u{2012}'];
-
 /// Splits a header into its words, in written order. Letters and digits make words; `№` and `#`
 /// are words of their own; a dot marks the word before it as an abbreviation, as a slash marks
 /// the short words on both its sides (`п/п`, `Р/с`); any other mark separates words, as does a
@@ -54,10 +47,9 @@ pub fn split(header: &str) -> Vec<Word> {
         previous_lower = written.is_lowercase();
         let c = written.to_lowercase().next().unwrap_or(written);
         match c {
-            c if APOSTROPHES.contains(&c) => {}
-            'ё' => s.current.push('е'),
-            c if c.is_alphanumeric() => s.current.push(c),
-            c if HYPHENS.contains(&c) && !s.current.is_empty() => {
+            c if text::is_apostrophe(c) => {}
+            c if c.is_alphanumeric() => s.current.push(text::fold_yo(c)),
+            c if text::is_hyphen(c) && !s.current.is_empty() => {
                 if chars.peek().is_some_and(|n| n.is_alphanumeric()) {
                     s.current.push('-');
                 } else {
@@ -202,6 +194,11 @@ mod tests {
         assert_eq!(texts("Дата рожд-я"), ["дата", "рожд-я"]);
         assert_eq!(texts("Tugʻilgan joyi"), ["tugilgan", "joyi"]);
         assert_eq!(texts("Tug'ilgan joyi"), ["tugilgan", "joyi"]);
+        for apostrophe in text::APOSTROPHES {
+            let header = format!("Tug{apostrophe}ilgan joyi");
+            assert_eq!(texts(&header), ["tugilgan", "joyi"], "{header}");
+        }
+        assert_eq!(texts("Отч−во"), ["отч-во"]);
         assert_eq!(texts("Инв. №"), ["инв", "№"]);
         assert_eq!(texts("No. of case"), ["№", "of", "case"]);
         assert_eq!(texts("#"), ["№"]);

@@ -3,7 +3,9 @@
 //! are unique as identifiers are.
 
 use crate::model::{Lang, Precision, is_unknown_marker};
-use crate::normalize::{dates, decision, names, nationality, note, places::Gazetteer, sentence};
+use crate::normalize::{
+    dates, decision, names, nationality, note, places::Gazetteer, sentence, text,
+};
 use chrono::Datelike;
 use std::collections::HashSet;
 
@@ -176,13 +178,8 @@ fn looks_like_name(value: &str) -> bool {
         return false;
     }
     let letters_only = |w: &&str| {
-        w.chars().all(|c| {
-            c.is_alphabetic()
-                || matches!(
-                    c,
-                    '-' | '.' | '\'' | '\u{2bb}' | '\u{2bc}' | '\u{2019}' | '`'
-                )
-        })
+        w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '.') || text::is_apostrophe(c))
     };
     words.iter().all(letters_only)
         && words
@@ -217,5 +214,14 @@ mod tests {
         assert!(of(&["1", "2", "3", "4"]).sequential);
         assert!(!of(&["1", "3"]).sequential);
         assert_eq!(of(&[]).values, 0);
+    }
+
+    #[test]
+    fn a_name_may_be_written_with_any_apostrophe() {
+        for apostrophe in crate::normalize::text::APOSTROPHES {
+            let name = format!("Karimov Abdulla Rahim o{apostrophe}g{apostrophe}li");
+            assert!(looks_like_name(&name), "{name}");
+        }
+        assert!(!looks_like_name("Karimov Abdulla Rahim o\"g\"li"));
     }
 }

@@ -4,6 +4,10 @@
 //! a date allocates at most that one buffer.
 
 use super::error::DateError;
+use crate::normalize::text::{
+    fold_yo, is_apostrophe, is_dash, is_hyphen, is_letter, is_letter_or_digit, is_quote,
+    push_folded,
+};
 use unicode_normalization::UnicodeNormalization;
 
 /// The most tokens a date may have; longer texts are no single date.
@@ -107,11 +111,6 @@ impl Lexed {
     }
 }
 
-/// Whether `c` is one of the apostrophes sources use interchangeably (' ʻ ʼ ‘ ’ `).
-pub fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | 'ʻ' | 'ʼ' | '‘' | '’' | '`')
-}
-
 fn is_combining(c: char) -> bool {
     ('\u{0300}'..='\u{036F}').contains(&c)
 }
@@ -121,8 +120,8 @@ fn sym_of(c: char) -> Option<Sym> {
         '.' => Sym::Dot,
         ',' => Sym::Comma,
         '/' => Sym::Slash,
-        '-' | '‐' | '‑' | '−' => Sym::Hyphen,
-        '–' | '—' => Sym::LongDash,
+        c if is_hyphen(c) => Sym::Hyphen,
+        c if is_dash(c) => Sym::LongDash,
         '?' => Sym::Question,
         '~' => Sym::Tilde,
         '%' => Sym::Percent,
@@ -134,7 +133,7 @@ fn sym_of(c: char) -> Option<Sym> {
 
 /// Characters that carry nothing in a date: quotes and the brackets of supplied values.
 fn is_ignorable(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '[' | ']' | '"' | '«' | '»' | '„' | '“' | '”')
+    c.is_whitespace() || matches!(c, '[' | ']') || is_quote(c)
 }
 
 /// Splits a text into tokens.
@@ -156,7 +155,7 @@ pub fn lex(text: &str) -> Result<Lexed, DateError> {
         if c.is_ascii_digit() {
             let tok = read_number(text, pos, &mut chars)?;
             out.push(tok, space)?;
-        } else if crate::text::is_letter(c) || starts_word_with_apostrophe(text, pos, c) {
+        } else if is_letter(c) || starts_word_with_apostrophe(text, pos, c) {
             let tok = read_word(&mut out.words, &mut chars, text)?;
             out.push(tok, space)?;
         } else if let Some(sym) = sym_of(c) {
@@ -179,7 +178,7 @@ fn starts_word_with_apostrophe(text: &str, pos: usize, c: char) -> bool {
         && text[pos + c.len_utf8()..]
             .chars()
             .next()
-            .is_some_and(crate::text::is_letter)
+            .is_some_and(is_letter)
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::CharIndices<'a>>;
@@ -209,7 +208,7 @@ fn read_number(text: &str, start: usize, chars: &mut Chars<'_>) -> Result<Tok, D
 fn decade_x_follows(text: &str, pos: usize) -> bool {
     let mut rest = text[pos..].chars();
     let is_x = matches!(rest.next(), Some('X' | 'x' | 'Х' | 'х'));
-    is_x && !rest.next().is_some_and(crate::text::is_letter_or_digit)
+    is_x && !rest.next().is_some_and(is_letter_or_digit)
 }
 
 fn read_word(words: &mut String, chars: &mut Chars<'_>, text: &str) -> Result<Tok, DateError> {
@@ -221,25 +220,20 @@ fn read_word(words: &mut String, chars: &mut Chars<'_>, text: &str) -> Result<To
                 break;
             }
             words.push('\'');
-        } else if c == 'ё' || c == 'Ё' {
-            words.push('е');
         } else if c == 'ı' {
             words.push('i');
         } else if is_combining(c) {
             combining = true;
             words.push(c);
-        } else if crate::text::is_letter(c) {
-            words.extend(c.to_lowercase());
+        } else if is_letter(c) {
+            push_folded(c, words);
         } else {
             break;
         }
         chars.next();
     }
     if combining {
-        let composed: String = words[start..]
-            .nfc()
-            .map(|c| if c == 'ё' { 'е' } else { c })
-            .collect();
+        let composed: String = words[start..].nfc().map(fold_yo).collect();
         words.truncate(start);
         words.push_str(&composed);
     }

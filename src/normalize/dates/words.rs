@@ -12,8 +12,8 @@
 //! spaces between their words.
 
 use super::error::DateError;
-use super::lex::is_apostrophe;
 use crate::model::Lang;
+use crate::normalize::text;
 use rustc_hash::FxHashMap as FastMap;
 use std::sync::OnceLock;
 
@@ -106,10 +106,8 @@ pub fn fold(form: &str) -> String {
         }
         for c in word.chars() {
             match c {
-                c if is_apostrophe(c) => out.push('\''),
-                'ё' | 'Ё' => out.push('е'),
                 'ı' => out.push('i'),
-                c => out.extend(c.to_lowercase()),
+                c => text::push_folded(c, &mut out),
             }
         }
     }

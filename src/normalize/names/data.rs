@@ -2,6 +2,7 @@
 //! classes, particles and titles, patronymic markers and surname suffixes.
 
 use crate::model::Gender;
+use crate::normalize::text;
 use crate::normalize::translit::match_key;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -152,7 +153,7 @@ fn read_patronymic(rec: &csv::StringRecord) -> Result<PatronymicMarker, String> 
     let gender = gender(rec.get(2).unwrap_or(""))?.ok_or("gender must be m or f")?;
     let tradition = column(rec, 3, "tradition")?;
     Ok(PatronymicMarker {
-        form: fold_word(form),
+        form: text::lower_word(form),
         word,
         gender,
         turkic: tradition.starts_with("kk"),
@@ -196,17 +197,6 @@ pub fn check_patronymic_line(rec: &csv::StringRecord) -> Result<(), String> {
 /// The rule for one line of `surname_suffixes.csv`.
 pub fn check_surname_suffix_line(rec: &csv::StringRecord) -> Result<(), String> {
     read_surname_suffix(rec).map(|_| ())
-}
-
-/// Lower-cases a word and writes every apostrophe look-alike as `'`.
-pub fn fold_word(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            'ʻ' | 'ʼ' | '‘' | '’' | '`' | '´' => '\'',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 fn load() -> NameData {

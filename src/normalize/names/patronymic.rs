@@ -2,9 +2,10 @@
 //! `-овна/-евна/-ична`, Kazakh `-ұлы/-қызы` (joined or separate), Uzbek `o'g'li`/`qizi`,
 //! Kyrgyz `уулу`/`кызы`, `оглы`, and their romanised forms (markers in `schemas/patronymics.csv`).
 
-use super::data::{NameData, PatronymicMarker, fold_word};
+use super::data::{NameData, PatronymicMarker};
 use super::given::lookup_key;
 use crate::model::Gender;
+use crate::normalize::text::{self, lower_word};
 use crate::normalize::translit::{Hints, key_with};
 
 /// A patronymic found in a word.
@@ -71,7 +72,7 @@ fn by_surface<'a>(
     hints: Hints,
     data: &'a NameData,
 ) -> Option<(&'a PatronymicMarker, String)> {
-    let folded = fold_word(word);
+    let folded = lower_word(word);
     let count = folded.chars().count();
     data.patronymics.iter().find_map(|m| {
         if m.word || !folded.ends_with(m.form.as_str()) || count < m.form.chars().count() + 2 {
@@ -90,7 +91,7 @@ fn by_slip<'a>(
     hints: Hints,
     data: &'a NameData,
 ) -> Option<(&'a PatronymicMarker, String)> {
-    let folded: Vec<char> = fold_word(word).chars().collect();
+    let folded: Vec<char> = lower_word(word).chars().collect();
     if !folded
         .iter()
         .copied()
@@ -119,11 +120,10 @@ fn by_slip<'a>(
 
 /// Whether the consonants of `marker` appear in `tail` in order.
 fn keeps_consonants(tail: &str, marker: &str) -> bool {
-    let vowel = |c: &char| "аеёиоуыэюя".contains(*c);
     let mut rest = tail.chars();
     marker
         .chars()
-        .filter(|c| !vowel(c))
+        .filter(|c| !text::is_russian_vowel(*c))
         .all(|c| rest.any(|t| t == c))
 }
 
@@ -171,7 +171,11 @@ fn restore_father(stem: &str, marker: &str, hints: Hints, data: &NameData) -> St
     let stem = stem.trim_end_matches(['-', ' ']);
     let soft = stem.strip_suffix(['ь', 'Ь']);
     let ich = matches!(marker, "ич" | "ична" | "инична");
-    let ends_in_vowel = stem.ends_with(['а', 'е', 'и', 'о', 'у', 'я', 'ы', 'э', 'ю']);
+    // A `ё` before the marker is a slip for `е` (`Сергёевна`), not the vowel a name ends in.
+    let ends_in_vowel = stem
+        .chars()
+        .last()
+        .is_some_and(|c| c != 'ё' && text::is_russian_vowel(c));
     if !stem.chars().any(crate::normalize::translit::is_cyrillic) {
         return restore_latin_father(stem, hints, data);
     }

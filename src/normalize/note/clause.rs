@@ -92,7 +92,9 @@ pub fn clauses(note: &str, tokens: &[Token], hits: &[Hit]) -> Vec<Range<usize>> 
 /// Whether a word may open a sentence after a short word and a stop: it begins with a digit, or
 /// with a capital and is not in capitals only (`ССР` in `Каз. ССР` opens none).
 fn opens_sentence(word: &str) -> bool {
-    let mut letters = word.chars().filter(|c| crate::text::is_letter(*c));
+    let mut letters = word
+        .chars()
+        .filter(|c| crate::normalize::text::is_letter(*c));
     let Some(first) = letters.next() else {
         return word.starts_with(|c: char| c.is_ascii_digit());
     };
@@ -105,7 +107,7 @@ fn opens_sentence(word: &str) -> bool {
 /// Whether a word (its stop aside) is an initial: one letter.
 pub fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
-    chars.next().is_some_and(crate::text::is_letter) && chars.next().is_none()
+    chars.next().is_some_and(crate::normalize::text::is_letter) && chars.next().is_none()
 }
 
 /// A word as the clause rule sees it: its text and, when a marker covers it, the marker's role
@@ -134,13 +136,17 @@ fn ends_clause(word: &Word, next: Option<(&str, bool)>) -> bool {
     }
     let opening = next_text
         .chars()
-        .find(|c| crate::text::is_letter_or_digit(*c))
+        .find(|c| crate::normalize::text::is_letter_or_digit(*c))
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     if !text.ends_with('.') || !opening {
         return false;
     }
     let stem = text.trim_end_matches('.');
-    let short = stem.chars().filter(|c| crate::text::is_letter(*c)).count() <= 3;
+    let short = stem
+        .chars()
+        .filter(|c| crate::normalize::text::is_letter(*c))
+        .count()
+        <= 3;
     if short && !opens_sentence(next_text) {
         return next_opens;
     }

@@ -10,6 +10,7 @@
 use super::NoteKind;
 use super::clause::Token;
 use crate::model::Lang;
+use crate::normalize::text::{self, fold_char, fold_sign};
 use crate::tables::{self, Table};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -53,7 +54,7 @@ pub struct Markers {
 /// The key of a text in [`Markers::by_start`]: its first two characters folded, white space as
 /// a space.
 fn start_key(mut chars: impl Iterator<Item = char>) -> Option<(char, Option<char>)> {
-    let key = |c: char| if c.is_whitespace() { ' ' } else { fold(c) };
+    let key = |c: char| if c.is_whitespace() { ' ' } else { fold_char(c) };
     let first = key(chars.next()?);
     Some((first, chars.next().map(key)))
 }
@@ -75,7 +76,7 @@ impl Markers {
     /// Whether a word (signs around it aside, but for a full stop: `с.` is no `с`) is a filler of
     /// the table (`в`, `по`).
     pub fn is_filler(&self, word: &str) -> bool {
-        let sign = |c: char| !crate::text::is_letter_or_digit(c);
+        let sign = |c: char| !text::is_letter_or_digit(c);
         let word = word
             .trim_start_matches(sign)
             .trim_end_matches(|c: char| sign(c) && c != '.');
@@ -146,27 +147,15 @@ fn read_line(rec: &csv::StringRecord) -> Result<Marker, String> {
     if lang != "*" && Lang::parse(lang).is_none() {
         return Err(format!("lang {lang:?} is not ru, kk, uz, tg, ky, en or *"));
     }
-    let exact = written
-        .chars()
-        .filter(|c| crate::text::is_letter(*c))
-        .count()
-        >= 2
+    let exact = written.chars().filter(|c| text::is_letter(*c)).count() >= 2
         && !written.chars().any(char::is_lowercase);
     let spaced = written.split_whitespace().collect::<Vec<_>>().join(" ");
     let chars = match exact {
         true => spaced.chars().map(fold_sign).collect(),
-        false => spaced.chars().map(fold).collect(),
+        false => spaced.chars().map(fold_char).collect(),
     };
-    let ends_in_letter = spaced
-        .chars()
-        .last()
-        .is_some_and(crate::text::is_letter_or_digit);
-    let inflects = !exact
-        && spaced
-            .chars()
-            .filter(|c| crate::text::is_letter(*c))
-            .count()
-            >= 4;
+    let ends_in_letter = spaced.chars().last().is_some_and(text::is_letter_or_digit);
+    let inflects = !exact && spaced.chars().filter(|c| text::is_letter(*c)).count() >= 4;
     Ok(Marker {
         chars,
         exact,
@@ -179,29 +168,6 @@ fn read_line(rec: &csv::StringRecord) -> Result<Marker, String> {
 /// The rule for one line of `note_markers.csv`.
 pub fn check_marker_line(rec: &csv::StringRecord) -> Result<(), String> {
     read_line(rec).map(|_| ())
-}
-
-/// A character as markers are compared: lower case, `ё` as `е`, apostrophes as `'`.
-pub fn fold(c: char) -> char {
-    match c {
-        _ if c.is_ascii() => c.to_ascii_lowercase(),
-        'A'..='Z' => c.to_ascii_lowercase(),
-        'a'..='z' | '0'..='9' => c,
-        'а'..='я' => c,
-        'А'..='Я' => char::from_u32(c as u32 + 32).unwrap_or(c),
-        'ё' | 'Ё' => 'е',
-        _ => fold_sign(c.to_lowercase().next().unwrap_or(c)),
-    }
-}
-
-/// `ё` as `е` and every apostrophe as `'`, case kept.
-fn fold_sign(c: char) -> char {
-    match c {
-        'ё' => 'е',
-        'Ё' => 'Е',
-        '’' | 'ʼ' | 'ʻ' | '‘' | '`' => '\'',
-        c => c,
-    }
 }
 
 /// The markers a note holds, in note order, none overlapping (the longest at each word).
@@ -255,7 +221,7 @@ fn match_len(text: &str, marker: &Marker) -> Option<usize> {
         let got = if marker.exact {
             fold_sign(got)
         } else {
-            fold(got)
+            fold_char(got)
         };
         if got != want {
             return None;
@@ -269,7 +235,7 @@ fn match_len(text: &str, marker: &Marker) -> Option<usize> {
     let more = rest
         .chars()
         .take(3)
-        .take_while(|c| crate::text::is_letter_or_digit(*c))
+        .take_while(|c| text::is_letter_or_digit(*c))
         .count();
     match more {
         0 => Some(matched),

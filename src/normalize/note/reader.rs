@@ -513,7 +513,7 @@ const TRAIL_SIGNS: &[char] = &[',', ';', ':', '–', '—', '-', '»', '"', '”
 
 /// A word without the signs around it.
 fn trim_signs(word: &str) -> &str {
-    word.trim_matches(|c: char| !crate::text::is_letter_or_digit(c))
+    word.trim_matches(|c: char| !crate::normalize::text::is_letter_or_digit(c))
 }
 
 fn has_digit(word: &str) -> bool {

@@ -518,3 +518,14 @@ fn notes_of_the_genre_read_into_their_values() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn a_marker_written_with_any_apostrophe_is_read_alike() {
+    let want = read_pairs("1890 yilda tug'ilgan. 1937 yil 20 avgustda qamoqqa olingan.");
+    assert_eq!(want[0], ("birth_date", "1890 yilda".to_string()));
+    for apostrophe in crate::normalize::text::APOSTROPHES {
+        let note =
+            format!("1890 yilda tug{apostrophe}ilgan. 1937 yil 20 avgustda qamoqqa olingan.");
+        assert_eq!(read_pairs(&note), want, "{note}");
+    }
+}

@@ -39,8 +39,8 @@ pub fn facts(word: &str) -> WordFacts {
 }
 
 fn look_up(word: &str) -> WordFacts {
-    let bare = word.trim_matches(|c: char| !crate::text::is_letter_or_digit(c));
-    let lettered = bare.chars().any(crate::text::is_letter);
+    let bare = word.trim_matches(|c: char| !crate::normalize::text::is_letter_or_digit(c));
+    let lettered = bare.chars().any(crate::normalize::text::is_letter);
     WordFacts {
         sentence: sentence::sentence_key(word).is_some(),
         nationality: lettered && nationality::nationality_key(bare).is_some(),

@@ -3,6 +3,7 @@
 
 use super::data::Table;
 use super::terms::Terms;
+use crate::normalize::text;
 use crate::normalize::translit::match_key;
 use std::collections::{BTreeMap, HashMap};
 use unicode_normalization::UnicodeNormalization;
@@ -38,8 +39,9 @@ pub fn place_key(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     for c in text.nfc() {
         match c {
-            ' ' | '\u{a0}' | '-' | '‐' | '‑' | '–' | '—' | '_' | '.' => {}
-            '\'' | '‘' | '’' | 'ʼ' | '`' | '´' | 'ʹ' | 'ʻ' => folded.push('ʻ'),
+            ' ' | '\u{a0}' | '_' | '.' => {}
+            c if text::is_hyphen(c) || text::is_dash(c) => {}
+            c if text::is_apostrophe(c) => folded.push('ʻ'),
             c => folded.push(c),
         }
     }

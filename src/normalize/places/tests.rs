@@ -259,3 +259,15 @@ fn resolving_a_value_at_the_caps_is_quick() {
     let took = started.elapsed();
     assert!(took < std::time::Duration::from_secs(5), "{took:?}");
 }
+
+#[test]
+fn every_apostrophe_and_hyphen_is_read_alike_in_a_place_name() {
+    for apostrophe in crate::normalize::text::APOSTROPHES {
+        let name = format!("Qo{apostrophe}qon");
+        assert_eq!(key_of(&name).as_deref(), Some("uz-kokand"), "{name}");
+    }
+    for hyphen in ['-', '‐', '‑', '‒', '−', '–', '—'] {
+        let name = format!("Алма{hyphen}Ата");
+        assert_eq!(key_of(&name).as_deref(), Some("kz-almaty"), "{name}");
+    }
+}

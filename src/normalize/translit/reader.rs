@@ -1,9 +1,10 @@
 //! Reads a text into lower-case words of letters, keeping apostrophe look-alikes and the few
 //! combining marks that carry meaning (tie bar, comma below), without allocating per character.
 
+use crate::normalize::text;
 use unicode_normalization::UnicodeNormalization;
 
-/// The apostrophe that stands for every look-alike inside a word (`' ʻ ʼ ‘ ’ \` ´`).
+/// The apostrophe that stands for every look-alike inside a word ([`text::APOSTROPHES`]).
 pub const APOS: char = '\'';
 /// The combining double inverted breve (tie) Library of Congress writes over `i͡a`, `t͡s`.
 pub const TIE: char = '\u{361}';
@@ -57,9 +58,7 @@ enum Kind {
 
 fn classify(c: char) -> Kind {
     match c {
-        '\'' | 'ʻ' | 'ʼ' | '‘' | '’' | '`' | '´' | 'ʹ' | 'ʺ' | 'ʽ' | '′' => {
-            Kind::Apostrophe
-        }
+        c if text::is_apostrophe(c) => Kind::Apostrophe,
         c if is_combining(c) => Kind::Mark,
         c if c.is_alphabetic() => Kind::Letter,
         _ => Kind::Separator,

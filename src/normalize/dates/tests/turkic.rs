@@ -256,7 +256,7 @@ fn uzbek() {
 #[test]
 fn uzbek_apostrophe_variants() {
     let want = "1934-01-01 1936-12-31 range gregorian exact 1934/1936";
-    for apostrophe in ['\'', 'ʻ', 'ʼ', '‘', '’', '`'] {
+    for apostrophe in crate::normalize::text::APOSTROPHES {
         let text = format!("1930-yillar o{apostrophe}rtasi");
         check_table(Some(Lang::Uz), &[(text.as_str(), want)]);
         check_table(None, &[(text.as_str(), want)]);

@@ -252,6 +252,6 @@ impl Reader<'_> {
 
 /// A word naming a Soviet republic as its level (`ССР`, `АССР`, `КазССР`).
 fn is_republic(word: &str) -> bool {
-    word.trim_matches(|c: char| !crate::text::is_letter_or_digit(c))
+    word.trim_matches(|c: char| !crate::normalize::text::is_letter_or_digit(c))
         .ends_with("ССР")
 }

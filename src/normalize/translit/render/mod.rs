@@ -8,6 +8,7 @@ mod table;
 
 pub use table::check_line;
 
+use crate::normalize::text;
 use table::{Context, Table};
 
 /// A romanisation scheme that [`render`] can write.
@@ -96,9 +97,7 @@ fn push_cased(out: &mut String, form: &str, upper: bool) {
 fn context_applies(ctx: Context, chars: &[char], i: usize, len: usize) -> bool {
     let prev = if i > 0 { Some(chars[i - 1]) } else { None };
     let next = chars.get(i + len).copied();
-    let vowel = |c: Option<char>| {
-        c.map(|c| is_cyr_vowel(c.to_lowercase().next().unwrap_or(c))) == Some(true)
-    };
+    let vowel = |c: Option<char>| c.map(|c| text::is_cyrillic_vowel(text::lower(c))) == Some(true);
     let letter = |c: Option<char>| c.map(char::is_alphabetic) == Some(true);
     match ctx {
         Context::Default => true,
@@ -109,10 +108,6 @@ fn context_applies(ctx: Context, chars: &[char], i: usize, len: usize) -> bool {
         Context::Intervocalic => vowel(prev) && vowel(next),
         Context::Final => !letter(next),
     }
-}
-
-fn is_cyr_vowel(c: char) -> bool {
-    "аеёиоуыэюяәөұүіўӯӣ".contains(c)
 }
 
 #[cfg(test)]

@@ -1,0 +1,161 @@
+//! The characters of text, written once for every reader: letters told fast, the apostrophes
+//! sources write interchangeably, `ё`, case folding, the hyphens, dashes and quotes, and the
+//! Cyrillic vowels.
+//!
+//! The Latin and Cyrillic letters archives write are told without the general Unicode tables,
+//! every other character by them.
+
+/// Every character sources write for an apostrophe: the ASCII `'`, the Uzbek Latin letter
+/// marks (`ʻ` of `oʻ`, `gʻ`; `ʼ`), the quotes and accents typed for them (`‘ ’ \` ´`), the primes
+/// (`ʹ ʺ ′`) and the reversed comma `ʽ`. Each one folds to `'`.
+pub const APOSTROPHES: [char; 11] = [
+    '\'', '\u{2bb}', '\u{2bc}', '\u{2b9}', '\u{2ba}', '\u{2bd}', '\u{2018}', '\u{2019}', '`',
+    '\u{b4}', '\u{2032}',
+];
+
+/// The Russian vowel letters, lower case.
+pub const RUSSIAN_VOWELS: [char; 10] = ['а', 'е', 'ё', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я'];
+
+/// The vowel letters Kazakh, Uzbek and Tajik Cyrillic add to the Russian ones, lower case.
+pub const TURKIC_VOWELS: [char; 8] = ['ә', 'ө', 'ұ', 'ү', 'і', 'ў', 'ӯ', 'ӣ'];
+
+/// Whether `c` is one of [`APOSTROPHES`].
+#[inline]
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2bb}'
+            | '\u{2bc}'
+            | '\u{2b9}'
+            | '\u{2ba}'
+            | '\u{2bd}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '`'
+            | '\u{b4}'
+            | '\u{2032}'
+    )
+}
+
+/// `'` for every apostrophe, any other character as it is.
+#[inline]
+pub fn fold_apostrophe(c: char) -> char {
+    if is_apostrophe(c) { '\'' } else { c }
+}
+
+/// `ё` as `е` and `Ё` as `Е`, any other character as it is.
+#[inline]
+pub fn fold_yo(c: char) -> char {
+    match c {
+        'ё' => 'е',
+        'Ё' => 'Е',
+        c => c,
+    }
+}
+
+/// `ё` as `е` and every apostrophe as `'`, case kept.
+#[inline]
+pub fn fold_sign(c: char) -> char {
+    fold_yo(fold_apostrophe(c))
+}
+
+/// One character in lower case (the first character of its lower case where that is longer,
+/// `İ` as `i`), answered at once for ASCII and the Russian letters.
+#[inline]
+pub fn lower(c: char) -> char {
+    match c {
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        'а'..='я' => c,
+        'А'..='Я' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// One character as readers compare words: lower case, `ё` as `е`, every apostrophe as `'`.
+#[inline]
+pub fn fold_char(c: char) -> char {
+    match c {
+        'a'..='z' | '0'..='9' | 'а'..='я' => c,
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'А'..='Я' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        _ => fold_sign(c.to_lowercase().next().unwrap_or(c)),
+    }
+}
+
+/// Appends the lower case of `c` (every character of it) to `out`, with `ё` as `е` and every
+/// apostrophe as `'`.
+#[inline]
+pub fn push_folded(c: char, out: &mut String) {
+    out.extend(c.to_lowercase().map(fold_sign));
+}
+
+/// A word in lower case with every apostrophe as `'`, `ё` kept (name tables tell `ё` apart).
+pub fn lower_word(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_apostrophe)
+        .collect()
+}
+
+/// A word as readers compare words: lower case, `ё` as `е`, every apostrophe as `'`.
+pub fn fold_word(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_folded(c, &mut out);
+    }
+    out
+}
+
+/// Whether `c` is a hyphen joining the parts of a word or a range (`-`, `‐`, `‑`, `‒`, `−`).
+#[inline]
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}')
+}
+
+/// Whether `c` is a long dash (`–`, `—`).
+#[inline]
+pub fn is_dash(c: char) -> bool {
+    matches!(c, '\u{2013}' | '\u{2014}')
+}
+
+/// Whether `c` is a double quotation mark (`"`, `«`, `»`, `„`, `“`, `”`).
+#[inline]
+pub fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '«' | '»' | '„' | '“' | '”')
+}
+
+/// Whether `c` is a lower-case Cyrillic vowel letter, Russian or Turkic.
+pub fn is_cyrillic_vowel(c: char) -> bool {
+    RUSSIAN_VOWELS.contains(&c) || TURKIC_VOWELS.contains(&c)
+}
+
+/// Whether `c` is a lower-case Russian vowel letter.
+pub fn is_russian_vowel(c: char) -> bool {
+    RUSSIAN_VOWELS.contains(&c)
+}
+
+/// Whether `c` is a letter (as [`char::is_alphabetic`]), answered at once for ASCII and the
+/// Cyrillic block.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x400..=0x481 | 0x48A..=0x52F => true,
+        0x482..=0x489 => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Whether `c` is a letter or a digit (as [`char::is_alphanumeric`]), answered at once for
+/// ASCII and the Cyrillic block.
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0x400..=0x52F => is_letter(c),
+        _ => c.is_alphanumeric(),
+    }
+}
+
+#[cfg(test)]
+mod tests;
