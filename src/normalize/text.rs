@@ -76,7 +76,8 @@ pub fn lower(c: char) -> char {
 pub fn fold_char(c: char) -> char {
     match c {
         'a'..='z' | '0'..='9' | 'а'..='я' => c,
-        'A'..='Z' => c.to_ascii_lowercase(),
+        '`' => '\'',
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
         'А'..='Я' => char::from_u32(c as u32 + 32).unwrap_or(c),
         _ => fold_sign(c.to_lowercase().next().unwrap_or(c)),
     }
@@ -86,7 +87,11 @@ pub fn fold_char(c: char) -> char {
 /// apostrophe as `'`.
 #[inline]
 pub fn push_folded(c: char, out: &mut String) {
-    out.extend(c.to_lowercase().map(fold_sign));
+    if c.is_ascii() || ('А'..='я').contains(&c) {
+        out.push(fold_char(c));
+    } else {
+        out.extend(c.to_lowercase().map(fold_sign));
+    }
 }
 
 /// A word in lower case with every apostrophe as `'`, `ё` kept (name tables tell `ё` apart).
