@@ -6,6 +6,7 @@
 
 use super::compare;
 use super::features::{Features, NONE};
+use super::fields::GivenLevel;
 use super::names;
 use super::train::Model;
 
@@ -319,11 +320,10 @@ impl<'a> Clusters<'a> {
 /// Whether a father of one list differs from one of the other beyond a spelling variant, an
 /// initial or a typo in the patronymic as written.
 fn any_fathers_differ(feats: &Features, xs: &[(u32, u32)], ys: &[(u32, u32)]) -> bool {
-    let different = compare::missing(compare::FATHER) - 1;
     let vocab = &feats.givens;
     xs.iter().any(|&(x, x_written)| {
         ys.iter().any(|&(y, y_written)| {
-            compare::name_level(x, y, vocab, true, compare::FATHER) == different
+            compare::given_level(x, y, vocab) == Some(GivenLevel::Different)
                 && !compare::is_slip(vocab.text(x), vocab.text(y))
                 && !names::one_typo_apart(feats, x_written, y_written)
         })

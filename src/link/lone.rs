@@ -124,7 +124,7 @@ mod tests {
         let feats = Features::build(&mentions);
         let codes: Vec<u32> = [(0, 1), (0, 2), (1, 2), (2, 3)]
             .iter()
-            .map(|&(a, b)| compare::encode(&compare::levels(&feats, a, b)))
+            .map(|&(a, b)| compare::levels(&feats, a, b).encode())
             .collect();
         let model = train::fit(&feats, &codes);
         (feats, model)

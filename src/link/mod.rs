@@ -7,6 +7,7 @@ mod cluster;
 mod compare;
 mod explain;
 mod features;
+mod fields;
 mod judgements;
 mod lone;
 mod names;
@@ -26,6 +27,7 @@ pub use judgements::{LinkConflict, drop_conflicts, load_judgements};
 use crate::model::Mention;
 use cluster::{Clusters, Verdict};
 use features::Features;
+use fields::{Levels, LinkField};
 use rayon::prelude::*;
 use thiserror::Error;
 use train::Model;
@@ -91,7 +93,7 @@ impl Default for LinkOptions {
 }
 
 /// Number of contributions of an [`Edge`]: the prior, every compared field, name evidence.
-const CONTRIBUTIONS: usize = compare::NF + 2;
+const CONTRIBUTIONS: usize = LinkField::COUNT + 2;
 
 /// One scored pair, held compactly (a million-mention run keeps hundreds of thousands): its
 /// contributions are read through [`Edge::contributions`].
@@ -106,7 +108,7 @@ pub struct Edge {
     /// Log2 weights in the order of [`Edge::contributions`].
     weights: [f64; CONTRIBUTIONS],
     /// Agreement level of every compared field.
-    levels: [u8; compare::NF],
+    levels: Levels,
     /// What the clustering did with the pair.
     pub note: &'static str,
 }
@@ -116,11 +118,9 @@ impl Edge {
     /// pair of mentions is a match), then every compared field, then `name_evidence` (0, or a
     /// large negative weight when no surname-or-equivalent agrees). The weights sum to `score`.
     pub fn contributions(&self) -> impl Iterator<Item = (&'static str, &'static str, f64)> + '_ {
-        let fields = (0..compare::NF).map(|f| {
-            let names = compare::LEVEL_NAMES[f];
-            let level = names.get(self.levels[f] as usize).copied();
-            (compare::FIELDS[f], level.unwrap_or("missing"))
-        });
+        let fields = LinkField::ALL
+            .into_iter()
+            .map(|f| (f.name(), f.level_name(self.levels.index(f))));
         let evidence = if compare::has_name_evidence(&self.levels) {
             "present"
         } else {
@@ -235,7 +235,7 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
         .par_iter()
         .map(|&p| {
             let (a, b) = block::unpack(p);
-            compare::encode(&compare::levels(&feats, a, b))
+            compare::levels(&feats, a, b).encode()
         })
         .collect();
     let model = train::fit(&feats, &codes);
@@ -246,7 +246,7 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
         .zip(pairs.par_iter())
         .for_each(|(slot, &p)| {
             let (a, b) = block::unpack(p);
-            let score = model.score(&feats, &compare::decode(*slot), a, b) as f32;
+            let score = model.score(&feats, &Levels::decode(*slot), a, b) as f32;
             *slot = score.to_bits();
         });
     let scores: Vec<f32> = codes.into_iter().map(f32::from_bits).collect();
@@ -350,8 +350,8 @@ impl Outputs<'_> {
         let model = self.model;
         let mut weights = [0.0; CONTRIBUTIONS];
         weights[0] = model.prior();
-        for (f, &level) in levels.iter().enumerate() {
-            weights[f + 1] = model.weight(self.feats, f, level, a, b);
+        for (f, slot) in LinkField::ALL.into_iter().zip(1..) {
+            weights[slot] = model.weight(self.feats, f, levels.index(f), a, b);
         }
         weights[CONTRIBUTIONS - 1] = train::name_evidence_weight(&levels);
         Edge {

@@ -3,59 +3,64 @@
 //! Surname and given keys come from different key functions (the surname key folds Russified
 //! endings), so parts compared across positions are compared as texts, never as ids.
 
-use super::compare::{self, CLOSE, GIVEN, SIMILAR, SURNAME};
+use super::compare;
 use super::features::{Feat, Features, NONE};
+use super::fields::{GivenLevel, LevelSet, SurnameLevel};
 
 /// The (surname, given) levels of two mentions.
-pub(crate) fn surname_and_given(feats: &Features, x: &Feat, y: &Feat) -> (u8, u8) {
-    let surname = compare::name_level(x.surname, y.surname, &feats.surnames, false, SURNAME);
+pub(crate) fn surname_and_given(
+    feats: &Features,
+    x: &Feat,
+    y: &Feat,
+) -> (Option<SurnameLevel>, Option<GivenLevel>) {
+    let surname = compare::surname_level(x.surname, y.surname, &feats.surnames);
     let surname = typo_level(feats, surname, x.surname_surface, y.surname_surface);
     let surname = two_typos_level(feats, surname, x.surname_surface, y.surname_surface);
     let given = initials_level(feats, x, y)
-        .unwrap_or_else(|| compare::name_level(x.given, y.given, &feats.givens, true, GIVEN));
+        .map(Some)
+        .unwrap_or_else(|| compare::given_level(x.given, y.given, &feats.givens));
     let given = typo_level(feats, given, x.given_surface, y.given_surface);
-    if surname <= SIMILAR {
+    if surname.is_some_and(|s| s != SurnameLevel::Different) {
         return (surname, given);
     }
-    if let Some(levels) = swapped(feats, x, y) {
-        return levels;
+    if let Some((surname, given)) = swapped(feats, x, y) {
+        return (Some(surname), Some(given));
     }
     if let Some(level) = single_part(feats, x, y).or_else(|| single_part(feats, y, x)) {
-        return (compare::missing(SURNAME), level);
+        return (None, Some(level));
     }
     (surname, given)
 }
 
 /// Levels when one mention's surname is the other's given name and the other way round.
-fn swapped(feats: &Features, x: &Feat, y: &Feat) -> Option<(u8, u8)> {
+fn swapped(feats: &Features, x: &Feat, y: &Feat) -> Option<(SurnameLevel, GivenLevel)> {
     if [x.surname, x.given, y.surname, y.given].contains(&NONE) {
         return None;
     }
     let (xs, xg) = (feats.surnames.text(x.surname), feats.givens.text(x.given));
     let (ys, yg) = (feats.surnames.text(y.surname), feats.givens.text(y.given));
-    let surname = compare::text_level(xs, yg, false, SURNAME);
-    let given = compare::text_level(xg, ys, false, GIVEN);
-    (surname <= CLOSE && given <= CLOSE).then_some((surname, given))
+    let surname = compare::surname_text_level(xs, yg);
+    let given = compare::given_text_level(xg, ys, false);
+    (surname.is_close() && given.is_close()).then_some((surname, given))
 }
 
 /// The given level when `x` has a single name part (a surname and no given name) that agrees
 /// with `y`'s given name, while `y`'s surname is not `x`'s.
-fn single_part(feats: &Features, x: &Feat, y: &Feat) -> Option<u8> {
+fn single_part(feats: &Features, x: &Feat, y: &Feat) -> Option<GivenLevel> {
     if x.given != NONE || x.surname == NONE || y.given == NONE {
         return None;
     }
-    let level = compare::text_level(
+    let level = compare::given_text_level(
         feats.surnames.text(x.surname),
         feats.givens.text(y.given),
         false,
-        GIVEN,
     );
-    (level <= CLOSE).then_some(level)
+    level.is_close().then_some(level)
 }
 
 /// The given level when either given name is a single letter: an initial agrees when it is the
 /// first letter of the other as written (`Г.` and `Габдулла`, whose folded key starts with `a`).
-fn initials_level(feats: &Features, x: &Feat, y: &Feat) -> Option<u8> {
+fn initials_level(feats: &Features, x: &Feat, y: &Feat) -> Option<GivenLevel> {
     if x.given == NONE || y.given == NONE {
         return None;
     }
@@ -64,9 +69,9 @@ fn initials_level(feats: &Features, x: &Feat, y: &Feat) -> Option<u8> {
         return None;
     }
     if x.initial != 0 && x.initial == y.initial {
-        Some(compare::INITIAL)
+        Some(GivenLevel::Initial)
     } else {
-        Some(compare::missing(GIVEN) - 1)
+        Some(GivenLevel::Different)
     }
 }
 
@@ -76,11 +81,54 @@ const TYPO_MAX_LEN: usize = 24;
 /// Raises a level worse than close to close when the names as written are one typo apart
 /// (one letter inserted, dropped, changed, or two neighbours swapped), both of five letters or
 /// more: folded keys magnify a typo (`Ахметов` is `agmed`, `Амхетов` is `amget`).
-pub(crate) fn typo_level(feats: &Features, level: u8, x: u32, y: u32) -> u8 {
-    if level <= CLOSE || level == compare::INITIAL || !one_typo_apart(feats, x, y) {
+pub(crate) fn typo_level<L: NameLevel>(
+    feats: &Features,
+    level: Option<L>,
+    x: u32,
+    y: u32,
+) -> Option<L> {
+    if level.is_some_and(L::holds_spelling) || !one_typo_apart(feats, x, y) {
         level
     } else {
-        CLOSE
+        Some(L::CLOSE)
+    }
+}
+
+/// The levels of a name field, as typos raise them.
+pub(crate) trait NameLevel: LevelSet {
+    /// A close spelling.
+    const CLOSE: Self;
+
+    /// Whether the level stays as it is when the names as written are one typo apart.
+    fn holds_spelling(self) -> bool;
+
+    /// Whether two names at this level are exact or close.
+    fn is_close(self) -> bool;
+}
+
+impl NameLevel for SurnameLevel {
+    const CLOSE: Self = SurnameLevel::Close;
+
+    /// Exact, close and similar surnames stay: a similar surname is name evidence already.
+    fn holds_spelling(self) -> bool {
+        self != SurnameLevel::Different
+    }
+
+    fn is_close(self) -> bool {
+        matches!(self, SurnameLevel::Exact | SurnameLevel::Close)
+    }
+}
+
+impl NameLevel for GivenLevel {
+    const CLOSE: Self = GivenLevel::Close;
+
+    /// Exact and close names stay, and so does an initial that agrees with a full name.
+    fn holds_spelling(self) -> bool {
+        self.is_close() || self == GivenLevel::Initial
+    }
+
+    fn is_close(self) -> bool {
+        matches!(self, GivenLevel::Exact | GivenLevel::Close)
     }
 }
 
@@ -104,10 +152,15 @@ fn typos_apart(feats: &Features, x: u32, y: u32, min_letters: usize) -> Option<u
 /// Raises a different surname to similar (name evidence, no weight for it) when the surnames as
 /// written are two typos apart, both of seven letters or more: two lists' typos in one surname
 /// (`аКримов`, `Кааримов`).
-fn two_typos_level(feats: &Features, level: u8, x: u32, y: u32) -> u8 {
-    let different = level == compare::missing(SURNAME) - 1;
+fn two_typos_level(
+    feats: &Features,
+    level: Option<SurnameLevel>,
+    x: u32,
+    y: u32,
+) -> Option<SurnameLevel> {
+    let different = level == Some(SurnameLevel::Different);
     if different && typos_apart(feats, x, y, 7).is_some_and(|d| d <= 2) {
-        SIMILAR
+        Some(SurnameLevel::Similar)
     } else {
         level
     }

@@ -1,14 +1,15 @@
 //! Domain priors and bounds of the Fellegi-Sunter parameters, from `schemas/link_params.toml`.
 
-use super::compare::{self, FIELDS, NF};
+use super::fields::LinkField;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
+use thiserror::Error;
 
 /// The shipped parameter file.
 const SOURCE: &str = include_str!("../../schemas/link_params.toml");
 
-/// Priors and bounds of every field, in the order of [`compare::FIELDS`].
+/// Priors and bounds of every field, in the order of [`LinkField::ALL`].
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Params {
     /// Prior m per field and level.
@@ -49,53 +50,77 @@ struct FieldFile {
     u_prior: Vec<f64>,
 }
 
+/// Why a parameter file is refused.
+#[derive(Debug, Error, PartialEq)]
+pub(crate) enum ParamsError {
+    /// The text is not TOML of the expected layout.
+    #[error("{0}")]
+    Syntax(String),
+    /// A field of the linker has no entry.
+    #[error("field {0} missing")]
+    MissingField(&'static str),
+    /// An entry names no field of the linker.
+    #[error("field {0} is not a field of the linker (fields: {1})")]
+    UnknownField(String, String),
+    /// A level is not the one the linker has at its position.
+    #[error("field {field}: level {position} is {found:?}, the linker's is {expected:?}")]
+    WrongLevel {
+        /// The field.
+        field: &'static str,
+        /// The level's position, from 1.
+        position: usize,
+        /// The name in the file.
+        found: String,
+        /// The linker's name ("none" past its last level).
+        expected: &'static str,
+    },
+    /// The file lists fewer levels than the linker has.
+    #[error("field {field}: level {expected:?} missing")]
+    MissingLevel {
+        /// The field.
+        field: &'static str,
+        /// The first level not listed.
+        expected: &'static str,
+    },
+    /// A field's numbers are unusable.
+    #[error("field {0}: {1}")]
+    Values(&'static str, String),
+}
+
 /// The parameters, read once.
 pub(crate) fn params() -> &'static Params {
     static PARAMS: OnceLock<Params> = OnceLock::new();
     PARAMS.get_or_init(|| {
-        parse(SOURCE).unwrap_or_else(|message| {
-            tracing::error!(%message, "schemas/link_params.toml unusable; neutral priors used");
+        parse(SOURCE).unwrap_or_else(|error| {
+            tracing::error!(%error, "schemas/link_params.toml unusable; neutral priors used");
             neutral()
         })
     })
 }
 
-/// Parses a parameter file, checking that it names every field with its levels in order.
-pub(crate) fn parse(text: &str) -> Result<Params, String> {
-    let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
-    let mut m_prior = Vec::with_capacity(NF);
-    let mut m_max = Vec::with_capacity(NF);
-    let mut m_min = Vec::with_capacity(NF);
-    let mut u_prior = Vec::with_capacity(NF);
-    for (f, name) in FIELDS.iter().enumerate() {
+/// Parses a parameter file, checking that it names every field of the linker with its levels in
+/// order, and nothing else.
+pub(crate) fn parse(text: &str) -> Result<Params, ParamsError> {
+    let file: File = toml::from_str(text).map_err(|e| ParamsError::Syntax(e.to_string()))?;
+    if let Some(unknown) = file
+        .fields
+        .keys()
+        .find(|name| !LinkField::ALL.iter().any(|f| f.name() == name.as_str()))
+    {
+        let known: Vec<&str> = LinkField::ALL.iter().map(|f| f.name()).collect();
+        return Err(ParamsError::UnknownField(unknown.clone(), known.join(", ")));
+    }
+    let mut m_prior = Vec::with_capacity(LinkField::COUNT);
+    let mut m_max = Vec::with_capacity(LinkField::COUNT);
+    let mut m_min = Vec::with_capacity(LinkField::COUNT);
+    let mut u_prior = Vec::with_capacity(LinkField::COUNT);
+    for field in LinkField::ALL {
         let entry = file
             .fields
-            .get(*name)
-            .ok_or_else(|| format!("field {name} missing"))?;
-        let expected: Vec<&str> = compare::LEVEL_NAMES[f].to_vec();
-        if entry.levels != expected {
-            return Err(format!("field {name}: levels must be {expected:?}"));
-        }
-        let n = expected.len();
-        if [&entry.m_prior, &entry.m_max, &entry.m_min, &entry.u_prior]
-            .iter()
-            .any(|v| v.len() != n)
-        {
-            return Err(format!(
-                "field {name}: m_prior, m_max, m_min and u_prior need {n} values"
-            ));
-        }
-        if entry.m_min.iter().sum::<f64>() > 1.0 || entry.m_max.iter().sum::<f64>() < 1.0 {
-            return Err(format!("field {name}: bounds leave no distribution"));
-        }
-        for (label, dist) in [("m_prior", &entry.m_prior), ("u_prior", &entry.u_prior)] {
-            let total: f64 = dist.iter().sum();
-            if dist.iter().any(|p| *p <= 0.0) || (total - 1.0).abs() > 1e-6 {
-                return Err(format!(
-                    "field {name}: {label} must be positive and sum to 1"
-                ));
-            }
-        }
+            .get(field.name())
+            .ok_or(ParamsError::MissingField(field.name()))?;
+        check_levels(field, &entry.levels)?;
+        check_values(field, entry).map_err(|e| ParamsError::Values(field.name(), e))?;
         m_prior.push(entry.m_prior.clone());
         m_max.push(entry.m_max.clone());
         m_min.push(entry.m_min.clone());
@@ -113,21 +138,66 @@ pub(crate) fn parse(text: &str) -> Result<Params, String> {
     })
 }
 
+/// Checks that a field's listed levels are the linker's, name by name.
+fn check_levels(field: LinkField, listed: &[String]) -> Result<(), ParamsError> {
+    let expected = field.level_names();
+    for (position, found) in listed.iter().enumerate() {
+        let name = expected.get(position).copied();
+        if name != Some(found.as_str()) {
+            return Err(ParamsError::WrongLevel {
+                field: field.name(),
+                position: position + 1,
+                found: found.clone(),
+                expected: name.unwrap_or("none"),
+            });
+        }
+    }
+    match expected.get(listed.len()) {
+        Some(&missing) => Err(ParamsError::MissingLevel {
+            field: field.name(),
+            expected: missing,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Checks a field's distributions and bounds.
+fn check_values(field: LinkField, entry: &FieldFile) -> Result<(), String> {
+    let n = field.level_names().len();
+    if [&entry.m_prior, &entry.m_max, &entry.m_min, &entry.u_prior]
+        .iter()
+        .any(|v| v.len() != n)
+    {
+        return Err(format!("m_prior, m_max, m_min and u_prior need {n} values"));
+    }
+    if entry.m_min.iter().sum::<f64>() > 1.0 || entry.m_max.iter().sum::<f64>() < 1.0 {
+        return Err("bounds leave no distribution".to_string());
+    }
+    for (label, dist) in [("m_prior", &entry.m_prior), ("u_prior", &entry.u_prior)] {
+        let total: f64 = dist.iter().sum();
+        if dist.iter().any(|p| *p <= 0.0) || (total - 1.0).abs() > 1e-6 {
+            return Err(format!("{label} must be positive and sum to 1"));
+        }
+    }
+    Ok(())
+}
+
 /// Uniform priors without bounds, used only if the shipped file cannot be read.
 fn neutral() -> Params {
-    let uniform = |f: usize| {
-        let n = compare::LEVEL_NAMES[f].len();
-        vec![1.0 / n as f64; n]
+    let per_field = |value: fn(usize) -> f64| -> Vec<Vec<f64>> {
+        LinkField::ALL
+            .iter()
+            .map(|f| {
+                let n = f.level_names().len();
+                vec![value(n); n]
+            })
+            .collect()
     };
     Params {
-        m_prior: (0..NF).map(uniform).collect(),
-        m_max: (0..NF)
-            .map(|f| vec![1.0; compare::LEVEL_NAMES[f].len()])
-            .collect(),
-        m_min: (0..NF)
-            .map(|f| vec![0.0; compare::LEVEL_NAMES[f].len()])
-            .collect(),
-        u_prior: (0..NF).map(uniform).collect(),
+        m_prior: per_field(|n| 1.0 / n as f64),
+        m_max: per_field(|_| 1.0),
+        m_min: per_field(|_| 0.0),
+        u_prior: per_field(|n| 1.0 / n as f64),
         u_prior_pairs: 1.0,
         min_expected_matches: 25.0,
         prior_pairs: 4.0,
@@ -161,5 +231,59 @@ pub(crate) fn bound(dist: &mut [f64], lo: &[f64], hi: &[f64]) {
     let share = (gap.abs() / total_room).min(1.0) * gap.signum();
     for (p, r) in dist.iter_mut().zip(room) {
         *p += share * r;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_file_names_every_field_and_level() {
+        let params = parse(SOURCE).expect("the shipped parameters parse");
+        assert_eq!(params.m_prior.len(), LinkField::COUNT);
+        for (field, m) in LinkField::ALL.iter().zip(&params.m_prior) {
+            assert_eq!(m.len(), field.level_names().len(), "{}", field.name());
+        }
+    }
+
+    #[test]
+    fn a_wrong_level_name_is_refused_with_its_name() {
+        let text = SOURCE.replace("\"julian offset\"", "\"julian\"");
+        let error = parse(&text).expect_err("a renamed level is refused");
+        assert_eq!(
+            error,
+            ParamsError::WrongLevel {
+                field: "birth",
+                position: 3,
+                found: "julian".to_string(),
+                expected: "julian offset",
+            }
+        );
+        let message = error.to_string();
+        assert!(
+            message.contains("\"julian\"") && message.contains("birth"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_missing_level_and_an_unknown_field_are_refused() {
+        let text = SOURCE.replace(
+            "levels = [\"agree\", \"same kind\", \"differ\"]",
+            "levels = [\"agree\", \"same kind\"]",
+        );
+        assert_eq!(
+            parse(&text),
+            Err(ParamsError::MissingLevel {
+                field: "sentence",
+                expected: "differ",
+            })
+        );
+        let text = format!(
+            "{SOURCE}\n[fields.height]\nlevels = []\nm_prior = []\nm_max = []\nm_min = []\nu_prior = []\n"
+        );
+        let error = parse(&text).expect_err("an unknown field is refused");
+        assert!(error.to_string().contains("height"), "{error}");
     }
 }

@@ -1,12 +1,16 @@
 //! Unit tests of comparison levels, clustering rules, judgements and explain.
 
-use super::compare::{self, DAYS_DIFFER, FAR, JULIAN, ONE_YEAR, OVERLAP, SAME_DAY, YEAR_SLIP};
+use super::compare;
 use super::features::Features;
+use super::fields::{
+    ARREST, BIRTH, BirthLevel, DECISION, EventLevel, FATHER, GIVEN, GivenLevel, LevelSet, Levels,
+    LinkField, SURNAME, SurnameLevel,
+};
 use super::testkit::{Born, M};
 use super::*;
 use crate::model::{Gender, Mention};
 
-fn levels_of(x: M, y: M) -> [u8; compare::NF] {
+fn levels_of(x: M, y: M) -> Levels {
     let feats = Features::build(&[x.build(), y.build()]);
     compare::levels(&feats, 0, 1)
 }
@@ -17,60 +21,70 @@ fn build(ms: &[M]) -> Vec<Mention> {
 
 #[test]
 fn surname_levels() {
-    let lv = |a: &str, b: &str| {
-        levels_of(M::new("1", a, "ivan"), M::new("2", b, "ivan"))[compare::SURNAME]
-    };
-    assert_eq!(lv("shokaev", "shokaev"), compare::EXACT);
-    assert_eq!(lv("shokaev", "shokayev"), compare::CLOSE);
-    assert_eq!(lv("abdullaev", "abdulaev"), compare::CLOSE);
-    assert_eq!(lv("shokaev", "petrov"), 3);
-    assert_eq!(lv("gasanov", "gasparov"), compare::SIMILAR);
-    assert_eq!(lv("shokaev", ""), compare::missing(compare::SURNAME));
+    let lv =
+        |a: &str, b: &str| levels_of(M::new("1", a, "ivan"), M::new("2", b, "ivan")).get(SURNAME);
+    assert_eq!(lv("shokaev", "shokaev"), Some(SurnameLevel::Exact));
+    assert_eq!(lv("shokaev", "shokayev"), Some(SurnameLevel::Close));
+    assert_eq!(lv("abdullaev", "abdulaev"), Some(SurnameLevel::Close));
+    assert_eq!(lv("shokaev", "petrov"), Some(SurnameLevel::Different));
+    assert_eq!(lv("gasanov", "gasparov"), Some(SurnameLevel::Similar));
+    assert_eq!(lv("shokaev", ""), None);
 }
 
 #[test]
 fn given_and_father_levels() {
     let lv =
         |a: &str, b: &str| levels_of(M::new("1", "x", a).father(a), M::new("2", "x", b).father(b));
-    assert_eq!(lv("mustafa", "mustafa")[compare::GIVEN], compare::EXACT);
-    assert_eq!(lv("mustafa", "m")[compare::GIVEN], compare::INITIAL);
-    assert_eq!(lv("m", "mustafa")[compare::FATHER], compare::INITIAL);
-    assert_eq!(lv("mustafa", "mustafo")[compare::GIVEN], compare::CLOSE);
-    assert_eq!(lv("mustafa", "ivan")[compare::FATHER], 3);
+    assert_eq!(lv("mustafa", "mustafa").get(GIVEN), Some(GivenLevel::Exact));
+    assert_eq!(lv("mustafa", "m").get(GIVEN), Some(GivenLevel::Initial));
+    assert_eq!(lv("m", "mustafa").get(FATHER), Some(GivenLevel::Initial));
+    assert_eq!(lv("mustafa", "mustafo").get(GIVEN), Some(GivenLevel::Close));
     assert_eq!(
-        lv("mustafa", "")[compare::FATHER],
-        compare::missing(compare::FATHER)
+        lv("mustafa", "ivan").get(FATHER),
+        Some(GivenLevel::Different)
     );
+    assert_eq!(lv("mustafa", "").get(FATHER), None);
 }
 
 #[test]
 fn birth_levels() {
     let lv = |a: Born, b: Born| {
-        levels_of(M::new("1", "x", "y").born(a), M::new("2", "x", "y").born(b))[compare::BIRTH]
+        let levels = levels_of(M::new("1", "x", "y").born(a), M::new("2", "x", "y").born(b));
+        levels.get(BIRTH)
     };
-    assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1890, 5, 1)), SAME_DAY);
-    assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1890, 5, 13)), JULIAN);
-    assert_eq!(lv(Born::Day(1905, 5, 1), Born::Day(1905, 5, 14)), JULIAN);
+    use BirthLevel::{DaysDiffer, Far, Julian, OneYear, Overlap, SameDay, YearSlip};
+    assert_eq!(
+        lv(Born::Day(1890, 5, 1), Born::Day(1890, 5, 1)),
+        Some(SameDay)
+    );
+    assert_eq!(
+        lv(Born::Day(1890, 5, 1), Born::Day(1890, 5, 13)),
+        Some(Julian)
+    );
+    assert_eq!(
+        lv(Born::Day(1905, 5, 1), Born::Day(1905, 5, 14)),
+        Some(Julian)
+    );
     assert_eq!(
         lv(Born::Day(1890, 5, 1), Born::Day(1890, 5, 15)),
-        DAYS_DIFFER
+        Some(DaysDiffer)
     );
-    assert_eq!(lv(Born::Day(1890, 5, 1), Born::Year(1891)), ONE_YEAR);
-    assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1891, 5, 1)), YEAR_SLIP);
+    assert_eq!(lv(Born::Day(1890, 5, 1), Born::Year(1891)), Some(OneYear));
+    assert_eq!(
+        lv(Born::Day(1890, 5, 1), Born::Day(1891, 5, 1)),
+        Some(YearSlip)
+    );
     assert_eq!(
         lv(Born::Day(1890, 5, 1), Born::Day(1891, 5, 2)),
-        DAYS_DIFFER
+        Some(DaysDiffer)
     );
-    assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1892, 5, 1)), FAR);
-    assert_eq!(lv(Born::Year(1890), Born::Day(1890, 12, 31)), OVERLAP);
-    assert_eq!(lv(Born::Year(1890), Born::Year(1890)), OVERLAP);
-    assert_eq!(lv(Born::Year(1890), Born::Year(1891)), ONE_YEAR);
-    assert_eq!(lv(Born::Day(1889, 3, 1), Born::Year(1890)), ONE_YEAR);
-    assert_eq!(lv(Born::Year(1890), Born::Year(1892)), FAR);
-    assert_eq!(
-        lv(Born::Year(1890), Born::No),
-        compare::missing(compare::BIRTH)
-    );
+    assert_eq!(lv(Born::Day(1890, 5, 1), Born::Day(1892, 5, 1)), Some(Far));
+    assert_eq!(lv(Born::Year(1890), Born::Day(1890, 12, 31)), Some(Overlap));
+    assert_eq!(lv(Born::Year(1890), Born::Year(1890)), Some(Overlap));
+    assert_eq!(lv(Born::Year(1890), Born::Year(1891)), Some(OneYear));
+    assert_eq!(lv(Born::Day(1889, 3, 1), Born::Year(1890)), Some(OneYear));
+    assert_eq!(lv(Born::Year(1890), Born::Year(1892)), Some(Far));
+    assert_eq!(lv(Born::Year(1890), Born::No), None);
 }
 
 #[test]
@@ -100,17 +114,26 @@ fn event_date_levels() {
             .arrested(Born::Day(1937, 8, 5))
             .decided(Born::Day(1989, 1, 16));
         let levels = levels_of(x, y);
-        (levels[compare::ARREST], levels[compare::DECISION])
+        (levels.get(ARREST), levels.get(DECISION))
     };
-    assert_eq!(lv(Born::Day(1937, 8, 5), Born::Day(1989, 1, 16)), (0, 0));
-    assert_eq!(lv(Born::Year(1937), Born::Year(1989)), (1, 1));
-    assert_eq!(lv(Born::Day(1937, 8, 15), Born::Day(1989, 3, 20)), (2, 3));
-    assert_eq!(lv(Born::Day(1938, 8, 5), Born::Day(1958, 1, 16)), (3, 3));
-    let missing = (
-        compare::missing(compare::ARREST),
-        compare::missing(compare::DECISION),
+    use EventLevel::{Far, Overlap, SameDay, WithinMonth};
+    assert_eq!(
+        lv(Born::Day(1937, 8, 5), Born::Day(1989, 1, 16)),
+        (Some(SameDay), Some(SameDay))
     );
-    assert_eq!(lv(Born::No, Born::No), missing);
+    assert_eq!(
+        lv(Born::Year(1937), Born::Year(1989)),
+        (Some(Overlap), Some(Overlap))
+    );
+    assert_eq!(
+        lv(Born::Day(1937, 8, 15), Born::Day(1989, 3, 20)),
+        (Some(WithinMonth), Some(Far))
+    );
+    assert_eq!(
+        lv(Born::Day(1938, 8, 5), Born::Day(1958, 1, 16)),
+        (Some(Far), Some(Far))
+    );
+    assert_eq!(lv(Born::No, Born::No), (None, None));
 }
 
 #[test]
@@ -129,19 +152,13 @@ fn shared_arrest_day_weighs_less_when_common() {
     let mentions: Vec<_> = ms.iter().map(M::build).collect();
     let feats = super::features::Features::build(&mentions);
     let codes: Vec<u32> = (1..mentions.len())
-        .map(|b| compare::encode(&compare::levels(&feats, 0, b)))
+        .map(|b| compare::levels(&feats, 0, b).encode())
         .collect();
     let model = super::train::fit(&feats, &codes);
-    let night = model.weight(&feats, compare::ARREST, 0, 0, 1);
-    let quiet = model.weight(&feats, compare::ARREST, 0, 400, 401);
+    let same_day = EventLevel::SameDay.index();
+    let night = model.weight(&feats, LinkField::Arrest, same_day, 0, 1);
+    let quiet = model.weight(&feats, LinkField::Arrest, same_day, 400, 401);
     assert!(quiet > night + 0.5, "quiet {quiet} night {night}");
-}
-
-#[test]
-fn pattern_codes_round_trip() {
-    let levels = [2, 3, 4, 7, 1, 2, 0, 1, 1, 4, 3, 2];
-    assert_eq!(compare::decode(compare::encode(&levels)), levels);
-    assert!((compare::encode(&levels) as usize) < compare::pattern_count());
 }
 
 #[test]
@@ -369,14 +386,14 @@ fn swapped_and_single_name_parts_compare_across_positions() {
         M::new("1", "karimov", "ismail"),
         M::new("2", "ismail", "karimov"),
     );
-    assert_eq!(swapped[compare::SURNAME], compare::EXACT);
-    assert_eq!(swapped[compare::GIVEN], compare::EXACT);
+    assert_eq!(swapped.get(SURNAME), Some(SurnameLevel::Exact));
+    assert_eq!(swapped.get(GIVEN), Some(GivenLevel::Exact));
     let single = levels_of(
         M::new("1", "ibragimbek", ""),
         M::new("2", "chakabaev", "ibragimbek"),
     );
-    assert_eq!(single[compare::SURNAME], compare::missing(compare::SURNAME));
-    assert_eq!(single[compare::GIVEN], compare::EXACT);
+    assert_eq!(single.get(SURNAME), None);
+    assert_eq!(single.get(GIVEN), Some(GivenLevel::Exact));
     assert!(compare::has_name_evidence(&single));
     let other_family = levels_of(
         M::new("1", "abaev", "akhmet"),
@@ -412,7 +429,7 @@ fn a_source_without_duplicates_stays_unmerged() {
 #[test]
 fn link_parameters_parse_and_bounds_hold() {
     let p = super::params::parse(include_str!("../../schemas/link_params.toml")).expect("parses");
-    assert_eq!(p.m_prior.len(), compare::NF);
+    assert_eq!(p.m_prior.len(), LinkField::COUNT);
     let mut dist = vec![0.5, 0.1, 0.1, 0.3];
     super::params::bound(&mut dist, &[0.0; 4], &[1.0, 0.25, 0.08, 0.02]);
     assert!((dist.iter().sum::<f64>() - 1.0).abs() < 1e-9);
@@ -433,7 +450,7 @@ fn two_entries_of_one_list_need_to_be_plainly_one_entry() {
     let feats = Features::build(&mentions);
     let codes: Vec<u32> = [(0, 1), (0, 2), (1, 2), (0, 3), (2, 3)]
         .iter()
-        .map(|&(a, b)| compare::encode(&compare::levels(&feats, a, b)))
+        .map(|&(a, b)| compare::levels(&feats, a, b).encode())
         .collect();
     let model = train::fit(&feats, &codes);
     let mut clusters = Clusters::new(&feats, &model, 0.0, 40.0, &[]);

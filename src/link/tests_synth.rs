@@ -3,6 +3,7 @@
 
 use super::compare;
 use super::features::Features;
+use super::fields::{BirthLevel, LevelSet, LinkField};
 use super::testkit::{Born, M};
 use super::*;
 use crate::model::Gender;
@@ -258,7 +259,7 @@ fn em_converges_to_sensible_parameters() {
         .iter()
         .map(|&p| {
             let (a, b) = block::unpack(p);
-            compare::encode(&compare::levels(&feats, a, b))
+            compare::levels(&feats, a, b).encode()
         })
         .collect();
     let model = train::fit(&feats, &codes);
@@ -280,7 +281,7 @@ fn em_converges_to_sensible_parameters() {
         expected > 0.5 * true_count && expected < 2.0 * true_count,
         "expected matches {expected} vs {true_count} true candidate pairs"
     );
-    for f in [compare::SURNAME, compare::GIVEN, compare::BIRTH] {
+    for f in [LinkField::Surname, LinkField::Given, LinkField::Birth].map(LinkField::index) {
         assert!(
             model.m[f][0] > model.u[f][0],
             "field {f}: m {:?} u {:?}",
@@ -288,7 +289,8 @@ fn em_converges_to_sensible_parameters() {
             model.u[f]
         );
     }
-    assert!(model.weights[compare::BIRTH][compare::FAR as usize] < -2.0);
+    let far = usize::from(BirthLevel::Far.index());
+    assert!(model.weights[LinkField::Birth.index()][far] < -2.0);
 }
 
 #[test]

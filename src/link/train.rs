@@ -5,11 +5,9 @@
 //! the candidates. Exact agreement on names is term-frequency adjusted against the random-pair
 //! agreement rate, so a rare name weighs more than a common one.
 
-use super::compare::{
-    self, ARREST, BIRTH, DECISION, EXACT, FATHER, GENDER, GIVEN, JULIAN, NATIONALITY, NF, OVERLAP,
-    PLACE, SOURCE, SURNAME,
-};
+use super::compare;
 use super::features::Features;
+use super::fields::{EXACT, LevelSet, Levels, LinkField, SurnameLevel};
 use super::params;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -62,12 +60,17 @@ impl Model {
     /// The weight of one field at one level for a pair, with term-frequency adjustment of exact
     /// agreement on names and on event days (a mass-operation night or a decree's date is shared
     /// by many).
-    pub fn weight(&self, feats: &Features, field: usize, level: u8, a: usize, b: usize) -> f64 {
-        let base = self.weights[field]
-            .get(level as usize)
+    pub fn weight(&self, feats: &Features, field: LinkField, level: u8, a: usize, b: usize) -> f64 {
+        use LinkField::{Arrest, BirthPlace, Decision, Father, Given, Surname};
+        let base = self.weights[field.index()]
+            .get(usize::from(level))
             .copied()
             .unwrap_or(0.0);
-        if level != EXACT || !matches!(field, SURNAME | GIVEN | FATHER | PLACE | ARREST | DECISION)
+        if level != EXACT
+            || !matches!(
+                field,
+                Surname | Given | Father | BirthPlace | Arrest | Decision
+            )
         {
             return base;
         }
@@ -75,14 +78,14 @@ impl Model {
             return base;
         };
         let (id, vocab) = match field {
-            SURNAME => (x.surname, &feats.surnames),
-            GIVEN => (x.given, &feats.givens),
-            PLACE => (x.place, &feats.places),
-            ARREST => (x.arrest_day, &feats.arrest_days),
-            DECISION => (x.decision_day, &feats.decision_days),
+            Surname => (x.surname, &feats.surnames),
+            Given => (x.given, &feats.givens),
+            BirthPlace => (x.place, &feats.places),
+            Arrest => (x.arrest_day, &feats.arrest_days),
+            Decision => (x.decision_day, &feats.decision_days),
             _ => (x.father.min(y.father), &feats.givens),
         };
-        let u_exact = self.u_random[field][EXACT as usize];
+        let u_exact = self.u_random[field.index()][usize::from(EXACT)];
         let tf = vocab.smoothed_frequency(id, u_exact);
         if tf <= 0.0 || u_exact <= 0.0 {
             return base;
@@ -94,10 +97,12 @@ impl Model {
     /// the fields other than the names and the source. Names are left out: a typo in one
     /// member's surname is not a second person, and the edges that merged the clusters already
     /// weighed the names.
-    pub fn evidence_against(&self, feats: &Features, levels: &[u8; NF], a: usize, b: usize) -> f64 {
-        (0..NF)
-            .filter(|&f| !matches!(f, SURNAME | GIVEN | SOURCE))
-            .map(|f| -self.weight(feats, f, levels[f], a, b).min(0.0))
+    pub fn evidence_against(&self, feats: &Features, levels: &Levels, a: usize, b: usize) -> f64 {
+        use LinkField::{Given, Source, Surname};
+        LinkField::ALL
+            .into_iter()
+            .filter(|f| !matches!(f, Surname | Given | Source))
+            .map(|f| -self.weight(feats, f, levels.index(f), a, b).min(0.0))
             .sum()
     }
 
@@ -108,16 +113,17 @@ impl Model {
 
     /// The score of a pair with the given levels: the posterior log2 odds of a match, i.e. the
     /// prior plus every field's weight.
-    pub fn score(&self, feats: &Features, levels: &[u8; NF], a: usize, b: usize) -> f64 {
-        let fields: f64 = (0..NF)
-            .map(|f| self.weight(feats, f, levels[f], a, b))
+    pub fn score(&self, feats: &Features, levels: &Levels, a: usize, b: usize) -> f64 {
+        let fields: f64 = LinkField::ALL
+            .into_iter()
+            .map(|f| self.weight(feats, f, levels.index(f), a, b))
             .sum();
         self.prior() + fields + name_evidence_weight(levels)
     }
 }
 
 /// The weight of the name-evidence rule: 0 with evidence, [`NO_NAME_EVIDENCE`] without.
-pub(crate) fn name_evidence_weight(levels: &[u8; NF]) -> f64 {
+pub(crate) fn name_evidence_weight(levels: &Levels) -> f64 {
     if compare::has_name_evidence(levels) {
         0.0
     } else {
@@ -196,8 +202,8 @@ pub(crate) fn fit(feats: &Features, codes: &[u32]) -> Model {
         lambda = model.lambda,
         expected_matches,
         prior_m = fallback,
-        m_surname_exact = model.m[SURNAME][EXACT as usize],
-        u_surname_exact = model.u_random[SURNAME][EXACT as usize],
+        m_surname_exact = model.m[LinkField::Surname.index()][usize::from(EXACT)],
+        u_surname_exact = model.u_random[LinkField::Surname.index()][usize::from(EXACT)],
         "EM finished"
     );
     tracing::debug!(m = ?model.m, u = ?model.u, weights = ?model.weights, "model");
@@ -222,7 +228,7 @@ fn match_share_of_all_pairs(expected_matches: f64, all: f64) -> f64 {
 /// candidate pairs of the posterior match probability at prior λ) / all pairs. Pairs that no
 /// blocking key brought together are taken as non-matches. Starts from EM's estimate.
 fn overall_match_share(
-    histogram: &[([u8; NF], f64)],
+    histogram: &[(Levels, f64)],
     weights: &[Vec<f64>],
     start: f64,
     all: f64,
@@ -230,8 +236,9 @@ fn overall_match_share(
     let bits: Vec<(f64, f64)> = histogram
         .iter()
         .map(|(levels, count)| {
-            let w: f64 = (0..NF)
-                .filter_map(|f| weights[f].get(levels[f] as usize))
+            let w: f64 = levels
+                .indexed()
+                .filter_map(|(f, level)| weights[f.index()].get(level))
                 .sum::<f64>()
                 + name_evidence_weight(levels);
             (w, *count)
@@ -279,33 +286,31 @@ impl Bounds<'_> {
 /// merely similar surname only admits a pair (name evidence) and weighs as much against it as a
 /// different one: most similar surnames are two families, so other fields must carry the pair.
 fn weights_of(m: &[Vec<f64>], u: &[Vec<f64>]) -> Vec<Vec<f64>> {
-    (0..NF)
-        .map(|f| {
-            if f == GENDER {
+    LinkField::ALL
+        .into_iter()
+        .map(|field| {
+            let f = field.index();
+            if field == LinkField::Gender {
                 return vec![0.0, GENDER_DIFFER];
             }
-            let last = m[f].len().saturating_sub(1);
+            let different = field.different();
             let mut row = m[f]
                 .iter()
                 .zip(&u[f])
-                .enumerate()
-                .map(|(level, (mp, up))| {
+                .zip(0..)
+                .map(|((mp, up), level)| {
                     let w = ((mp + RARE) / (up + RARE)).log2();
-                    let agreement = level == 0
-                        || (f == BIRTH && level <= usize::from(JULIAN))
-                        || (matches!(f, ARREST | DECISION) && level == usize::from(OVERLAP));
                     match level {
-                        0 if f == NATIONALITY => 0.0,
-                        _ if agreement => w.max(0.0),
-                        l if l == last => w.min(0.0),
+                        EXACT if field == LinkField::Nationality => 0.0,
+                        _ if field.agrees_at(level) => w.max(0.0),
+                        l if l == different => w.min(0.0),
                         _ => w,
                     }
                 })
                 .collect::<Vec<f64>>();
-            if f == SURNAME {
-                let similar = usize::from(compare::SIMILAR);
-                let different = row.get(last).copied().unwrap_or(0.0);
-                if let Some(w) = row.get_mut(similar) {
+            if field == LinkField::Surname {
+                let different = row.get(usize::from(different)).copied().unwrap_or(0.0);
+                if let Some(w) = row.get_mut(usize::from(SurnameLevel::Similar.index())) {
                     *w = w.min(different);
                 }
             }
@@ -315,7 +320,7 @@ fn weights_of(m: &[Vec<f64>], u: &[Vec<f64>]) -> Vec<Vec<f64>> {
 }
 
 /// Counts the distinct comparison patterns: (levels, count), sorted by pattern code.
-fn pattern_histogram(codes: &[u32]) -> Vec<([u8; NF], f64)> {
+fn pattern_histogram(codes: &[u32]) -> Vec<(Levels, f64)> {
     let counts = codes
         .par_chunks(1 << 16)
         .fold(HashMap::new, |mut c: HashMap<u32, u64>, chunk| {
@@ -334,14 +339,14 @@ fn pattern_histogram(codes: &[u32]) -> Vec<([u8; NF], f64)> {
     present.sort_unstable();
     present
         .into_iter()
-        .map(|(code, c)| (compare::decode(code), c as f64))
+        .map(|(code, c)| (Levels::decode(code), c as f64))
         .collect()
 }
 
 /// Per-field level distributions of a set of weighted patterns (missing levels skipped),
 /// smoothed towards `prior` with the weight of `prior_pairs` pairs.
 fn marginals(
-    patterns: impl Iterator<Item = ([u8; NF], f64)>,
+    patterns: impl Iterator<Item = (Levels, f64)>,
     prior: &[Vec<f64>],
     prior_pairs: f64,
 ) -> Vec<Vec<f64>> {
@@ -350,8 +355,8 @@ fn marginals(
         .map(|row| row.iter().map(|p| p * prior_pairs + 1e-9).collect())
         .collect();
     for (levels, weight) in patterns {
-        for f in 0..NF {
-            if let Some(slot) = counts[f].get_mut(levels[f] as usize) {
+        for (f, level) in levels.indexed() {
+            if let Some(slot) = counts[f.index()].get_mut(level) {
                 *slot += weight;
             }
         }
@@ -379,7 +384,7 @@ fn sample_u(feats: &Features, prior: &[Vec<f64>], prior_pairs: f64) -> Vec<Vec<f
             .filter(|(a, b)| a != b)
             .collect()
     };
-    let levels: Vec<[u8; NF]> = pairs
+    let levels: Vec<Levels> = pairs
         .par_iter()
         .map(|&(a, b)| compare::levels(feats, a, b))
         .collect();
@@ -389,14 +394,14 @@ fn sample_u(feats: &Features, prior: &[Vec<f64>], prior_pairs: f64) -> Vec<Vec<f
 /// One EM step over the pattern histogram: new m, u and match share, smoothed towards the
 /// priors (domain m, random-pair u).
 fn em_step(
-    histogram: &[([u8; NF], f64)],
+    histogram: &[(Levels, f64)],
     m: &[Vec<f64>],
     u: &[Vec<f64>],
     lambda: f64,
     priors: &(Vec<Vec<f64>>, Vec<Vec<f64>>),
     prior_pairs: f64,
 ) -> (Vec<Vec<f64>>, Vec<Vec<f64>>, f64) {
-    let posterior: Vec<([u8; NF], f64, f64)> = histogram
+    let posterior: Vec<(Levels, f64, f64)> = histogram
         .iter()
         .map(|&(levels, count)| {
             let (pm, pu) = (likelihood(&levels, m), likelihood(&levels, u));
@@ -417,10 +422,11 @@ fn em_step(
 }
 
 /// The probability of a pattern under one class; missing levels contribute 1.
-fn likelihood(levels: &[u8; NF], probs: &[Vec<f64>]) -> f64 {
-    (0..NF)
-        .filter(|&f| f != GENDER)
-        .filter_map(|f| probs[f].get(levels[f] as usize))
+fn likelihood(levels: &Levels, probs: &[Vec<f64>]) -> f64 {
+    levels
+        .indexed()
+        .filter(|&(f, _)| f != LinkField::Gender)
+        .filter_map(|(f, level)| probs[f.index()].get(level))
         .product()
 }
 
