@@ -70,6 +70,8 @@ pub struct Outcome {
     pub ids: IdReport,
     /// Problems of the configuration or links file the run went on despite (logged as well).
     pub warnings: Vec<String>,
+    /// The linker's options in force: the defaults with the configuration's settings.
+    pub link_options: LinkOptions,
     /// Entries of the input folder not read as sources (folders, hidden files ...), by name,
     /// with the reason.
     pub skipped: Vec<(String, String)>,
@@ -166,6 +168,7 @@ pub fn process_with_state(
         ids,
         warnings,
         skipped: listing.skipped,
+        link_options: opts,
     })
 }
 
@@ -174,13 +177,7 @@ pub fn process_with_state(
 pub fn link_options(
     config: &Config,
 ) -> Result<(LinkOptions, Vec<link::LinkConflict>), PipelineError> {
-    let mut opts = LinkOptions::default();
-    let link = &config.link;
-    opts.threshold = link.threshold.unwrap_or(opts.threshold);
-    opts.max_disagreement = link.max_disagreement.unwrap_or(opts.max_disagreement);
-    opts.lone_threshold = link.lone_threshold.unwrap_or(opts.lone_threshold);
-    opts.review_low = link.review_low.unwrap_or(opts.review_low);
-    opts.review_high = link.review_high.unwrap_or(opts.review_high);
+    let mut opts = LinkOptions::default().overridden(&config.link);
     let mut conflicts = Vec::new();
     if let Some(path) = &config.links {
         let (kept, dropped) = link::drop_conflicts(link::load_judgements(path)?);

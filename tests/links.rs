@@ -90,3 +90,35 @@ fn review_rows_carry_both_mentions_side_by_side() {
         assert!(row["score"].parse::<f64>().is_ok());
     }
 }
+
+#[test]
+fn run_json_records_every_linkage_setting_in_force() {
+    let wd = Workdir::new();
+    wd.input("list.csv", LIST);
+    std::fs::write(
+        wd.join("rehab.toml"),
+        "[link]\nlone_threshold = -1.5\nmax_disagreement = 6.0\n",
+    )
+    .unwrap();
+    let out = wd.rehab(&["run", "--config", "rehab.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let run = wd.run_json();
+    let configured = &run["config"]["link"];
+    assert_eq!(configured["lone_threshold"], -1.5);
+    assert_eq!(configured["max_disagreement"], 6.0);
+    assert!(configured["threshold"].is_null());
+    let settings = &run["linkage"]["settings"];
+    assert_eq!(settings["lone_threshold"], -1.5);
+    assert_eq!(settings["max_disagreement"], 6.0);
+    assert_eq!(settings["threshold"], 0.0);
+    assert_eq!(settings["review_low"], -2.0);
+    assert_eq!(settings["review_high"], 5.0);
+
+    let out = wd.rehab(&["run", "--output", "defaults"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let run: serde_json::Value =
+        serde_json::from_str(&wd.read("defaults/run.json")).expect("run.json");
+    assert_eq!(run["linkage"]["settings"]["lone_threshold"], -2.0);
+    assert_eq!(run["linkage"]["settings"]["max_disagreement"], 4.0);
+    assert!(run["config"]["link"]["lone_threshold"].is_null());
+}

@@ -235,11 +235,12 @@ fn reject_ratio(text: &str) -> Result<f64, String> {
 fn config_json(config: &Config, warnings: &[String]) -> serde_json::Value {
     serde_json::json!({
         "links": config.links.as_ref().map(|p| p.display().to_string()),
-        "link": {
-            "threshold": config.link.threshold,
-            "review_low": config.link.review_low,
-            "review_high": config.link.review_high,
-        },
+        "link": config
+            .link
+            .settings()
+            .into_iter()
+            .map(|(name, value)| (name.to_string(), serde_json::json!(value)))
+            .collect::<serde_json::Map<_, _>>(),
         "sources": config.sources.keys().collect::<Vec<_>>(),
         "allow_shrink": config.allow_shrink,
         "warnings": warnings,

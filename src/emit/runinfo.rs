@@ -1,6 +1,8 @@
 //! `run.json`: what a run read, what it decided, and how long it took.
 
 use crate::ingest::SourceInfo;
+use crate::ingest::config::LinkSetting;
+use crate::link::LinkOptions;
 use crate::pipeline::{Outcome, SourceReport};
 use serde_json::{Value, json};
 use std::time::Duration;
@@ -70,6 +72,7 @@ pub fn run_json(outcome: &Outcome, run: &RunInfo) -> String {
             "compared_pairs": stats.compared_pairs,
             "em_iterations": stats.em_iterations,
             "review_pairs": outcome.linkage.review.len(),
+            "settings": settings_json(&outcome.link_options),
         },
         "ids": ids_json(outcome),
         "row_changes": row_changes_json(outcome),
@@ -87,6 +90,20 @@ pub fn run_json(outcome: &Outcome, run: &RunInfo) -> String {
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Every linkage setting in force: those a configuration may change, then the fixed sizes of
+/// blocking and review.
+fn settings_json(opts: &LinkOptions) -> Value {
+    let mut settings: serde_json::Map<String, Value> = LinkSetting::ALL
+        .into_iter()
+        .map(|s| (s.name().to_string(), json!(opts.setting(s))))
+        .collect();
+    settings.insert("max_block".into(), json!(opts.max_block));
+    settings.insert("window".into(), json!(opts.window));
+    settings.insert("review_limit".into(), json!(opts.review_limit));
+    settings.insert("judgements".into(), json!(opts.judgements.len()));
+    Value::Object(settings)
 }
 
 /// Person-id counts: persons before, and id changes per kind.

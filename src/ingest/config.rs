@@ -167,16 +167,58 @@ impl Config {
     }
 }
 
+/// A linkage setting a configuration may change (a key of `[link]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkSetting {
+    /// `threshold`.
+    Threshold,
+    /// `max_disagreement`.
+    MaxDisagreement,
+    /// `lone_threshold`.
+    LoneThreshold,
+    /// `review_low`.
+    ReviewLow,
+    /// `review_high`.
+    ReviewHigh,
+}
+
+impl LinkSetting {
+    /// Every setting, in the order of the file's documentation.
+    pub const ALL: [LinkSetting; 5] = [
+        LinkSetting::Threshold,
+        LinkSetting::MaxDisagreement,
+        LinkSetting::LoneThreshold,
+        LinkSetting::ReviewLow,
+        LinkSetting::ReviewHigh,
+    ];
+
+    /// The setting's key in `[link]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            LinkSetting::Threshold => "threshold",
+            LinkSetting::MaxDisagreement => "max_disagreement",
+            LinkSetting::LoneThreshold => "lone_threshold",
+            LinkSetting::ReviewLow => "review_low",
+            LinkSetting::ReviewHigh => "review_high",
+        }
+    }
+}
+
 impl LinkConfig {
+    /// The value the configuration gives a setting, if any.
+    pub fn get(&self, setting: LinkSetting) -> Option<f64> {
+        match setting {
+            LinkSetting::Threshold => self.threshold,
+            LinkSetting::MaxDisagreement => self.max_disagreement,
+            LinkSetting::LoneThreshold => self.lone_threshold,
+            LinkSetting::ReviewLow => self.review_low,
+            LinkSetting::ReviewHigh => self.review_high,
+        }
+    }
+
     /// The settings as (name, value), in the order of the file's documentation.
-    fn settings(&self) -> [(&'static str, Option<f64>); 5] {
-        [
-            ("threshold", self.threshold),
-            ("max_disagreement", self.max_disagreement),
-            ("lone_threshold", self.lone_threshold),
-            ("review_low", self.review_low),
-            ("review_high", self.review_high),
-        ]
+    pub fn settings(&self) -> [(&'static str, Option<f64>); 5] {
+        LinkSetting::ALL.map(|s| (s.name(), self.get(s)))
     }
 
     /// Refuses a setting that would turn a check off without a word: a value that is not a

@@ -24,6 +24,7 @@ mod tests_synth;
 pub use explain::explain;
 pub use judgements::{LinkConflict, drop_conflicts, load_judgements};
 
+use crate::ingest::config::{LinkConfig, LinkSetting};
 use crate::model::Mention;
 use cluster::{Clusters, Verdict};
 use features::Features;
@@ -88,6 +89,40 @@ impl Default for LinkOptions {
             window: 8,
             review_limit: 100_000,
             judgements: Vec::new(),
+        }
+    }
+}
+
+impl LinkOptions {
+    /// The value of a setting a configuration may change.
+    pub fn setting(&self, setting: LinkSetting) -> f64 {
+        match setting {
+            LinkSetting::Threshold => self.threshold,
+            LinkSetting::MaxDisagreement => self.max_disagreement,
+            LinkSetting::LoneThreshold => self.lone_threshold,
+            LinkSetting::ReviewLow => self.review_low,
+            LinkSetting::ReviewHigh => self.review_high,
+        }
+    }
+
+    /// The options with every setting the configuration gives in force.
+    pub fn overridden(mut self, config: &LinkConfig) -> Self {
+        for setting in LinkSetting::ALL {
+            if let Some(value) = config.get(setting) {
+                *self.setting_mut(setting) = value;
+            }
+        }
+        self
+    }
+
+    /// The place of a setting a configuration may change.
+    fn setting_mut(&mut self, setting: LinkSetting) -> &mut f64 {
+        match setting {
+            LinkSetting::Threshold => &mut self.threshold,
+            LinkSetting::MaxDisagreement => &mut self.max_disagreement,
+            LinkSetting::LoneThreshold => &mut self.lone_threshold,
+            LinkSetting::ReviewLow => &mut self.review_low,
+            LinkSetting::ReviewHigh => &mut self.review_high,
         }
     }
 }

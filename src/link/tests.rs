@@ -89,21 +89,31 @@ fn birth_levels() {
 
 #[test]
 fn place_nationality_case_gender_levels() {
+    use super::fields::{
+        Agreement::{Agree, Differ},
+        BIRTH_PLACE, CASE_NUMBER, GENDER, NATIONALITY, SOURCE, SourceLevel,
+    };
+    let agreements =
+        |levels: Levels| [BIRTH_PLACE, NATIONALITY, CASE_NUMBER, GENDER].map(|f| levels.get(f));
     let a = M::new("1", "x", "y")
         .place("kyzylorda")
         .nationality("Казах")
         .case("П-123")
         .gender(Gender::Male);
     let same = levels_of(a.clone(), a.clone().nationality("казах ").case("п 123"));
-    assert_eq!(&same[4..9], &[0, 0, 0, 0, 1]);
+    assert_eq!(agreements(same), [Some(Agree); 4]);
+    assert_eq!(same.get(SOURCE), Some(SourceLevel::SameSource));
     let b = M::new("2", "x", "y")
         .place("almaty")
         .nationality("узбек")
         .case("П-9")
         .gender(Gender::Female);
-    assert_eq!(&levels_of(a.clone(), b)[4..9], &[1, 1, 1, 1, 1]);
-    let other = M::new("other:3", "x", "y");
-    assert_eq!(&levels_of(a, other)[4..9], &[2, 2, 2, 2, 0]);
+    let differ = levels_of(a.clone(), b);
+    assert_eq!(agreements(differ), [Some(Differ); 4]);
+    assert_eq!(differ.get(SOURCE), Some(SourceLevel::SameSource));
+    let other = levels_of(a, M::new("other:3", "x", "y"));
+    assert_eq!(agreements(other), [None; 4]);
+    assert_eq!(other.get(SOURCE), Some(SourceLevel::DifferentSources));
 }
 
 #[test]
