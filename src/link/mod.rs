@@ -12,6 +12,7 @@ mod judgements;
 mod lone;
 mod names;
 mod params;
+pub use params::{ParamsError, check_shipped as check_params};
 mod train;
 
 #[cfg(test)]

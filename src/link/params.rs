@@ -52,7 +52,7 @@ struct FieldFile {
 
 /// Why a parameter file is refused.
 #[derive(Debug, Error, PartialEq)]
-pub(crate) enum ParamsError {
+pub enum ParamsError {
     /// The text is not TOML of the expected layout.
     #[error("{0}")]
     Syntax(String),
@@ -85,6 +85,13 @@ pub(crate) enum ParamsError {
     /// A field's numbers are unusable.
     #[error("field {0}: {1}")]
     Values(&'static str, String),
+}
+
+/// Checks the shipped `schemas/link_params.toml` against the linker's fields and levels: part of
+/// the check of every table a command starts with, so the neutral priors the loader falls back to are never
+/// used by a command.
+pub fn check_shipped() -> Result<(), ParamsError> {
+    parse(SOURCE).map(|_| ())
 }
 
 /// The parameters, read once.

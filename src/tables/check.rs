@@ -1,6 +1,6 @@
 //! One check of every table in force before a run reads any: each table's header and each line
 //! by its rule, and the tables that must hold together as a whole (the gazetteer with its place
-//! terms, the date vocabulary). A nightly run stops on a broken table instead of reading around
+//! terms, the date vocabulary, the linkage parameters against the linker's fields). A nightly run stops on a broken table instead of reading around
 //! it: the loaders never see a line that fails here.
 
 use super::overlay::read_lines;
@@ -28,6 +28,11 @@ pub fn check_all() -> Result<(), DataError> {
     }
     Gazetteer::try_builtin().map_err(|e| DataError {
         file: schemas_path(Table::Gazetteer),
+        line: None,
+        message: e.to_string(),
+    })?;
+    crate::link::check_params().map_err(|e| DataError {
+        file: PathBuf::from("schemas/link_params.toml"),
         line: None,
         message: e.to_string(),
     })?;
