@@ -138,7 +138,7 @@ fn note_normalised(kind: note::NoteKind, text: &str, lang: Option<Lang>) -> Stri
             .flatten()
             .map(|p| p.key)
     } else if kind == note::NoteKind::Sentence {
-        sentence::sentence_key(text)
+        sentence::sentence_key(text).map(|k| k.to_string())
     } else if kind == note::NoteKind::Nationality {
         nationality::nationality_key(text).map(str::to_string)
     } else {

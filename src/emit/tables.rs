@@ -75,7 +75,7 @@ fn mention_row(m: &Mention, person_id: &str) -> Vec<String> {
         m.charge.clone(),
         m.sentencing_organ.clone(),
         m.sentence.clone(),
-        m.sentence_key.clone().unwrap_or_default(),
+        m.sentence_key.map(|k| k.to_string()).unwrap_or_default(),
     ]);
     push_date(&mut row, &m.death);
     row.push(m.decision.clone());

@@ -119,7 +119,7 @@ pub(crate) struct Feat {
     pub decision_day: u32,
     /// Sentence key id (`camp:10`).
     pub sentence: u32,
-    /// Kind of the sentence: 0 unknown, then the first letter of the key (`d`, `c`, `e`).
+    /// Kind of the sentence: 0 unknown, else 1 + its [`SentenceKind`](crate::model::SentenceKind) (compared for equality only).
     pub sentence_kind: u8,
     /// 0 unknown, 1 male, 2 female.
     pub gender: u8,
@@ -209,10 +209,11 @@ impl Features {
             surface.iter().map(|s| s[1].as_str()).collect(),
             surface.iter().map(|s| s[2].as_str()).collect(),
         ]);
-        let (sentence, _) = intern(&[mentions
+        let sentence_keys: Vec<String> = mentions
             .iter()
-            .map(|m| m.sentence_key.as_deref().unwrap_or(""))
-            .collect()]);
+            .map(|m| m.sentence_key.map(|k| k.to_string()).unwrap_or_default())
+            .collect();
+        let (sentence, _) = intern(&[sentence_keys.iter().map(String::as_str).collect()]);
         let rows = mentions
             .iter()
             .enumerate()
@@ -238,11 +239,7 @@ impl Features {
                 decision: span_of(&m.decision_date),
                 decision_day: decision_day[0][i],
                 sentence: sentence[0][i],
-                sentence_kind: m
-                    .sentence_key
-                    .as_deref()
-                    .and_then(|k| k.bytes().next())
-                    .unwrap_or(0),
+                sentence_kind: m.sentence_key.map_or(0, |k| k.kind as u8 + 1),
                 gender: match m.name.gender {
                     None => 0,
                     Some(Gender::Male) => 1,

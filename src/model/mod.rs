@@ -15,6 +15,7 @@ mod values;
 pub use unknown::{check_line as check_unknown_marker_line, is_unknown_marker};
 pub use values::{
     Calendar, DateValue, Gender, NameParts, Place, PlaceLevel, Precision, Qualifier, Script,
+    SentenceKey, SentenceKind,
 };
 
 /// Where a record came from: the source file, its record id and the physical row.
@@ -354,7 +355,7 @@ pub struct Mention {
     /// Sentence as written.
     pub sentence: String,
     /// The sentence's kind and term (`death`, `camp:10`, `exile:5`), when recognised.
-    pub sentence_key: Option<String>,
+    pub sentence_key: Option<SentenceKey>,
     /// Date of death.
     pub death: Norm<DateValue>,
     /// Rehabilitation decision as written.

@@ -242,3 +242,48 @@ impl PlaceLevel {
         }
     }
 }
+
+/// The kind of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SentenceKind {
+    /// Death (`ВМН`, `расстрел`).
+    Death,
+    /// Camp or prison (`ИТЛ`, `лишение свободы`).
+    Camp,
+    /// Exile, banishment or special settlement (`ссылка`, `высылка`).
+    Exile,
+}
+
+impl SentenceKind {
+    /// Every kind, in the order they are tried when a sentence is read.
+    pub const ALL: [SentenceKind; 3] =
+        [SentenceKind::Death, SentenceKind::Camp, SentenceKind::Exile];
+
+    /// The name used in the outputs and in `sentence_words.csv`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SentenceKind::Death => "death",
+            SentenceKind::Camp => "camp",
+            SentenceKind::Exile => "exile",
+        }
+    }
+}
+
+/// A sentence read as one key: its kind and, but for death, its term in years when written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SentenceKey {
+    /// The kind of sentence.
+    pub kind: SentenceKind,
+    /// The term in years (never for death).
+    pub years: Option<u32>,
+}
+
+impl std::fmt::Display for SentenceKey {
+    /// `death`, `camp`, `camp:10`, `exile:5`: the form of the outputs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.years {
+            Some(years) => write!(f, "{}:{years}", self.kind.as_str()),
+            None => f.write_str(self.kind.as_str()),
+        }
+    }
+}

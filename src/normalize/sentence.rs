@@ -3,12 +3,13 @@
 //! `10 лет концлагеря` are `camp:10`; `ссылка в Казахстан на 5 лет`, `exile, 5 years` are
 //! `exile:5`).
 
+use crate::model::{SentenceKey, SentenceKind};
 use crate::tables::{self, Table};
 use std::sync::OnceLock;
 
 /// The kinds of sentence, in the order they are tried: the first kind one of whose stems a
 /// sentence contains wins.
-const KINDS: [&str; 3] = ["death", "camp", "exile"];
+const KINDS: [SentenceKind; 3] = SentenceKind::ALL;
 
 /// The stems of each kind of [`KINDS`], from `schemas/sentence_words.csv`, loaded once.
 fn stems() -> &'static [Vec<String>; 3] {
@@ -34,8 +35,11 @@ fn read_line(rec: &csv::StringRecord) -> Result<(usize, String), String> {
     let kind = rec.get(1).unwrap_or("").trim();
     let index = KINDS
         .iter()
-        .position(|k| *k == kind)
-        .ok_or_else(|| format!("kind {kind:?} is not {}", KINDS.join(", ")))?;
+        .position(|k| k.as_str() == kind)
+        .ok_or_else(|| {
+            let names: Vec<&str> = KINDS.iter().map(|k| k.as_str()).collect();
+            format!("kind {kind:?} is not {}", names.join(", "))
+        })?;
     Ok((index, stem))
 }
 
@@ -46,17 +50,18 @@ pub fn check_line(rec: &csv::StringRecord) -> Result<(), String> {
 
 /// The key of a sentence as written: its kind, and `:N` with the term in years when a number
 /// of years is given (`camp:10`); `None` when no kind is recognised.
-pub fn sentence_key(raw: &str) -> Option<String> {
+pub fn sentence_key(raw: &str) -> Option<SentenceKey> {
     let text: String = raw.chars().flat_map(char::to_lowercase).collect();
     let kind = KINDS
         .iter()
         .zip(stems())
         .find(|(_, stems)| stems.iter().any(|s| text.contains(s.as_str())))
         .map(|(kind, _)| *kind)?;
-    match term_years(&text) {
-        Some(years) if kind != "death" => Some(format!("{kind}:{years}")),
-        _ => Some(kind.to_string()),
-    }
+    let years = match kind {
+        SentenceKind::Death => None,
+        _ => term_years(&text),
+    };
+    Some(SentenceKey { kind, years })
 }
 
 /// Whether a word may be the first of a sentence written in several words (`высшая` of
@@ -104,7 +109,11 @@ mod tests {
             ("exile to settlement", "exile"),
         ];
         for (raw, key) in cases {
-            assert_eq!(sentence_key(raw).as_deref(), Some(key), "{raw}");
+            assert_eq!(
+                sentence_key(raw).map(|k| k.to_string()).as_deref(),
+                Some(key),
+                "{raw}"
+            );
         }
     }
 
