@@ -103,6 +103,8 @@ struct Clause {
     marks: Vec<(usize, Option<Event>)>,
     /// Values found: kind and token range.
     found: Vec<(NoteKind, Range<usize>)>,
+    /// For each token of the clause, the number of commas before it in the clause: its phrase.
+    phrases: Vec<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -190,13 +192,15 @@ impl<'a> Reader<'a> {
                 labels[i - range.start] = label;
             }
         }
-        let phrase = |t: usize| self.phrase_in(range.clone(), t);
+        let phrases = self.phrases(range.clone());
+        let phrase = |t: usize| phrases[t - range.start];
         give_organs_events(&mut marks, self.hits, &phrase);
         Clause {
             range,
             labels,
             marks,
             found: merge_adjacent(values),
+            phrases,
         }
     }
 
@@ -280,14 +284,24 @@ impl<'a> Reader<'a> {
 
     /// The number of commas before token `i` in its clause: which phrase it is in.
     fn phrase_of(&self, c: &Clause, i: usize) -> usize {
-        self.phrase_in(c.range.clone(), i)
+        let at = i.clamp(c.range.start, c.range.end) - c.range.start;
+        c.phrases.get(at).copied().unwrap_or_else(|| {
+            let last = c.phrases.last().copied().unwrap_or(0);
+            let end = c.range.end.checked_sub(1).map(|t| self.token_text(t));
+            last + usize::from(end.is_some_and(|w| w.ends_with(',')))
+        })
     }
 
-    /// The number of commas before token `i` in the clause of the tokens `range`.
-    fn phrase_in(&self, range: Range<usize>, i: usize) -> usize {
-        (range.start..i.min(range.end))
-            .filter(|&t| self.token_text(t).ends_with(','))
-            .count()
+    /// For each token of the clause of the tokens `range`, the number of commas before it.
+    fn phrases(&self, range: Range<usize>) -> Vec<usize> {
+        let mut commas = 0;
+        range
+            .map(|t| {
+                let phrase = commas;
+                commas += usize::from(self.token_text(t).ends_with(','));
+                phrase
+            })
+            .collect()
     }
 
     /// Whether the words `run` read as a date: its end, and no event (the caller finds it).
