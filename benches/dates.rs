@@ -4,25 +4,15 @@
 //! xorshift seed), so every run reads the same texts.
 
 use rehab::normalize::dates::parse;
+#[path = "common/mod.rs"]
+mod common;
+
+use common::{RU_MONTHS, SEED, XorShift};
 use std::hint::black_box;
 use std::time::Instant;
 
 const COUNT: usize = 1_000_000;
 
-const RU_MONTHS: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
 const RU_ABBR: [&str; 12] = [
     "янв.",
     "февр.",
@@ -62,21 +52,6 @@ const ROMAN: [&str; 12] = [
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
 ];
 
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> usize {
-        (self.next() % n) as usize
-    }
-}
-
 fn value(rng: &mut XorShift) -> String {
     let y = 1860 + rng.below(100) as u32;
     let m = 1 + rng.below(12);
@@ -103,7 +78,7 @@ fn value(rng: &mut XorShift) -> String {
 }
 
 fn main() {
-    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let mut rng = XorShift(SEED);
     let values: Vec<String> = (0..COUNT).map(|_| value(&mut rng)).collect();
     let (mut ok, mut errors) = (0usize, 0usize);
     let start = Instant::now();

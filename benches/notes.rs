@@ -5,25 +5,15 @@
 //! run reads the same texts.
 
 use rehab::normalize::note::read;
+#[path = "common/mod.rs"]
+mod common;
+
+use common::{RU_MONTHS, SEED, XorShift};
 use std::hint::black_box;
 use std::time::Instant;
 
 const NOTES: usize = 20_000;
 
-const MONTHS: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
 const KK_MONTHS: [&str; 12] = [
     "қаңтарда",
     "ақпанда",
@@ -76,25 +66,6 @@ const ORGANS: [&str; 5] = [
 ];
 const SENTENCES: [&str; 4] = ["ВМН", "10 годам ИТЛ", "8 лет ИТЛ", "5 годам ссылки"];
 
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
-
 fn note(rng: &mut XorShift) -> String {
     let born = 1870 + rng.below(40);
     let year = 1930 + rng.below(9);
@@ -115,7 +86,7 @@ fn note(rng: &mut XorShift) -> String {
         1 => format!(
             "{born} г.р., уроженец {place}, {nation}, беспартийный; арестован {d} {} {year} г.; \
              {organ} {d} {} {year} г. приговорен к {sentence}; реабилитирован {d} {} {rehab} г.",
-            MONTHS[m], MONTHS[m], MONTHS[m]
+            RU_MONTHS[m], RU_MONTHS[m], RU_MONTHS[m]
         ),
         2 => format!(
             "{born} жылы {place} туған, қазақ. {year} жылы {d} {} тұтқындалған. {year} жылы {d} {} \
@@ -131,7 +102,7 @@ fn note(rng: &mut XorShift) -> String {
 }
 
 fn main() {
-    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let mut rng = XorShift(SEED);
     let notes: Vec<String> = (0..NOTES).map(|_| note(&mut rng)).collect();
     let bytes: usize = notes.iter().map(String::len).sum();
     // The tables are loaded once per process, before the clock starts.
