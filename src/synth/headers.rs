@@ -72,24 +72,24 @@ pub fn second_rows() -> Result<Vec<SecondRow>, SynthError> {
 }
 
 /// The header block `layout` is written under in `set`.
-pub fn header_block(layout: &dyn Layout, set: HeaderSet) -> Result<HeaderBlock, SynthError> {
+pub fn header_block(layout: &Layout, set: HeaderSet) -> Result<HeaderBlock, SynthError> {
     match set {
         HeaderSet::Usual => {
-            let headers: Vec<&str> = layout.columns().iter().map(|(_, h)| *h).collect();
-            Ok(HeaderBlock::plain(layout.titles(), &headers))
+            let headers: Vec<&str> = layout.columns.iter().map(|(_, h)| *h).collect();
+            Ok(HeaderBlock::plain(layout.titles, &headers))
         }
         HeaderSet::Second => second_block(layout, &second_rows()?),
     }
 }
 
 /// The block of `layout` in the second set; its columns must be the layout's, in order.
-fn second_block(layout: &dyn Layout, rows: &[SecondRow]) -> Result<HeaderBlock, SynthError> {
-    let name = layout.file_name();
+fn second_block(layout: &Layout, rows: &[SecondRow]) -> Result<HeaderBlock, SynthError> {
+    let name = layout.file_name;
     let mine = rows.iter().filter(|r| r.layout == name);
     let (titles, columns): (Vec<&SecondRow>, Vec<&SecondRow>) =
         mine.partition(|r| r.column == TITLE);
     let keys: Vec<&str> = columns.iter().map(|r| r.column.as_str()).collect();
-    let expected: Vec<&str> = layout.columns().iter().map(|(k, _)| *k).collect();
+    let expected: Vec<&str> = layout.columns.iter().map(|(k, _)| *k).collect();
     if keys != expected {
         return Err(SynthError::Data(format!(
             "headers_second.csv: {name} has columns {keys:?}, the layout writes {expected:?}"
@@ -113,7 +113,11 @@ mod tests {
 
     use super::*;
     use crate::ingest::headers::header_key;
-    use crate::synth::sources::layouts;
+    use crate::synth::sources::sources;
+
+    fn layouts() -> Vec<&'static Layout> {
+        sources().into_iter().map(|s| &s.layout).collect()
+    }
 
     fn dictionary_keys() -> HashSet<String> {
         let text = include_str!("../../schemas/headers.csv");
@@ -142,14 +146,14 @@ mod tests {
     #[test]
     fn every_layout_has_a_second_block_with_its_columns() {
         for layout in layouts() {
-            let block = header_block(layout.as_ref(), HeaderSet::Second).expect("block");
-            assert_eq!(block.columns.len(), layout.columns().len());
-            assert!(!block.titles.is_empty(), "{}", layout.file_name());
-            let usual = header_block(layout.as_ref(), HeaderSet::Usual).expect("usual");
-            for (second, (_, plain)) in block.columns.iter().zip(layout.columns()) {
-                assert_ne!(&second.header, plain, "{}", layout.file_name());
+            let block = header_block(layout, HeaderSet::Second).expect("block");
+            assert_eq!(block.columns.len(), layout.columns.len());
+            assert!(!block.titles.is_empty(), "{}", layout.file_name);
+            let usual = header_block(layout, HeaderSet::Usual).expect("usual");
+            for (second, (_, plain)) in block.columns.iter().zip(layout.columns) {
+                assert_ne!(&second.header, plain, "{}", layout.file_name);
             }
-            assert_eq!(usual.titles.len(), layout.titles().len());
+            assert_eq!(usual.titles.len(), layout.titles.len());
         }
     }
 
@@ -158,11 +162,11 @@ mod tests {
         let two_rows: Vec<&str> = layouts()
             .iter()
             .filter(|l| {
-                header_block(l.as_ref(), HeaderSet::Second)
+                header_block(l, HeaderSet::Second)
                     .expect("block")
                     .two_rows()
             })
-            .map(|l| l.file_name())
+            .map(|l| l.file_name)
             .collect();
         assert!(
             two_rows.iter().any(|n| n.ends_with(".xlsx")),
@@ -175,11 +179,9 @@ mod tests {
     fn a_group_cell_heads_its_run_and_single_columns_stand_in_the_upper_row() {
         let nkvd = layouts()
             .into_iter()
-            .find(|l| l.file_name() == "nkvd_kartoteka.csv")
+            .find(|l| l.file_name == "nkvd_kartoteka.csv")
             .expect("layout");
-        let rows = header_block(nkvd.as_ref(), HeaderSet::Second)
-            .expect("block")
-            .rows();
+        let rows = header_block(nkvd, HeaderSet::Second).expect("block").rows();
         assert_eq!(rows.len(), 2);
         assert_eq!(
             rows[0][..5],
@@ -199,9 +201,9 @@ mod tests {
         row.column = "verdict".into();
         let english = layouts()
             .into_iter()
-            .find(|l| l.file_name() == "victims_en.tsv")
+            .find(|l| l.file_name == "victims_en.tsv")
             .expect("layout");
-        let err = second_block(english.as_ref(), &rows).expect_err("mismatch");
+        let err = second_block(english, &rows).expect_err("mismatch");
         assert!(err.to_string().contains("victims_en.tsv"), "{err}");
     }
 

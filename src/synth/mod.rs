@@ -38,7 +38,7 @@ use rand_chacha::ChaCha8Rng;
 use headers::{HeaderSet, header_block};
 use person::{Person, PersonMaker};
 use sink::{Cell, Sink};
-use sources::Layout;
+use sources::Source;
 
 /// Errors of the generator.
 #[derive(Debug, thiserror::Error)]
@@ -98,7 +98,7 @@ const MAX_SOURCES: usize = 5;
 
 /// One open source: layout, file, pending rows.
 struct Output {
-    layout: Box<dyn Layout>,
+    source: &'static Source,
     sink: Box<dyn Sink>,
     pending: Vec<(u32, Vec<Cell>)>,
     written: u64,
@@ -108,7 +108,10 @@ struct Output {
 
 impl Output {
     fn full(&self) -> bool {
-        self.layout.row_cap().is_some_and(|cap| self.taken >= cap)
+        self.source
+            .layout
+            .row_cap
+            .is_some_and(|cap| self.taken >= cap)
     }
 
     fn flush(
@@ -117,7 +120,7 @@ impl Output {
         rng: &mut ChaCha8Rng,
     ) -> Result<(), SynthError> {
         self.pending.shuffle(rng);
-        let source = self.layout.file_name();
+        let source = self.source.layout.file_name;
         for (person, cells) in self.pending.drain(..) {
             self.written += 1;
             self.sink.write_row(self.written, &cells)?;
@@ -133,17 +136,18 @@ pub fn person_label(id: u32) -> String {
 }
 
 fn open_outputs(input: &Path, persons: u32, set: HeaderSet) -> Result<Vec<Output>, SynthError> {
-    sources::layouts()
+    sources::sources()
         .into_iter()
-        .map(|layout| {
-            let header = header_block(layout.as_ref(), set)?;
-            let expected = f64::from(persons) * layout.coverage("") * 1.1;
+        .map(|source| {
+            let layout = &source.layout;
+            let header = header_block(layout, set)?;
+            let expected = f64::from(persons) * layout.coverage.of("") * 1.1;
             let scale = layout
-                .row_cap()
+                .row_cap
                 .map_or(1.0, |cap| (cap as f64 / expected.max(1.0)).min(1.0));
             Ok(Output {
                 sink: layout.open(input, &header)?,
-                layout,
+                source,
                 pending: Vec::new(),
                 written: 0,
                 taken: 0,
@@ -158,7 +162,7 @@ fn pick_sources(outputs: &[Output], culture: &str, rng: &mut ChaCha8Rng) -> Vec<
     let mut chosen: Vec<usize> = (0..outputs.len())
         .filter(|&i| {
             let output = &outputs[i];
-            let p = output.layout.coverage(culture) * output.scale;
+            let p = output.source.layout.coverage.of(culture) * output.scale;
             rng.random_bool(p.clamp(0.0, 1.0)) && !output.full()
         })
         .collect();
@@ -188,13 +192,13 @@ fn render_person(
     };
     for index in pick_sources(outputs, &names.culture.key, rng) {
         let output = &mut outputs[index];
-        let copies = if noise::chance(rng, output.layout.noise().duplicate) {
+        let copies = if noise::chance(rng, output.source.layout.noise.duplicate) {
             2
         } else {
             1
         };
         for _ in 0..copies {
-            let cells = output.layout.render(person, &names, tables, rng);
+            let cells = output.source.row(person, &names, tables, rng);
             output.pending.push((person.id, cells));
             output.taken += 1;
         }
@@ -266,7 +270,7 @@ pub fn generate_with(
         output.flush(&mut truth, &mut rng)?;
         summary
             .rows
-            .push((output.layout.file_name().to_string(), output.written));
+            .push((output.source.layout.file_name.to_string(), output.written));
         output.sink.finish()?;
     }
     if let Some(book) = book {

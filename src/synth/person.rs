@@ -201,41 +201,40 @@ impl PersonMaker {
     fn child_of(&self, parent: &Person, tables: &Tables, rng: &mut ChaCha8Rng) -> Person {
         let female = rng.random_bool(FEMALE_SHARE);
         let birth_year = (parent.birth.year() + rng.random_range(20..=36)).min(1921);
-        let mut child = self.shell(
-            parent.culture,
-            female,
-            day_in_year(birth_year, rng),
-            tables,
-            rng,
-        );
-        child.surname = parent.surname;
-        child.father = parent.given;
-        child.place = parent.place;
-        arrested_with(&mut child, parent, rng);
-        child
+        self.relative(parent, parent.given, female, birth_year, tables, rng)
     }
 
     fn sibling_of(&self, sibling: &Person, tables: &Tables, rng: &mut ChaCha8Rng) -> Person {
         let female = rng.random_bool(FEMALE_SHARE);
         let gap = rng.random_range(1..=12) * if rng.random_bool(0.5) { 1 } else { -1 };
         let birth_year = (sibling.birth.year() + gap).min(1921);
-        let mut person = self.shell(
-            sibling.culture,
-            female,
-            day_in_year(birth_year, rng),
-            tables,
-            rng,
-        );
-        person.surname = sibling.surname;
-        person.father = sibling.father;
-        person.place = sibling.place;
-        arrested_with(&mut person, sibling, rng);
+        let mut person = self.relative(sibling, sibling.father, female, birth_year, tables, rng);
         // Parents do not give two of their children one name.
         let mut tries = 0;
         while person.female == sibling.female && person.given == sibling.given && tries < 8 {
             person.given = redraw_given(&person, tables, rng);
             tries += 1;
         }
+        person
+    }
+
+    /// A relative of `kin` born in `birth_year`: of the same culture, surname and birth place,
+    /// with `father` as father, and maybe arrested on the same day.
+    fn relative(
+        &self,
+        kin: &Person,
+        father: usize,
+        female: bool,
+        birth_year: i32,
+        tables: &Tables,
+        rng: &mut ChaCha8Rng,
+    ) -> Person {
+        let birth = day_in_year(birth_year, rng);
+        let mut person = self.shell(kin.culture, female, birth, tables, rng);
+        person.surname = kin.surname;
+        person.father = father;
+        person.place = kin.place;
+        arrested_with(&mut person, kin, rng);
         person
     }
 

@@ -14,10 +14,10 @@ use super::render::{Note, note};
 use super::{NoteTables, note_tables};
 use crate::synth::data::Tables;
 use crate::synth::headers::{HeaderSet, header_block};
-use crate::synth::noise::{self, Noise, chance};
+use crate::synth::noise::{Noise, chance};
 use crate::synth::person::{Person, Resolved};
-use crate::synth::sink::{Cell, HeaderBlock, Sink, TextEncoding};
-use crate::synth::sources::{Layout, delimited_sink, russian_parts};
+use crate::synth::sink::{Cell, Sink};
+use crate::synth::sources::{Coverage, Layout, noisy_russian_parts};
 use crate::synth::{SHUFFLE_WINDOW, SynthError, person_label};
 
 /// File name of the memory book in `input/`.
@@ -29,9 +29,20 @@ const COVERAGE: f64 = 0.5;
 /// Mixed into the seed for the memory book's own generator.
 const STREAM: u64 = 0x6B6E_6967_615F_7061;
 
-const BOOK_NOISE: Noise = Noise {
-    initials: 0.04,
-    ..Noise::TYPICAL
+/// The memory book's layout: UTF-8, comma-separated, three columns.
+pub const LAYOUT: Layout = Layout {
+    file_name: FILE_NAME,
+    coverage: Coverage::all(COVERAGE),
+    noise: Noise {
+        initials: 0.04,
+        ..Noise::TYPICAL
+    },
+    columns: &[
+        ("record_id", "№"),
+        ("full_name", "ФИО"),
+        ("notes", "Биографическая справка"),
+    ],
+    ..Layout::PLAIN
 };
 
 /// A memory book of names and prose notes (`№`, `ФИО`, `Биографическая справка`).
@@ -48,52 +59,11 @@ impl MemoryBook {
         notes: &NoteTables,
         rng: &mut ChaCha8Rng,
     ) -> (Vec<Cell>, Note) {
-        let noise = self.noise();
-        let parts = russian_parts(person, names).noisy(tables, noise, noise::russian_letter, rng);
+        let noise = &LAYOUT.noise;
+        let parts = noisy_russian_parts(&LAYOUT, person, names, tables, rng);
         let name = parts.full(noise, rng);
         let note = note(person, names, facts, tables, notes, noise, rng);
         (vec![Cell::text(name), Cell::text(note.text.clone())], note)
-    }
-}
-
-impl Layout for MemoryBook {
-    fn file_name(&self) -> &'static str {
-        FILE_NAME
-    }
-
-    fn coverage(&self, _culture: &str) -> f64 {
-        COVERAGE
-    }
-
-    fn noise(&self) -> &Noise {
-        &BOOK_NOISE
-    }
-
-    fn columns(&self) -> &'static [(&'static str, &'static str)] {
-        &[
-            ("record_id", "№"),
-            ("full_name", "ФИО"),
-            ("notes", "Биографическая справка"),
-        ]
-    }
-
-    fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
-        delimited_sink(dir, self.file_name(), b',', TextEncoding::Utf8, header)
-    }
-
-    /// A row with the facts drawn under seed 0 (the archive draws them under its own seed).
-    fn render(
-        &self,
-        person: &Person,
-        names: &Resolved,
-        tables: &Tables,
-        rng: &mut ChaCha8Rng,
-    ) -> Vec<Cell> {
-        let Ok(notes) = note_tables() else {
-            return vec![Cell::Empty, Cell::Empty];
-        };
-        let facts = Facts::of(0, person, names, tables, notes);
-        self.row(person, names, &facts, tables, notes, rng).0
     }
 }
 
@@ -113,12 +83,12 @@ impl BookOutput {
     /// Opens `input/<FILE_NAME>` under `set`'s header and `dir/notes_truth.csv`.
     pub fn open(dir: &Path, input: &Path, seed: u64, set: HeaderSet) -> Result<Self, SynthError> {
         let book = MemoryBook;
-        let header = header_block(&book, set)?;
+        let header = header_block(&LAYOUT, set)?;
         let mut notes_truth =
             csv::Writer::from_writer(BufWriter::new(File::create(dir.join(NOTES_TRUTH))?));
         notes_truth.write_record(["source", "record_id", "kind", "value"])?;
         Ok(BookOutput {
-            sink: book.open(input, &header)?,
+            sink: LAYOUT.open(input, &header)?,
             book,
             notes_truth,
             notes: note_tables()?,
@@ -146,7 +116,7 @@ impl BookOutput {
             )));
         };
         let facts = Facts::of(self.seed, person, &names, tables, self.notes);
-        let copies = if chance(&mut self.rng, BOOK_NOISE.duplicate) {
+        let copies = if chance(&mut self.rng, LAYOUT.noise.duplicate) {
             2
         } else {
             1

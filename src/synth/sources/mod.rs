@@ -1,8 +1,11 @@
-//! The archive layouts a person is rendered into, and the pieces they share.
+//! The archive sources a person is rendered into: each a layout (data) and a row writer, and
+//! the pieces the writers share.
 
 mod foreign;
 mod native;
 mod russian;
+
+pub use native::{KAZAKH_LIST, UZBEK_LIST, kazakh_parts, uzbek_cyrillic_parts};
 
 use std::path::Path;
 
@@ -15,49 +18,140 @@ use super::data::{DatedName, PlaceForms, Tables};
 use super::morph;
 use super::noise::{self, Noise, chance};
 use super::person::{Person, Resolved};
-use super::sink::{Cell, DelimitedSink, HeaderBlock, Sink, TextEncoding};
+use super::sink::{Cell, DelimitedSink, HeaderBlock, Sink, TextEncoding, XlsxSink};
 
-/// One archive source: its file, columns, coverage and how it writes a person.
-pub trait Layout {
-    /// File name inside the input folder (also the source name).
-    fn file_name(&self) -> &'static str;
-    /// Share of persons of `culture` that this source mentions.
-    fn coverage(&self, culture: &str) -> f64;
-    /// The noise level of the source.
-    fn noise(&self) -> &Noise;
-    /// Largest number of data rows, if the format limits it.
-    fn row_cap(&self) -> Option<u64> {
-        None
+/// Which file a layout writes: delimited text in an encoding, or an XLSX workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Delimited text.
+    Delimited {
+        /// The field delimiter (`,`, `;`, tab).
+        delimiter: u8,
+        /// The text encoding.
+        encoding: TextEncoding,
+    },
+    /// An XLSX workbook of one sheet.
+    Xlsx,
+}
+
+/// The share of persons a source mentions: one share for most cultures, others for some.
+#[derive(Debug, Clone, Copy)]
+pub struct Coverage {
+    /// The share for cultures not listed.
+    pub usual: f64,
+    /// Cultures with a share of their own.
+    pub cultures: &'static [(&'static str, f64)],
+}
+
+impl Coverage {
+    /// The same share for every culture.
+    pub const fn all(share: f64) -> Coverage {
+        Coverage {
+            usual: share,
+            cultures: &[],
+        }
     }
+
+    /// The share for `culture`.
+    pub fn of(&self, culture: &str) -> f64 {
+        self.cultures
+            .iter()
+            .find(|(key, _)| *key == culture)
+            .map_or(self.usual, |(_, share)| *share)
+    }
+}
+
+/// The shape of one archive source: its file, columns, coverage and noise.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// File name inside the input folder (also the source name).
+    pub file_name: &'static str,
+    /// Share of persons of each culture that this source mentions.
+    pub coverage: Coverage,
+    /// The noise level of the source.
+    pub noise: Noise,
+    /// Largest number of data rows, if the format limits it.
+    pub row_cap: Option<u64>,
     /// The columns, id column first: a key naming what the column holds (the field names of
     /// `schemas/headers.csv`) and the source's usual header text.
-    fn columns(&self) -> &'static [(&'static str, &'static str)];
+    pub columns: &'static [(&'static str, &'static str)],
     /// Title lines the source usually writes above its header.
-    fn titles(&self) -> &'static [&'static str] {
-        &[]
+    pub titles: &'static [&'static str],
+    /// The file format.
+    pub format: Format,
+}
+
+impl Layout {
+    /// What most layouts share: no titles, no row cap, comma-separated UTF-8; a layout names its
+    /// file, coverage, noise and columns and takes the rest from here.
+    pub const PLAIN: Layout = Layout {
+        file_name: "",
+        coverage: Coverage::all(0.0),
+        noise: Noise::TYPICAL,
+        row_cap: None,
+        columns: &[],
+        titles: &[],
+        format: Format::Delimited {
+            delimiter: b',',
+            encoding: TextEncoding::Utf8,
+        },
+    };
+
+    /// Creates the layout's file in `dir` and writes `header` (title lines and header rows).
+    pub fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
+        let path = dir.join(self.file_name);
+        Ok(match self.format {
+            Format::Delimited {
+                delimiter,
+                encoding,
+            } => Box::new(DelimitedSink::create(&path, delimiter, encoding, header)?),
+            Format::Xlsx => Box::new(XlsxSink::create(&path, header)?),
+        })
     }
-    /// Creates the file and writes `header` (title lines and header rows).
-    fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError>;
+}
+
+/// One person about to be written by one layout, with the tables the writing draws on.
+#[derive(Clone, Copy)]
+pub struct Mention<'a, 't> {
+    /// The layout writing.
+    pub layout: &'a Layout,
+    /// The person written.
+    pub person: &'a Person,
+    /// The person's table entries.
+    pub names: &'a Resolved<'t>,
+    /// The generator's tables.
+    pub tables: &'a Tables,
+}
+
+/// Writes one row of a mention, without the id column.
+pub type Render = fn(&Mention, &mut ChaCha8Rng) -> Vec<Cell>;
+
+/// One archive source: its layout and how it writes a person.
+#[derive(Debug, Clone, Copy)]
+pub struct Source {
+    /// The layout.
+    pub layout: Layout,
+    /// The row writer.
+    pub render: Render,
+}
+
+impl Source {
     /// One row for `person`, without the id column.
-    fn render(
+    pub fn row(
         &self,
         person: &Person,
         names: &Resolved,
         tables: &Tables,
         rng: &mut ChaCha8Rng,
-    ) -> Vec<Cell>;
-}
-
-/// Creates a layout's delimited file in `dir`, its header block written.
-pub fn delimited_sink(
-    dir: &Path,
-    file: &str,
-    delimiter: u8,
-    encoding: TextEncoding,
-    header: &HeaderBlock,
-) -> Result<Box<dyn Sink>, SynthError> {
-    let sink = DelimitedSink::create(&dir.join(file), delimiter, encoding, header)?;
-    Ok(Box::new(sink))
+    ) -> Vec<Cell> {
+        let mention = Mention {
+            layout: &self.layout,
+            person,
+            names,
+            tables,
+        };
+        (self.render)(&mention, rng)
+    }
 }
 
 /// The arrest date as one source wrote it.
@@ -71,16 +165,16 @@ fn decision_as_written(person: &Person, rng: &mut ChaCha8Rng) -> NaiveDate {
     noise::slipped(date, rng)
 }
 
-/// All layouts, in a fixed order (the first is the fallback for persons no other source took).
-pub fn layouts() -> Vec<Box<dyn Layout>> {
-    vec![
-        Box::new(russian::MemorialList),
-        Box::new(russian::NkvdCards),
-        Box::new(foreign::RomanisedRegister),
-        Box::new(native::KazakhList),
-        Box::new(native::UzbekList),
-        Box::new(foreign::EnglishList),
-        Box::new(russian::Koi8List),
+/// All sources, in a fixed order (the first is the fallback for persons no other source took).
+pub fn sources() -> [&'static Source; 7] {
+    [
+        &russian::MEMORIAL_LIST,
+        &russian::NKVD_CARDS,
+        &foreign::ROMANISED_REGISTER,
+        &native::KAZAKH_LIST,
+        &native::UZBEK_LIST,
+        &foreign::ENGLISH_LIST,
+        &russian::KOI8_LIST,
     ]
 }
 
@@ -129,6 +223,11 @@ impl Parts {
         if chance(rng, noise.swapped) {
             return join(&[&self.given, &self.patronymic, &self.surname]);
         }
+        self.plain()
+    }
+
+    /// The parts in one string, `Фамилия Имя Отчество`, without noise.
+    pub fn plain(&self) -> String {
         join(&[&self.surname, &self.given, &self.patronymic])
     }
 }
@@ -157,6 +256,38 @@ pub fn russian_parts(person: &Person, names: &Resolved) -> Parts {
         given: names.given.ru.clone(),
         patronymic: morph::russian_patronymic(names.father, person.female),
     }
+}
+
+/// The Russian archival forms of a person's names with `layout`'s typos, capitals and dropped
+/// patronymics.
+pub fn noisy_russian_parts(
+    layout: &Layout,
+    person: &Person,
+    names: &Resolved,
+    tables: &Tables,
+    rng: &mut ChaCha8Rng,
+) -> Parts {
+    russian_parts(person, names).noisy(tables, &layout.noise, noise::russian_letter, rng)
+}
+
+/// The birth date as this mention gives it, written by `write`; empty when missing.
+pub fn written_birth(
+    person: &Person,
+    noise: &Noise,
+    rng: &mut ChaCha8Rng,
+    write: impl FnOnce(NaiveDate, &mut ChaCha8Rng) -> String,
+) -> String {
+    birth_date(person, noise, rng)
+        .map(|date| write(date, rng))
+        .unwrap_or_default()
+}
+
+/// The nationality word in `language` (an index into [`Culture::nationality`]), or nothing with
+/// probability `missing`.
+///
+/// [`Culture::nationality`]: super::data::Culture::nationality
+pub fn nationality(names: &Resolved, language: usize, missing: f64, rng: &mut ChaCha8Rng) -> Cell {
+    optional(names.culture.nationality[language].clone(), missing, rng)
 }
 
 /// The birth date as this mention gives it: missing, exact, or a year off.

@@ -1,158 +1,79 @@
 //! Lists in the region's languages: a Kazakh rehabilitation list and an Uzbek Latin list.
 
-use std::path::Path;
-
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
 use super::{
-    Layout, Parts, birth_date, decision_as_written, delimited_sink, join, optional, russian_parts,
-    russian_place_name, style,
+    Coverage, Layout, Mention, Parts, Source, decision_as_written, join, nationality, optional,
+    russian_parts, russian_place_name, style, written_birth,
 };
-use crate::synth::SynthError;
-use crate::synth::data::Tables;
 use crate::synth::dates;
 use crate::synth::morph;
 use crate::synth::noise::{self, Noise, chance};
-use crate::synth::person::{Person, Resolved};
-use crate::synth::sink::{Cell, HeaderBlock, Sink, TextEncoding};
+use crate::synth::person::Resolved;
+use crate::synth::sink::Cell;
 use crate::synth::translit::{self, APOSTROPHES};
 
 /// A Kazakh-language list of the 2020s state commission: `Аты-жөні` with `-ұлы/-қызы`.
-pub struct KazakhList;
-
-const KAZAKH_NOISE: Noise = Noise {
-    no_patronymic: 0.2,
-    swapped: 0.05,
-    ..Noise::TYPICAL
-};
-
-fn kazakh_parts(person: &Person, names: &Resolved, tables: &Tables, rng: &mut ChaCha8Rng) -> Parts {
-    let key = names.culture.key.as_str();
-    if key != "kazakh" && key != "kyrgyz" {
-        return russian_parts(person, names);
-    }
-    let root = &names.surname.native;
-    let mut surname = if key == "kazakh" && rng.random_bool(0.4) {
-        root.clone()
-    } else {
-        morph::suffixed_root(root)
-    };
-    if person.female {
-        surname = morph::feminine_surname(&surname);
-    }
-    let father = &names.father.native;
-    let word = tables.patronymic_word(key, person.female);
-    let patronymic = match (key, rng.random_range(0..10)) {
-        (_, 0..=1) => morph::russian_patronymic(names.father, person.female),
-        ("kyrgyz", _) | (_, 2..=3) => join(&[father, word]),
-        _ => format!("{father}{word}"),
-    };
-    Parts {
-        surname,
-        given: names.given.native.clone(),
-        patronymic,
-    }
-}
-
-impl Layout for KazakhList {
-    fn file_name(&self) -> &'static str {
-        "aqtalgandar_tizimi.csv"
-    }
-
-    fn coverage(&self, culture: &str) -> f64 {
-        match culture {
-            "kazakh" => 0.8,
-            "kyrgyz" | "tatar" | "russian" => 0.4,
-            _ => 0.25,
-        }
-    }
-
-    fn noise(&self) -> &Noise {
-        &KAZAKH_NOISE
-    }
-
-    fn columns(&self) -> &'static [(&'static str, &'static str)] {
-        &[
+pub const KAZAKH_LIST: Source = Source {
+    layout: Layout {
+        file_name: "aqtalgandar_tizimi.csv",
+        coverage: Coverage {
+            usual: 0.25,
+            cultures: &[
+                ("kazakh", 0.8),
+                ("kyrgyz", 0.4),
+                ("tatar", 0.4),
+                ("russian", 0.4),
+            ],
+        },
+        noise: Noise {
+            no_patronymic: 0.2,
+            swapped: 0.05,
+            ..Noise::TYPICAL
+        },
+        columns: &[
             ("record_id", "Реттік №"),
             ("full_name", "Аты-жөні"),
             ("birth_date", "Туған жылы"),
             ("birth_place", "Туған жері"),
             ("nationality", "Ұлты"),
             ("decision_date", "Ақталған күні"),
-        ]
-    }
-
-    fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
-        delimited_sink(dir, self.file_name(), b',', TextEncoding::Utf8, header)
-    }
-
-    fn render(
-        &self,
-        person: &Person,
-        names: &Resolved,
-        tables: &Tables,
-        rng: &mut ChaCha8Rng,
-    ) -> Vec<Cell> {
-        let noise = self.noise();
-        let parts =
-            kazakh_parts(person, names, tables, rng).noisy(tables, noise, noise::any_letter, rng);
-        let birth = birth_date(person, noise, rng)
-            .map(|date| dates::kazakh(tables, date, style(rng, 5)))
-            .unwrap_or_default();
-        let place = if rng.random_bool(0.7) {
-            names.place.kk.clone()
-        } else {
-            russian_place_name(names.place, 1937).to_string()
-        };
-        let decision = decision_as_written(person, rng);
-        let decided = if rng.random_bool(0.5) {
-            dates::dotted(decision)
-        } else {
-            dates::kazakh(tables, decision, 2)
-        };
-        vec![
-            Cell::text(parts.full(noise, rng)),
-            Cell::text(birth),
-            optional(place, noise.no_place, rng),
-            optional(names.culture.nationality[1].clone(), 0.25, rng),
-            optional(decided, 0.1, rng),
-        ]
-    }
-}
-
-/// An Uzbek Latin list (`F.I.Sh.`), in the style of the 2021 Supreme Court lists.
-pub struct UzbekList;
-
-const UZBEK_NOISE: Noise = Noise {
-    swapped: 0.05,
-    initials: 0.03,
-    ..Noise::TYPICAL
+        ],
+        ..Layout::PLAIN
+    },
+    render: kazakh_row,
 };
 
-fn uzbek_cyrillic_parts(
-    person: &Person,
-    names: &Resolved,
-    tables: &Tables,
-    rng: &mut ChaCha8Rng,
-) -> Parts {
-    let key = names.culture.key.as_str();
-    if !matches!(key, "uzbek" | "tajik" | "turkmen") {
-        return russian_parts(person, names);
+/// The name parts a Kazakh-language list writes: native forms with `-ұлы/-қызы` (or the
+/// Kyrgyz `уулу/кызы`) for Kazakhs and Kyrgyz, the Russian forms for others.
+pub fn kazakh_parts(m: &Mention, rng: &mut ChaCha8Rng) -> Parts {
+    let key = m.names.culture.key.as_str();
+    if key != "kazakh" && key != "kyrgyz" {
+        return russian_parts(m.person, m.names);
     }
-    let surname = if key == "tajik" && rng.random_bool(0.5) {
-        names.surname.ru.clone()
+    let root = &m.names.surname.native;
+    let mut surname = if key == "kazakh" && rng.random_bool(0.4) {
+        root.clone()
     } else {
-        names.surname.native.clone()
+        morph::suffixed_root(root)
     };
-    let patronymic = if rng.random_bool(0.25) {
-        morph::russian_patronymic(names.father, person.female)
-    } else {
-        join(&[
-            &names.father.native,
-            tables.patronymic_word("uzbek", person.female),
-        ])
+    if m.person.female {
+        surname = morph::feminine_surname(&surname);
+    }
+    let father = &m.names.father.native;
+    let word = m.tables.patronymic_word(key, m.person.female);
+    let patronymic = match (key, rng.random_range(0..10)) {
+        (_, 0..=1) => morph::russian_patronymic(m.names.father, m.person.female),
+        ("kyrgyz", _) | (_, 2..=3) => join(&[father, word]),
+        _ => format!("{father}{word}"),
     };
+    native_parts(m.names, surname, patronymic)
+}
+
+/// Name parts in native orthography: the given name's native form with `surname` and
+/// `patronymic` as a list built them.
+fn native_parts(names: &Resolved, surname: String, patronymic: String) -> Parts {
     Parts {
         surname,
         given: names.given.native.clone(),
@@ -160,84 +81,119 @@ fn uzbek_cyrillic_parts(
     }
 }
 
-impl Layout for UzbekList {
-    fn file_name(&self) -> &'static str {
-        "reabilitatsiya_royxati.csv"
-    }
+fn kazakh_row(m: &Mention, rng: &mut ChaCha8Rng) -> Vec<Cell> {
+    let noise = &m.layout.noise;
+    let parts = kazakh_parts(m, rng).noisy(m.tables, noise, noise::any_letter, rng);
+    let birth = written_birth(m.person, noise, rng, |date, rng| {
+        dates::kazakh(m.tables, date, style(rng, 5))
+    });
+    let place = if rng.random_bool(0.7) {
+        m.names.place.kk.clone()
+    } else {
+        russian_place_name(m.names.place, 1937).to_string()
+    };
+    let decision = decision_as_written(m.person, rng);
+    let decided = if rng.random_bool(0.5) {
+        dates::dotted(decision)
+    } else {
+        dates::kazakh(m.tables, decision, 2)
+    };
+    vec![
+        Cell::text(parts.full(noise, rng)),
+        Cell::text(birth),
+        optional(place, noise.no_place, rng),
+        nationality(m.names, 1, 0.25, rng),
+        optional(decided, 0.1, rng),
+    ]
+}
 
-    fn coverage(&self, culture: &str) -> f64 {
-        match culture {
-            "uzbek" => 0.8,
-            "tajik" => 0.65,
-            "turkmen" => 0.4,
-            _ => 0.2,
-        }
-    }
-
-    fn noise(&self) -> &Noise {
-        &UZBEK_NOISE
-    }
-
-    fn columns(&self) -> &'static [(&'static str, &'static str)] {
-        &[
+/// An Uzbek Latin list (`F.I.Sh.`), in the style of the 2021 Supreme Court lists.
+pub const UZBEK_LIST: Source = Source {
+    layout: Layout {
+        file_name: "reabilitatsiya_royxati.csv",
+        coverage: Coverage {
+            usual: 0.2,
+            cultures: &[("uzbek", 0.8), ("tajik", 0.65), ("turkmen", 0.4)],
+        },
+        noise: Noise {
+            swapped: 0.05,
+            initials: 0.03,
+            ..Noise::TYPICAL
+        },
+        columns: &[
             ("record_id", "T/r"),
             ("full_name", "F.I.Sh."),
             ("birth_date", "Tug'ilgan yili"),
             ("birth_place", "Tug'ilgan joyi"),
             ("nationality", "Millati"),
             ("decision_date", "Qaror sanasi"),
-        ]
-    }
+        ],
+        ..Layout::PLAIN
+    },
+    render: uzbek_row,
+};
 
-    fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
-        delimited_sink(dir, self.file_name(), b',', TextEncoding::Utf8, header)
+/// The Cyrillic name parts an Uzbek list starts from: native forms with `ўғли/қизи` for
+/// Uzbeks, Tajiks and Turkmens, the Russian forms for others.
+pub fn uzbek_cyrillic_parts(m: &Mention, rng: &mut ChaCha8Rng) -> Parts {
+    let key = m.names.culture.key.as_str();
+    if !matches!(key, "uzbek" | "tajik" | "turkmen") {
+        return russian_parts(m.person, m.names);
     }
+    let surname = if key == "tajik" && rng.random_bool(0.5) {
+        m.names.surname.ru.clone()
+    } else {
+        m.names.surname.native.clone()
+    };
+    let patronymic = if rng.random_bool(0.25) {
+        morph::russian_patronymic(m.names.father, m.person.female)
+    } else {
+        join(&[
+            &m.names.father.native,
+            m.tables.patronymic_word("uzbek", m.person.female),
+        ])
+    };
+    native_parts(m.names, surname, patronymic)
+}
 
-    fn render(
-        &self,
-        person: &Person,
-        names: &Resolved,
-        tables: &Tables,
-        rng: &mut ChaCha8Rng,
-    ) -> Vec<Cell> {
-        let noise = self.noise();
-        let cyrillic = uzbek_cyrillic_parts(person, names, tables, rng);
-        let latin = |text: &str| translit::uzbek_latin(tables, text);
-        let mut surname = latin(&cyrillic.surname);
-        if person.female {
-            surname = morph::feminine_surname(&surname);
-        }
-        let parts = Parts {
-            surname,
-            given: latin(&cyrillic.given),
-            patronymic: latin(&cyrillic.patronymic),
-        }
-        .noisy(tables, noise, noise::any_letter, rng);
-        let mark = APOSTROPHES[rng.random_range(0..APOSTROPHES.len())];
-        let birth = birth_date(person, noise, rng)
-            .map(|date| dates::uzbek(tables, date, style(rng, 4)))
-            .unwrap_or_default();
-        let place = if rng.random_bool(0.7) {
-            names.place.uz.clone()
-        } else {
-            latin(russian_place_name(names.place, 1937))
-        };
-        let decision = decision_as_written(person, rng);
-        let decided = if chance(rng, 0.6) {
-            dates::uzbek(tables, decision, 2)
-        } else {
-            dates::dotted(decision)
-        };
-        vec![
-            Cell::text(translit::with_apostrophe(&parts.full(noise, rng), mark)),
-            Cell::text(birth),
-            optional(translit::with_apostrophe(&place, mark), noise.no_place, rng),
-            optional(
-                translit::with_apostrophe(&names.culture.nationality[2], mark),
-                0.3,
-                rng,
-            ),
-            optional(decided, 0.1, rng),
-        ]
+fn uzbek_row(m: &Mention, rng: &mut ChaCha8Rng) -> Vec<Cell> {
+    let noise = &m.layout.noise;
+    let cyrillic = uzbek_cyrillic_parts(m, rng);
+    let latin = |text: &str| translit::uzbek_latin(m.tables, text);
+    let mut surname = latin(&cyrillic.surname);
+    if m.person.female {
+        surname = morph::feminine_surname(&surname);
     }
+    let parts = Parts {
+        surname,
+        given: latin(&cyrillic.given),
+        patronymic: latin(&cyrillic.patronymic),
+    }
+    .noisy(m.tables, noise, noise::any_letter, rng);
+    let mark = APOSTROPHES[rng.random_range(0..APOSTROPHES.len())];
+    let birth = written_birth(m.person, noise, rng, |date, rng| {
+        dates::uzbek(m.tables, date, style(rng, 4))
+    });
+    let place = if rng.random_bool(0.7) {
+        m.names.place.uz.clone()
+    } else {
+        latin(russian_place_name(m.names.place, 1937))
+    };
+    let decision = decision_as_written(m.person, rng);
+    let decided = if chance(rng, 0.6) {
+        dates::uzbek(m.tables, decision, 2)
+    } else {
+        dates::dotted(decision)
+    };
+    vec![
+        Cell::text(translit::with_apostrophe(&parts.full(noise, rng), mark)),
+        Cell::text(birth),
+        optional(translit::with_apostrophe(&place, mark), noise.no_place, rng),
+        optional(
+            translit::with_apostrophe(&m.names.culture.nationality[2], mark),
+            0.3,
+            rng,
+        ),
+        optional(decided, 0.1, rng),
+    ]
 }

@@ -1,46 +1,28 @@
 //! Russian-language sources: a Book-of-Memory list (UTF-8 with BOM), NKVD registration cards
 //! (Windows-1251, semicolons) and an old KOI8-R list.
 
-use std::path::Path;
-
 use chrono::Datelike;
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
 use super::{
-    Layout, Parts, arrest_as_written, birth_date, decision_as_written, delimited_sink, optional,
-    russian_birth_place, russian_parts, style,
+    Coverage, Format, Layout, Mention, Parts, Source, arrest_as_written, decision_as_written,
+    nationality, noisy_russian_parts, optional, russian_birth_place, style, written_birth,
 };
-use crate::synth::SynthError;
-use crate::synth::data::Tables;
 use crate::synth::dates;
 use crate::synth::noise::{self, Noise, chance};
-use crate::synth::person::{Person, Resolved};
-use crate::synth::sink::{Cell, HeaderBlock, Sink, TextEncoding};
+use crate::synth::sink::{Cell, TextEncoding};
 
 /// A Book-of-Memory victims list: one `ФИО` column, dates in many forms.
-pub struct MemorialList;
-
-const MEMORIAL_NOISE: Noise = Noise {
-    initials: 0.08,
-    ..Noise::TYPICAL
-};
-
-impl Layout for MemorialList {
-    fn file_name(&self) -> &'static str {
-        "kniga_pamyati.csv"
-    }
-
-    fn coverage(&self, _culture: &str) -> f64 {
-        0.75
-    }
-
-    fn noise(&self) -> &Noise {
-        &MEMORIAL_NOISE
-    }
-
-    fn columns(&self) -> &'static [(&'static str, &'static str)] {
-        &[
+pub const MEMORIAL_LIST: Source = Source {
+    layout: Layout {
+        file_name: "kniga_pamyati.csv",
+        coverage: Coverage::all(0.75),
+        noise: Noise {
+            initials: 0.08,
+            ..Noise::TYPICAL
+        },
+        columns: &[
             ("record_id", "№"),
             ("full_name", "ФИО"),
             ("birth_date", "Дата рождения"),
@@ -49,62 +31,45 @@ impl Layout for MemorialList {
             ("arrest_date", "Дата ареста"),
             ("sentence", "Приговор"),
             ("decision_date", "Дата реабилитации"),
-        ]
-    }
+        ],
+        format: Format::Delimited {
+            delimiter: b',',
+            encoding: TextEncoding::Utf8Bom,
+        },
+        ..Layout::PLAIN
+    },
+    render: memorial_row,
+};
 
-    fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
-        delimited_sink(dir, self.file_name(), b',', TextEncoding::Utf8Bom, header)
-    }
-
-    fn render(
-        &self,
-        person: &Person,
-        names: &Resolved,
-        tables: &Tables,
-        rng: &mut ChaCha8Rng,
-    ) -> Vec<Cell> {
-        let noise = self.noise();
-        let parts = russian_parts(person, names).noisy(tables, noise, noise::russian_letter, rng);
-        let birth = birth_date(person, noise, rng)
-            .map(|date| dates::russian(tables, date, style(rng, 7)))
-            .unwrap_or_default();
-        vec![
-            Cell::text(parts.full(noise, rng)),
-            Cell::text(birth),
-            Cell::text(russian_birth_place(person, names, noise, rng)),
-            optional(names.culture.nationality[0].clone(), 0.3, rng),
-            optional(dates::dotted(arrest_as_written(person, rng)), 0.2, rng),
-            optional(names.sentence.0.clone(), 0.2, rng),
-            optional(dates::dotted(decision_as_written(person, rng)), 0.15, rng),
-        ]
-    }
+fn memorial_row(m: &Mention, rng: &mut ChaCha8Rng) -> Vec<Cell> {
+    let noise = &m.layout.noise;
+    let parts = noisy_russian_parts(m.layout, m.person, m.names, m.tables, rng);
+    let birth = written_birth(m.person, noise, rng, |date, rng| {
+        dates::russian(m.tables, date, style(rng, 7))
+    });
+    vec![
+        Cell::text(parts.full(noise, rng)),
+        Cell::text(birth),
+        Cell::text(russian_birth_place(m.person, m.names, noise, rng)),
+        nationality(m.names, 0, 0.3, rng),
+        optional(dates::dotted(arrest_as_written(m.person, rng)), 0.2, rng),
+        optional(m.names.sentence.0.clone(), 0.2, rng),
+        optional(dates::dotted(decision_as_written(m.person, rng)), 0.15, rng),
+    ]
 }
 
 /// NKVD registration cards typed into a spreadsheet: separate name columns, Windows-1251.
-pub struct NkvdCards;
-
-const NKVD_NOISE: Noise = Noise {
-    no_birth: 0.1,
-    no_place: 0.2,
-    swapped: 0.03,
-    ..Noise::TYPICAL
-};
-
-impl Layout for NkvdCards {
-    fn file_name(&self) -> &'static str {
-        "nkvd_kartoteka.csv"
-    }
-
-    fn coverage(&self, _culture: &str) -> f64 {
-        0.6
-    }
-
-    fn noise(&self) -> &Noise {
-        &NKVD_NOISE
-    }
-
-    fn columns(&self) -> &'static [(&'static str, &'static str)] {
-        &[
+pub const NKVD_CARDS: Source = Source {
+    layout: Layout {
+        file_name: "nkvd_kartoteka.csv",
+        coverage: Coverage::all(0.6),
+        noise: Noise {
+            no_birth: 0.1,
+            no_place: 0.2,
+            swapped: 0.03,
+            ..Noise::TYPICAL
+        },
+        columns: &[
             ("record_id", "Учетный номер"),
             ("surname", "Фамилия"),
             ("given", "Имя"),
@@ -115,119 +80,93 @@ impl Layout for NkvdCards {
             ("arrest_date", "Дата ареста"),
             ("charge", "Статья"),
             ("sentence", "Приговор"),
-        ]
-    }
+        ],
+        format: Format::Delimited {
+            delimiter: b';',
+            encoding: TextEncoding::Windows1251,
+        },
+        ..Layout::PLAIN
+    },
+    render: nkvd_row,
+};
 
-    fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
-        delimited_sink(
-            dir,
-            self.file_name(),
-            b';',
-            TextEncoding::Windows1251,
-            header,
-        )
+fn nkvd_row(m: &Mention, rng: &mut ChaCha8Rng) -> Vec<Cell> {
+    let noise = &m.layout.noise;
+    let mut parts = noisy_russian_parts(m.layout, m.person, m.names, m.tables, rng);
+    if chance(rng, noise.swapped) {
+        std::mem::swap(&mut parts.surname, &mut parts.given);
     }
+    if chance(rng, noise.initials) {
+        parts.given = noise::initial(&parts.given);
+        parts.patronymic = noise::initial(&parts.patronymic);
+    }
+    let birth = written_birth(m.person, noise, rng, |date, rng| {
+        if rng.random_bool(0.7) {
+            date.year().to_string()
+        } else {
+            dates::dotted(date)
+        }
+    });
+    let mut cells = name_cells(parts, birth);
+    cells.extend([
+        Cell::text(russian_birth_place(m.person, m.names, noise, rng)),
+        nationality(m.names, 0, 0.2, rng),
+        optional(dates::dotted(arrest_as_written(m.person, rng)), 0.1, rng),
+        optional(format!("{} УК РСФСР", m.names.article), 0.3, rng),
+        optional(m.names.sentence.0.clone(), 0.1, rng),
+    ]);
+    cells
+}
 
-    fn render(
-        &self,
-        person: &Person,
-        names: &Resolved,
-        tables: &Tables,
-        rng: &mut ChaCha8Rng,
-    ) -> Vec<Cell> {
-        let noise = self.noise();
-        let mut parts =
-            russian_parts(person, names).noisy(tables, noise, noise::russian_letter, rng);
-        if chance(rng, noise.swapped) {
-            std::mem::swap(&mut parts.surname, &mut parts.given);
-        }
-        if chance(rng, noise.initials) {
-            parts.given = noise::initial(&parts.given);
-            parts.patronymic = noise::initial(&parts.patronymic);
-        }
-        let birth = birth_date(person, noise, rng)
-            .map(|date| {
-                if rng.random_bool(0.7) {
-                    date.year().to_string()
-                } else {
-                    dates::dotted(date)
-                }
-            })
-            .unwrap_or_default();
-        let Parts {
-            surname,
-            given,
-            patronymic,
-        } = parts;
-        vec![
-            Cell::text(surname),
-            Cell::text(given),
-            Cell::text(patronymic),
-            Cell::text(birth),
-            Cell::text(russian_birth_place(person, names, noise, rng)),
-            optional(names.culture.nationality[0].clone(), 0.2, rng),
-            optional(dates::dotted(arrest_as_written(person, rng)), 0.1, rng),
-            optional(format!("{} УК РСФСР", names.article), 0.3, rng),
-            optional(names.sentence.0.clone(), 0.1, rng),
-        ]
-    }
+/// The surname, given name, patronymic and birth cells that open a row of separate name columns.
+fn name_cells(parts: Parts, birth: String) -> Vec<Cell> {
+    let Parts {
+        surname,
+        given,
+        patronymic,
+    } = parts;
+    vec![
+        Cell::text(surname),
+        Cell::text(given),
+        Cell::text(patronymic),
+        Cell::text(birth),
+    ]
 }
 
 /// A short list kept in KOI8-R since the 1990s: name columns, birth year and birth place.
-pub struct Koi8List;
-
-const KOI8_NOISE: Noise = Noise {
-    capitals: 0.5,
-    typo: 0.1,
-    ..Noise::TYPICAL
-};
-
-impl Layout for Koi8List {
-    fn file_name(&self) -> &'static str {
-        "spisok_koi8.csv"
-    }
-
-    fn coverage(&self, _culture: &str) -> f64 {
-        0.35
-    }
-
-    fn noise(&self) -> &Noise {
-        &KOI8_NOISE
-    }
-
-    fn columns(&self) -> &'static [(&'static str, &'static str)] {
-        &[
+pub const KOI8_LIST: Source = Source {
+    layout: Layout {
+        file_name: "spisok_koi8.csv",
+        coverage: Coverage::all(0.35),
+        noise: Noise {
+            capitals: 0.5,
+            typo: 0.1,
+            ..Noise::TYPICAL
+        },
+        columns: &[
             ("record_id", "N"),
             ("surname", "Фамилия"),
             ("given", "Имя"),
             ("patronymic", "Отчество"),
             ("birth_date", "Г.р."),
             ("birth_place", "Уроженец"),
-        ]
-    }
+        ],
+        format: Format::Delimited {
+            delimiter: b',',
+            encoding: TextEncoding::Koi8R,
+        },
+        ..Layout::PLAIN
+    },
+    render: koi8_row,
+};
 
-    fn open(&self, dir: &Path, header: &HeaderBlock) -> Result<Box<dyn Sink>, SynthError> {
-        delimited_sink(dir, self.file_name(), b',', TextEncoding::Koi8R, header)
-    }
-
-    fn render(
-        &self,
-        person: &Person,
-        names: &Resolved,
-        tables: &Tables,
-        rng: &mut ChaCha8Rng,
-    ) -> Vec<Cell> {
-        let noise = self.noise();
-        let parts = russian_parts(person, names).noisy(tables, noise, noise::russian_letter, rng);
-        let birth = birth_date(person, noise, rng)
-            .map(|date| date.year().to_string())
-            .unwrap_or_default();
-        vec![
-            Cell::text(parts.surname),
-            Cell::text(parts.given),
-            Cell::text(parts.patronymic),
-            Cell::text(birth),
-            Cell::text(russian_birth_place(person, names, noise, rng)),
-        ]
-    }
+fn koi8_row(m: &Mention, rng: &mut ChaCha8Rng) -> Vec<Cell> {
+    let noise = &m.layout.noise;
+    let parts = noisy_russian_parts(m.layout, m.person, m.names, m.tables, rng);
+    let birth = written_birth(m.person, noise, rng, |date, _| date.year().to_string());
+    let mut cells = name_cells(parts, birth);
+    cells.push(Cell::text(russian_birth_place(
+        m.person, m.names, noise, rng,
+    )));
+    cells
 }
