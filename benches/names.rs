@@ -5,14 +5,18 @@
 
 use rehab::normalize::names::compare::keys_close;
 use rehab::normalize::names::parse;
-use rehab::normalize::names::synth::{measure, people};
-use rehab::normalize::translit::{Scheme, match_key, phonetic_key, render};
+use rehab::normalize::translit::{match_key, phonetic_key};
+use rehab::synth::data::{Tables, tables};
+use rehab::synth::measure::measure;
+use rehab::synth::names::{people, renderings};
+use rehab::synth::sources::Parts;
 use std::hint::black_box;
 use std::time::Instant;
 
 fn main() {
-    let set = people(400, 1937);
-    let m = measure(&set);
+    let tables = tables().expect("generator tables");
+    let set = people(tables, 400, 1937).expect("people");
+    let m = measure(tables, &set);
     println!(
         "synthetic set: {} people x {} renderings",
         m.people, m.renderings
@@ -30,14 +34,14 @@ fn main() {
         m.different_pairs
     );
     near_collisions(&set);
-    throughput(&set);
+    throughput(tables, &set);
 }
 
-fn near_collisions(set: &[rehab::normalize::names::synth::SynthName]) {
+fn near_collisions(set: &[Parts]) {
     let keys: Vec<(String, String)> = set
         .iter()
         .map(|p| {
-            let n = parse(&p.full(), None).unwrap_or_default();
+            let n = parse(&p.plain(), None).unwrap_or_default();
             (n.surname_key, n.given_key)
         })
         .collect();
@@ -57,13 +61,8 @@ fn near_collisions(set: &[rehab::normalize::names::synth::SynthName]) {
     );
 }
 
-fn throughput(set: &[rehab::normalize::names::synth::SynthName]) {
-    let mut values: Vec<String> = Vec::new();
-    for p in set {
-        let full = p.full();
-        values.extend(Scheme::ALL.iter().map(|s| render(&full, *s)));
-        values.push(full);
-    }
+fn throughput(tables: &Tables, set: &[Parts]) {
+    let values: Vec<String> = set.iter().flat_map(|p| renderings(tables, p)).collect();
     let rounds = 50;
     let start = Instant::now();
     let mut bytes = 0usize;

@@ -1,11 +1,15 @@
-//! Measurement: renderings of one person in every scheme must share surname_key + given_key.
+//! Measurement: the generator's renderings of one person (Cyrillic, every romanisation, Uzbek
+//! Latin) should share surname_key + given_key; different persons' should not.
 
-use rehab::normalize::names::synth::{measure, people};
+use rehab::synth::data::tables;
+use rehab::synth::measure::measure;
+use rehab::synth::names::people;
 
 #[test]
 fn renderings_of_one_person_share_keys() {
-    let set = people(300, 1937);
-    let m = measure(&set);
+    let tables = tables().expect("tables");
+    let set = people(tables, 300, 1937).expect("people");
+    let m = measure(tables, &set);
     println!(
         "people {} x {} renderings: same-person agreement {:.4} ({}/{}), different-person key collisions {:.5} ({}/{})",
         m.people,
@@ -17,7 +21,9 @@ fn renderings_of_one_person_share_keys() {
         m.different_agree,
         m.different_pairs
     );
-    assert_eq!(m.renderings, 9);
-    assert!(m.same_rate() >= 0.98, "{m:?}");
-    assert!(m.different_rate() <= 0.01, "{m:?}");
+    // Measured on this set: 6234 of 6300 same-person pairs agree (0.9895), 42 of 44748
+    // different-person pairs collide (0.00094); a change that reads names worse fails here.
+    assert_eq!(m.renderings, 7);
+    assert!(m.same_rate() >= 0.989, "{m:?}");
+    assert!(m.different_rate() <= 0.001, "{m:?}");
 }

@@ -14,12 +14,15 @@
 //! `schemas/synth/` and its own code, never from `schemas/*.csv` or `crate::normalize` (a
 //! rendering both sides took from one table would agree by construction). It shares only plain
 //! arithmetic that is not a reading of archives: the Julian calendar
-//! ([`crate::normalize::dates::gregorian_to_julian`]).
+//! ([`crate::normalize::dates::gregorian_to_julian`]). The one call into the normaliser is
+//! [`measure`], which reads the generator's renderings of names to measure that reading.
 
 pub mod data;
 pub mod dates;
 pub mod headers;
+pub mod measure;
 pub mod morph;
+pub mod names;
 pub mod noise;
 pub mod notes;
 pub mod person;

@@ -10,7 +10,6 @@ pub mod given;
 pub mod order;
 pub mod patronymic;
 pub mod surname;
-pub mod synth;
 pub mod tidy;
 pub mod tokens;
 
