@@ -19,6 +19,7 @@
 
 pub mod data;
 pub mod dates;
+pub mod distinct;
 pub mod headers;
 pub mod measure;
 pub mod morph;

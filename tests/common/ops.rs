@@ -7,114 +7,15 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// Surnames that are no spelling variants of one another (Омаров and Умаров would be).
-const SURNAMES: [&str; 40] = [
-    "Абаев",
-    "Байтурсынов",
-    "Дулатов",
-    "Жансугуров",
-    "Иванов",
-    "Каримов",
-    "Лебедев",
-    "Мусаев",
-    "Нурпеисов",
-    "Орлов",
-    "Петров",
-    "Рахимов",
-    "Сейфуллин",
-    "Тимофеев",
-    "Усманов",
-    "Файзуллаев",
-    "Хасанов",
-    "Чокаев",
-    "Шарипов",
-    "Юсупов",
-    "Алимов",
-    "Бекмуратов",
-    "Валиханов",
-    "Гаспаринский",
-    "Джандосов",
-    "Есенов",
-    "Зайцев",
-    "Исмаилов",
-    "Кенжебаев",
-    "Ломов",
-    "Мирзаев",
-    "Ниязов",
-    "Омаров",
-    "Попов",
-    "Рыскулов",
-    "Садыков",
-    "Турсунов",
-    "Тулегенов",
-    "Ходжаев",
-    "Шамсиев",
-];
+/// A generated person: name, birth date and place; no two of them are one person.
+pub use rehab::synth::distinct::DistinctPerson as Person;
 
-const GIVEN: [&str; 30] = [
-    "Ахмет",
-    "Болат",
-    "Газиз",
-    "Данияр",
-    "Ерлан",
-    "Жумабек",
-    "Ибрагим",
-    "Камал",
-    "Лев",
-    "Мухтар",
-    "Нурлан",
-    "Омар",
-    "Петр",
-    "Рустам",
-    "Сабит",
-    "Талгат",
-    "Ураз",
-    "Федор",
-    "Хамит",
-    "Шакир",
-    "Юлдаш",
-    "Алексей",
-    "Борис",
-    "Василий",
-    "Григорий",
-    "Дмитрий",
-    "Евгений",
-    "Захар",
-    "Илья",
-    "Константин",
-];
-
-const PLACES: [&str; 5] = ["Верный", "Ташкент", "Пишпек", "Ак-Мечеть", "Семипалатинск"];
-
-/// A generated person: name and birth date, unique as a (surname, given, year) triple.
-#[derive(Debug, Clone)]
-pub struct Person {
-    pub surname: &'static str,
-    pub given: &'static str,
-    pub year: u32,
-    pub month: u32,
-    pub day: u32,
-    pub place: &'static str,
-}
-
-/// `n` distinct persons: a person who shares a name pair with another was born at least four
-/// years apart from them, so that none link; birth years spread over half a century, as in a
-/// real list.
+/// Persons `offset..offset + n` of the generator's sequence of distinct persons: a person who
+/// shares a name pair with another was born at least four years apart from them, so that none
+/// link; birth years spread over half a century, as in a real list.
 pub fn persons(n: usize, offset: usize) -> Vec<Person> {
-    (offset..offset + n)
-        .map(|i| {
-            let pair = i % (SURNAMES.len() * GIVEN.len());
-            let round = i / (SURNAMES.len() * GIVEN.len());
-            Person {
-                surname: SURNAMES[pair % SURNAMES.len()],
-                given: GIVEN[pair / SURNAMES.len()],
-                year: 1850 + (pair * 7 % 40) as u32 + 4 * round as u32,
-                month: 1 + (i / 28 % 12) as u32,
-                day: 1 + (i % 28) as u32,
-                place: PLACES[i / 3 % PLACES.len()],
-            }
-        })
-        .collect()
+    let tables = rehab::synth::data::tables().expect("generator tables");
+    rehab::synth::distinct::distinct_persons(tables, n, offset)
 }
 
 /// Writes a source of the given persons in the standard header layout; some rows carry a
@@ -124,7 +25,7 @@ pub fn write_source(path: &Path, persons: &[Person], seed: u64) {
     let mut text =
         String::from("№,ФИО,Дата рождения,Место рождения,Дата реабилитации,Орган реабилитации\n");
     for (i, p) in persons.iter().enumerate() {
-        let place = p.place;
+        let place = &p.place;
         let (date, body) = if rng.random_range(0..3) == 0 {
             let year = rng.random_range(1955..1995);
             (format!("{year}"), "Военная коллегия Верховного суда СССР")
@@ -132,13 +33,11 @@ pub fn write_source(path: &Path, persons: &[Person], seed: u64) {
             (String::new(), "")
         };
         text.push_str(&format!(
-            "{},{} {},{:02}.{:02}.{},{place},{date},{body}\n",
+            "{},{} {},{},{place},{date},{body}\n",
             i + 1,
             p.surname,
             p.given,
-            p.day,
-            p.month,
-            p.year
+            p.birth.format("%d.%m.%Y"),
         ));
     }
     fs::write(path, text).unwrap();
