@@ -124,3 +124,20 @@ fn run_json_lists_the_local_tables_with_their_sha256() {
     assert_eq!(files[0]["lines"], 1);
     assert_eq!(json["local_tables"]["folder"], "local");
 }
+
+#[test]
+fn a_local_line_the_whole_table_refuses_stops_the_run_with_3_naming_the_line() {
+    let wd = Workdir::new();
+    wd.input("a.csv", "№,ФИО,Год рождения\n1,Иванов Иван Иванович,1900\n");
+    assert_eq!(wd.run().status.code(), Some(0));
+    let before = wd.read("output/mentions.csv");
+    // Each line is well formed; together with the built-in `года,ru,filler` it gives one word
+    // two roles, which only the loader of the whole table sees.
+    local(&wd, "date_words.csv", "phrase,lang,role\nгода,kk,late\n");
+    let out = wd.rehab(&["run", "--data-dir", "local"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("schemas/date_words.csv:"), "{err}");
+    assert!(err.contains("two roles"), "{err}");
+    assert_eq!(wd.read("output/mentions.csv"), before);
+}

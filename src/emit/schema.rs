@@ -1,5 +1,6 @@
 //! The Table Schemas of the outputs (from `schemas/`) and a check of tables against them.
 
+use crate::tables::{DataError, Loaded};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -81,17 +82,30 @@ pub struct Reference {
     pub fields: Vec<String>,
 }
 
-/// The parsed schema of an output table.
+static PARSED: Loaded<HashMap<&'static str, TableSchema>> = Loaded::new();
+
+/// The parsed schema of an output table (see [`Loaded::get`]); `None` for a table that has none.
 pub fn schema(table: &str) -> Option<&'static TableSchema> {
-    static PARSED: OnceLock<HashMap<&'static str, TableSchema>> = OnceLock::new();
-    PARSED
-        .get_or_init(|| {
-            SCHEMAS
-                .iter()
-                .filter_map(|(name, json)| Some((*name, serde_json::from_str(json).ok()?)))
-                .collect()
+    PARSED.get(parse_all).get(table)
+}
+
+/// Parses every output schema, or says which one does not parse.
+pub fn check_loaded() -> Result<(), DataError> {
+    PARSED.try_get(parse_all).map(|_| ()).map_err(Clone::clone)
+}
+
+fn parse_all() -> Result<HashMap<&'static str, TableSchema>, DataError> {
+    SCHEMAS
+        .iter()
+        .map(|(name, json)| {
+            let schema = serde_json::from_str(json).map_err(|e| DataError {
+                file: format!("schemas/{name}.schema.json").into(),
+                line: Some(e.line()),
+                message: e.to_string(),
+            })?;
+            Ok((*name, schema))
         })
-        .get(table)
+        .collect()
 }
 
 impl TableSchema {

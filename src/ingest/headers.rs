@@ -5,8 +5,8 @@
 pub mod words;
 
 use crate::model::{Field, Lang};
+use crate::tables::{self, DataError, Loaded, Table};
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 use words::Word;
 
 #[cfg(test)]
@@ -75,46 +75,59 @@ pub struct HeaderMatch {
     pub matched: Vec<usize>,
 }
 
+static LOADED: Loaded<HeaderDictionary> = Loaded::new();
+
+/// Loads the header vocabulary and stopwords in force, or says which line keeps them from
+/// loading.
+pub fn check_loaded() -> Result<(), DataError> {
+    LOADED
+        .try_get(HeaderDictionary::load)
+        .map(|_| ())
+        .map_err(Clone::clone)
+}
+
 impl HeaderDictionary {
-    /// The vocabulary of `schemas/` with the local additions in force, loaded once.
+    /// The vocabulary of `schemas/` with the local additions in force, loaded once (see
+    /// [`Loaded::get`]).
     pub fn builtin() -> &'static HeaderDictionary {
-        use crate::tables::{Table, text};
-        static DICT: OnceLock<HeaderDictionary> = OnceLock::new();
-        DICT.get_or_init(|| {
-            HeaderDictionary::from_csv_with_stopwords(
-                text(Table::Headers),
-                text(Table::HeaderStopwords),
-            )
-        })
+        LOADED.get(HeaderDictionary::load)
     }
 
-    /// Loads a vocabulary from CSV text with columns `field,header,lang`, with no stopwords;
-    /// lines whose field is unknown are skipped (a test checks every shipped line reads).
-    pub fn from_csv(text: &str) -> HeaderDictionary {
+    fn load() -> Result<HeaderDictionary, DataError> {
+        HeaderDictionary::from_csv_with_stopwords(
+            tables::text(Table::Headers),
+            tables::text(Table::HeaderStopwords),
+        )
+    }
+
+    /// Loads a vocabulary from CSV text with columns `field,header,lang`, with no stopwords.
+    pub fn from_csv(text: &str) -> Result<HeaderDictionary, DataError> {
         HeaderDictionary::from_csv_with_stopwords(text, "word,lang\n")
     }
 
-    /// Loads a vocabulary and its stopwords (CSV `word,lang`).
-    pub fn from_csv_with_stopwords(text: &str, stopwords: &str) -> HeaderDictionary {
-        let stopwords: HashSet<String> = csv_rows(stopwords)
-            .filter_map(|rec| rec.first().map(|w| w.trim().to_lowercase()))
-            .filter(|w| !w.is_empty())
-            .collect();
+    /// Loads a vocabulary and its stopwords (CSV `word,lang`); a line either table's rule
+    /// refuses is the error.
+    pub fn from_csv_with_stopwords(
+        text: &str,
+        stopwords: &str,
+    ) -> Result<HeaderDictionary, DataError> {
+        let stopwords = tables::read_all(Table::HeaderStopwords, stopwords, |rec| {
+            Ok(rec.get(0).unwrap_or("").trim().to_lowercase())
+        })?;
         let mut dict = HeaderDictionary {
             compact: HashMap::new(),
             entries: Vec::new(),
-            stopwords,
+            stopwords: stopwords.into_iter().collect(),
         };
-        for rec in csv_rows(text) {
-            let (Some(field), Some(phrase)) =
-                (rec.first().and_then(|f| Field::parse(f)), rec.get(1))
-            else {
-                continue;
-            };
-            let lang = rec.get(2).and_then(|l| Lang::parse(l));
-            dict.add(field, phrase, lang);
+        for line in tables::lines_of(Table::Headers, text)? {
+            let rec = &line.record;
+            let field = rec.get(0).unwrap_or("");
+            let field = Field::parse(field)
+                .ok_or_else(|| line.refuse(format!("field {field:?} is no field rehab knows")))?;
+            let lang = rec.get(2).and_then(Lang::parse);
+            dict.add(field, rec.get(1).unwrap_or(""), lang);
         }
-        dict
+        Ok(dict)
     }
 
     fn add(&mut self, field: Field, phrase: &str, lang: Option<Lang>) {
@@ -361,13 +374,6 @@ fn candidate(
         length: entry.words.len(),
         matched: used,
     })
-}
-
-fn csv_rows(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
-    csv::Reader::from_reader(text.as_bytes())
-        .into_records()
-        .flatten()
-        .map(|rec| rec.iter().map(str::to_string).collect())
 }
 
 /// The rule for one line of `headers.csv` (`field,header,lang`): a known field, a header with

@@ -1,9 +1,9 @@
 //! Domain priors and bounds of the Fellegi-Sunter parameters, from `schemas/link_params.toml`.
 
 use super::fields::LinkField;
+use crate::tables::Loaded;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 use thiserror::Error;
 
 /// The shipped parameter file.
@@ -51,7 +51,7 @@ struct FieldFile {
 }
 
 /// Why a parameter file is refused.
-#[derive(Debug, Error, PartialEq)]
+#[derive(Debug, Clone, Error, PartialEq)]
 pub enum ParamsError {
     /// The text is not TOML of the expected layout.
     #[error("{0}")]
@@ -87,22 +87,20 @@ pub enum ParamsError {
     Values(&'static str, String),
 }
 
-/// Checks the shipped `schemas/link_params.toml` against the linker's fields and levels: part of
-/// the check of every table a command starts with, so the neutral priors the loader falls back to are never
-/// used by a command.
+static PARAMS: Loaded<Params, ParamsError> = Loaded::new();
+
+/// Loads the shipped `schemas/link_params.toml`, checked against the linker's fields and
+/// levels: part of the check of every table a command starts with.
 pub fn check_shipped() -> Result<(), ParamsError> {
-    parse(SOURCE).map(|_| ())
+    PARAMS
+        .try_get(|| parse(SOURCE))
+        .map(|_| ())
+        .map_err(Clone::clone)
 }
 
-/// The parameters, read once.
+/// The parameters, read once (see [`Loaded::get`]).
 pub(crate) fn params() -> &'static Params {
-    static PARAMS: OnceLock<Params> = OnceLock::new();
-    PARAMS.get_or_init(|| {
-        parse(SOURCE).unwrap_or_else(|error| {
-            tracing::error!(%error, "schemas/link_params.toml unusable; neutral priors used");
-            neutral()
-        })
-    })
+    PARAMS.get(|| parse(SOURCE))
 }
 
 /// Parses a parameter file, checking that it names every field of the linker with its levels in
@@ -187,29 +185,6 @@ fn check_values(field: LinkField, entry: &FieldFile) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// Uniform priors without bounds, used only if the shipped file cannot be read.
-fn neutral() -> Params {
-    let per_field = |value: fn(usize) -> f64| -> Vec<Vec<f64>> {
-        LinkField::ALL
-            .iter()
-            .map(|f| {
-                let n = f.level_names().len();
-                vec![value(n); n]
-            })
-            .collect()
-    };
-    Params {
-        m_prior: per_field(|n| 1.0 / n as f64),
-        m_max: per_field(|_| 1.0),
-        m_min: per_field(|_| 0.0),
-        u_prior: per_field(|n| 1.0 / n as f64),
-        u_prior_pairs: 1.0,
-        min_expected_matches: 25.0,
-        prior_pairs: 4.0,
-        fallback_match_share: 0.03,
-    }
 }
 
 /// Holds a distribution within per-entry bounds `[lo, hi]`, keeping its total: entries are

@@ -12,7 +12,10 @@ use std::sync::Arc;
 mod unknown;
 mod values;
 
-pub use unknown::{check_line as check_unknown_marker_line, is_unknown_marker};
+pub use unknown::{
+    check_line as check_unknown_marker_line, check_loaded as check_unknown_markers_loaded,
+    is_unknown_marker,
+};
 pub use values::{
     Calendar, DateValue, Gender, NameParts, Place, PlaceLevel, Precision, Qualifier, Script,
     SentenceKey, SentenceKind,

@@ -1,11 +1,9 @@
 //! Markers of the unknown (`нет данных`, `н/д`, `?`, `-`, `noma'lum`...): a cell that holds only
 //! one of them is read as no value. The markers are listed in `schemas/unknown_markers.csv`.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
 use crate::normalize::text;
-use crate::tables::{self, Table};
+use crate::tables::{self, DataError, Loaded, Table};
+use std::collections::HashSet;
 
 /// Whether a cell holds only a marker of the unknown.
 pub fn is_unknown_marker(cell: &str) -> bool {
@@ -30,23 +28,27 @@ struct Markers {
     first_chars: HashSet<char>,
 }
 
+static MARKERS: Loaded<Markers> = Loaded::new();
+
 fn markers() -> &'static Markers {
-    static SET: OnceLock<Markers> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut rdr = csv::ReaderBuilder::new()
-            .comment(Some(b'#'))
-            .from_reader(tables::text(Table::UnknownMarkers).as_bytes());
-        let folded: HashSet<String> = rdr
-            .records()
-            .flatten()
-            .filter_map(|r| read_marker(&r).ok())
-            .collect();
-        let first_chars = folded.iter().filter_map(|f| f.chars().next()).collect();
-        Markers {
-            folded,
-            first_chars,
-        }
+    MARKERS.get(load)
+}
+
+fn load() -> Result<Markers, DataError> {
+    let text = tables::text(Table::UnknownMarkers);
+    let folded: HashSet<String> = tables::read_all(Table::UnknownMarkers, text, read_marker)?
+        .into_iter()
+        .collect();
+    let first_chars = folded.iter().filter_map(|f| f.chars().next()).collect();
+    Ok(Markers {
+        folded,
+        first_chars,
     })
+}
+
+/// Loads `unknown_markers.csv` in force, or says which line keeps it from loading.
+pub fn check_loaded() -> Result<(), DataError> {
+    MARKERS.try_get(load).map(|_| ()).map_err(Clone::clone)
 }
 
 /// One line of `unknown_markers.csv` (`marker,lang`): the folded marker.

@@ -1,11 +1,9 @@
 //! Nationalities: the forms lists write (`казах`, `қазақ`, `qozoq`, `Kazakh`) read as one key
 //! (`kazakh`), from the dictionary `schemas/nationalities.csv`.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use crate::normalize::text;
-use crate::tables::{self, Table};
+use crate::tables::{self, DataError, Loaded, Table};
+use std::collections::HashMap;
 
 /// The key of a nationality as written (e.g. `kazakh`), or `None` when the dictionary does not
 /// know the form.
@@ -23,18 +21,23 @@ fn fold(form: &str) -> String {
     text::fold_word(form.trim().trim_end_matches('.').trim())
 }
 
+static DICTIONARY: Loaded<HashMap<String, String>> = Loaded::new();
+
 /// Folded form → key, read once.
 fn dictionary() -> &'static HashMap<String, String> {
-    static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut rdr = csv::ReaderBuilder::new()
-            .comment(Some(b'#'))
-            .from_reader(tables::text(Table::Nationalities).as_bytes());
-        rdr.records()
-            .flatten()
-            .filter_map(|rec| read_line(&rec).ok())
-            .collect()
-    })
+    DICTIONARY.get(load)
+}
+
+fn load() -> Result<HashMap<String, String>, DataError> {
+    let text = tables::text(Table::Nationalities);
+    Ok(tables::read_all(Table::Nationalities, text, read_line)?
+        .into_iter()
+        .collect())
+}
+
+/// Loads `nationalities.csv` in force, or says which line keeps it from loading.
+pub fn check_loaded() -> Result<(), DataError> {
+    DICTIONARY.try_get(load).map(|_| ()).map_err(Clone::clone)
 }
 
 /// One line of `nationalities.csv` (`key,form`): the folded form and its key.

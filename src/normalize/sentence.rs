@@ -4,26 +4,31 @@
 //! `exile:5`).
 
 use crate::model::{SentenceKey, SentenceKind};
-use crate::tables::{self, Table};
-use std::sync::OnceLock;
+use crate::tables::{self, DataError, Loaded, Table};
 
 /// The kinds of sentence, in the order they are tried: the first kind one of whose stems a
 /// sentence contains wins.
 const KINDS: [SentenceKind; 3] = SentenceKind::ALL;
 
+static STEMS: Loaded<[Vec<String>; 3]> = Loaded::new();
+
 /// The stems of each kind of [`KINDS`], from `schemas/sentence_words.csv`, loaded once.
 fn stems() -> &'static [Vec<String>; 3] {
-    static STEMS: OnceLock<[Vec<String>; 3]> = OnceLock::new();
-    STEMS.get_or_init(|| {
-        let mut stems: [Vec<String>; 3] = Default::default();
-        let mut rdr = csv::ReaderBuilder::new()
-            .comment(Some(b'#'))
-            .from_reader(tables::text(Table::SentenceWords).as_bytes());
-        for (kind, stem) in rdr.records().flatten().filter_map(|r| read_line(&r).ok()) {
-            stems[kind].push(stem);
-        }
-        stems
-    })
+    STEMS.get(load)
+}
+
+fn load() -> Result<[Vec<String>; 3], DataError> {
+    let mut stems: [Vec<String>; 3] = Default::default();
+    let text = tables::text(Table::SentenceWords);
+    for (kind, stem) in tables::read_all(Table::SentenceWords, text, read_line)? {
+        stems[kind].push(stem);
+    }
+    Ok(stems)
+}
+
+/// Loads `sentence_words.csv` in force, or says which line keeps it from loading.
+pub fn check_loaded() -> Result<(), DataError> {
+    STEMS.try_get(load).map(|_| ()).map_err(Clone::clone)
 }
 
 /// One line of `sentence_words.csv` (`stem,kind`): the index of its kind and the stem.

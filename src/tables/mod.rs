@@ -10,12 +10,14 @@
 //! loaded once ([`text`]).
 
 mod check;
+mod load;
 mod overlay;
 mod specs;
 #[cfg(test)]
 mod tests;
 
 pub use check::{DataError, check_all};
+pub use load::{Line, Loaded, lines, lines_of, read_all, schemas_path};
 pub use overlay::{LocalTable, TablesError};
 use overlay::{Overlay, merge};
 pub use specs::Table;

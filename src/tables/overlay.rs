@@ -135,6 +135,35 @@ fn unknown_file(path: PathBuf) -> TablesError {
 
 /// The checked data lines of one local table file.
 pub fn read_lines(table: Table, path: &Path, bytes: &[u8]) -> Result<Vec<LocalLine>, TablesError> {
+    let spec = table.spec();
+    let lines = data_lines(table, path, bytes)?;
+    Ok(lines
+        .into_iter()
+        .map(|line| LocalLine {
+            text: line.text.trim_end_matches('\r').to_string(),
+            key: key_of(spec, &line.record),
+            number: line.number,
+        })
+        .collect())
+}
+
+/// One data line of a table text, read as its loader reads it.
+pub struct DataLine<'a> {
+    /// The line as written.
+    pub text: &'a str,
+    /// Its 1-based line number.
+    pub number: usize,
+    /// Its fields.
+    pub record: csv::StringRecord,
+}
+
+/// The data lines of a table text: after the header line (which must be the table's), each line
+/// that is not blank or a `#` comment, with the table's column count and line rule checked.
+pub fn data_lines<'a>(
+    table: Table,
+    path: &Path,
+    bytes: &'a [u8],
+) -> Result<Vec<DataLine<'a>>, TablesError> {
     let text = std::str::from_utf8(bytes).map_err(|e| TablesError::File {
         path: path.to_path_buf(),
         message: format!("is not UTF-8 text ({e})"),
@@ -144,7 +173,7 @@ pub fn read_lines(table: Table, path: &Path, bytes: &[u8]) -> Result<Vec<LocalLi
     let expected = table.header_line();
     let columns = expected.split(',').count();
     let mut header_seen = false;
-    let mut out: Vec<LocalLine> = Vec::new();
+    let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let number = i + 1;
         let bad = |message: String| TablesError::Line {
@@ -173,10 +202,10 @@ pub fn read_lines(table: Table, path: &Path, bytes: &[u8]) -> Result<Vec<LocalLi
             )));
         }
         (spec.check)(&record).map_err(&bad)?;
-        out.push(LocalLine {
-            text: line.trim_end_matches('\r').to_string(),
-            key: key_of(spec, &record),
+        out.push(DataLine {
+            text: line,
             number,
+            record,
         });
     }
     if !header_seen {

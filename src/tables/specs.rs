@@ -21,7 +21,13 @@ pub struct Spec {
     pub fold: fn(&str) -> String,
     /// The loader's own rule for one line.
     pub check: LineCheck,
+    /// Loads what the table feeds (with the tables it is read together with); run by
+    /// [`super::check_all`].
+    pub load: Load,
 }
+
+/// Loads a table's value once and says whether it loaded.
+pub type Load = fn() -> Result<(), super::DataError>;
 
 /// The tables of `schemas/` the normalisers read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -129,6 +135,7 @@ static SPECS: [Spec; 16] = [
         trim: false,
         fold: headers::header_key,
         check: headers::check_line,
+        load: headers::check_loaded,
     },
     Spec {
         file: "header_stopwords.csv",
@@ -137,6 +144,7 @@ static SPECS: [Spec; 16] = [
         trim: true,
         fold: plain_fold,
         check: headers::check_stopword_line,
+        load: headers::check_loaded,
     },
     Spec {
         file: "gazetteer.csv",
@@ -145,6 +153,7 @@ static SPECS: [Spec; 16] = [
         trim: true,
         fold: plain_fold,
         check: places::check_gazetteer_line,
+        load: places::check_loaded,
     },
     Spec {
         file: "place_terms.csv",
@@ -153,6 +162,7 @@ static SPECS: [Spec; 16] = [
         trim: true,
         fold: plain_fold,
         check: places::check_term_line,
+        load: places::check_loaded,
     },
     Spec {
         file: "given_names.csv",
@@ -161,6 +171,7 @@ static SPECS: [Spec; 16] = [
         trim: false,
         fold: plain_fold,
         check: names::data::check_given_name_line,
+        load: names::data::check_loaded,
     },
     Spec {
         file: "patronymics.csv",
@@ -169,6 +180,7 @@ static SPECS: [Spec; 16] = [
         trim: false,
         fold: plain_fold,
         check: names::data::check_patronymic_line,
+        load: names::data::check_loaded,
     },
     Spec {
         file: "surname_suffixes.csv",
@@ -177,6 +189,7 @@ static SPECS: [Spec; 16] = [
         trim: false,
         fold: plain_fold,
         check: names::data::check_surname_suffix_line,
+        load: names::data::check_loaded,
     },
     Spec {
         file: "name_particles.csv",
@@ -185,6 +198,7 @@ static SPECS: [Spec; 16] = [
         trim: false,
         fold: plain_fold,
         check: names::data::check_particle_line,
+        load: names::data::check_loaded,
     },
     Spec {
         file: "nationalities.csv",
@@ -193,6 +207,7 @@ static SPECS: [Spec; 16] = [
         trim: false,
         fold: plain_fold,
         check: nationality::check_line,
+        load: nationality::check_loaded,
     },
     Spec {
         file: "months.csv",
@@ -200,7 +215,8 @@ static SPECS: [Spec; 16] = [
         key: &[0, 1],
         trim: false,
         fold: plain_fold,
-        check: check_month_line,
+        check: dates::check_month_line,
+        load: dates::check_loaded,
     },
     Spec {
         file: "date_words.csv",
@@ -208,7 +224,8 @@ static SPECS: [Spec; 16] = [
         key: &[0, 1],
         trim: false,
         fold: plain_fold,
-        check: check_word_line,
+        check: dates::check_word_line,
+        load: dates::check_loaded,
     },
     Spec {
         file: "seasons.csv",
@@ -216,7 +233,8 @@ static SPECS: [Spec; 16] = [
         key: &[0, 1],
         trim: false,
         fold: plain_fold,
-        check: check_season_line,
+        check: dates::check_season_line,
+        load: dates::check_loaded,
     },
     Spec {
         file: "unknown_markers.csv",
@@ -225,6 +243,7 @@ static SPECS: [Spec; 16] = [
         trim: false,
         fold: plain_fold,
         check: check_unknown_marker_line,
+        load: crate::model::check_unknown_markers_loaded,
     },
     Spec {
         file: "translit.csv",
@@ -233,6 +252,7 @@ static SPECS: [Spec; 16] = [
         trim: false,
         fold: plain_fold,
         check: translit::check_line,
+        load: translit::check_loaded,
     },
     Spec {
         file: "sentence_words.csv",
@@ -241,6 +261,7 @@ static SPECS: [Spec; 16] = [
         trim: false,
         fold: plain_fold,
         check: sentence::check_line,
+        load: sentence::check_loaded,
     },
     Spec {
         file: "note_markers.csv",
@@ -249,55 +270,6 @@ static SPECS: [Spec; 16] = [
         trim: false,
         fold: plain_fold,
         check: note::check_marker_line,
+        load: note::check_loaded,
     },
 ];
-
-/// The rule for one line of `months.csv`: the date vocabulary loader's, on that line alone.
-fn check_month_line(rec: &csv::StringRecord) -> Result<(), String> {
-    let text = one_line_table(Table::Months, rec);
-    first_problem(dates::vocabulary_problems_of(
-        &text,
-        Table::DateWords.header_line(),
-        Table::Seasons.header_line(),
-    ))
-}
-
-/// The rule for one line of `date_words.csv`: the date vocabulary loader's, on that line alone.
-fn check_word_line(rec: &csv::StringRecord) -> Result<(), String> {
-    let text = one_line_table(Table::DateWords, rec);
-    first_problem(dates::vocabulary_problems_of(
-        Table::Months.header_line(),
-        &text,
-        Table::Seasons.header_line(),
-    ))
-}
-
-/// The rule for one line of `seasons.csv`: the date vocabulary loader's, on that line alone.
-fn check_season_line(rec: &csv::StringRecord) -> Result<(), String> {
-    let text = one_line_table(Table::Seasons, rec);
-    first_problem(dates::vocabulary_problems_of(
-        Table::Months.header_line(),
-        Table::DateWords.header_line(),
-        &text,
-    ))
-}
-
-/// A table of the header line and one record.
-fn one_line_table(table: Table, rec: &csv::StringRecord) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let line = writer
-        .write_record(rec)
-        .ok()
-        .and_then(|()| writer.into_inner().ok())
-        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-        .unwrap_or_default();
-    format!("{}\n{line}", table.header_line())
-}
-
-/// The problem of a one-line table, without the `file:line:` the loader puts before it.
-fn first_problem(problems: Vec<String>) -> Result<(), String> {
-    match problems.into_iter().next() {
-        None => Ok(()),
-        Some(p) => Err(p.splitn(3, ':').nth(2).unwrap_or(&p).trim().to_string()),
-    }
-}

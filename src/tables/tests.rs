@@ -121,12 +121,12 @@ fn a_value_that_does_not_parse_names_the_line() {
         (
             Table::Months,
             "form,lang,month,kind\nянв,ru,13,abbr\n",
-            "bad row",
+            "month \"13\"",
         ),
         (
             Table::DateWords,
             "phrase,lang,role\nгодъ,ru,fillr\n",
-            "bad row",
+            "role \"fillr\"",
         ),
         (
             Table::SurnameSuffixes,

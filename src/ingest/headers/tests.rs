@@ -136,7 +136,8 @@ fn no_phrase_is_claimed_by_two_fields() {
 fn a_collision_added_to_the_vocabulary_is_found() {
     let dict = HeaderDictionary::from_csv(
         "field,header,lang\nbirth_place,Место рождения,ru\nresidence,Рождения место,ru\n",
-    );
+    )
+    .unwrap();
     assert_eq!(dict.collisions().len(), 1);
     let read = dict.read("Место рождения района").unwrap();
     assert!(read.rival.is_some(), "{read:?}");

@@ -128,13 +128,4 @@ pub fn parse_cell(
     }
 }
 
-/// Problems found in the given texts of a months file, a date-words file and a seasons file,
-/// as `file:line: problem`: the rule the vocabulary loader applies to each line.
-pub fn vocabulary_problems_of(months_csv: &str, words_csv: &str, seasons_csv: &str) -> Vec<String> {
-    words::Vocabulary::load(months_csv, words_csv, seasons_csv).problems
-}
-
-/// Problems found in the shipped date vocabulary files (empty when every row is readable).
-pub fn vocabulary_problems() -> &'static [String] {
-    &words::vocabulary().problems
-}
+pub use words::{check_loaded, check_month_line, check_season_line, check_word_line};

@@ -14,8 +14,8 @@
 use super::error::DateError;
 use crate::model::Lang;
 use crate::normalize::text;
+use crate::tables::{self, DataError, Loaded, Table};
 use rustc_hash::FxHashMap as FastMap;
-use std::sync::OnceLock;
 
 /// The shortest stem, in letters, left after a case ending is taken off (Uzbek `ёз|да`).
 const MIN_STEM: usize = 2;
@@ -80,21 +80,27 @@ pub struct Vocabulary {
     suffixes: Vec<String>,
     /// The most words any form has.
     pub max_words: usize,
-    /// Rows of the data files that could not be read, as `file:line: problem`.
-    pub problems: Vec<String>,
 }
 
-/// The vocabulary shipped in `schemas/`, loaded on first use.
+static VOCABULARY: Loaded<Vocabulary> = Loaded::new();
+
+/// The vocabulary of `schemas/` in force, loaded on first use (see [`Loaded::get`]).
 pub fn vocabulary() -> &'static Vocabulary {
-    static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
-    VOCABULARY.get_or_init(|| {
-        use crate::tables::{Table, text};
-        Vocabulary::load(
-            text(Table::Months),
-            text(Table::DateWords),
-            text(Table::Seasons),
-        )
-    })
+    VOCABULARY.get(load)
+}
+
+/// Loads the month, season and date word tables in force, or says which line keeps them from
+/// loading.
+pub fn check_loaded() -> Result<(), DataError> {
+    VOCABULARY.try_get(load).map(|_| ()).map_err(Clone::clone)
+}
+
+fn load() -> Result<Vocabulary, DataError> {
+    Vocabulary::load(
+        tables::text(Table::Months),
+        tables::text(Table::DateWords),
+        tables::text(Table::Seasons),
+    )
 }
 
 /// Folds a form the way the tokeniser folds words, with single spaces between words.
@@ -115,41 +121,30 @@ pub fn fold(form: &str) -> String {
 }
 
 impl Vocabulary {
-    /// Builds a vocabulary from the text of a months file, a date-words file and a seasons file.
-    pub fn load(months_csv: &str, words_csv: &str, seasons_csv: &str) -> Vocabulary {
+    /// Builds a vocabulary from the text of a months file, a date-words file and a seasons file;
+    /// a line a table's rule refuses, or a word given two roles, is the error.
+    pub fn load(
+        months_csv: &str,
+        words_csv: &str,
+        seasons_csv: &str,
+    ) -> Result<Vocabulary, DataError> {
         let mut v = Vocabulary::default();
-        for (line, row) in rows(months_csv, "months.csv", &mut v.problems) {
-            match month_row(&row) {
-                Some((form, lang, month)) => v.add_month(form, lang, month),
-                None => v
-                    .problems
-                    .push(format!("months.csv:{line}: bad row {row:?}")),
-            }
+        for (form, lang, month) in tables::read_all(Table::Months, months_csv, read_month)? {
+            v.add_month(&form, lang, month);
         }
-        for (line, row) in rows(seasons_csv, "seasons.csv", &mut v.problems) {
-            match season_row(&row) {
-                Some((form, lang, code)) => {
-                    let key = fold(form);
-                    v.max_words = v.max_words.max(key.split(' ').count());
-                    add_entry(&mut v.seasons, key, lang, code);
-                }
-                None => v
-                    .problems
-                    .push(format!("seasons.csv:{line}: bad row {row:?}")),
-            }
+        for (form, lang, code) in tables::read_all(Table::Seasons, seasons_csv, read_season)? {
+            let key = fold(&form);
+            v.max_words = v.max_words.max(key.split(' ').count());
+            add_entry(&mut v.seasons, key, lang, code);
         }
-        for (line, row) in rows(words_csv, "date_words.csv", &mut v.problems) {
-            match (row.first(), row.get(2).and_then(|r| Role::parse(r))) {
-                (Some(form), Some(role)) => v.add_word(form, role, line),
-                _ => v
-                    .problems
-                    .push(format!("date_words.csv:{line}: bad row {row:?}")),
-            }
+        for line in tables::lines_of(Table::DateWords, words_csv)? {
+            let (form, role) = read_word(&line.record).map_err(|m| line.refuse(m))?;
+            v.add_word(&form, role).map_err(|m| line.refuse(m))?;
         }
         v.suffixes
             .sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         v.suffixes.dedup();
-        v
+        Ok(v)
     }
 
     fn add_month(&mut self, form: &str, lang: Lang, month: u8) {
@@ -158,19 +153,18 @@ impl Vocabulary {
         add_entry(&mut self.months, key, lang, month);
     }
 
-    fn add_word(&mut self, form: &str, role: Role, line: usize) {
+    fn add_word(&mut self, form: &str, role: Role) -> Result<(), String> {
         let key = fold(form);
         if role == Role::Suffix {
             self.suffixes.push(key);
-            return;
+            return Ok(());
         }
         self.max_words = self.max_words.max(key.split(' ').count());
         match self.roles.get(&key) {
-            Some(old) if *old != role => self
-                .problems
-                .push(format!("date_words.csv:{line}: {form:?} has two roles")),
+            Some(old) if *old != role => Err(format!("{form:?} has two roles")),
             _ => {
                 self.roles.insert(key, role);
+                Ok(())
             }
         }
     }
@@ -266,39 +260,68 @@ fn add_entry(map: &mut FastMap<String, Vec<(Lang, u8)>>, key: String, lang: Lang
     }
 }
 
-/// A row of `seasons.csv`: `form,lang,season,kind`, the season as `spring`, `summer`, `autumn`
-/// or `winter`, read as its EDTF number.
-fn season_row(row: &[String]) -> Option<(&str, Lang, u8)> {
-    let form = row.first()?;
-    let lang = Lang::parse(row.get(1)?)?;
-    let code = match row.get(2)?.trim() {
+/// One line of `seasons.csv` (`form,lang,season,kind`): the form, its language and its EDTF
+/// season number (`spring` 21 ... `winter` 24).
+fn read_season(rec: &csv::StringRecord) -> Result<(String, Lang, u8), String> {
+    let form = form_of(rec)?;
+    let lang = lang_of(rec)?;
+    let code = match rec.get(2).unwrap_or("").trim() {
         "spring" => 21,
         "summer" => 22,
         "autumn" => 23,
         "winter" => 24,
-        _ => return None,
-    };
-    (!form.trim().is_empty()).then_some((form.as_str(), lang, code))
-}
-
-fn month_row(row: &[String]) -> Option<(&str, Lang, u8)> {
-    let form = row.first()?;
-    let lang = Lang::parse(row.get(1)?)?;
-    let month: u8 = row.get(2)?.trim().parse().ok()?;
-    (!form.trim().is_empty() && (1..=12).contains(&month)).then_some((form.as_str(), lang, month))
-}
-
-/// The data rows of a CSV text with their 1-based line numbers; unreadable rows are reported.
-fn rows(csv_text: &str, name: &str, problems: &mut Vec<String>) -> Vec<(usize, Vec<String>)> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(csv_text.as_bytes());
-    let mut out = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        match record {
-            Ok(r) => out.push((i + 2, r.iter().map(str::to_string).collect())),
-            Err(e) => problems.push(format!("{name}:{}: {e}", i + 2)),
+        other => {
+            return Err(format!(
+                "season {other:?} is not spring, summer, autumn or winter"
+            ));
         }
+    };
+    Ok((form, lang, code))
+}
+
+/// One line of `months.csv` (`form,lang,month,kind`): the form, its language and its month.
+fn read_month(rec: &csv::StringRecord) -> Result<(String, Lang, u8), String> {
+    let form = form_of(rec)?;
+    let lang = lang_of(rec)?;
+    let month = rec.get(2).unwrap_or("").trim();
+    match month.parse::<u8>() {
+        Ok(m) if (1..=12).contains(&m) => Ok((form, lang, m)),
+        _ => Err(format!("month {month:?} is not a number from 1 to 12")),
     }
-    out
+}
+
+/// One line of `date_words.csv` (`phrase,lang,role`): the phrase and its role.
+fn read_word(rec: &csv::StringRecord) -> Result<(String, Role), String> {
+    let form = form_of(rec)?;
+    let role = rec.get(2).unwrap_or("").trim();
+    let role = Role::parse(role).ok_or_else(|| format!("role {role:?} is no date word role"))?;
+    Ok((form, role))
+}
+
+fn form_of(rec: &csv::StringRecord) -> Result<String, String> {
+    let form = rec.get(0).unwrap_or("");
+    match form.trim().is_empty() {
+        true => Err("the first column is empty".into()),
+        false => Ok(form.to_string()),
+    }
+}
+
+fn lang_of(rec: &csv::StringRecord) -> Result<Lang, String> {
+    let lang = rec.get(1).unwrap_or("");
+    Lang::parse(lang).ok_or_else(|| format!("lang {lang:?} is no language code rehab knows"))
+}
+
+/// The rule for one line of `months.csv`.
+pub fn check_month_line(rec: &csv::StringRecord) -> Result<(), String> {
+    read_month(rec).map(|_| ())
+}
+
+/// The rule for one line of `seasons.csv`.
+pub fn check_season_line(rec: &csv::StringRecord) -> Result<(), String> {
+    read_season(rec).map(|_| ())
+}
+
+/// The rule for one line of `date_words.csv`.
+pub fn check_word_line(rec: &csv::StringRecord) -> Result<(), String> {
+    read_word(rec).map(|_| ())
 }

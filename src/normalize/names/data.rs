@@ -4,10 +4,8 @@
 use crate::model::Gender;
 use crate::normalize::text;
 use crate::normalize::translit::match_key;
+use crate::tables::{self, DataError, Loaded, Table};
 use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use crate::tables::{self, Table};
 
 /// One given-name equivalence class.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,15 +87,16 @@ pub struct NameData {
     pub surname_suffixes: Vec<SurnameSuffix>,
 }
 
-/// The data shipped in `schemas/`, loaded once.
+static DATA: Loaded<NameData> = Loaded::new();
+
+/// The name tables in force, loaded once (see [`Loaded::get`]).
 pub fn builtin() -> &'static NameData {
-    static DATA: OnceLock<NameData> = OnceLock::new();
-    DATA.get_or_init(load)
+    DATA.get(load)
 }
 
-fn records(text: &str) -> Vec<csv::StringRecord> {
-    let mut rdr = csv::Reader::from_reader(text.as_bytes());
-    rdr.records().flatten().collect()
+/// Loads the name tables in force, or says which line keeps them from loading.
+pub fn check_loaded() -> Result<(), DataError> {
+    DATA.try_get(load).map(|_| ()).map_err(Clone::clone)
 }
 
 /// A gender column: `m`, `f`, or empty for either.
@@ -199,9 +198,9 @@ pub fn check_surname_suffix_line(rec: &csv::StringRecord) -> Result<(), String> 
     read_surname_suffix(rec).map(|_| ())
 }
 
-fn load() -> NameData {
-    let (classes, by_key) = load_classes();
-    let (particles, particle_keys) = load_particles();
+fn load() -> Result<NameData, DataError> {
+    let (classes, by_key) = load_classes()?;
+    let (particles, particle_keys) = load_particles()?;
     let mut prefix_keys: Vec<String> = particles
         .values()
         .filter(|p| p.kind == ParticleKind::Prefix)
@@ -210,24 +209,24 @@ fn load() -> NameData {
         .collect();
     prefix_keys.sort();
     prefix_keys.dedup();
-    NameData {
+    Ok(NameData {
         prefix_keys,
         classes,
         by_key,
         particles,
         particle_keys,
-        patronymics: load_patronymics(),
-        surname_suffixes: load_surname_suffixes(),
-    }
+        patronymics: load_patronymics()?,
+        surname_suffixes: load_surname_suffixes()?,
+    })
 }
 
-fn load_classes() -> (Vec<NameClass>, HashMap<String, usize>) {
+type Classes = (Vec<NameClass>, HashMap<String, usize>);
+
+fn load_classes() -> Result<Classes, DataError> {
     let mut classes = Vec::new();
     let mut by_key = HashMap::new();
-    for rec in records(tables::text(Table::GivenNames)) {
-        let Ok((id, gender, forms)) = read_class(&rec) else {
-            continue;
-        };
+    for line in tables::lines(Table::GivenNames)? {
+        let (id, gender, forms) = read_class(&line.record).map_err(|m| line.refuse(m))?;
         let first = forms[0];
         let index = classes.len();
         classes.push(NameClass {
@@ -243,16 +242,16 @@ fn load_classes() -> (Vec<NameClass>, HashMap<String, usize>) {
             }
         }
     }
-    (classes, by_key)
+    Ok((classes, by_key))
 }
 
-fn load_particles() -> (HashMap<String, Particle>, Vec<(String, String)>) {
+type Particles = (HashMap<String, Particle>, Vec<(String, String)>);
+
+fn load_particles() -> Result<Particles, DataError> {
     let mut particles = HashMap::new();
     let mut keys = Vec::new();
-    for rec in records(tables::text(Table::NameParticles)) {
-        let Ok((key, kind, forms)) = read_particle(&rec) else {
-            continue;
-        };
+    for line in tables::lines(Table::NameParticles)? {
+        let (key, kind, forms) = read_particle(&line.record).map_err(|m| line.refuse(m))?;
         for form in forms {
             let particle = Particle {
                 key: key.clone(),
@@ -267,25 +266,21 @@ fn load_particles() -> (HashMap<String, Particle>, Vec<(String, String)>) {
     keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
     keys.dedup_by(|a, b| a.0 == b.0);
     keys.retain(|k| !k.0.is_empty());
-    (particles, keys)
+    Ok((particles, keys))
 }
 
-fn load_patronymics() -> Vec<PatronymicMarker> {
-    let mut out: Vec<PatronymicMarker> = records(tables::text(Table::Patronymics))
-        .iter()
-        .filter_map(|rec| read_patronymic(rec).ok())
-        .collect();
+fn load_patronymics() -> Result<Vec<PatronymicMarker>, DataError> {
+    let text = tables::text(Table::Patronymics);
+    let mut out = tables::read_all(Table::Patronymics, text, read_patronymic)?;
     out.sort_by_key(|m| std::cmp::Reverse(m.form.chars().count()));
     out.dedup();
-    out
+    Ok(out)
 }
 
-fn load_surname_suffixes() -> Vec<SurnameSuffix> {
-    let mut out: Vec<SurnameSuffix> = records(tables::text(Table::SurnameSuffixes))
-        .iter()
-        .filter_map(|rec| read_surname_suffix(rec).ok())
-        .collect();
+fn load_surname_suffixes() -> Result<Vec<SurnameSuffix>, DataError> {
+    let text = tables::text(Table::SurnameSuffixes);
+    let mut out = tables::read_all(Table::SurnameSuffixes, text, read_surname_suffix)?;
     out.sort_by(|a, b| b.key.len().cmp(&a.key.len()).then(a.key.cmp(&b.key)));
     out.dedup_by(|a, b| a.key == b.key);
-    out
+    Ok(out)
 }

@@ -11,9 +11,8 @@ use super::NoteKind;
 use super::clause::Token;
 use crate::model::Lang;
 use crate::normalize::text::{self, fold_char, fold_sign};
-use crate::tables::{self, Table};
+use crate::tables::{self, DataError, Loaded, Table};
 use rustc_hash::FxHashMap;
-use std::sync::OnceLock;
 
 /// What a marker says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,26 +92,32 @@ impl Markers {
     }
 }
 
+static TABLE: Loaded<Markers> = Loaded::new();
+
 /// The markers of `note_markers.csv` (with local additions), loaded once.
 pub fn table() -> &'static Markers {
-    static TABLE: OnceLock<Markers> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut rdr = csv::ReaderBuilder::new()
-            .comment(Some(b'#'))
-            .from_reader(tables::text(Table::NoteMarkers).as_bytes());
-        let mut markers = Markers::default();
-        for marker in rdr.records().flatten().filter_map(|r| read_line(&r).ok()) {
-            let Some((first, second)) = start_key(marker.chars.iter().copied()) else {
-                continue;
-            };
-            let key = (first, second.filter(|_| marker.chars.len() > 1));
-            markers.by_start.entry(key).or_default().push(marker);
-        }
-        for list in markers.by_start.values_mut() {
-            list.sort_by_key(|m| std::cmp::Reverse(m.chars.len()));
-        }
-        markers
-    })
+    TABLE.get(load)
+}
+
+/// Loads `note_markers.csv` in force, or says which line keeps it from loading.
+pub fn check_loaded() -> Result<(), DataError> {
+    TABLE.try_get(load).map(|_| ()).map_err(Clone::clone)
+}
+
+fn load() -> Result<Markers, DataError> {
+    let mut markers = Markers::default();
+    for line in tables::lines(Table::NoteMarkers)? {
+        let marker = read_line(&line.record).map_err(|m| line.refuse(m))?;
+        let Some((first, second)) = start_key(marker.chars.iter().copied()) else {
+            return Err(line.refuse("the marker has no characters"));
+        };
+        let key = (first, second.filter(|_| marker.chars.len() > 1));
+        markers.by_start.entry(key).or_default().push(marker);
+    }
+    for list in markers.by_start.values_mut() {
+        list.sort_by_key(|m| std::cmp::Reverse(m.chars.len()));
+    }
+    Ok(markers)
 }
 
 /// One line of `note_markers.csv` (`marker,kind,lang`).

@@ -17,7 +17,7 @@ mod tests_cases;
 mod words;
 
 use crate::model::{Field, Lang};
-pub use markers::check_marker_line;
+pub use markers::{check_loaded, check_marker_line};
 
 /// The characters of a note read at most; the rest is not read.
 pub const MAX_NOTE_CHARS: usize = 4_000;

@@ -21,10 +21,9 @@ mod tests_table;
 pub use data::PlaceKind;
 
 use crate::model::{Place, PlaceLevel};
-use crate::tables::{self, Table as SchemaTable};
+use crate::tables::{self, DataError, Loaded, Table as SchemaTable};
 use data::Table;
 use index::Index;
-use std::sync::OnceLock;
 use terms::Terms;
 use thiserror::Error;
 
@@ -101,25 +100,39 @@ pub fn check_term_line(rec: &csv::StringRecord) -> Result<(), String> {
     Terms::default().add(rec)
 }
 
+static LOADED: Loaded<Gazetteer> = Loaded::new();
+
+/// Loads the gazetteer and place terms in force, or says which line keeps them from loading.
+pub fn check_loaded() -> Result<(), DataError> {
+    Gazetteer::try_builtin().map(|_| ()).map_err(Clone::clone)
+}
+
 impl Gazetteer {
-    /// The gazetteer shipped in `schemas/gazetteer.csv` with the local additions, loaded once. Should the shipped data fail
-    /// to load, the error is logged and an empty gazetteer returned (every lookup then fails).
+    /// The gazetteer of `schemas/gazetteer.csv` with the local additions, loaded once (see
+    /// [`Loaded::get`]).
     pub fn builtin() -> &'static Gazetteer {
-        static EMPTY: OnceLock<Gazetteer> = OnceLock::new();
-        match Gazetteer::try_builtin() {
-            Ok(g) => g,
-            Err(e) => {
-                tracing::error!("the shipped gazetteer does not load: {e}");
-                EMPTY.get_or_init(Gazetteer::default)
-            }
-        }
+        LOADED.get(Gazetteer::load)
     }
 
-    /// The shipped gazetteer, or the error that keeps it from loading.
-    pub fn try_builtin() -> Result<&'static Gazetteer, &'static GazetteerError> {
-        static G: OnceLock<Result<Gazetteer, GazetteerError>> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::from_csv(tables::text(SchemaTable::Gazetteer)))
-            .as_ref()
+    /// The gazetteer in force, or the error that keeps it from loading.
+    pub fn try_builtin() -> Result<&'static Gazetteer, &'static DataError> {
+        LOADED.try_get(Gazetteer::load)
+    }
+
+    fn load() -> Result<Gazetteer, DataError> {
+        Gazetteer::from_csv(tables::text(SchemaTable::Gazetteer)).map_err(|e| {
+            let (table, line, message) = match e {
+                GazetteerError::Line { line, message } => (SchemaTable::Gazetteer, line, message),
+                GazetteerError::TermLine { line, message } => {
+                    (SchemaTable::PlaceTerms, line, message)
+                }
+            };
+            DataError {
+                file: tables::schemas_path(table),
+                line: usize::try_from(line).ok(),
+                message,
+            }
+        })
     }
 
     /// Loads a gazetteer from CSV text with columns

@@ -12,7 +12,7 @@ mod reader;
 mod render;
 
 pub use hints::Hints;
-pub use render::{Scheme, check_line, render};
+pub use render::{Scheme, check_line, check_loaded, render};
 
 /// The canonical Latin match key of a text: one class letter per sound, every scheme folded.
 pub fn match_key(text: &str) -> String {

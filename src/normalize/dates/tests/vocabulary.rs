@@ -6,7 +6,7 @@ use super::*;
 
 #[test]
 fn every_row_is_readable() {
-    assert_eq!(vocabulary_problems(), &[] as &[String]);
+    assert_eq!(check_loaded(), Ok(()));
 }
 
 #[test]
@@ -17,7 +17,7 @@ fn no_form_names_two_months() {
 #[test]
 fn collisions_need_a_language() {
     let months = "form,lang,month,kind\nmart,uz,3,name\nmart,en,5,name\n";
-    let v = Vocabulary::load(months, "phrase,lang,role\n", "form,lang,season,kind\n");
+    let v = Vocabulary::load(months, "phrase,lang,role\n", "form,lang,season,kind\n").unwrap();
     assert_eq!(v.collisions(), vec!["mart".to_string()]);
     assert_eq!(v.month("mart", Some(Lang::Uz)), Ok(Some(3)));
     assert_eq!(v.month("mart", Some(Lang::En)), Ok(Some(5)));
@@ -33,12 +33,48 @@ fn collisions_need_a_language() {
 
 #[test]
 fn bad_rows_are_reported() {
-    let v = Vocabulary::load(
-        "form,lang,month,kind\nfoo,xx,3,name\nbar,ru,13,name\n",
-        "a,b\n",
-        "form,lang,season,kind\nлето,ru,midsummer,name\n",
-    );
-    assert_eq!(v.problems.len(), 3);
+    let header = |table: crate::tables::Table| table.header_line().to_string() + "\n";
+    let months = header(crate::tables::Table::Months);
+    let words = header(crate::tables::Table::DateWords);
+    let seasons = header(crate::tables::Table::Seasons);
+    let bad = [
+        (
+            format!("{months}март,ru,3,name\nfoo,xx,3,name\n"),
+            &words,
+            &seasons,
+            "months",
+            3,
+        ),
+        (
+            format!("{months}bar,ru,13,name\n"),
+            &words,
+            &seasons,
+            "months",
+            2,
+        ),
+        (
+            months.clone(),
+            &words,
+            &format!("{seasons}лето,ru,midsummer,name\n"),
+            "seasons",
+            2,
+        ),
+        (
+            months.clone(),
+            &format!("{words}г,ru,filler\nг,ru,late\n"),
+            &seasons,
+            "date_words",
+            3,
+        ),
+    ];
+    for (months, words, seasons, file, line) in bad {
+        let error = Vocabulary::load(&months, words, seasons).unwrap_err();
+        assert_eq!(
+            error.file,
+            std::path::PathBuf::from(format!("schemas/{file}.csv"))
+        );
+        assert_eq!(error.line, Some(line), "{error}");
+    }
 }
 
 #[test]

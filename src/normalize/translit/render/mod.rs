@@ -8,6 +8,11 @@ mod table;
 
 pub use table::check_line;
 
+/// Loads `translit.csv` in force, or says which line keeps it from loading.
+pub fn check_loaded() -> Result<(), crate::tables::DataError> {
+    table::Table::check_loaded()
+}
+
 use crate::normalize::text;
 use table::{Context, Table};
 

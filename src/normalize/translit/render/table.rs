@@ -1,9 +1,7 @@
 //! The transliteration table, loaded once from `schemas/translit.csv`.
 
 use super::context_applies;
-use std::sync::OnceLock;
-
-use crate::tables::{self, Table as SchemaTable};
+use crate::tables::{self, DataError, Loaded, Table as SchemaTable};
 
 /// Where a row's forms apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,32 +60,34 @@ pub fn check_line(rec: &csv::StringRecord) -> Result<(), String> {
     read_row(rec).map(|_| ())
 }
 
+static TABLE: Loaded<Table> = Loaded::new();
+
 /// The rows of the table, longest letters and specific contexts first.
 pub struct Table {
     rows: Vec<Row>,
 }
 
 impl Table {
-    /// The table shipped in `schemas/translit.csv`.
+    /// The table of `schemas/translit.csv` in force, loaded once (see [`Loaded::get`]).
     pub fn builtin() -> &'static Table {
-        static TABLE: OnceLock<Table> = OnceLock::new();
-        TABLE.get_or_init(|| Table::from_csv(tables::text(SchemaTable::Translit)))
+        TABLE.get(Table::load)
     }
 
-    fn from_csv(text: &str) -> Table {
-        let mut rdr = csv::Reader::from_reader(text.as_bytes());
-        let mut rows: Vec<Row> = rdr
-            .records()
-            .flatten()
-            .filter_map(|rec| read_row(&rec).ok())
-            .collect();
+    /// Loads the table in force, or says which line keeps it from loading.
+    pub fn check_loaded() -> Result<(), DataError> {
+        TABLE.try_get(Table::load).map(|_| ()).map_err(Clone::clone)
+    }
+
+    fn load() -> Result<Table, DataError> {
+        let text = tables::text(SchemaTable::Translit);
+        let mut rows = tables::read_all(SchemaTable::Translit, text, read_row)?;
         rows.sort_by_key(|r| {
             (
                 std::cmp::Reverse(r.letter.len()),
                 r.context == Context::Default,
             )
         });
-        Table { rows }
+        Ok(Table { rows })
     }
 
     /// The form of the letter(s) at `i` in a scheme column, and how many characters it covers.
