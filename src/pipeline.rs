@@ -1,106 +1,18 @@
 //! The whole pipeline as a library call: input folder → mentions, rejects, persons, decisions.
 
 use crate::attach;
-use crate::ingest::{self, SourceInfo, config::Config};
-use crate::link::{self, LinkOptions, LinkStats};
-use crate::model::{Decision, Mention, Person, Reject, RejectReason};
+use crate::ingest::{self, config::Config};
+use crate::link::{self, LinkOptions};
+use crate::model::{Mention, Outcome, Reject, SourceReport, Timings};
 use crate::normalize::Normalizer;
-use crate::state::{IdReport, Registry};
-use crate::summary::{self, Summary};
+use crate::state::Registry;
+use crate::summary;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// Rows normalised together in parallel.
 const CHUNK_ROWS: usize = 16_384;
-
-/// What one source file gave.
-#[derive(Debug, Clone)]
-pub struct SourceReport {
-    /// The file name.
-    pub name: String,
-    /// What ingest detected; `None` when the file could not be opened.
-    pub info: Option<SourceInfo>,
-    /// Why the file could not be read, if it could not.
-    pub error: Option<String>,
-    /// Data rows read.
-    pub rows: u64,
-    /// Rows accepted as mentions.
-    pub accepted: u64,
-    /// Rows rejected.
-    pub rejected: u64,
-}
-
-/// Wall time spent in each stage.
-#[derive(Debug, Clone, Default)]
-pub struct Timings {
-    /// Reading and splitting files into rows.
-    pub ingest: Duration,
-    /// Normalising rows into mentions.
-    pub normalize: Duration,
-    /// Linking mentions into persons.
-    pub link: Duration,
-    /// Assigning ids and attaching decisions.
-    pub attach: Duration,
-}
-
-/// Everything a run produced, ready to be written out.
-#[derive(Debug, Clone)]
-pub struct Outcome {
-    /// One report per input file, in file-name order.
-    pub sources: Vec<SourceReport>,
-    /// Accepted rows, in source and row order.
-    pub mentions: Vec<Mention>,
-    /// Rejected rows, in source and row order.
-    pub rejects: Vec<Reject>,
-    /// Persons, sorted by their first mention.
-    pub persons: Vec<Person>,
-    /// For each mention, the index of its person in `persons`.
-    pub person_of: Vec<Option<usize>>,
-    /// What each person's mentions say together, in person order.
-    pub summaries: Vec<Summary>,
-    /// Decisions attached to persons.
-    pub decisions: Vec<Decision>,
-    /// The linker's result beyond the clusters: edges, review pairs, counts.
-    pub linkage: link::Linkage,
-    /// Time per stage.
-    pub timings: Timings,
-    /// Person ids against the previous run: the new registry, id changes, changed rows.
-    pub ids: IdReport,
-    /// Problems of the configuration or links file the run went on despite (logged as well).
-    pub warnings: Vec<String>,
-    /// The linker's options in force: the defaults with the configuration's settings.
-    pub link_options: LinkOptions,
-    /// Entries of the input folder not read as sources (folders, hidden files ...), by name,
-    /// with the reason.
-    pub skipped: Vec<(String, String)>,
-}
-
-impl Outcome {
-    /// Rejected rows per reason code.
-    pub fn rejects_by_reason(&self) -> BTreeMap<RejectReason, u64> {
-        let mut counts = BTreeMap::new();
-        for r in &self.rejects {
-            *counts.entry(r.reason).or_insert(0) += 1;
-        }
-        counts
-    }
-
-    /// The id of the person holding a mention (empty for a mention no person holds).
-    pub fn person_id_of(&self, mention: usize) -> &str {
-        self.person_of
-            .get(mention)
-            .copied()
-            .flatten()
-            .map_or("", |p| self.persons[p].id.as_str())
-    }
-
-    /// The linker's counts.
-    pub fn link_stats(&self) -> &LinkStats {
-        &self.linkage.stats
-    }
-}
 
 /// Why a run could not start.
 #[derive(Debug, thiserror::Error)]
@@ -135,9 +47,6 @@ pub fn process_with_state(
         source,
     })?;
     let (opts, conflicts) = link_options(config)?;
-    let links = config.links.as_ref().map(|p| p.display().to_string());
-    let links = links.unwrap_or_default();
-    let warnings = conflicts.iter().map(|c| format!("{links}: {c}")).collect();
     let mut timings = Timings::default();
     let mut collected = Collected::default();
     for path in &listing.files {
@@ -166,7 +75,7 @@ pub fn process_with_state(
         linkage,
         timings,
         ids,
-        warnings,
+        link_conflicts: conflicts,
         skipped: listing.skipped,
         link_options: opts,
     })

@@ -4,7 +4,8 @@ use super::{RunPaths, Status};
 use anyhow::Context;
 use rehab::emit::{self, EmitOptions, atomic, owned, runinfo::RunInfo};
 use rehab::ingest::config::Config;
-use rehab::pipeline::{self, Outcome};
+use rehab::model::Outcome;
+use rehab::pipeline;
 use rehab::state::{Registry, lock::RunLock, shrink};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -188,7 +189,10 @@ fn config_warnings(config: &Config, outcome: &Outcome) -> Vec<String> {
     for w in &warnings {
         tracing::warn!("{w}");
     }
-    warnings.extend(outcome.warnings.iter().cloned());
+    let links = config.links.as_ref().map(|p| p.display().to_string());
+    let links = links.unwrap_or_default();
+    let conflicts = outcome.link_conflicts.iter();
+    warnings.extend(conflicts.map(|c| format!("{links}: {c}")));
     warnings
 }
 

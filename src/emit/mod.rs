@@ -11,7 +11,7 @@ pub mod schema;
 pub mod sqlite;
 pub mod tables;
 
-use crate::pipeline::Outcome;
+use crate::model::Outcome;
 use schema::Validator;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};

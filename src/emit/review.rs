@@ -3,7 +3,7 @@
 
 use crate::link::Edge;
 use crate::model::Mention;
-use crate::pipeline::Outcome;
+use crate::model::Outcome;
 
 /// The header of `review.csv`.
 pub const HEADER: [&str; 21] = [

@@ -3,7 +3,7 @@
 use crate::ingest::SourceInfo;
 use crate::ingest::config::LinkSetting;
 use crate::link::LinkOptions;
-use crate::pipeline::{Outcome, SourceReport};
+use crate::model::{Outcome, SourceReport};
 use serde_json::{Value, json};
 use std::time::Duration;
 

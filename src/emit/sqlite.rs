@@ -6,7 +6,7 @@
 //! fixed page size, so the same input gives the same bytes.
 
 use super::schema::{self, TableSchema};
-use crate::pipeline::Outcome;
+use crate::model::Outcome;
 use rusqlite::{Connection, params_from_iter, types::Value};
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! The rows of the four output tables, in the column order of their Table Schemas.
 
-use crate::model::{DateValue, Mention, Norm, Person, Reject, Script};
-use crate::pipeline::Outcome;
+use crate::model::Outcome;
+use crate::model::{DateValue, Mention, Norm, Person, Reject, RowWarning, Script};
 use crate::summary::Summary;
 use std::collections::BTreeSet;
 
@@ -86,7 +86,7 @@ fn mention_row(m: &Mention, person_id: &str) -> Vec<String> {
         m.case_number.clone(),
         json_object(&m.extra),
         note_values_json(&m.note_values),
-        m.warnings.join(" | "),
+        warnings_text(&m.warnings),
     ]);
     row
 }
@@ -181,4 +181,10 @@ fn reject_row(r: &Reject) -> Vec<String> {
         r.message.clone(),
         serde_json::to_string(&r.cells).unwrap_or_default(),
     ]
+}
+
+/// A mention's warnings as `mentions.csv` writes them: each message, ` | ` between them.
+fn warnings_text(warnings: &[RowWarning]) -> String {
+    let messages: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    messages.join(" | ")
 }

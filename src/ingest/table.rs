@@ -1,7 +1,9 @@
 //! Rows of cells → raw records: the part of ingest that CSV and XLSX share.
 
 use super::layout::ColumnMap;
-use crate::model::{Field, Lang, Provenance, RawRecord, RawValue, Reject, RejectReason, Typed};
+use crate::model::{
+    Field, Lang, Provenance, RawRecord, RawValue, Reject, RejectReason, RowWarning, Typed,
+};
 use std::collections::HashSet;
 
 /// One cell as read: its text and, from spreadsheets, its typed value.
@@ -165,12 +167,12 @@ fn fold_header(text: &str) -> String {
         .to_lowercase()
 }
 
-fn moved_to_extra(field: Field, first: &RawValue, value: &RawValue) -> String {
-    format!(
-        "{field}: columns {} ({:?}) and {} ({:?}) both map to it; column {} gives the value and \
-         column {} is kept in extra",
-        first.col, first.column, value.col, value.column, first.col, value.col
-    )
+fn moved_to_extra(field: Field, first: &RawValue, value: &RawValue) -> RowWarning {
+    RowWarning::SharedField {
+        field,
+        first: (first.col, first.column.clone()),
+        moved: (value.col, value.column.clone()),
+    }
 }
 
 #[cfg(test)]

@@ -9,9 +9,12 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::Arc;
 
+mod outcome;
 mod unknown;
 mod values;
+mod warning;
 
+pub use outcome::{Outcome, SourceReport, Timings};
 pub use unknown::{
     check_line as check_unknown_marker_line, check_loaded as check_unknown_markers_loaded,
     is_unknown_marker,
@@ -20,6 +23,7 @@ pub use values::{
     Calendar, DateValue, Gender, NameParts, Place, PlaceLevel, Precision, Qualifier, Script,
     SentenceKey, SentenceKind,
 };
+pub use warning::RowWarning;
 
 /// Where a record came from: the source file, its record id and the physical row.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -257,7 +261,7 @@ pub struct RawRecord {
     /// Every cell of the row as text, in column order, for the rejects report.
     pub cells: Vec<String>,
     /// Problems found while the row was read (a value moved to `extra`, ...).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<RowWarning>,
 }
 
 impl RawValue {
@@ -376,7 +380,7 @@ pub struct Mention {
     /// The values read from the row's biographical note, with their spans.
     pub note_values: Vec<NoteEvidence>,
     /// Problems found in values that did not reject the row.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<RowWarning>,
 }
 
 /// One value read from a biographical note: its kind, its span of the note, and whether it gave

@@ -3,7 +3,7 @@
 //! every value is kept with its span as evidence (`note_values`).
 
 use super::note::{self, NoteValue};
-use crate::model::{Field, Lang, NoteEvidence, RawRecord, RawValue};
+use crate::model::{Field, Lang, NoteEvidence, RawRecord, RawValue, RowWarning};
 use crate::normalize::dates;
 
 /// A record with the fields its note gives, and the evidence of every value read.
@@ -47,11 +47,11 @@ fn give(
 ) -> bool {
     if let Some(own) = record.get(field) {
         if own.column != note.column && disagree(field, &own.text, &value.text, lang) {
-            record.warnings.push(format!(
-                "{field}: column {} ({:?}) says {:?}, the note (column {}, bytes {}..{}) says {:?}; \
-                 the column's value is kept",
-                own.col, own.column, own.text, note.col, value.start, value.end, value.text
-            ));
+            record.warnings.push(RowWarning::NoteDisagrees {
+                field,
+                column: (own.col, own.column.clone(), own.text.clone()),
+                note: (note.col, value.start, value.end, value.text.clone()),
+            });
         }
         return false;
     }

@@ -15,7 +15,7 @@ pub mod translit;
 
 use crate::model::{
     DateValue, Field, Lang, Mention, NameParts, Norm, Place, RawRecord, Reject, RejectReason,
-    Typed, is_unknown_marker,
+    RowWarning, Typed, is_unknown_marker,
 };
 use memo::Memo;
 use places::Gazetteer;
@@ -225,7 +225,7 @@ fn read_date(
     rec: &RawRecord,
     field: Field,
     norm: &Normalizer,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<RowWarning>,
 ) -> Norm<DateValue> {
     let Some(v) = rec.written(field) else {
         return Norm::empty();
@@ -235,7 +235,11 @@ fn read_date(
     }
     let norm = Norm::from_result(&v.text, norm.date(&v.text, v.typed, rec.lang));
     if let Some(e) = &norm.error {
-        warnings.push(format!("{field} (column {}): {e}", v.col));
+        warnings.push(RowWarning::Unreadable {
+            field,
+            col: v.col,
+            reason: e.to_string(),
+        });
     }
     norm
 }
@@ -250,7 +254,7 @@ fn read_place(
     rec: &RawRecord,
     year: Option<i32>,
     norm: &Normalizer,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<RowWarning>,
 ) -> Norm<Arc<Place>> {
     let Some(v) = rec.written(Field::BirthPlace) else {
         return Norm::empty();
@@ -260,23 +264,26 @@ fn read_place(
     }
     let norm = Norm::from_result(&v.text, norm.place(&v.text, year));
     if let Some(e) = &norm.error {
-        warnings.push(format!("birth_place (column {}): {e}", v.col));
+        warnings.push(RowWarning::Unreadable {
+            field: Field::BirthPlace,
+            col: v.col,
+            reason: e.to_string(),
+        });
     }
     if let Some(place) = &norm.value {
         if !place.unresolved.is_empty() {
-            warnings.push(format!(
-                "birth_place (column {}): {:?} not in the gazetteer; read as the {} {}",
-                v.col,
-                place.unresolved,
-                place.level.as_str(),
-                place.modern
-            ));
+            warnings.push(RowWarning::PlaceUnresolved {
+                col: v.col,
+                unresolved: place.unresolved.clone(),
+                level: place.level,
+                modern: place.modern.clone(),
+            });
         }
         if !place.conflict.is_empty() {
-            warnings.push(format!(
-                "birth_place (column {}): {}",
-                v.col, place.conflict
-            ));
+            warnings.push(RowWarning::PlaceConflict {
+                col: v.col,
+                conflict: place.conflict.clone(),
+            });
         }
     }
     norm

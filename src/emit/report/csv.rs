@@ -6,7 +6,7 @@
 //! byte order mark so that spreadsheet programs pick the right encoding. The data CSVs
 //! (`persons`, `mentions`, `decisions`, `rejects`) always keep the exact values, without a mark.
 
-use crate::pipeline::Outcome;
+use crate::model::Outcome;
 use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};

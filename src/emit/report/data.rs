@@ -1,7 +1,7 @@
 //! The figures the report page shows, gathered from a run's outcome.
 
+use crate::model::Outcome;
 use crate::model::{DateValue, Mention, Norm};
-use crate::pipeline::Outcome;
 use crate::state::IdChange;
 use chrono::Datelike;
 use std::collections::{BTreeMap, BTreeSet};
@@ -124,7 +124,7 @@ fn totals(outcome: &Outcome) -> Vec<(&'static str, u64)> {
     ]
 }
 
-fn source_row(s: &crate::pipeline::SourceReport) -> SourceRow {
+fn source_row(s: &crate::model::SourceReport) -> SourceRow {
     SourceRow {
         name: s.name.clone(),
         rows: s.rows,

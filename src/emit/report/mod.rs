@@ -10,7 +10,7 @@ pub mod data;
 pub mod html;
 pub mod svg;
 
-use crate::pipeline::Outcome;
+use crate::model::Outcome;
 
 /// The page's file name in the output folder.
 pub const FILE: &str = "report.html";

@@ -3,7 +3,7 @@
 use super::sheet::{SheetCells, SparseRow};
 use crate::ingest::limits::{self, MAX_CELL_BYTES};
 use crate::ingest::table::{Cell, RecordBuilder, RowOutcome};
-use crate::model::RejectReason;
+use crate::model::{RejectReason, RowWarning};
 
 /// The texts of the leading rows of a sheet, from its first row and column holding a value,
 /// each row as wide as its last cell: the rows header detection looks at.
@@ -104,13 +104,11 @@ impl SheetRows {
 /// Warns of each value of `cols` (1-based sheet columns) that is a formula's text.
 fn warn_formulas(rec: &mut crate::model::RawRecord, cols: &[usize]) {
     let values = rec.fields.iter().map(|(_, v)| v).chain(&rec.extra);
-    let warnings: Vec<String> = values
+    let warnings: Vec<RowWarning> = values
         .filter(|v| cols.contains(&v.col))
-        .map(|v| {
-            format!(
-                "{} (column {}): a formula without a cached value, kept as written",
-                v.column, v.col
-            )
+        .map(|v| RowWarning::Formula {
+            header: v.column.clone(),
+            col: v.col,
         })
         .collect();
     rec.warnings.extend(warnings);
