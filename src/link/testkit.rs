@@ -117,16 +117,8 @@ impl M {
             },
             name_raw: format!("{} {} {}", self.surname, self.given, self.father),
             name: std::sync::Arc::new(name),
-            birth: Norm {
-                raw: String::new(),
-                value: date(self.born),
-                error: None,
-            },
-            birth_place: Norm {
-                raw: self.place.clone(),
-                value: place.map(std::sync::Arc::new),
-                error: None,
-            },
+            birth: Norm::new("", date(self.born)),
+            birth_place: Norm::new(&self.place, place.map(std::sync::Arc::new)),
             nationality: self.nationality.clone(),
             nationality_key: None,
             arrest: dated(self.arrest),
@@ -149,11 +141,7 @@ impl M {
 
 /// A test date as a normalised value.
 fn dated(born: Born) -> Norm<DateValue> {
-    Norm {
-        raw: String::new(),
-        value: date(born),
-        error: None,
-    }
+    Norm::new("", date(born))
 }
 
 /// The date value of a test birth.

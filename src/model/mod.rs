@@ -23,7 +23,7 @@ pub use values::{
     Calendar, DateValue, Gender, NameParts, Place, PlaceLevel, Precision, Qualifier, Script,
     SentenceKey, SentenceKind,
 };
-pub use warning::RowWarning;
+pub use warning::{ReadError, RowWarning};
 
 /// Where a record came from: the source file, its record id and the physical row.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -304,33 +304,23 @@ pub struct Norm<T> {
     pub raw: String,
     /// The normalised value, when the raw text could be read.
     pub value: Option<T>,
-    /// Why the raw text could not be read; `None` for an empty or valid value.
-    pub error: Option<String>,
 }
 
 impl<T> Norm<T> {
-    /// An empty value: no raw text, nothing parsed, no error.
+    /// An empty value: no raw text, nothing read.
     pub fn empty() -> Self {
         Norm {
             raw: String::new(),
             value: None,
-            error: None,
         }
     }
 
-    /// Builds a value from a parse result, keeping the raw text.
-    pub fn from_result<E: fmt::Display>(raw: &str, result: Result<Option<T>, E>) -> Self {
-        match result {
-            Ok(value) => Norm {
-                raw: raw.to_string(),
-                value,
-                error: None,
-            },
-            Err(e) => Norm {
-                raw: raw.to_string(),
-                value: None,
-                error: Some(e.to_string()),
-            },
+    /// The raw text as written with the value read from it, if any (why it could not be read
+    /// is the row's [`RowWarning`]).
+    pub fn new(raw: &str, value: Option<T>) -> Self {
+        Norm {
+            raw: raw.to_string(),
+            value,
         }
     }
 }

@@ -3,7 +3,20 @@
 //! column.
 
 use super::{Field, PlaceLevel};
+use crate::normalize::dates::DateError;
+use crate::normalize::places::PlaceError;
 use std::fmt;
+
+/// Why a value does not read as its field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    /// A date that does not read.
+    #[error(transparent)]
+    Date(#[from] DateError),
+    /// A place that does not read.
+    #[error(transparent)]
+    Place(#[from] PlaceError),
+}
 
 /// A problem found in one row that did not reject it. The row is kept, with its raw text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,7 +28,7 @@ pub enum RowWarning {
         /// The 1-based column.
         col: usize,
         /// Why it does not read.
-        reason: String,
+        reason: ReadError,
     },
     /// A place not in the gazetteer, read as the nearest larger unit it names.
     PlaceUnresolved {

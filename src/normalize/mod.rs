@@ -14,19 +14,22 @@ pub mod text;
 pub mod translit;
 
 use crate::model::{
-    DateValue, Field, Lang, Mention, NameParts, Norm, Place, RawRecord, Reject, RejectReason,
-    RowWarning, Typed, is_unknown_marker,
+    DateValue, Field, Lang, Mention, NameParts, Norm, Place, RawRecord, ReadError, Reject,
+    RejectReason, RowWarning, Typed, is_unknown_marker,
 };
+use dates::DateError;
 use memo::Memo;
+use names::NameError;
 use places::Gazetteer;
+use places::PlaceError;
 use std::sync::Arc;
 
 /// What normalisation reads with: the gazetteer, and memos of values already read.
 pub struct Normalizer {
     gazetteer: &'static Gazetteer,
-    names: Memo<Result<Arc<NameParts>, String>>,
-    places: Memo<Result<Option<Arc<Place>>, String>>,
-    dates: Memo<Result<Option<DateValue>, String>>,
+    names: Memo<Result<Arc<NameParts>, NameError>>,
+    places: Memo<Result<Option<Arc<Place>>, PlaceError>>,
+    dates: Memo<Result<Option<DateValue>, DateError>>,
 }
 
 /// Entries each memo keeps at most.
@@ -48,13 +51,10 @@ impl Normalizer {
         normalize_record(rec, self)
     }
 
-    fn name(&self, raw: &str, lang: Option<Lang>) -> Result<Arc<NameParts>, String> {
+    fn name(&self, raw: &str, lang: Option<Lang>) -> Result<Arc<NameParts>, NameError> {
         let key = memo_key(raw, lang);
-        self.names.get_or_compute(&key, || {
-            names::parse(raw, lang)
-                .map(Arc::new)
-                .map_err(|e| e.to_string())
-        })
+        self.names
+            .get_or_compute(&key, || names::parse(raw, lang).map(Arc::new))
     }
 
     fn name_parts(&self, parts: [&str; 3], lang: Option<Lang>) -> Arc<NameParts> {
@@ -68,14 +68,14 @@ impl Normalizer {
     }
 
     /// A place, read with the names in use in `year` when the year is known.
-    fn place(&self, raw: &str, year: Option<i32>) -> Result<Option<Arc<Place>>, String> {
+    fn place(&self, raw: &str, year: Option<i32>) -> Result<Option<Arc<Place>>, PlaceError> {
         let key = format!("{}\u{1f}{raw}", year.unwrap_or(0));
         self.places.get_or_compute(&key, || {
             let found = match year {
                 Some(y) => self.gazetteer.resolve_in_year(raw, y),
                 None => self.gazetteer.resolve(raw),
             };
-            found.map(|p| p.map(Arc::new)).map_err(|e| e.to_string())
+            found.map(|p| p.map(Arc::new))
         })
     }
 
@@ -84,8 +84,8 @@ impl Normalizer {
         raw: &str,
         typed: Option<Typed>,
         lang: Option<Lang>,
-    ) -> Result<Option<DateValue>, String> {
-        let read = || dates::parse_cell(raw, typed, lang).map_err(|e| e.to_string());
+    ) -> Result<Option<DateValue>, DateError> {
+        let read = || dates::parse_cell(raw, typed, lang);
         match typed {
             Some(_) => read(),
             None => self.dates.get_or_compute(&memo_key(raw, lang), read),
@@ -137,7 +137,7 @@ fn normalize_record(rec: &RawRecord, norm: &Normalizer) -> Result<Mention, Rejec
         .then(|| decision::split_decision(rec.text(Field::Decision), rec.lang))
         .flatten();
     if let Some(parts) = embedded {
-        decision_date = Norm::from_result(&parts.date_raw, Ok::<_, String>(Some(parts.date)));
+        decision_date = Norm::new(&parts.date_raw, Some(parts.date));
         if deciding_body.is_empty() {
             deciding_body = parts.rest;
         }
@@ -178,7 +178,12 @@ fn read_name(rec: &RawRecord, norm: &Normalizer) -> Result<(String, Arc<NamePart
         let raw = full.text.clone();
         return match norm.name(&raw, rec.lang) {
             Ok(parts) => Ok((raw, parts)),
-            Err(e) => Err(reject(rec, Some(full.col), RejectReason::NoName, e)),
+            Err(e) => Err(reject(
+                rec,
+                Some(full.col),
+                RejectReason::NoName,
+                e.to_string(),
+            )),
         };
     }
     let written = [Field::Surname, Field::Given, Field::Patronymic].map(|f| rec.text(f));
@@ -231,17 +236,17 @@ fn read_date(
         return Norm::empty();
     };
     if !v.has_value() {
-        return Norm::from_result(&v.text, Ok::<_, String>(None));
+        return Norm::new(&v.text, None);
     }
-    let norm = Norm::from_result(&v.text, norm.date(&v.text, v.typed, rec.lang));
-    if let Some(e) = &norm.error {
+    let value = norm.date(&v.text, v.typed, rec.lang).unwrap_or_else(|e| {
         warnings.push(RowWarning::Unreadable {
             field,
             col: v.col,
-            reason: e.to_string(),
+            reason: ReadError::Date(e),
         });
-    }
-    norm
+        None
+    });
+    Norm::new(&v.text, value)
 }
 
 /// The year of a date known to lie within one year.
@@ -260,17 +265,17 @@ fn read_place(
         return Norm::empty();
     };
     if !v.has_value() {
-        return Norm::from_result(&v.text, Ok::<_, String>(None));
+        return Norm::new(&v.text, None);
     }
-    let norm = Norm::from_result(&v.text, norm.place(&v.text, year));
-    if let Some(e) = &norm.error {
+    let value = norm.place(&v.text, year).unwrap_or_else(|e| {
         warnings.push(RowWarning::Unreadable {
             field: Field::BirthPlace,
             col: v.col,
-            reason: e.to_string(),
+            reason: ReadError::Place(e),
         });
-    }
-    if let Some(place) = &norm.value {
+        None
+    });
+    if let Some(place) = &value {
         if !place.unresolved.is_empty() {
             warnings.push(RowWarning::PlaceUnresolved {
                 col: v.col,
@@ -286,7 +291,7 @@ fn read_place(
             });
         }
     }
-    norm
+    Norm::new(&v.text, value)
 }
 
 /// The values kept in `extra`: mapped fields no output column holds, unmapped columns, and a

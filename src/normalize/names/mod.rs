@@ -27,7 +27,7 @@ pub const MAX_NAME_CHARS: usize = 256;
 pub const MAX_NAME_WORDS: usize = 24;
 
 /// Why a name could not be read.
-#[derive(Debug, Error, PartialEq, Eq)]
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
 pub enum NameError {
     /// The text holds no letters.
     #[error("no letters in name {0:?}")]

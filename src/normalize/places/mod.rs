@@ -33,7 +33,7 @@ pub const MAX_PLACE_CHARS: usize = 1_024;
 pub const MAX_PLACE_WORDS: usize = 64;
 
 /// Why a place could not be resolved.
-#[derive(Debug, Error, PartialEq, Eq)]
+#[derive(Debug, Clone, Error, PartialEq, Eq)]
 pub enum PlaceError {
     /// The text is past a cap on its size and was not read; it is kept as written.
     #[error("not read as a place: {count} {unit}, past the cap of {cap} {unit} for one place")]
