@@ -1,21 +1,21 @@
-//! The optional TOML configuration: per-source overrides of what detection decided.
+//! The optional TOML configuration: per-source overrides of what detection decided, and the
+//! linkage settings. The file is read and checked once ([`Config::load`]) into typed values; no
+//! later stage parses a setting again.
 
 use crate::model::{Field, Lang};
+use encoding_rs::Encoding;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The whole configuration file.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+/// The whole configuration, read and checked.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
     /// An archivists' links file of `same`/`different` judgements (relative to the config file).
     pub links: Option<PathBuf>,
     /// Linkage settings.
-    #[serde(default)]
     pub link: LinkConfig,
     /// Overrides per source, keyed by the source's file name.
-    #[serde(default)]
     pub sources: BTreeMap<String, SourceConfig>,
     /// Let a run replace the outputs although a source of the last run is missing, unreadable
     /// or shrank to fewer than half its accepted rows (as `--allow-shrink`).
@@ -25,40 +25,72 @@ pub struct Config {
     pub data_dir: Option<PathBuf>,
 }
 
-/// Linkage settings a configuration may change.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+/// The linkage settings a configuration gives (the keys of `[link]`), read once.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct LinkConfig {
-    /// Score at or above which two mentions are merged.
-    pub threshold: Option<f64>,
-    /// Most evidence against, in bits, two mentions of one person may carry (a merge joining two
-    /// mentions that disagree more is refused).
-    pub max_disagreement: Option<f64>,
-    /// Score from which a mention left alone joins the one person all its pairs lead to.
-    pub lone_threshold: Option<f64>,
-    /// Lower bound of the review band.
-    pub review_low: Option<f64>,
-    /// Upper bound of the review band.
-    pub review_high: Option<f64>,
+    values: BTreeMap<LinkSetting, f64>,
 }
 
-/// Overrides for one source; every field is optional and replaces detection.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+impl<'de> Deserialize<'de> for LinkConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let written = BTreeMap::<String, f64>::deserialize(deserializer)?;
+        let mut values = BTreeMap::new();
+        for (key, value) in written {
+            let setting = LinkSetting::ALL.into_iter().find(|s| s.name() == key);
+            let setting = setting.ok_or_else(|| {
+                let names: Vec<&str> = LinkSetting::ALL.iter().map(|s| s.name()).collect();
+                serde::de::Error::custom(format!(
+                    "unknown field `{key}`, expected one of `{}`",
+                    names.join("`, `")
+                ))
+            })?;
+            values.insert(setting, value);
+        }
+        Ok(LinkConfig { values })
+    }
+}
+
+/// The configuration file as written, before its values are read.
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct ConfigFile {
+    links: Option<PathBuf>,
+    #[serde(default)]
+    link: LinkConfig,
+    #[serde(default)]
+    sources: BTreeMap<String, SourceFile>,
+    allow_shrink: Option<bool>,
+    data_dir: Option<PathBuf>,
+}
+
+/// Overrides for one source as written: every key is optional.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceFile {
+    encoding: Option<String>,
+    delimiter: Option<String>,
+    sheet: Option<String>,
+    header_row: Option<usize>,
+    language: Option<String>,
+    #[serde(default)]
+    columns: BTreeMap<String, String>,
+}
+
+/// Overrides for one source; every one is optional and replaces detection.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SourceConfig {
-    /// Encoding label (`windows-1251`, `koi8-r`, `utf-8` ...).
-    pub encoding: Option<String>,
-    /// Delimiter: one character, or `tab`.
-    pub delimiter: Option<String>,
+    /// The encoding (from a label such as `windows-1251`, `koi8-r`, `utf-8`).
+    pub encoding: Option<&'static Encoding>,
+    /// The delimiter (one ASCII character, or `tab`).
+    pub delimiter: Option<u8>,
     /// Sheet name of a workbook.
     pub sheet: Option<String>,
     /// 1-based row number of the header.
     pub header_row: Option<usize>,
-    /// Language code of the source (`ru`, `kk`, `uz`, `tg`, `ky`, `en`).
-    pub language: Option<String>,
-    /// Header → canonical field name, or `extra` to keep the column unmapped.
-    #[serde(default)]
-    pub columns: BTreeMap<String, String>,
+    /// Language of the source (`ru`, `kk`, `uz`, `tg`, `ky`, `en`).
+    pub language: Option<Lang>,
+    /// Header (trimmed) → canonical field, or `None` (`extra`) to keep the column unmapped.
+    pub columns: BTreeMap<String, Option<Field>>,
 }
 
 /// Why a configuration is unusable.
@@ -109,30 +141,34 @@ impl Config {
             path: path.to_path_buf(),
             source,
         })?;
-        let mut config: Config = toml::from_str(&text).map_err(|e| ConfigError::Parse {
+        let file: ConfigFile = toml::from_str(&text).map_err(|e| ConfigError::Parse {
             path: path.to_path_buf(),
             message: e.to_string(),
         })?;
-        if let Some(dir) = path.parent() {
-            config.links = config.links.map(|links| dir.join(links));
-            config.data_dir = config.data_dir.map(|data| dir.join(data));
-        }
-        config
-            .link
+        file.link
             .check()
             .map_err(|(setting, message)| ConfigError::Setting {
                 path: path.to_path_buf(),
                 setting: format!("link.{setting}"),
                 message,
             })?;
-        for (name, source) in &config.sources {
-            source.check().map_err(|message| ConfigError::Value {
+        let mut sources = BTreeMap::new();
+        for (name, source) in file.sources {
+            let source = SourceConfig::read(source).map_err(|message| ConfigError::Value {
                 path: path.to_path_buf(),
                 source_name: name.clone(),
                 message,
             })?;
+            sources.insert(name, source);
         }
-        Ok(config)
+        let dir = path.parent().unwrap_or(Path::new(""));
+        Ok(Config {
+            links: file.links.map(|links| dir.join(links)),
+            link: file.link,
+            sources,
+            allow_shrink: file.allow_shrink,
+            data_dir: file.data_dir.map(|data| dir.join(data)),
+        })
     }
 
     /// Overrides that match nothing in the input, as warnings: a `[sources."NAME"]` for a file
@@ -168,17 +204,19 @@ impl Config {
 }
 
 /// A linkage setting a configuration may change (a key of `[link]`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum LinkSetting {
-    /// `threshold`.
+    /// `threshold`: score at or above which two mentions are merged.
     Threshold,
-    /// `max_disagreement`.
+    /// `max_disagreement`: most evidence against, in bits, two mentions of one person may carry
+    /// (a merge joining two mentions that disagree more is refused).
     MaxDisagreement,
-    /// `lone_threshold`.
+    /// `lone_threshold`: score from which a mention left alone joins the one person all its
+    /// pairs lead to.
     LoneThreshold,
-    /// `review_low`.
+    /// `review_low`: lower bound of the review band.
     ReviewLow,
-    /// `review_high`.
+    /// `review_high`: upper bound of the review band.
     ReviewHigh,
 }
 
@@ -207,13 +245,7 @@ impl LinkSetting {
 impl LinkConfig {
     /// The value the configuration gives a setting, if any.
     pub fn get(&self, setting: LinkSetting) -> Option<f64> {
-        match setting {
-            LinkSetting::Threshold => self.threshold,
-            LinkSetting::MaxDisagreement => self.max_disagreement,
-            LinkSetting::LoneThreshold => self.lone_threshold,
-            LinkSetting::ReviewLow => self.review_low,
-            LinkSetting::ReviewHigh => self.review_high,
-        }
+        self.values.get(&setting).copied()
     }
 
     /// The settings as (name, value), in the order of the file's documentation.
@@ -230,10 +262,11 @@ impl LinkConfig {
                 return Err((name, format!("{v} is not a finite number")));
             }
         }
-        if let Some(v) = self.max_disagreement.filter(|&v| v < 0.0) {
+        if let Some(v) = self.get(LinkSetting::MaxDisagreement).filter(|&v| v < 0.0) {
             return Err(("max_disagreement", format!("{v} is negative")));
         }
-        if let (Some(low), Some(high)) = (self.review_low, self.review_high)
+        let band = [LinkSetting::ReviewLow, LinkSetting::ReviewHigh].map(|s| self.get(s));
+        if let [Some(low), Some(high)] = band
             && low > high
         {
             return Err((
@@ -246,57 +279,51 @@ impl LinkConfig {
 }
 
 impl SourceConfig {
-    fn check(&self) -> Result<(), String> {
-        self.delimiter_byte()?;
-        self.lang()?;
-        self.column_overrides()?;
-        if let Some(enc) = &self.encoding {
-            encoding_rs::Encoding::for_label(enc.as_bytes())
-                .ok_or_else(|| format!("unknown encoding {enc:?}"))?;
-        }
-        if self.header_row == Some(0) {
+    /// Reads the overrides as written, or says which one is wrong.
+    fn read(file: SourceFile) -> Result<SourceConfig, String> {
+        if file.header_row == Some(0) {
             return Err("header_row counts from 1".into());
         }
-        Ok(())
+        Ok(SourceConfig {
+            encoding: file.encoding.as_deref().map(encoding).transpose()?,
+            delimiter: file.delimiter.as_deref().map(delimiter).transpose()?,
+            sheet: file.sheet,
+            header_row: file.header_row,
+            language: file.language.as_deref().map(language).transpose()?,
+            columns: file
+                .columns
+                .iter()
+                .map(|(header, field)| Ok((header.trim().to_string(), column(header, field)?)))
+                .collect::<Result<_, String>>()?,
+        })
     }
+}
 
-    /// The delimiter as a byte, if one is configured.
-    pub fn delimiter_byte(&self) -> Result<Option<u8>, String> {
-        match self.delimiter.as_deref() {
-            None => Ok(None),
-            Some("tab") | Some("\t") => Ok(Some(b'\t')),
-            Some(d) if d.len() == 1 => Ok(Some(d.as_bytes()[0])),
-            Some(d) => Err(format!(
-                "delimiter {d:?} must be one ASCII character or `tab`"
-            )),
-        }
+fn encoding(label: &str) -> Result<&'static Encoding, String> {
+    Encoding::for_label(label.trim().as_bytes())
+        .ok_or_else(|| format!("unknown encoding {label:?}"))
+}
+
+fn delimiter(written: &str) -> Result<u8, String> {
+    match written {
+        "tab" | "\t" => Ok(b'\t'),
+        d if d.len() == 1 => Ok(d.as_bytes()[0]),
+        d => Err(format!(
+            "delimiter {d:?} must be one ASCII character or `tab`"
+        )),
     }
+}
 
-    /// The configured language, if any.
-    pub fn lang(&self) -> Result<Option<Lang>, String> {
-        match &self.language {
-            None => Ok(None),
-            Some(code) => Lang::parse(code)
-                .map(Some)
-                .ok_or_else(|| format!("unknown language {code:?}")),
-        }
-    }
+fn language(code: &str) -> Result<Lang, String> {
+    Lang::parse(code).ok_or_else(|| format!("unknown language {code:?}"))
+}
 
-    /// Column overrides: header → field, `None` for `extra`.
-    pub fn column_overrides(&self) -> Result<HashMap<String, Option<Field>>, String> {
-        self.columns
-            .iter()
-            .map(|(header, field)| {
-                let mapped = match field.as_str() {
-                    "extra" => None,
-                    name => Some(
-                        Field::parse(name)
-                            .ok_or_else(|| format!("column {header:?}: unknown field {name:?}"))?,
-                    ),
-                };
-                Ok((header.trim().to_string(), mapped))
-            })
-            .collect()
+fn column(header: &str, field: &str) -> Result<Option<Field>, String> {
+    match field {
+        "extra" => Ok(None),
+        name => Field::parse(name)
+            .map(Some)
+            .ok_or_else(|| format!("column {header:?}: unknown field {name:?}")),
     }
 }
 
@@ -325,9 +352,11 @@ mod tests {
         )
         .unwrap();
         let src = config.source("list.csv");
-        assert_eq!(src.delimiter_byte(), Ok(Some(b'\t')));
-        assert_eq!(src.lang(), Ok(Some(Lang::Kk)));
-        let cols = src.column_overrides().unwrap();
+        assert_eq!(src.encoding, Some(encoding_rs::KOI8_R));
+        assert_eq!(src.delimiter, Some(b'\t'));
+        assert_eq!(src.header_row, Some(3));
+        assert_eq!(src.language, Some(Lang::Kk));
+        let cols = &src.columns;
         assert_eq!(cols["Архив"], Some(Field::CaseNumber));
         assert_eq!(cols["Источник"], None);
         assert_eq!(config.source("other.csv"), SourceConfig::default());
@@ -339,6 +368,16 @@ mod tests {
         assert!(err.to_string().contains("a.csv") && err.to_string().contains("bogus"));
         let err = load("[sources.\"a.csv\"]\nnonsense = 1\n").unwrap_err();
         assert!(err.to_string().contains("nonsense"), "{err}");
+        for (text, needle) in [
+            ("encoding = \"cp-nope\"", "cp-nope"),
+            ("delimiter = \";;\"", "delimiter"),
+            ("language = \"xx\"", "xx"),
+            ("header_row = 0", "header_row"),
+        ] {
+            let err = load(&format!("[sources.\"a.csv\"]\n{text}\n")).unwrap_err();
+            assert!(matches!(err, ConfigError::Value { .. }), "{text}: {err}");
+            assert!(err.to_string().contains(needle), "{text}: {err}");
+        }
     }
 
     #[test]
@@ -375,5 +414,16 @@ mod tests {
         }
         let ok = load("[link]\nthreshold = -1.5\nreview_low = 1.0\nreview_high = 1.0\n");
         assert!(ok.is_ok());
+    }
+
+    #[test]
+    fn link_settings_are_read_by_name_and_an_unknown_one_is_refused() {
+        let config = load("[link]\nthreshold = 3\nreview_high = 4.5\n").unwrap();
+        assert_eq!(config.link.get(LinkSetting::Threshold), Some(3.0));
+        assert_eq!(config.link.get(LinkSetting::ReviewHigh), Some(4.5));
+        assert_eq!(config.link.get(LinkSetting::ReviewLow), None);
+        let err = load("[link]\nthreshhold = 3.0\n").unwrap_err();
+        assert!(matches!(err, ConfigError::Parse { .. }), "{err}");
+        assert!(err.to_string().contains("threshhold"), "{err}");
     }
 }

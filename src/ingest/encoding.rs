@@ -32,9 +32,6 @@ pub struct Decoded {
 /// Why a file's bytes could not be decoded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EncodingError {
-    /// The configured encoding label is not known.
-    #[error("unknown encoding label {0:?}")]
-    UnknownLabel(String),
     /// The bytes are not valid in the configured or detected encoding.
     #[error("bytes are not valid {encoding} (first bad byte near offset {offset})")]
     Invalid {
@@ -61,10 +58,11 @@ pub enum EncodingError {
 
 /// Decodes bytes in the configured encoding, or detects it: a byte-order mark wins, then valid
 /// UTF-8, then the detector's guess among the encodings the region's archives use.
-pub fn decode(bytes: &[u8], configured: Option<&str>) -> Result<Decoded, EncodingError> {
-    if let Some(label) = configured {
-        let enc = Encoding::for_label(label.trim().as_bytes())
-            .ok_or_else(|| EncodingError::UnknownLabel(label.to_string()))?;
+pub fn decode(
+    bytes: &[u8],
+    configured: Option<&'static Encoding>,
+) -> Result<Decoded, EncodingError> {
+    if let Some(enc) = configured {
         let (body, bom) = strip_bom(bytes, enc);
         return decode_strict(body, enc, bom);
     }
@@ -97,10 +95,12 @@ pub fn decode(bytes: &[u8], configured: Option<&str>) -> Result<Decoded, Encodin
 
 /// Like [`decode`], but takes the bytes: valid UTF-8 without a byte-order mark becomes the text
 /// without a copy, so a large file is held once.
-pub fn decode_owned(bytes: Vec<u8>, configured: Option<&str>) -> Result<Decoded, EncodingError> {
-    let plain_utf8 = configured
-        .is_none_or(|l| Encoding::for_label(l.trim().as_bytes()) == Some(UTF_8))
-        && Encoding::for_bom(&bytes).is_none();
+pub fn decode_owned(
+    bytes: Vec<u8>,
+    configured: Option<&'static Encoding>,
+) -> Result<Decoded, EncodingError> {
+    let plain_utf8 =
+        configured.is_none_or(|enc| enc == UTF_8) && Encoding::for_bom(&bytes).is_none();
     if !plain_utf8 {
         return decode(&bytes, configured);
     }
@@ -247,18 +247,22 @@ mod tests {
 
     #[test]
     fn configured_encoding_wins_and_invalid_bytes_are_an_error() {
-        let err = decode(&[0x41, 0xff, 0xfe, 0x41], Some("utf-8")).unwrap_err();
+        let err = decode(&[0x41, 0xff, 0xfe, 0x41], Some(UTF_8)).unwrap_err();
         assert!(matches!(err, EncodingError::Invalid { offset: 1, .. }));
-        assert!(decode(b"abc", Some("no-such-encoding")).is_err());
+        let koi8 = decode(
+            &[0xf0, 0xc5, 0xd4, 0xd2, 0xcf, 0xd7],
+            Some(encoding_rs::KOI8_R),
+        );
+        assert_eq!(koi8.unwrap().text, "Петров");
     }
 
     #[test]
     fn owned_bytes_decode_as_borrowed_ones() {
-        let cases: [(&[u8], Option<&str>); 5] = [
+        let cases: [(&[u8], Option<&'static Encoding>); 5] = [
             ("ФИО\nШокаев".as_bytes(), None),
             ("\u{feff}ФИО".as_bytes(), None),
-            (&[0x41, 0xff, 0xfe, 0x41], Some("utf-8")),
-            (&[0xd4, 0xc9, 0xcf], Some("windows-1251")),
+            (&[0x41, 0xff, 0xfe, 0x41], Some(UTF_8)),
+            (&[0xd4, 0xc9, 0xcf], Some(encoding_rs::WINDOWS_1251)),
             (&[0x50, 0x00], None),
         ];
         for (bytes, label) in cases {

@@ -147,14 +147,6 @@ pub enum IngestError {
         /// The configured row.
         row: usize,
     },
-    /// The configuration for this source is invalid.
-    #[error("{path}: {message}")]
-    Config {
-        /// The file.
-        path: PathBuf,
-        /// What is wrong.
-        message: String,
-    },
 }
 
 /// The source files of an input folder, sorted by name. A symbolic link is followed: to a file it
@@ -227,17 +219,9 @@ pub fn open(path: &Path, cfg: &SourceConfig) -> Result<Source, IngestError> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let config_error = |message: String| IngestError::Config {
-        path: path.to_path_buf(),
-        message,
-    };
-    let lang = cfg.lang().map_err(config_error)?;
-    let overrides = cfg.column_overrides().map_err(config_error)?;
     let ctx = OpenContext {
         path,
         cfg,
-        lang,
-        overrides,
         sha256: hex_sha256(&bytes),
         bytes: bytes.len() as u64,
     };
@@ -254,8 +238,6 @@ pub fn open(path: &Path, cfg: &SourceConfig) -> Result<Source, IngestError> {
 struct OpenContext<'a> {
     path: &'a Path,
     cfg: &'a SourceConfig,
-    lang: Option<Lang>,
-    overrides: std::collections::HashMap<String, Option<crate::model::Field>>,
     sha256: String,
     bytes: u64,
 }
@@ -276,8 +258,8 @@ impl OpenContext<'_> {
         };
         let settings = layout::Settings {
             header_row,
-            overrides: &self.overrides,
-            lang: self.lang,
+            overrides: &self.cfg.columns,
+            lang: self.cfg.language,
         };
         layout::detect(rows, &settings).map_err(|e| match e {
             LayoutError::NoHeader => IngestError::NoHeader {
@@ -342,20 +324,13 @@ fn shared_field_warnings(columns: &[ColumnMap]) -> Vec<String> {
 }
 
 fn open_delimited(bytes: Vec<u8>, ctx: OpenContext) -> Result<Source, IngestError> {
-    let decoded = encoding::decode_owned(bytes, ctx.cfg.encoding.as_deref()).map_err(|source| {
+    let decoded = encoding::decode_owned(bytes, ctx.cfg.encoding).map_err(|source| {
         IngestError::Encoding {
             path: ctx.path.to_path_buf(),
             source,
         }
     })?;
-    let delimiter = ctx
-        .cfg
-        .delimiter_byte()
-        .map_err(|message| IngestError::Config {
-            path: ctx.path.to_path_buf(),
-            message,
-        })?;
-    let dialect = delimited::detect_dialect(&decoded.text, delimiter);
+    let dialect = delimited::detect_dialect(&decoded.text, ctx.cfg.delimiter);
     let wanted = HEADER_SEARCH_ROWS.max(ctx.cfg.header_row.unwrap_or(0)) + PROFILE_ROWS;
     let leading = delimited::leading_rows(&decoded.text, dialect, wanted);
     let cells: Vec<Vec<String>> = leading.iter().map(|r| r.cells.clone()).collect();

@@ -94,16 +94,24 @@ impl Default for LinkOptions {
     }
 }
 
+/// The field of [`LinkOptions`] behind a setting a configuration may change, borrowed as asked
+/// (`&` or `&mut`): the one list of which setting is which field.
+macro_rules! setting_field {
+    ($options:expr, $setting:expr, $($borrow:tt)+) => {
+        match $setting {
+            LinkSetting::Threshold => $($borrow)+ $options.threshold,
+            LinkSetting::MaxDisagreement => $($borrow)+ $options.max_disagreement,
+            LinkSetting::LoneThreshold => $($borrow)+ $options.lone_threshold,
+            LinkSetting::ReviewLow => $($borrow)+ $options.review_low,
+            LinkSetting::ReviewHigh => $($borrow)+ $options.review_high,
+        }
+    };
+}
+
 impl LinkOptions {
     /// The value of a setting a configuration may change.
     pub fn setting(&self, setting: LinkSetting) -> f64 {
-        match setting {
-            LinkSetting::Threshold => self.threshold,
-            LinkSetting::MaxDisagreement => self.max_disagreement,
-            LinkSetting::LoneThreshold => self.lone_threshold,
-            LinkSetting::ReviewLow => self.review_low,
-            LinkSetting::ReviewHigh => self.review_high,
-        }
+        *setting_field!(self, setting, &)
     }
 
     /// The options with every setting the configuration gives in force.
@@ -118,13 +126,7 @@ impl LinkOptions {
 
     /// The place of a setting a configuration may change.
     fn setting_mut(&mut self, setting: LinkSetting) -> &mut f64 {
-        match setting {
-            LinkSetting::Threshold => &mut self.threshold,
-            LinkSetting::MaxDisagreement => &mut self.max_disagreement,
-            LinkSetting::LoneThreshold => &mut self.lone_threshold,
-            LinkSetting::ReviewLow => &mut self.review_low,
-            LinkSetting::ReviewHigh => &mut self.review_high,
-        }
+        setting_field!(self, setting, &mut)
     }
 }
 

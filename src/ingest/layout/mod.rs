@@ -12,7 +12,7 @@ use crate::model::{Field, Lang};
 use decide::Verdict;
 use profile::Profile;
 use rows::{HeaderCell, HeaderRows};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// How one source column maps to a canonical field, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,7 +89,7 @@ pub struct Settings<'a> {
     /// The header row the configuration gives (0-based), if any.
     pub header_row: Option<usize>,
     /// Columns the configuration maps by header (field, or `None` to keep as an extra).
-    pub overrides: &'a HashMap<String, Option<Field>>,
+    pub overrides: &'a BTreeMap<String, Option<Field>>,
     /// The source's language, when configured.
     pub lang: Option<Lang>,
 }
@@ -131,7 +131,7 @@ fn column(
     m: Option<HeaderMatch>,
     data: &[Vec<String>],
     lang: Option<Lang>,
-    overrides: &HashMap<String, Option<Field>>,
+    overrides: &BTreeMap<String, Option<Field>>,
 ) -> (ColumnMap, Option<Field>) {
     let header = cell.display();
     let configured = overrides

@@ -10,7 +10,7 @@ fn rows(lines: &[&[&str]]) -> Vec<Vec<String>> {
 }
 
 fn detect_plain(table: &[Vec<String>]) -> Result<Layout, LayoutError> {
-    let overrides = HashMap::new();
+    let overrides = BTreeMap::new();
     let settings = Settings {
         header_row: None,
         overrides: &overrides,
@@ -39,7 +39,7 @@ fn header_row_is_found_below_title_lines() {
 #[test]
 fn lone_name_column_is_the_full_name_and_overrides_win() {
     let table = rows(&[&["Name", "Born", "Archive"]]);
-    let mut overrides = HashMap::new();
+    let mut overrides = BTreeMap::new();
     overrides.insert("Archive".to_string(), Some(Field::CaseNumber));
     let settings = Settings {
         header_row: None,
