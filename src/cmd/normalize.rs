@@ -242,21 +242,8 @@ fn name_row(text: &str, lang: Option<Lang>) -> Vec<String> {
     if text.trim().is_empty() {
         return vec![String::new(); 11];
     }
-    let fields = |n: &NameParts| {
-        vec![
-            n.surname.clone(),
-            n.given.clone(),
-            n.patronymic.clone(),
-            n.father.clone(),
-            n.surname_key.clone(),
-            n.given_key.clone(),
-            n.father_key.clone(),
-            n.phonetic_key.clone(),
-            n.gender.map(|g| g.as_str().to_string()).unwrap_or_default(),
-            n.script.map(|s| s.as_str().to_string()).unwrap_or_default(),
-        ]
-    };
-    with_error(names::parse(text, lang).map(|n| Some(fields(&n))), 10)
+    let cells = |n: NameParts| n.cells().to_vec();
+    with_error(names::parse(text, lang).map(|n| Some(cells(n))), 10)
 }
 
 fn place_row(text: &str) -> Vec<String> {

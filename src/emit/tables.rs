@@ -1,7 +1,7 @@
 //! The rows of the four output tables, in the column order of their Table Schemas.
 
 use crate::model::Outcome;
-use crate::model::{DateValue, Mention, Norm, Person, Reject, RowWarning, Script};
+use crate::model::{DateValue, Mention, Norm, Person, Reject, RowWarning};
 use crate::summary::Summary;
 use std::collections::BTreeSet;
 
@@ -37,24 +37,14 @@ pub fn rows<'a>(table: &str, outcome: &'a Outcome) -> Box<dyn Iterator<Item = Ve
 }
 
 fn mention_row(m: &Mention, person_id: &str) -> Vec<String> {
-    let n = &m.name;
     let mut row = vec![
         m.prov.source.clone(),
         m.prov.record_id.clone(),
         m.prov.row.to_string(),
         person_id.to_string(),
         m.name_raw.clone(),
-        n.surname.clone(),
-        n.given.clone(),
-        n.patronymic.clone(),
-        n.father.clone(),
-        n.surname_key.clone(),
-        n.given_key.clone(),
-        n.father_key.clone(),
-        n.phonetic_key.clone(),
-        gender(n.gender),
-        n.script.map(Script::as_str).unwrap_or_default().to_string(),
     ];
+    row.extend(m.name.cells());
     push_date(&mut row, &m.birth);
     let place = m.birth_place.value.as_ref();
     row.extend([

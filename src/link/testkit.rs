@@ -120,21 +120,10 @@ impl M {
             birth: Norm::new("", date(self.born)),
             birth_place: Norm::new(&self.place, place.map(std::sync::Arc::new)),
             nationality: self.nationality.clone(),
-            nationality_key: None,
             arrest: dated(self.arrest),
-            charge: String::new(),
-            sentencing_organ: String::new(),
-            sentence: String::new(),
-            sentence_key: None,
-            death: Norm::empty(),
-            decision: String::new(),
             decision_date: dated(self.decided),
-            deciding_body: String::new(),
-            legal_basis: String::new(),
             case_number: self.case_number.clone(),
-            extra: Vec::new(),
-            note_values: Vec::new(),
-            warnings: Vec::new(),
+            ..Mention::default()
         }
     }
 }

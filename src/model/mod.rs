@@ -26,7 +26,7 @@ pub use values::{
 pub use warning::{ReadError, RowWarning};
 
 /// Where a record came from: the source file, its record id and the physical row.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Provenance {
     /// The input file name, which is the source name.
     pub source: String,
@@ -306,6 +306,12 @@ pub struct Norm<T> {
     pub value: Option<T>,
 }
 
+impl<T> Default for Norm<T> {
+    fn default() -> Self {
+        Norm::empty()
+    }
+}
+
 impl<T> Norm<T> {
     /// An empty value: no raw text, nothing read.
     pub fn empty() -> Self {
@@ -325,8 +331,9 @@ impl<T> Norm<T> {
     }
 }
 
-/// One accepted input row, normalised: the unit that linkage works on.
-#[derive(Debug, Clone, PartialEq)]
+/// One accepted input row, normalised: the unit that linkage works on. Its default is a mention
+/// with nothing written, for tests that fill the fields they need.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Mention {
     /// Where the row came from.
     pub prov: Provenance,

@@ -193,6 +193,23 @@ impl NameParts {
     pub fn is_empty(&self) -> bool {
         self.surname.is_empty() && self.given.is_empty() && self.patronymic.is_empty()
     }
+
+    /// The output cells: surname, given, patronymic, father, surname_key, given_key,
+    /// father_key, phonetic_key, gender, script.
+    pub fn cells(&self) -> [String; 10] {
+        [
+            self.surname.clone(),
+            self.given.clone(),
+            self.patronymic.clone(),
+            self.father.clone(),
+            self.surname_key.clone(),
+            self.given_key.clone(),
+            self.father_key.clone(),
+            self.phonetic_key.clone(),
+            self.gender.map_or("", Gender::as_str).to_string(),
+            self.script.map_or("", Script::as_str).to_string(),
+        ]
+    }
 }
 
 /// A place resolved to today's name.

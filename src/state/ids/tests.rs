@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{NameParts, Norm, Provenance};
+use crate::model::Provenance;
 
 fn mention(source: &str, record: &str, name: &str) -> Mention {
     Mention {
@@ -9,25 +9,7 @@ fn mention(source: &str, record: &str, name: &str) -> Mention {
             row: 2,
         },
         name_raw: name.into(),
-        name: std::sync::Arc::new(NameParts::default()),
-        birth: Norm::empty(),
-        birth_place: Norm::empty(),
-        nationality: String::new(),
-        nationality_key: None,
-        arrest: Norm::empty(),
-        charge: String::new(),
-        sentencing_organ: String::new(),
-        sentence: String::new(),
-        sentence_key: None,
-        death: Norm::empty(),
-        decision: String::new(),
-        decision_date: Norm::empty(),
-        deciding_body: String::new(),
-        legal_basis: String::new(),
-        case_number: String::new(),
-        extra: Vec::new(),
-        note_values: Vec::new(),
-        warnings: Vec::new(),
+        ..Mention::default()
     }
 }
 
