@@ -30,14 +30,51 @@ pub const HEADER: [&str; 21] = [
     "b_row",
 ];
 
-/// The rows of `review.csv`, strongest pairs first.
+/// The rows of `review.csv`, what a judgement changes most first: every mention that fits two
+/// or more persons about equally (one row per person it fits, the mentions whose persons hold
+/// the most mentions first), then the borderline pairs by the number of mentions a judgement
+/// moves (the sizes of the persons of both ends), then by score.
 pub fn rows(outcome: &Outcome) -> Vec<Vec<String>> {
-    outcome
-        .linkage
-        .review
-        .iter()
+    let mut ambiguous: Vec<&Vec<Edge>> = outcome.linkage.ambiguous.iter().collect();
+    ambiguous.sort_by_key(|pairs| std::cmp::Reverse(reach(outcome, pairs)));
+    let mut borderline: Vec<&Edge> = outcome.linkage.review.iter().collect();
+    borderline.sort_by(|x, y| {
+        let (sx, sy) = (stake(outcome, x), stake(outcome, y));
+        sy.cmp(&sx)
+            .then(y.score.total_cmp(&x.score))
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    ambiguous
+        .into_iter()
+        .flatten()
+        .chain(borderline)
         .map(|edge| row(edge, outcome))
         .collect()
+}
+
+/// The number of mentions in the person holding a mention.
+fn person_size(outcome: &Outcome, mention: usize) -> usize {
+    outcome
+        .person_of
+        .get(mention)
+        .copied()
+        .flatten()
+        .map_or(1, |p| outcome.persons[p].mentions.len())
+}
+
+/// How many mentions a judgement of a pair moves: the persons of both ends (one person, once,
+/// when the pair was merged).
+fn stake(outcome: &Outcome, edge: &Edge) -> usize {
+    let (a, b) = (outcome.person_of[edge.a], outcome.person_of[edge.b]);
+    match a == b {
+        true => person_size(outcome, edge.a),
+        false => person_size(outcome, edge.a) + person_size(outcome, edge.b),
+    }
+}
+
+/// How many mentions the persons a contested mention fits hold together.
+fn reach(outcome: &Outcome, pairs: &[Edge]) -> usize {
+    pairs.iter().map(|e| stake(outcome, e)).sum()
 }
 
 fn row(edge: &Edge, outcome: &Outcome) -> Vec<String> {

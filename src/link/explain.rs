@@ -25,6 +25,7 @@ pub fn explain(mentions: &[Mention], linkage: &Linkage, cluster: &[usize]) -> St
         .filter(|e| inside(e.a) || inside(e.b))
         .collect();
     section(&mut out, "review", &review);
+    ambiguous(&mut out, mentions, linkage, cluster);
     let misses: Vec<&Edge> = linkage
         .near_misses
         .iter()
@@ -36,6 +37,39 @@ pub fn explain(mentions: &[Mention], linkage: &Linkage, cluster: &[usize]) -> St
         let _ = writeln!(out, "  [{outside}] {}", describe(mentions, outside));
     }
     out
+}
+
+/// The mentions of the cluster that fit two or more persons about equally and joined none, or
+/// that the cluster competes for: each competing pair with its waterfall and the mention at its
+/// other end.
+fn ambiguous(out: &mut String, mentions: &[Mention], linkage: &Linkage, cluster: &[usize]) {
+    let touches = |e: &Edge| cluster.contains(&e.a) || cluster.contains(&e.b);
+    let contests = linkage
+        .ambiguous
+        .iter()
+        .filter(|pairs| pairs.iter().any(touches));
+    for pairs in contests {
+        let Some(first) = pairs.first() else { continue };
+        let contested = match pairs.get(1) {
+            Some(second) if second.a == first.b || second.b == first.b => first.b,
+            _ => first.a,
+        };
+        let _ = writeln!(
+            out,
+            "ambiguous: [{contested}] {} fits {} persons about equally and joined none:",
+            describe(mentions, contested),
+            pairs.len()
+        );
+        for e in pairs {
+            waterfall(out, e);
+            let other = if e.a == contested { e.b } else { e.a };
+            let _ = writeln!(
+                out,
+                "      the other: [{other}] {}",
+                describe(mentions, other)
+            );
+        }
+    }
 }
 
 /// One line describing a mention.

@@ -16,9 +16,7 @@ pub(super) struct Lone {
     pub threshold: f64,
 }
 
-/// A rival person contests a lone mention when the mention's best pair with it scores within
-/// this many bits of its best pair overall.
-const RIVAL_MARGIN: f32 = 2.0;
+use super::ambiguity::RIVAL_MARGIN;
 
 /// A lone mention's best pair, and the best score of its pairs with any other person.
 struct Candidate {
@@ -37,13 +35,22 @@ impl Lone {
     /// Offers each lone mention's best pair when no other person comes within
     /// [`RIVAL_MARGIN`] of it, the pair scores in `[lower, threshold)`, and the other end is not
     /// itself a contested lone mention; returns (pair index, verdict) in mention order.
-    pub fn attach(&self, scored: &Scored, clusters: &mut Clusters) -> Vec<(usize, Verdict)> {
+    /// Mentions marked in `held` neither join nor are joined.
+    pub fn attach(
+        &self,
+        scored: &Scored,
+        clusters: &mut Clusters,
+        held: &[bool],
+    ) -> Vec<(usize, Verdict)> {
         if self.lower >= self.threshold {
             return Vec::new();
         }
         let mut reach: HashMap<u32, Vec<(u32, usize)>> = HashMap::new();
         for (i, &pair) in scored.pairs.iter().enumerate() {
             let (a, b) = block::unpack(pair);
+            if held[a] || held[b] {
+                continue;
+            }
             for (lone, other) in [(a as u32, b as u32), (b as u32, a as u32)] {
                 if clusters.size_of(lone) == 1 {
                     let person = clusters.find(other);
@@ -157,7 +164,11 @@ mod tests {
     fn a_lone_mention_joins_the_only_person_its_pairs_lead_to() {
         let (feats, model) = setup();
         let mut clusters = person_of_0_and_1(&feats, &model);
-        let verdicts = LONE.attach(&scored(&[(0, 2, 0.5), (1, 2, 0.2)]), &mut clusters);
+        let verdicts = LONE.attach(
+            &scored(&[(0, 2, 0.5), (1, 2, 0.2)]),
+            &mut clusters,
+            &[false; 4],
+        );
         assert_eq!(verdicts, vec![(0, Verdict::Lone)]);
         assert_eq!(clusters.find(2), clusters.find(0));
     }
@@ -167,11 +178,11 @@ mod tests {
         let (feats, model) = setup();
         let mut clusters = person_of_0_and_1(&feats, &model);
         let pairs = scored(&[(0, 2, 0.5), (2, 3, 0.4)]);
-        assert!(LONE.attach(&pairs, &mut clusters).is_empty());
+        assert!(LONE.attach(&pairs, &mut clusters, &[false; 4]).is_empty());
         assert_ne!(clusters.find(2), clusters.find(0));
         let weak = scored(&[(0, 2, -1.5)]);
         assert!(
-            LONE.attach(&weak, &mut clusters).is_empty(),
+            LONE.attach(&weak, &mut clusters, &[false; 4]).is_empty(),
             "below the lower threshold"
         );
     }
@@ -181,6 +192,9 @@ mod tests {
         let (feats, model) = setup();
         let mut clusters = person_of_0_and_1(&feats, &model);
         let pairs = scored(&[(0, 2, 1.5), (2, 3, -1.9)]);
-        assert_eq!(LONE.attach(&pairs, &mut clusters), vec![(0, Verdict::Lone)]);
+        assert_eq!(
+            LONE.attach(&pairs, &mut clusters, &[false; 4]),
+            vec![(0, Verdict::Lone)]
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! probabilities learnt by EM, term-frequency adjusted name weights, and clustering that does
 //! not chain and obeys archivists' judgements.
 
+mod ambiguity;
 mod block;
 mod cluster;
 mod compare;
@@ -12,6 +13,7 @@ mod judgements;
 mod lone;
 mod names;
 mod params;
+mod pass;
 pub use params::{ParamsError, check_shipped as check_params};
 mod train;
 
@@ -20,6 +22,8 @@ mod testkit;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_ambiguity;
+#[cfg(test)]
 mod tests_synth;
 
 pub use explain::explain;
@@ -27,7 +31,7 @@ pub use judgements::{LinkConflict, drop_conflicts, load_judgements};
 
 use crate::ingest::config::{LinkConfig, LinkSetting};
 use crate::model::Mention;
-use cluster::{Clusters, Verdict};
+use cluster::Verdict;
 use features::Features;
 use fields::{Levels, LinkField};
 use rayon::prelude::*;
@@ -198,6 +202,9 @@ pub struct Linkage {
     pub review: Vec<Edge>,
     /// The best-scoring pair leaving each cluster that was kept apart.
     pub near_misses: Vec<Edge>,
+    /// Mentions that fit two or more persons about equally and joined none: for each, its best
+    /// pair with every person it fits, best first (notes `ambiguous: ...`).
+    pub ambiguous: Vec<Vec<Edge>>,
     /// Counts.
     pub stats: LinkStats,
 }
@@ -292,37 +299,12 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
     let lowest = opts.review_low.min(opts.threshold).min(opts.lone_threshold);
     let scored = Scored::keep_from(pairs, scores, lowest);
     let judged = judgements::resolve(mentions, &opts.judgements);
-    let mut clusters = Clusters::new(
-        &feats,
-        &model,
-        opts.threshold,
-        opts.max_disagreement,
-        &judged.cannot,
-    );
-    let mut accepted: Vec<(u32, u32, Verdict)> = Vec::new();
-    for &(a, b) in &judged.must {
-        accepted.push((a, b, clusters.must_link(a, b)));
-    }
-    let mut verdicts: Vec<Option<Verdict>> = vec![None; scored.pairs.len()];
-    for i in strong_edges(&scored, opts.threshold) {
-        let (a, b) = block::unpack(scored.pairs[i]);
-        let verdict = clusters.offer(a as u32, b as u32, f64::from(scored.scores[i]));
-        if verdict.merged() {
-            accepted.push((a as u32, b as u32, verdict));
-        }
-        verdicts[i] = Some(verdict);
-    }
-    let lone = lone::Lone {
-        lower: opts.lone_threshold,
-        threshold: opts.threshold,
-    };
-    for (i, verdict) in lone.attach(&scored, &mut clusters) {
-        if verdict.merged() {
-            let (a, b) = block::unpack(scored.pairs[i]);
-            accepted.push((a as u32, b as u32, verdict));
-        }
-        verdicts[i] = Some(verdict);
-    }
+    let (pass, contests) = cluster_without_ambiguity(&feats, &model, &scored, &judged, opts);
+    let pass::Pass {
+        mut clusters,
+        accepted,
+        verdicts,
+    } = pass;
     let labels = clusters.labels();
     let member_pairs_compared = clusters.compared;
     let out = Outputs {
@@ -338,6 +320,7 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
             .map(|&(a, b, v)| out.edge(a as usize, b as usize, v.note()))
             .collect(),
         review: out.review(opts, &judged),
+        ambiguous: out.ambiguous(&contests),
         near_misses: out.near_misses(opts),
         clusters: clusters.into_clusters(),
         stats: LinkStats {
@@ -359,17 +342,35 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
     linkage
 }
 
-/// Indices of pairs at or above the threshold, by descending score, ties by pair.
-fn strong_edges(scored: &Scored, threshold: f64) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..scored.pairs.len())
-        .filter(|&i| f64::from(scored.scores[i]) >= threshold)
-        .collect();
-    order.par_sort_unstable_by(|&x, &y| {
-        scored.scores[y]
-            .total_cmp(&scored.scores[x])
-            .then(scored.pairs[x].cmp(&scored.pairs[y]))
-    });
-    order
+/// Clusters the pairs, then holds apart every mention that fits two persons about equally
+/// (see [`ambiguity`]) and clusters again without them. Returns the final clustering and the
+/// contested mentions found in the first.
+fn cluster_without_ambiguity<'a>(
+    feats: &'a Features,
+    model: &'a Model,
+    scored: &Scored,
+    judged: &judgements::Resolved,
+    opts: &LinkOptions,
+) -> (pass::Pass<'a>, Vec<ambiguity::Contest>) {
+    let n = feats.rows.len();
+    let mut held = vec![false; n];
+    let mut first = pass::cluster(feats, model, scored, judged, opts, &held);
+    let mut pinned = vec![false; n];
+    for &(a, b) in &judged.must {
+        pinned[a as usize] = true;
+        pinned[b as usize] = true;
+    }
+    let floor = opts.lone_threshold.min(opts.threshold);
+    let contests = ambiguity::contests(scored, &first.clusters.labels(), floor, &pinned);
+    let mut any_held = false;
+    for c in contests.iter().filter(|c| c.held) {
+        held[c.mention] = true;
+        any_held = true;
+    }
+    if any_held {
+        first = pass::cluster(feats, model, scored, judged, opts, &held);
+    }
+    (first, contests)
 }
 
 /// What is needed to build the reported edges.
@@ -431,6 +432,26 @@ impl Outputs<'_> {
             })
             .collect();
         self.best_edges(picked, opts.review_limit)
+    }
+
+    /// The pairs of each contested mention with the persons it fits, as edges.
+    fn ambiguous(&self, contests: &[ambiguity::Contest]) -> Vec<Vec<Edge>> {
+        let note = |c: &ambiguity::Contest| match c.held {
+            true => "ambiguous: fits two persons about equally, held apart",
+            false => "ambiguous: fits two persons about equally, left alone",
+        };
+        contests
+            .iter()
+            .map(|c| {
+                c.pairs
+                    .iter()
+                    .map(|&i| {
+                        let (a, b) = block::unpack(self.scored.pairs[i]);
+                        self.edge(a, b, note(c))
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     /// For each cluster, the best-scoring pair leaving it (at least `review_low`).
