@@ -72,6 +72,7 @@ pub fn run_json(outcome: &Outcome, run: &RunInfo) -> String {
             "compared_pairs": stats.compared_pairs,
             "em_iterations": stats.em_iterations,
             "review_pairs": outcome.linkage.review.len(),
+            "ambiguous_mentions": outcome.linkage.ambiguous.len(),
             "settings": settings_json(&outcome.link_options),
         },
         "ids": ids_json(outcome),
