@@ -1,7 +1,7 @@
 //! Invented persons: culture, names drawn from Zipf-like pools, families, life dates.
 
 use chrono::{Datelike, NaiveDate};
-use rand::RngExt;
+use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::data::{Culture, NameForms, PlaceForms, Pool, Tables};
@@ -55,6 +55,14 @@ pub struct Resolved<'t> {
     pub sentence: &'t (String, String),
     /// Article.
     pub article: &'t str,
+}
+
+/// A generator of one person's draws, fixed by the seed, the person and `stream` (each user of
+/// such draws has a stream of its own), and independent of the generator of the rows.
+pub fn person_stream(seed: u64, person: &Person, stream: u64) -> ChaCha8Rng {
+    let mixed = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(17)
+        ^ u64::from(person.id).wrapping_mul(0xD1B5_4A32_D192_ED03);
+    ChaCha8Rng::seed_from_u64(mixed ^ stream)
 }
 
 impl Person {

@@ -3,13 +3,13 @@
 //! a generator of the person's own, so every mention of a person tells the same life.
 
 use chrono::{Datelike, NaiveDate, TimeDelta};
-use rand::{RngExt, SeedableRng};
+use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
 use super::{NoteTables, NoteValue, gendered, pick_weighted};
 use crate::synth::data::Tables;
 use crate::synth::noise::chance;
-use crate::synth::person::{Person, Resolved};
+use crate::synth::person::{Person, Resolved, person_stream};
 use crate::synth::sources::russian_place_name;
 
 /// Share of persons not shot who died in custody (and whose note says so).
@@ -61,12 +61,8 @@ pub struct Facts {
     pub body: Option<Worded>,
 }
 
-/// A generator for one person's facts: fixed by the seed and the person.
-fn person_rng(seed: u64, person: &Person) -> ChaCha8Rng {
-    let mixed = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(17)
-        ^ u64::from(person.id).wrapping_mul(0xD1B5_4A32_D192_ED03);
-    ChaCha8Rng::seed_from_u64(mixed)
-}
+/// Which of a person's streams ([`person_stream`]) draws the facts of the notes.
+const FACTS_STREAM: u64 = 0;
 
 fn worded(rows: &[NoteValue], female: bool, rng: &mut ChaCha8Rng) -> Option<Worded> {
     let refs: Vec<&NoteValue> = rows.iter().collect();
@@ -125,7 +121,7 @@ impl Facts {
         tables: &Tables,
         notes: &NoteTables,
     ) -> Facts {
-        let mut rng = person_rng(seed, person);
+        let mut rng = person_stream(seed, person, FACTS_STREAM);
         let female = person.female;
         let nationality = names.culture.nationality[0].clone();
         let nationality = if female {
