@@ -134,6 +134,8 @@ pub struct Tables {
     pub uz_latin: HashMap<String, String>,
     /// Letters a clerk may write instead of a given letter.
     pub confusions: HashMap<char, Vec<char>>,
+    /// Addresses, occupations and places of work.
+    pub particulars: super::particulars::tables::ParticularTables,
     /// Sentences: Russian wording, English gloss.
     pub sentences: Pool<(String, String)>,
     /// Criminal code articles.
@@ -194,7 +196,11 @@ struct PlaceRow {
     en: String,
 }
 
-fn rows<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<Vec<T>, SynthError> {
+/// The rows of the table `file` (its text `text`), or an error naming the file.
+pub(crate) fn rows<T: for<'de> Deserialize<'de>>(
+    file: &str,
+    text: &str,
+) -> Result<Vec<T>, SynthError> {
     csv::Reader::from_reader(text.as_bytes())
         .deserialize()
         .collect::<Result<Vec<T>, _>>()
@@ -383,6 +389,7 @@ fn load() -> Result<Tables, SynthError> {
         romanize: load_romanize()?,
         uz_latin: load_pairs("uz_latin.csv", uz_text)?.into_iter().collect(),
         confusions: load_confusions()?,
+        particulars: super::particulars::tables::load()?,
     })
 }
 

@@ -208,6 +208,41 @@ mod tests {
     }
 
     #[test]
+    fn particulars_headers_read_as_residence_and_occupation_and_workplace_stays_extra() {
+        use crate::ingest::headers::{Confidence, HeaderDictionary};
+        use crate::model::Field;
+        let dictionary = HeaderDictionary::from_csv_with_stopwords(
+            include_str!("../../schemas/headers.csv"),
+            include_str!("../../schemas/header_stopwords.csv"),
+        )
+        .expect("vocabulary");
+        let mut read = 0;
+        for layout in layouts() {
+            for set in [HeaderSet::Usual, HeaderSet::Second] {
+                let block = header_block(layout, set).expect("block");
+                for ((key, _), column) in layout.columns.iter().zip(&block.columns) {
+                    let reading = dictionary.read(&column.header);
+                    let field = match *key {
+                        "residence" => Field::Residence,
+                        "occupation" => Field::Occupation,
+                        "workplace" => {
+                            let confidence = reading.map_or(Confidence::Unknown, |m| m.confidence);
+                            assert_eq!(confidence, Confidence::Unknown, "{}", column.header);
+                            continue;
+                        }
+                        _ => continue,
+                    };
+                    let reading = reading.expect("a reading");
+                    assert_eq!(reading.field, field, "{}", column.header);
+                    assert_eq!(reading.confidence, Confidence::High, "{}", column.header);
+                    read += 1;
+                }
+            }
+        }
+        assert_eq!(read, 14);
+    }
+
+    #[test]
     fn header_set_names_parse() {
         assert_eq!("second".parse::<HeaderSet>().ok(), Some(HeaderSet::Second));
         assert_eq!("usual".parse::<HeaderSet>().ok(), Some(HeaderSet::Usual));

@@ -26,6 +26,7 @@ pub mod morph;
 pub mod names;
 pub mod noise;
 pub mod notes;
+pub mod particulars;
 pub mod person;
 pub mod sink;
 pub mod sources;
@@ -40,6 +41,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use headers::{HeaderSet, header_block};
+use particulars::Particulars;
 use person::{Person, PersonMaker};
 use sink::{Cell, Sink};
 use sources::Source;
@@ -187,6 +189,7 @@ fn render_person(
     tables: &data::Tables,
     truth: &mut csv::Writer<BufWriter<File>>,
     rng: &mut ChaCha8Rng,
+    seed: u64,
 ) -> Result<(), SynthError> {
     let Some(names) = person.resolve(tables) else {
         return Err(SynthError::Data(format!(
@@ -194,6 +197,8 @@ fn render_person(
             person.id
         )));
     };
+    let mut side = particulars::particulars_stream(seed, person);
+    let particulars = Particulars::draw(person, &names, tables, &mut side);
     for index in pick_sources(outputs, &names.culture.key, rng) {
         let output = &mut outputs[index];
         let copies = if noise::chance(rng, output.source.layout.noise.duplicate) {
@@ -202,7 +207,14 @@ fn render_person(
             1
         };
         for _ in 0..copies {
-            let cells = output.source.row(person, &names, tables, rng);
+            let mut cells = output.source.row(person, &names, tables, rng);
+            cells.extend((output.source).particular_cells(
+                person,
+                &names,
+                tables,
+                &particulars,
+                &mut side,
+            ));
             output.pending.push((person.id, cells));
             output.taken += 1;
         }
@@ -261,7 +273,14 @@ pub fn generate_with(
     let mut maker = PersonMaker::new();
     for _ in 0..config.persons {
         let person = maker.next_person(tables, &mut rng);
-        render_person(&person, &mut outputs, tables, &mut truth, &mut rng)?;
+        render_person(
+            &person,
+            &mut outputs,
+            tables,
+            &mut truth,
+            &mut rng,
+            config.seed,
+        )?;
         if let Some(book) = book.as_mut() {
             book.offer(&person, tables, &mut truth)?;
         }

@@ -13,6 +13,7 @@ use crate::synth::data::Tables;
 use crate::synth::dates;
 use crate::synth::morph;
 use crate::synth::noise::{self, Noise, chance};
+use crate::synth::particulars::write::{Tongue, Writing};
 use crate::synth::person::{Person, Resolved};
 use crate::synth::sink::{Cell, TextEncoding};
 use crate::synth::translit::{self, Scheme};
@@ -68,12 +69,20 @@ pub const ROMANISED_REGISTER: Source = Source {
             ("nationality", "Nationality"),
             ("arrest_date", "Date of arrest"),
             ("decision_date", "Rehabilitation date"),
+            ("residence", "Residence"),
+            ("occupation", "Occupation"),
+            ("workplace", "Institution"),
         ],
         titles: &[
             "Register of persons repressed in Central Asia and later rehabilitated",
             "Compiled from emigre and foreign publications; names as printed there",
         ],
         format: Format::Xlsx,
+        particulars: Writing {
+            tongue: Tongue::Romanised,
+            later: true,
+            missing: 0.35,
+        },
     },
     render: register_row,
 };

@@ -17,6 +17,8 @@ use super::SynthError;
 use super::data::{DatedName, PlaceForms, Tables};
 use super::morph;
 use super::noise::{self, Noise, chance};
+use super::particulars::Particulars;
+use super::particulars::write::{self as particulars_write, Writing};
 use super::person::{Person, Resolved};
 use super::sink::{Cell, DelimitedSink, HeaderBlock, Sink, TextEncoding, XlsxSink};
 
@@ -73,12 +75,16 @@ pub struct Layout {
     /// Largest number of data rows, if the format limits it.
     pub row_cap: Option<u64>,
     /// The columns, id column first: a key naming what the column holds (the field names of
-    /// `schemas/headers.csv`) and the source's usual header text.
+    /// `schemas/headers.csv`, or `workplace`, which no field reads) and the source's usual
+    /// header text. Particulars columns come last.
     pub columns: &'static [(&'static str, &'static str)],
     /// Title lines the source usually writes above its header.
     pub titles: &'static [&'static str],
     /// The file format.
     pub format: Format,
+    /// How the source writes a person's particulars, in the columns of `columns` that hold
+    /// them (address, occupation, place of work; see [`crate::synth::particulars::write`]).
+    pub particulars: Writing,
 }
 
 impl Layout {
@@ -95,6 +101,7 @@ impl Layout {
             delimiter: b',',
             encoding: TextEncoding::Utf8,
         },
+        particulars: Writing::RUSSIAN,
     };
 
     /// Creates the layout's file in `dir` and writes `header` (title lines and header rows).
@@ -144,13 +151,35 @@ impl Source {
         tables: &Tables,
         rng: &mut ChaCha8Rng,
     ) -> Vec<Cell> {
-        let mention = Mention {
+        (self.render)(&self.mention(person, names, tables), rng)
+    }
+
+    /// `person` about to be written by this source.
+    fn mention<'a, 't>(
+        &'a self,
+        person: &'a Person,
+        names: &'a Resolved<'t>,
+        tables: &'a Tables,
+    ) -> Mention<'a, 't> {
+        Mention {
             layout: &self.layout,
             person,
             names,
             tables,
-        };
-        (self.render)(&mention, rng)
+        }
+    }
+
+    /// The cells of `person`'s particulars this source carries, written from `side` (the
+    /// person's own stream, so `rng` and the other cells do not depend on them).
+    pub fn particular_cells(
+        &self,
+        person: &Person,
+        names: &Resolved,
+        tables: &Tables,
+        particulars: &Particulars,
+        side: &mut ChaCha8Rng,
+    ) -> Vec<Cell> {
+        particulars_write::cells(&self.mention(person, names, tables), particulars, side)
     }
 }
 

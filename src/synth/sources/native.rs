@@ -10,6 +10,7 @@ use super::{
 use crate::synth::dates;
 use crate::synth::morph;
 use crate::synth::noise::{self, Noise, chance};
+use crate::synth::particulars::write::{Tongue, Writing};
 use crate::synth::person::Resolved;
 use crate::synth::sink::Cell;
 use crate::synth::translit::{self, APOSTROPHES};
@@ -39,7 +40,13 @@ pub const KAZAKH_LIST: Source = Source {
             ("birth_place", "Туған жері"),
             ("nationality", "Ұлты"),
             ("decision_date", "Ақталған күні"),
+            ("residence", "Тұрғылықты жері"),
         ],
+        particulars: Writing {
+            tongue: Tongue::Kazakh,
+            later: true,
+            missing: 0.3,
+        },
         ..Layout::PLAIN
     },
     render: kazakh_row,
@@ -127,7 +134,13 @@ pub const UZBEK_LIST: Source = Source {
             ("birth_place", "Tug'ilgan joyi"),
             ("nationality", "Millati"),
             ("decision_date", "Qaror sanasi"),
+            ("occupation", "Kasbi"),
         ],
+        particulars: Writing {
+            tongue: Tongue::Uzbek,
+            later: true,
+            missing: 0.3,
+        },
         ..Layout::PLAIN
     },
     render: uzbek_row,

@@ -11,6 +11,7 @@ use super::{
 };
 use crate::synth::dates;
 use crate::synth::noise::{self, Noise, chance};
+use crate::synth::particulars::write::Writing;
 use crate::synth::sink::{Cell, TextEncoding};
 
 /// A Book-of-Memory victims list: one `ФИО` column, dates in many forms.
@@ -31,6 +32,9 @@ pub const MEMORIAL_LIST: Source = Source {
             ("arrest_date", "Дата ареста"),
             ("sentence", "Приговор"),
             ("decision_date", "Дата реабилитации"),
+            ("residence", "Проживал"),
+            ("occupation", "Род занятий"),
+            ("workplace", "Место службы"),
         ],
         format: Format::Delimited {
             delimiter: b',',
@@ -80,10 +84,17 @@ pub const NKVD_CARDS: Source = Source {
             ("arrest_date", "Дата ареста"),
             ("charge", "Статья"),
             ("sentence", "Приговор"),
+            ("occupation", "Профессия"),
+            ("workplace", "Учреждение"),
         ],
         format: Format::Delimited {
             delimiter: b';',
             encoding: TextEncoding::Windows1251,
+        },
+        particulars: Writing {
+            later: false,
+            missing: 0.15,
+            ..Writing::RUSSIAN
         },
         ..Layout::PLAIN
     },
