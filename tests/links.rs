@@ -122,3 +122,24 @@ fn run_json_records_every_linkage_setting_in_force() {
     assert_eq!(run["linkage"]["settings"]["max_disagreement"], 4.0);
     assert!(run["config"]["link"]["lone_threshold"].is_null());
 }
+
+#[test]
+fn scored_pairs_are_written_to_a_new_file_for_calibration() {
+    let wd = Workdir::new();
+    wd.input("list.csv", LIST);
+    let out = wd.rehab(&["run", "--scored-pairs", "pairs.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pairs = wd.table("pairs.csv");
+    let shokaev = pairs
+        .iter()
+        .find(|p| p["a"] == "list.csv:1" && p["b"] == "list.csv:2")
+        .expect("the two Shokaev mentions are a scored pair");
+    let score: f64 = shokaev["score"].parse().unwrap();
+    assert!(score > 0.0, "{score}");
+    let again = wd.rehab(&["run", "--scored-pairs", "pairs.csv"]);
+    assert!(
+        !again.status.success(),
+        "an existing file is never overwritten"
+    );
+    assert_eq!(wd.table("pairs.csv"), pairs);
+}

@@ -38,13 +38,22 @@ pub struct Args {
     /// Ingest, link and validate, but write nothing (not even the lock).
     #[arg(long)]
     pub dry_run: bool,
+    /// Also write every scored pair (`a,b,score`: both mentions' `source:record_id` and the
+    /// score, log2 odds) to this new file, to calibrate the scores against a truth
+    /// (`bench/calibration.sh`). The file must not exist.
+    #[arg(long, value_name = "FILE")]
+    pub scored_pairs: Option<PathBuf>,
 }
 
 /// Runs the pipeline and writes the outputs.
 pub fn run(args: &Args) -> anyhow::Result<Status> {
     let started = Instant::now();
     let started_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let config = args.paths.load_config()?;
+    let mut config = args.paths.load_config()?;
+    config.keep_scored_pairs = args.scored_pairs.is_some();
+    if let Some(path) = args.scored_pairs.as_ref().filter(|p| p.exists()) {
+        anyhow::bail!("{}: exists; --scored-pairs writes a new file", path.display());
+    }
     let output = check_folders(args)?;
     let lock = if args.dry_run {
         None
@@ -101,6 +110,10 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     };
     emit::write_outputs_with(&outcome, &output, &info, &opts)
         .with_context(|| format!("writing {}", output.display()))?;
+    if let Some(path) = &args.scored_pairs {
+        write_scored_pairs(path, &outcome)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
     if let Some(dir) = &external_state {
         save_external_state(&outcome.ids.registry, dir)?;
     }
@@ -108,6 +121,22 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     let done = format!("→ {}", args.paths.output.display());
     log_summary(&outcome, &done, started.elapsed().as_secs_f64());
     Ok(reject_status(&outcome, args.max_reject_ratio))
+}
+
+/// Writes the scored pairs to a new file (never over an existing one).
+fn write_scored_pairs(path: &Path, outcome: &Outcome) -> anyhow::Result<()> {
+    let file = std::fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    let mut out = csv::Writer::from_writer(std::io::BufWriter::new(file));
+    out.write_record(["a", "b", "score"])?;
+    for &(a, b, score) in &outcome.linkage.scored {
+        let key = |i: usize| outcome.mentions[i].prov.key();
+        out.write_record([key(a), key(b), format!("{score:.3}")])?;
+    }
+    out.flush()?;
+    Ok(())
 }
 
 /// Refuses an output or `--state` folder that is, holds or lies inside the input folder, and

@@ -23,6 +23,9 @@ pub struct Config {
     /// A folder of local additions to the tables of `schemas/` (relative to the config file);
     /// `--data-dir` wins over it.
     pub data_dir: Option<PathBuf>,
+    /// Keep every scored pair for calibration (`rehab run --scored-pairs`; not a key of the
+    /// file).
+    pub keep_scored_pairs: bool,
 }
 
 /// The linkage settings a configuration gives (the keys of `[link]`), read once.
@@ -168,6 +171,7 @@ impl Config {
             sources,
             allow_shrink: file.allow_shrink,
             data_dir: file.data_dir.map(|data| dir.join(data)),
+            keep_scored_pairs: false,
         })
     }
 

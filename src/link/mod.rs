@@ -80,6 +80,9 @@ pub struct LinkOptions {
     pub review_limit: usize,
     /// Archivists' judgements: `same` merges first, `different` is never crossed.
     pub judgements: Vec<Judgement>,
+    /// Keep every scored pair in [`Linkage::scored`] (for calibration; tens of millions at a
+    /// million mentions).
+    pub keep_scored: bool,
 }
 
 impl Default for LinkOptions {
@@ -94,6 +97,7 @@ impl Default for LinkOptions {
             window: 8,
             review_limit: 100_000,
             judgements: Vec::new(),
+            keep_scored: false,
         }
     }
 }
@@ -205,6 +209,9 @@ pub struct Linkage {
     /// Mentions that fit two or more persons about equally and joined none: for each, its best
     /// pair with every person it fits, best first (notes `ambiguous: ...`).
     pub ambiguous: Vec<Vec<Edge>>,
+    /// Every scored pair from the lowest threshold in force (mention, mention, score), when
+    /// [`LinkOptions::keep_scored`] asks for them; empty otherwise.
+    pub scored: Vec<(usize, usize, f32)>,
     /// Counts.
     pub stats: LinkStats,
 }
@@ -270,6 +277,15 @@ impl Scored {
             .unzip();
         Scored { pairs, scores }
     }
+
+    /// The pairs as (mention, mention, score).
+    fn triples(&self) -> Vec<(usize, usize, f32)> {
+        let pairs = self.pairs.iter().map(|&p| block::unpack(p));
+        pairs
+            .zip(&self.scores)
+            .map(|((a, b), &s)| (a, b, s))
+            .collect()
+    }
 }
 
 /// Links mentions into persons.
@@ -323,6 +339,10 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
         ambiguous: out.ambiguous(&contests),
         near_misses: out.near_misses(opts),
         clusters: clusters.into_clusters(),
+        scored: match opts.keep_scored {
+            true => scored.triples(),
+            false => Vec::new(),
+        },
         stats: LinkStats {
             blocks: counts.blocks,
             capped_blocks: counts.capped,
