@@ -52,7 +52,10 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     let mut config = args.paths.load_config()?;
     config.keep_scored_pairs = args.scored_pairs.is_some();
     if let Some(path) = args.scored_pairs.as_ref().filter(|p| p.exists()) {
-        anyhow::bail!("{}: exists; --scored-pairs writes a new file", path.display());
+        anyhow::bail!(
+            "{}: exists; --scored-pairs writes a new file",
+            path.display()
+        );
     }
     let output = check_folders(args)?;
     let lock = if args.dry_run {
