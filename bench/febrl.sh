@@ -6,10 +6,13 @@
 #
 # Usage: bench/febrl.sh [BINARY] [WORKDIR]
 #        bench/febrl.sh --fixture DIR
+#        bench/febrl.sh --export DIR
 #   BINARY   release binary (default: target/release/rehab)
 #   WORKDIR  scratch folder (default: a new temporary folder, kept and named at the end)
 #   --fixture DIR  writes the test fixture instead: the first 60 rows of FEBRL 4 A and the rows of
 #                  B that are their duplicates, as DIR/febrl4_a.csv and DIR/febrl4_b.csv
+#   --export DIR   writes the whole data sets instead: DIR/febrl4_a.csv, DIR/febrl4_b.csv and
+#                  DIR/febrl3.csv
 #
 # FEBRL 4 is two files of 5 000 records (A: originals `rec-N-org`, B: one duplicate `rec-N-dup-0`
 # of each); FEBRL 3 is one file of 5 000 records (2 000 originals, 3 000 duplicates). They are
@@ -60,6 +63,13 @@ duplicates.to_csv(out / "febrl4_b.csv")
 print(f"{out}/febrl4_a.csv: {len(first)} rows, {out}/febrl4_b.csv: {len(duplicates)} rows")
 PY
 }
+
+if [ "${1:-}" = "--export" ]; then
+  [ -n "${2:-}" ] || { echo "usage: bench/febrl.sh --export DIR" >&2; exit 2; }
+  mkdir -p "$2"
+  export_febrl "$2"
+  exit 0
+fi
 
 if [ "${1:-}" = "--fixture" ]; then
   [ -n "${2:-}" ] || { echo "usage: bench/febrl.sh --fixture DIR" >&2; exit 2; }

@@ -88,6 +88,7 @@ pub fn link_options(
 ) -> Result<(LinkOptions, Vec<link::LinkConflict>), PipelineError> {
     let mut opts = LinkOptions::default().overridden(&config.link);
     opts.keep_scored = config.keep_scored_pairs;
+    opts.compare = config.compared_columns();
     let mut conflicts = Vec::new();
     if let Some(path) = &config.links {
         let (kept, dropped) = link::drop_conflicts(link::load_judgements(path)?);

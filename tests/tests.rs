@@ -4,6 +4,7 @@
 mod bad_input;
 mod common;
 mod datapackage;
+mod febrl_generic;
 mod ingest_formats;
 mod layouts;
 mod link_synth;

@@ -2,7 +2,7 @@
 
 use crate::ingest::SourceInfo;
 use crate::ingest::config::LinkSetting;
-use crate::link::LinkOptions;
+use crate::link::{GenericSummary, LinkOptions};
 use crate::model::{Outcome, SourceReport};
 use serde_json::{Value, json};
 use std::time::Duration;
@@ -74,6 +74,7 @@ pub fn run_json(outcome: &Outcome, run: &RunInfo) -> String {
             "review_pairs": outcome.linkage.review.len(),
             "ambiguous_mentions": outcome.linkage.ambiguous.len(),
             "settings": settings_json(&outcome.link_options),
+            "generic": generic_json(&outcome.linkage.generic),
         },
         "ids": ids_json(outcome),
         "row_changes": row_changes_json(outcome),
@@ -105,6 +106,28 @@ fn settings_json(opts: &LinkOptions) -> Value {
     settings.insert("review_limit".into(), json!(opts.review_limit));
     settings.insert("judgements".into(), json!(opts.judgements.len()));
     Value::Object(settings)
+}
+
+/// The generic comparisons the linker made: each column with its kind, the sources holding it,
+/// and per level its m (among one person's mentions, as EM learnt it) and u (among random pairs).
+fn generic_json(generic: &[GenericSummary]) -> Value {
+    generic
+        .iter()
+        .map(|g| {
+            let levels: Vec<Value> = g
+                .levels
+                .iter()
+                .zip(g.m.iter().zip(&g.u))
+                .map(|(level, (m, u))| json!({"level": level, "m": m, "u": u}))
+                .collect();
+            json!({
+                "column": g.column,
+                "kind": g.kind,
+                "sources": g.sources,
+                "levels": levels,
+            })
+        })
+        .collect()
 }
 
 /// Person-id counts: persons before, and id changes per kind.

@@ -77,6 +77,8 @@ struct SourceFile {
     language: Option<String>,
     #[serde(default)]
     columns: BTreeMap<String, String>,
+    #[serde(default)]
+    compare: Vec<String>,
 }
 
 /// Overrides for one source; every one is optional and replaces detection.
@@ -94,6 +96,9 @@ pub struct SourceConfig {
     pub language: Option<Lang>,
     /// Header (trimmed) → canonical field, or `None` (`extra`) to keep the column unmapped.
     pub columns: BTreeMap<String, Option<Field>>,
+    /// Headers (trimmed) of columns the linker compares whatever its choice from the data
+    /// (a column it would take for a record id, or prose): they must be kept in `extra`.
+    pub compare: Vec<String>,
 }
 
 /// Why a configuration is unusable.
@@ -197,8 +202,29 @@ impl Config {
                     ));
                 }
             }
+            for header in &source.compare {
+                if !found.iter().any(|h| h.trim() == header.as_str()) {
+                    warnings.push(format!(
+                        "configuration: [sources.{name:?}] compare: {header:?} is not a header \
+                         of {name}; it is not compared"
+                    ));
+                }
+            }
         }
         warnings
+    }
+
+    /// The columns every source asks the linker to compare, as `(source, header)`.
+    pub fn compared_columns(&self) -> Vec<(String, String)> {
+        self.sources
+            .iter()
+            .flat_map(|(name, source)| {
+                source
+                    .compare
+                    .iter()
+                    .map(move |header| (name.clone(), header.clone()))
+            })
+            .collect()
     }
 
     /// The overrides for a source, or none.
@@ -299,6 +325,14 @@ impl SourceConfig {
                 .iter()
                 .map(|(header, field)| Ok((header.trim().to_string(), column(header, field)?)))
                 .collect::<Result<_, String>>()?,
+            compare: file
+                .compare
+                .iter()
+                .map(|header| match header.trim() {
+                    "" => Err("compare: a header is empty".to_string()),
+                    header => Ok(header.to_string()),
+                })
+                .collect::<Result<_, String>>()?,
         })
     }
 }
@@ -352,10 +386,19 @@ mod tests {
             header_row = 3
             language = "kk"
             columns = { "Архив" = "case_number", "Источник" = "extra" }
+            compare = [" Паспорт ", "Место работы"]
             "#,
         )
         .unwrap();
         let src = config.source("list.csv");
+        assert_eq!(src.compare, ["Паспорт", "Место работы"]);
+        assert_eq!(
+            config.compared_columns(),
+            [
+                ("list.csv".to_string(), "Паспорт".to_string()),
+                ("list.csv".to_string(), "Место работы".to_string())
+            ]
+        );
         assert_eq!(src.encoding, Some(encoding_rs::KOI8_R));
         assert_eq!(src.delimiter, Some(b'\t'));
         assert_eq!(src.header_row, Some(3));

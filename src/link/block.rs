@@ -2,6 +2,7 @@
 //! secondary key and compared only within a sliding window, so no block grows quadratically.
 
 use super::features::{Feat, Features, NONE};
+use super::generic::Blocking;
 use rayon::prelude::*;
 
 /// Counts of one blocking run.
@@ -81,12 +82,17 @@ pub(crate) fn candidate_pairs(
 ) -> (Vec<u64>, BlockCounts) {
     let mut counts = BlockCounts::default();
     let mut pairs = Vec::new();
-    for (name, key) in PASSES {
+    let fixed = PASSES.iter().map(|&(name, key)| {
+        let key: Box<KeyOf> = Box::new(move |_, f| key(f));
+        (name.to_string(), key)
+    });
+    for (name, key) in fixed.chain(generic_passes(feats)) {
+        let name = name.as_str();
         let before = counts;
         run_pass(
             feats,
             name,
-            key,
+            &key,
             max_block.max(2),
             window.max(2),
             &mut pairs,
@@ -122,11 +128,41 @@ pub(crate) fn candidate_pairs(
     (pairs, counts)
 }
 
+/// The key of a pass for a mention (its index and features): (block key, order within block).
+type KeyOf<'a> = dyn Fn(usize, &Feat) -> Option<(u64, u64)> + Sync + 'a;
+
+/// A pass on the exact values of each code column of the generic comparisons (a social
+/// security number, a postcode with the birth year), so that mentions whose names are
+/// mistyped still meet; ordered by names within a block.
+fn generic_passes(feats: &Features) -> impl Iterator<Item = (String, Box<KeyOf<'_>>)> + '_ {
+    let passes = feats.generic.columns.iter().flat_map(|column| {
+        column
+            .blocking()
+            .iter()
+            .map(move |&blocking| (column, blocking))
+    });
+    passes.map(|(column, blocking)| {
+        let name = match blocking {
+            Blocking::Alone => column.name.clone(),
+            Blocking::WithBirthYear => format!("{}+birth_year", column.name),
+        };
+        let key: Box<KeyOf> = Box::new(move |i, f| {
+            let id = *column.ids.get(i)?;
+            let second = match blocking {
+                Blocking::Alone => 0,
+                Blocking::WithBirthYear => year(f)?,
+            };
+            Some((pack(id, second), pack(f.surname, f.given)))
+        });
+        (name, key)
+    })
+}
+
 /// Runs one blocking pass and appends its pairs.
 fn run_pass(
     feats: &Features,
     name: &str,
-    key: fn(&Feat) -> Option<(u64, u64)>,
+    key: &KeyOf,
     max_block: usize,
     window: usize,
     pairs: &mut Vec<u64>,
@@ -137,7 +173,7 @@ fn run_pass(
         .par_iter()
         .enumerate()
         .filter_map(|(i, f)| {
-            let (k, order) = key(f)?;
+            let (k, order) = key(i, f)?;
             ((k >> 32) as u32 != NONE && k as u32 != NONE).then_some((k, order, i as u32))
         })
         .collect();

@@ -172,7 +172,8 @@ impl<'a> Clusters<'a> {
         if ra == rb {
             return Verdict::Already;
         }
-        if let Some(reason) = self.contradiction(ra, rb) {
+        let vouched = self.model.columns_vouch(self.feats, a as usize, b as usize);
+        if let Some(reason) = self.contradiction(ra, rb, vouched) {
             return reason;
         }
         if score < threshold {
@@ -190,12 +191,14 @@ impl<'a> Clusters<'a> {
         Verdict::Merged
     }
 
-    /// Why two clusters cannot be one person, if they cannot.
-    fn contradiction(&self, ra: u32, rb: u32) -> Option<Verdict> {
+    /// Why two clusters cannot be one person, if they cannot. Birth years far apart are no
+    /// contradiction when other columns vouch for the edge (a mistyped year in a register whose
+    /// social security number and address agree).
+    fn contradiction(&self, ra: u32, rb: u32, vouched: bool) -> Option<Verdict> {
         let (a, b) = (ra as usize, rb as usize);
         let lo = self.year_min[a].min(self.year_min[b]);
         let hi = self.year_max[a].max(self.year_max[b]);
-        if hi != i32::MIN && lo != i32::MAX && hi - lo > MAX_YEAR_SPREAD {
+        if !vouched && hi != i32::MIN && lo != i32::MAX && hi - lo > MAX_YEAR_SPREAD {
             return Some(Verdict::BirthYears);
         }
         if (self.genders[a] | self.genders[b]).count_ones() > 1 {

@@ -18,7 +18,7 @@ pub(crate) const CLOSE_JW: f64 = 0.92;
 /// Jaro-Winkler similarity from which two surname keys of four letters or more count as similar.
 pub(crate) const SIMILAR_JW: f64 = 0.85;
 
-/// Compares two mentions field by field.
+/// Compares two mentions field by field, the generic comparisons included.
 pub(crate) fn levels(feats: &Features, a: usize, b: usize) -> Levels {
     let mut levels = Levels::missing();
     let (Some(x), Some(y)) = (feats.rows.get(a), feats.rows.get(b)) else {
@@ -51,6 +51,9 @@ pub(crate) fn levels(feats: &Features, a: usize, b: usize) -> Levels {
     levels.set(ARREST, event_level(x.arrest, y.arrest));
     levels.set(DECISION, event_level(x.decision, y.decision));
     levels.set(SENTENCE, sentence_level(x, y));
+    for (column, compared) in feats.generic.columns.iter().enumerate() {
+        levels.set_generic(column, compared.level(a, b));
+    }
     levels
 }
 

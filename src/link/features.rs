@@ -1,6 +1,7 @@
 //! Compact per-mention features for linkage: interned key ids, birth intervals as day numbers,
 //! gender. Interned ids follow the sorted order of the strings, so sorting by id sorts by text.
 
+use super::generic::Generic;
 use crate::model::{DateValue, Gender, Mention, Norm, Precision};
 use chrono::Datelike;
 use rayon::prelude::*;
@@ -144,11 +145,21 @@ pub(crate) struct Features {
     pub surfaces: Vocab,
     /// Birth place keys: a shared village says more than a shared capital.
     pub places: Vocab,
+    /// The generic comparisons: columns outside the fixed fields.
+    pub generic: Generic,
 }
 
 impl Features {
-    /// Extracts the features of all mentions.
+    /// Extracts the features of all mentions, comparing the columns chosen without a
+    /// configuration.
+    #[cfg(test)]
     pub fn build(mentions: &[Mention]) -> Features {
+        Features::build_with(mentions, &[])
+    }
+
+    /// Extracts the features of all mentions; `named` are the `(source, header)` columns a
+    /// configuration asks to compare.
+    pub fn build_with(mentions: &[Mention], named: &[(String, String)]) -> Features {
         let (surname, surnames) = intern(&[mentions
             .iter()
             .map(|m| m.name.surname_key.as_str())
@@ -255,6 +266,7 @@ impl Features {
             decision_days,
             surfaces,
             places,
+            generic: Generic::build(mentions, named),
         }
     }
 }
@@ -339,7 +351,7 @@ fn day_text(date: &Norm<DateValue>) -> String {
 
 /// Interns several columns of one key space; ids follow the sorted order of the strings and
 /// empty strings get [`NONE`].
-fn intern(columns: &[Vec<&str>]) -> (Vec<Vec<u32>>, Vocab) {
+pub(crate) fn intern(columns: &[Vec<&str>]) -> (Vec<Vec<u32>>, Vocab) {
     let mut first_seen: HashMap<&str, u32> = HashMap::new();
     let mut distinct: Vec<&str> = Vec::new();
     let provisional: Vec<Vec<u32>> = columns

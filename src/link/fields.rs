@@ -3,6 +3,7 @@
 //! line of [`link_fields!`]. Levels are held compactly as indices (the order of the parameter
 //! tables, "missing" after the last level) and read back through typed field handles.
 
+use super::generic::MAX_GENERIC;
 use std::marker::PhantomData;
 
 /// The agreement levels of one field, in the order of the parameter tables: the agreeing levels
@@ -18,6 +19,11 @@ pub(crate) trait LevelSet: Copy + Eq + 'static {
 
     /// The compact index of the level.
     fn index(self) -> u8;
+
+    /// The level's name.
+    fn name(self) -> &'static str {
+        Self::NAMES[usize::from(self.index())]
+    }
 
     /// The level at a compact index; `None` for the missing index.
     fn from_index(index: u8) -> Option<Self> {
@@ -176,6 +182,30 @@ level_set! {
     }
 }
 
+level_set! {
+    /// Levels of two values of a generic comparison (see [`super::generic`]).
+    GenericLevel {
+        agree: [
+            /// The same folded value.
+            Exact = "exact",
+        ],
+        partial: [
+            /// A close spelling (Jaro-Winkler at least 0.92) or a code one edit apart.
+            Close = "close",
+            /// A similar spelling (Jaro-Winkler at least 0.80) or a longer code two edits apart.
+            Similar = "similar",
+        ],
+        differ: /// Another value.
+            Different = "different",
+    }
+}
+
+/// The index of a generic comparison's "missing" level.
+pub(crate) const GENERIC_MISSING: u8 = GenericLevel::NAMES.len() as u8;
+
+/// Number of distinct codes of a generic comparison (its levels plus missing).
+const GENERIC_RADIX: u64 = GENERIC_MISSING as u64 + 1;
+
 /// A field with the type of its levels: reads and writes of [`Levels`] through it are checked
 /// by the compiler.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -301,66 +331,106 @@ impl LinkField {
     }
 
     /// Number of distinct codes of the field (its levels plus missing).
-    fn radix(self) -> u32 {
-        u32::from(self.missing()) + 1
+    fn radix(self) -> u64 {
+        u64::from(self.missing()) + 1
     }
 }
 
-/// The agreement level of every field of one pair, as compact indices.
+/// The agreement level of every field of one pair, as compact indices: the fixed fields, then
+/// the generic comparisons of the run (unused ones missing).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Levels([u8; LinkField::COUNT]);
+pub(crate) struct Levels {
+    fixed: [u8; LinkField::COUNT],
+    generic: [u8; MAX_GENERIC],
+}
 
 impl Levels {
     /// Every field missing.
     pub(crate) fn missing() -> Self {
-        Levels(LinkField::ALL.map(LinkField::missing))
+        Levels {
+            fixed: LinkField::ALL.map(LinkField::missing),
+            generic: [GENERIC_MISSING; MAX_GENERIC],
+        }
     }
 
     /// The level of a field; `None` when missing.
     pub(crate) fn get<L: LevelSet>(&self, field: Field<L>) -> Option<L> {
-        L::from_index(self.0[field.field.index()])
+        L::from_index(self.fixed[field.field.index()])
     }
 
     /// Sets the level of a field; `None` is missing.
     pub(crate) fn set<L: LevelSet>(&mut self, field: Field<L>, level: Option<L>) {
-        self.0[field.field.index()] = level.map_or(field.field.missing(), L::index);
+        self.fixed[field.field.index()] = level.map_or(field.field.missing(), L::index);
     }
 
     /// The compact index of a field's level (the column of the parameter tables).
     pub(crate) fn index(&self, field: LinkField) -> u8 {
-        self.0[field.index()]
+        self.fixed[field.index()]
     }
 
-    /// Every field with its level's compact index, in order.
-    pub(crate) fn indexed(&self) -> impl Iterator<Item = (LinkField, usize)> + '_ {
-        LinkField::ALL
+    /// The level of the generic comparison `column`; `None` when missing.
+    pub(crate) fn generic(&self, column: usize) -> Option<GenericLevel> {
+        GenericLevel::from_index(self.generic_index(column))
+    }
+
+    /// The compact index of the generic comparison `column`'s level.
+    pub(crate) fn generic_index(&self, column: usize) -> u8 {
+        self.generic.get(column).copied().unwrap_or(GENERIC_MISSING)
+    }
+
+    /// Sets the level of the generic comparison `column`; `None` is missing.
+    pub(crate) fn set_generic(&mut self, column: usize, level: Option<GenericLevel>) {
+        if let Some(slot) = self.generic.get_mut(column) {
+            *slot = level.map_or(GENERIC_MISSING, GenericLevel::index);
+        }
+    }
+
+    /// Every row of the parameter tables with its level's compact index: the fixed fields, then
+    /// the generic comparisons (row `LinkField::COUNT + column`).
+    pub(crate) fn rows(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.fixed
             .iter()
-            .map(|&f| (f, usize::from(self.index(f))))
+            .chain(&self.generic)
+            .enumerate()
+            .map(|(row, &level)| (row, usize::from(level)))
     }
 
-    /// Packs the levels into a pattern code.
-    pub(crate) fn encode(&self) -> u32 {
-        LinkField::ALL
+    /// Packs the levels into a pattern code: the fixed fields' code, then the generic
+    /// comparisons' in base [`GENERIC_RADIX`] above it. The fixed fields take fewer than 2^25
+    /// codes and the generic ones 5^16 < 2^38, so the code fits in 64 bits.
+    pub(crate) fn encode(&self) -> u64 {
+        let fixed = LinkField::ALL
             .iter()
             .rev()
-            .fold(0, |code, &f| code * f.radix() + u32::from(self.index(f)))
+            .fold(0u64, |code, &f| code * f.radix() + u64::from(self.index(f)));
+        let generic = self
+            .generic
+            .iter()
+            .rev()
+            .fold(0u64, |code, &level| code * GENERIC_RADIX + u64::from(level));
+        generic * fixed_patterns() + fixed
     }
 
     /// Unpacks a pattern code.
-    pub(crate) fn decode(mut code: u32) -> Self {
-        let mut levels = [0u8; LinkField::COUNT];
-        for (level, f) in levels.iter_mut().zip(LinkField::ALL) {
-            *level = (code % f.radix()) as u8;
-            code /= f.radix();
+    pub(crate) fn decode(code: u64) -> Self {
+        let mut fixed_code = code % fixed_patterns();
+        let mut generic_code = code / fixed_patterns();
+        let mut levels = Levels::missing();
+        for (level, f) in levels.fixed.iter_mut().zip(LinkField::ALL) {
+            *level = (fixed_code % f.radix()) as u8;
+            fixed_code /= f.radix();
         }
-        Levels(levels)
+        for level in &mut levels.generic {
+            *level = (generic_code % GENERIC_RADIX) as u8;
+            generic_code /= GENERIC_RADIX;
+        }
+        levels
     }
+}
 
-    /// Number of distinct pattern codes.
-    #[cfg(test)]
-    pub(crate) fn pattern_count() -> usize {
-        LinkField::ALL.iter().map(|f| f.radix()).product::<u32>() as usize
-    }
+/// Number of distinct pattern codes of the fixed fields.
+fn fixed_patterns() -> u64 {
+    LinkField::ALL.iter().map(|f| f.radix()).product()
 }
 
 #[cfg(test)]
@@ -373,15 +443,21 @@ mod tests {
         levels.set(SURNAME, Some(SurnameLevel::Similar));
         levels.set(BIRTH, Some(BirthLevel::Julian));
         levels.set(SOURCE, Some(SourceLevel::SameSource));
+        levels.set_generic(0, Some(GenericLevel::Close));
+        levels.set_generic(MAX_GENERIC - 1, Some(GenericLevel::Different));
         let back = Levels::decode(levels.encode());
         assert_eq!(back, levels);
+        assert_eq!(back.generic(0), Some(GenericLevel::Close));
+        assert_eq!(back.generic(1), None);
+        assert_eq!(back.generic(MAX_GENERIC - 1), Some(GenericLevel::Different));
         assert_eq!(back.get(SURNAME), Some(SurnameLevel::Similar));
         assert_eq!(back.get(GIVEN), None);
         assert_eq!(back.index(LinkField::Given), LinkField::Given.missing());
-        assert_eq!(
-            Levels::decode(Levels::pattern_count() as u32 - 1),
-            Levels::missing()
-        );
+        let mut all_missing = Levels::missing();
+        all_missing.set_generic(MAX_GENERIC, Some(GenericLevel::Exact));
+        assert_eq!(all_missing, Levels::missing());
+        let last = fixed_patterns() * GENERIC_RADIX.pow(MAX_GENERIC as u32) - 1;
+        assert_eq!(Levels::decode(last), Levels::missing());
     }
 
     #[test]

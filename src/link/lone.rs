@@ -129,7 +129,7 @@ mod tests {
         ];
         let mentions: Vec<_> = ms.iter().map(M::build).collect();
         let feats = Features::build(&mentions);
-        let codes: Vec<u32> = [(0, 1), (0, 2), (1, 2), (2, 3)]
+        let codes: Vec<u64> = [(0, 1), (0, 2), (1, 2), (2, 3)]
             .iter()
             .map(|&(a, b)| compare::levels(&feats, a, b).encode())
             .collect();

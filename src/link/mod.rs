@@ -9,6 +9,8 @@ mod compare;
 mod explain;
 mod features;
 mod fields;
+mod generic;
+pub use generic::{GenericSummary, Kind as GenericKind};
 mod judgements;
 mod lone;
 mod names;
@@ -33,7 +35,7 @@ use crate::ingest::config::{LinkConfig, LinkSetting};
 use crate::model::Mention;
 use cluster::Verdict;
 use features::Features;
-use fields::{Levels, LinkField};
+use fields::{LevelSet, Levels, LinkField};
 use rayon::prelude::*;
 use thiserror::Error;
 use train::Model;
@@ -83,6 +85,9 @@ pub struct LinkOptions {
     /// Keep every scored pair in [`Linkage::scored`] (for calibration; tens of millions at a
     /// million mentions).
     pub keep_scored: bool,
+    /// Columns a configuration asks to compare, as `(source, header)`, beside those chosen
+    /// from the data (see `compare` in the source configuration).
+    pub compare: Vec<(String, String)>,
 }
 
 impl Default for LinkOptions {
@@ -98,6 +103,7 @@ impl Default for LinkOptions {
             review_limit: 100_000,
             judgements: Vec::new(),
             keep_scored: false,
+            compare: Vec::new(),
         }
     }
 }
@@ -145,6 +151,10 @@ const CONTRIBUTIONS: usize = LinkField::COUNT + 2;
 /// contributions are read through [`Edge::contributions`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
+    /// Log2 weights of the generic comparisons, in the order of `generic_names`.
+    generic_weights: Box<[f64]>,
+    /// The names of the generic comparisons, shared by every edge of a run.
+    generic_names: std::sync::Arc<[String]>,
     /// Index of the first mention (the smaller).
     pub a: usize,
     /// Index of the second mention.
@@ -162,21 +172,34 @@ pub struct Edge {
 impl Edge {
     /// (field, level name, log2 weight) in a fixed order: first `prior` (the log2 odds that a
     /// pair of mentions is a match), then every compared field, then `name_evidence` (0, or a
-    /// large negative weight when no surname-or-equivalent agrees). The weights sum to `score`.
-    pub fn contributions(&self) -> impl Iterator<Item = (&'static str, &'static str, f64)> + '_ {
+    /// large negative weight when no surname-or-equivalent agrees), then each generic
+    /// comparison by its column's header. The weights sum to `score`.
+    pub fn contributions(&self) -> impl Iterator<Item = (&str, &'static str, f64)> + '_ {
         let fields = LinkField::ALL
             .into_iter()
             .map(|f| (f.name(), f.level_name(self.levels.index(f))));
         let evidence = if compare::has_name_evidence(&self.levels) {
             "present"
+        } else if self.weights[CONTRIBUTIONS - 1] == 0.0 {
+            "other columns agree"
         } else {
             "absent: no surname agreement"
         };
-        std::iter::once(("prior", "any pair"))
+        let fixed = std::iter::once(("prior", "any pair"))
             .chain(fields)
             .chain(std::iter::once(("name_evidence", evidence)))
             .zip(self.weights)
-            .map(|((field, level), weight)| (field, level, weight))
+            .map(|((field, level), weight)| (field, level, weight));
+        let generic = self
+            .generic_names
+            .iter()
+            .zip(self.generic_weights.iter())
+            .enumerate()
+            .map(|(c, (name, &weight))| {
+                let level = self.levels.generic(c).map_or("missing", |l| l.name());
+                (name.as_str(), level, weight)
+            });
+        fixed.chain(generic)
     }
 }
 
@@ -214,6 +237,8 @@ pub struct Linkage {
     pub scored: Vec<(usize, usize, f32)>,
     /// Counts.
     pub stats: LinkStats,
+    /// The generic comparisons made, with their learnt parameters.
+    pub generic: Vec<GenericSummary>,
 }
 
 /// Errors of the linker's inputs.
@@ -290,9 +315,9 @@ impl Scored {
 
 /// Links mentions into persons.
 pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
-    let feats = Features::build(mentions);
+    let feats = Features::build_with(mentions, &opts.compare);
     let (pairs, counts) = block::candidate_pairs(&feats, opts.max_block, opts.window);
-    let mut codes: Vec<u32> = pairs
+    let mut codes: Vec<u64> = pairs
         .par_iter()
         .map(|&p| {
             let (a, b) = block::unpack(p);
@@ -308,9 +333,12 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
         .for_each(|(slot, &p)| {
             let (a, b) = block::unpack(p);
             let score = model.score(&feats, &Levels::decode(*slot), a, b) as f32;
-            *slot = score.to_bits();
+            *slot = u64::from(score.to_bits());
         });
-    let scores: Vec<f32> = codes.into_iter().map(f32::from_bits).collect();
+    let scores: Vec<f32> = codes
+        .into_iter()
+        .map(|bits| f32::from_bits(bits as u32))
+        .collect();
     let compared_pairs = pairs.len() as u64;
     let lowest = opts.review_low.min(opts.threshold).min(opts.lone_threshold);
     let scored = Scored::keep_from(pairs, scores, lowest);
@@ -350,6 +378,7 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
             compared_pairs,
             em_iterations: model.iterations,
         },
+        generic: model.generic_summaries(&feats),
     };
     tracing::info!(
         mentions = mentions.len(),
@@ -412,11 +441,16 @@ impl Outputs<'_> {
         for (f, slot) in LinkField::ALL.into_iter().zip(1..) {
             weights[slot] = model.weight(self.feats, f, levels.index(f), a, b);
         }
-        weights[CONTRIBUTIONS - 1] = train::name_evidence_weight(&levels);
+        let generic_weights: Box<[f64]> =
+            model.generic_weights(self.feats, &levels, a, b).collect();
+        weights[CONTRIBUTIONS - 1] =
+            train::name_evidence_weight(&levels, generic_weights.iter().sum());
         Edge {
+            score: weights.iter().sum::<f64>() + generic_weights.iter().sum::<f64>(),
+            generic_weights,
+            generic_names: self.feats.generic.names.clone(),
             a,
             b,
-            score: weights.iter().sum(),
             weights,
             levels,
             note,

@@ -1,10 +1,13 @@
 //! Domain priors and bounds of the Fellegi-Sunter parameters, from `schemas/link_params.toml`.
 
-use super::fields::LinkField;
+use super::fields::{GenericLevel, LevelSet, LinkField};
 use crate::tables::Loaded;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use thiserror::Error;
+
+/// The name of the generic comparisons' entry in errors.
+const GENERIC: &str = "generic";
 
 /// The shipped parameter file.
 const SOURCE: &str = include_str!("../../schemas/link_params.toml");
@@ -28,6 +31,22 @@ pub(crate) struct Params {
     pub prior_pairs: f64,
     /// Match share among candidate pairs assumed when EM finds too few matches.
     pub fallback_match_share: f64,
+    /// Priors and bounds of every generic comparison (one entry serves them all).
+    pub generic: GenericParams,
+}
+
+/// Priors and bounds of a generic comparison, per level of
+/// [`GenericLevel`](super::fields::GenericLevel).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct GenericParams {
+    /// Prior m per level.
+    pub m_prior: Vec<f64>,
+    /// Upper bound of m per level.
+    pub m_max: Vec<f64>,
+    /// Lower bound of m per level.
+    pub m_min: Vec<f64>,
+    /// Prior u per level.
+    pub u_prior: Vec<f64>,
 }
 
 /// The file's layout.
@@ -38,6 +57,7 @@ struct File {
     u_prior_pairs: f64,
     fallback_match_share: f64,
     fields: BTreeMap<String, FieldFile>,
+    generic: FieldFile,
 }
 
 /// One field's entry.
@@ -124,8 +144,9 @@ pub(crate) fn parse(text: &str) -> Result<Params, ParamsError> {
             .fields
             .get(field.name())
             .ok_or(ParamsError::MissingField(field.name()))?;
-        check_levels(field, &entry.levels)?;
-        check_values(field, entry).map_err(|e| ParamsError::Values(field.name(), e))?;
+        check_levels(field.name(), field.level_names(), &entry.levels)?;
+        check_values(field.level_names().len(), entry)
+            .map_err(|e| ParamsError::Values(field.name(), e))?;
         m_prior.push(entry.m_prior.clone());
         m_max.push(entry.m_max.clone());
         m_min.push(entry.m_min.clone());
@@ -140,17 +161,33 @@ pub(crate) fn parse(text: &str) -> Result<Params, ParamsError> {
         min_expected_matches: file.min_expected_matches,
         prior_pairs: file.prior_pairs,
         fallback_match_share: file.fallback_match_share.clamp(1e-6, 0.5),
+        generic: generic_params(&file.generic)?,
     })
 }
 
-/// Checks that a field's listed levels are the linker's, name by name.
-fn check_levels(field: LinkField, listed: &[String]) -> Result<(), ParamsError> {
-    let expected = field.level_names();
+/// The entry of the generic comparisons, checked against their levels.
+fn generic_params(entry: &FieldFile) -> Result<GenericParams, ParamsError> {
+    check_levels(GENERIC, GenericLevel::NAMES, &entry.levels)?;
+    check_values(GenericLevel::NAMES.len(), entry).map_err(|e| ParamsError::Values(GENERIC, e))?;
+    Ok(GenericParams {
+        m_prior: entry.m_prior.clone(),
+        m_max: entry.m_max.clone(),
+        m_min: entry.m_min.clone(),
+        u_prior: entry.u_prior.clone(),
+    })
+}
+
+/// Checks that a field's listed levels are the linker's (`expected`), name by name.
+fn check_levels(
+    field: &'static str,
+    expected: &'static [&'static str],
+    listed: &[String],
+) -> Result<(), ParamsError> {
     for (position, found) in listed.iter().enumerate() {
         let name = expected.get(position).copied();
         if name != Some(found.as_str()) {
             return Err(ParamsError::WrongLevel {
-                field: field.name(),
+                field,
                 position: position + 1,
                 found: found.clone(),
                 expected: name.unwrap_or("none"),
@@ -159,16 +196,15 @@ fn check_levels(field: LinkField, listed: &[String]) -> Result<(), ParamsError> 
     }
     match expected.get(listed.len()) {
         Some(&missing) => Err(ParamsError::MissingLevel {
-            field: field.name(),
+            field,
             expected: missing,
         }),
         None => Ok(()),
     }
 }
 
-/// Checks a field's distributions and bounds.
-fn check_values(field: LinkField, entry: &FieldFile) -> Result<(), String> {
-    let n = field.level_names().len();
+/// Checks the distributions and bounds of a field of `n` levels.
+fn check_values(n: usize, entry: &FieldFile) -> Result<(), String> {
     if [&entry.m_prior, &entry.m_max, &entry.m_min, &entry.u_prior]
         .iter()
         .any(|v| v.len() != n)

@@ -161,7 +161,7 @@ fn shared_arrest_day_weighs_less_when_common() {
     let ms: Vec<M> = (0..400).map(night).chain((0..3000).map(other)).collect();
     let mentions: Vec<_> = ms.iter().map(M::build).collect();
     let feats = super::features::Features::build(&mentions);
-    let codes: Vec<u32> = (1..mentions.len())
+    let codes: Vec<u64> = (1..mentions.len())
         .map(|b| compare::levels(&feats, 0, b).encode())
         .collect();
     let model = super::train::fit(&feats, &codes);
@@ -458,7 +458,7 @@ fn two_entries_of_one_list_need_to_be_plainly_one_entry() {
     ];
     let mentions = build(&ms);
     let feats = Features::build(&mentions);
-    let codes: Vec<u32> = [(0, 1), (0, 2), (1, 2), (0, 3), (2, 3)]
+    let codes: Vec<u64> = [(0, 1), (0, 2), (1, 2), (0, 3), (2, 3)]
         .iter()
         .map(|&(a, b)| compare::levels(&feats, a, b).encode())
         .collect();

@@ -255,7 +255,7 @@ fn em_converges_to_sensible_parameters() {
     let mentions = mentions_of(&synth);
     let feats = Features::build(&mentions);
     let (pairs, _) = block::candidate_pairs(&feats, 200, 20);
-    let codes: Vec<u32> = pairs
+    let codes: Vec<u64> = pairs
         .iter()
         .map(|&p| {
             let (a, b) = block::unpack(p);

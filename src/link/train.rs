@@ -7,7 +7,8 @@
 
 use super::compare;
 use super::features::Features;
-use super::fields::{EXACT, LevelSet, Levels, LinkField, SurnameLevel};
+use super::fields::{EXACT, GenericLevel, LevelSet, Levels, LinkField, SurnameLevel};
+use super::generic::GenericSummary;
 use super::params;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -30,6 +31,8 @@ const RARE: f64 = 1e-4;
 /// Weight of a pair without name evidence (see [`compare::has_name_evidence`]): such a pair
 /// never merges, whatever else agrees.
 pub(crate) const NO_NAME_EVIDENCE: f64 = -40.0;
+/// Bits of generic comparisons that stand in for name evidence (see [`name_evidence_weight`]).
+pub(crate) const COLUMN_EVIDENCE: f64 = 16.0;
 /// Weight of a gender disagreement: a woman's and a man's form are not one person.
 pub(crate) const GENDER_DIFFER: f64 = -16.0;
 
@@ -93,15 +96,101 @@ impl Model {
         base + (u_exact / tf).log2().clamp(-TF_CLAMP, TF_CLAMP)
     }
 
+    /// The weight of the generic comparison `column` at the level `level` for a pair, with
+    /// exact agreement term-frequency adjusted: a shared rare street says more than a shared
+    /// state.
+    pub fn generic_weight(
+        &self,
+        feats: &Features,
+        column: usize,
+        level: u8,
+        a: usize,
+        b: usize,
+    ) -> f64 {
+        let row = LinkField::COUNT + column;
+        let base = self
+            .weights
+            .get(row)
+            .and_then(|w| w.get(usize::from(level)))
+            .copied()
+            .unwrap_or(0.0);
+        let Some(compared) = feats.generic.columns.get(column) else {
+            return base;
+        };
+        if level != EXACT {
+            return base;
+        }
+        let (Some(&id), Some(_)) = (compared.ids.get(a), compared.ids.get(b)) else {
+            return base;
+        };
+        let u_exact = self.u_random[row][usize::from(EXACT)];
+        let tf = compared.vocab.smoothed_frequency(id, u_exact);
+        if tf <= 0.0 || u_exact <= 0.0 {
+            return base;
+        }
+        base + (u_exact / tf).log2().clamp(-TF_CLAMP, TF_CLAMP)
+    }
+
+    /// The weights of every generic comparison of a pair, in column order.
+    pub fn generic_weights<'a>(
+        &'a self,
+        feats: &'a Features,
+        levels: &'a Levels,
+        a: usize,
+        b: usize,
+    ) -> impl Iterator<Item = f64> + 'a {
+        (0..feats.generic.len())
+            .map(move |c| self.generic_weight(feats, c, levels.generic_index(c), a, b))
+    }
+
+    /// Whether the generic comparisons of a pair carry at least [`COLUMN_EVIDENCE`] bits: they
+    /// stand in for the names, and outweigh birth years far apart.
+    pub fn columns_vouch(&self, feats: &Features, a: usize, b: usize) -> bool {
+        feats.generic.len() > 0 && self.vouched(feats, &compare::levels(feats, a, b), a, b)
+    }
+
+    /// Whether the generic comparisons at the given levels carry at least [`COLUMN_EVIDENCE`]
+    /// bits.
+    fn vouched(&self, feats: &Features, levels: &Levels, a: usize, b: usize) -> bool {
+        feats.generic.len() > 0
+            && self.generic_weights(feats, levels, a, b).sum::<f64>() >= COLUMN_EVIDENCE
+    }
+
+    /// What `run.json` reports of the generic comparisons: each column with its kind, sources,
+    /// and m and u per level.
+    pub fn generic_summaries(&self, feats: &Features) -> Vec<GenericSummary> {
+        feats
+            .generic
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(c, compared)| {
+                let row = LinkField::COUNT + c;
+                GenericSummary {
+                    column: compared.name.clone(),
+                    kind: compared.kind.name(),
+                    sources: compared.sources.clone(),
+                    levels: GenericLevel::NAMES.to_vec(),
+                    m: self.m.get(row).cloned().unwrap_or_default(),
+                    u: self.u_random.get(row).cloned().unwrap_or_default(),
+                }
+            })
+            .collect()
+    }
+
     /// The evidence against a pair being one person, in bits (0 or more): the negative weights of
     /// the fields other than the names and the source. Names are left out: a typo in one
     /// member's surname is not a second person, and the edges that merged the clusters already
-    /// weighed the names.
+    /// weighed the names. A birth date far off is left out too when the generic comparisons
+    /// vouch for the pair (see [`Model::columns_vouch`]): a mistyped year in a register whose
+    /// social security number and address agree.
     pub fn evidence_against(&self, feats: &Features, levels: &Levels, a: usize, b: usize) -> f64 {
-        use LinkField::{Given, Source, Surname};
+        use LinkField::{Birth, Given, Source, Surname};
+        let vouched = self.vouched(feats, levels, a, b);
         LinkField::ALL
             .into_iter()
             .filter(|f| !matches!(f, Surname | Given | Source))
+            .filter(|&f| !(vouched && f == Birth))
             .map(|f| -self.weight(feats, f, levels.index(f), a, b).min(0.0))
             .sum()
     }
@@ -118,13 +207,17 @@ impl Model {
             .into_iter()
             .map(|f| self.weight(feats, f, levels.index(f), a, b))
             .sum();
-        self.prior() + fields + name_evidence_weight(levels)
+        let generic: f64 = self.generic_weights(feats, levels, a, b).sum();
+        self.prior() + fields + generic + name_evidence_weight(levels, generic)
     }
 }
 
-/// The weight of the name-evidence rule: 0 with evidence, [`NO_NAME_EVIDENCE`] without.
-pub(crate) fn name_evidence_weight(levels: &Levels) -> f64 {
-    if compare::has_name_evidence(levels) {
+/// The weight of the name-evidence rule: 0 with evidence, [`NO_NAME_EVIDENCE`] without. The
+/// generic comparisons' weights (`generic`, their sum) stand in for the names when they carry at
+/// least [`COLUMN_EVIDENCE`] bits: a surname replaced in one record of a register is no second
+/// person when the social security number, the address and the postcode agree.
+pub(crate) fn name_evidence_weight(levels: &Levels, generic: f64) -> f64 {
+    if compare::has_name_evidence(levels) || generic >= COLUMN_EVIDENCE {
         0.0
     } else {
         NO_NAME_EVIDENCE
@@ -132,8 +225,8 @@ pub(crate) fn name_evidence_weight(levels: &Levels) -> f64 {
 }
 
 /// Fits the model from the candidate pairs' pattern codes.
-pub(crate) fn fit(feats: &Features, codes: &[u32]) -> Model {
-    let params = params::params();
+pub(crate) fn fit(feats: &Features, codes: &[u64]) -> Model {
+    let params = &Priors::of(params::params(), feats.generic.len());
     let u_random = sample_u(feats, &params.u_prior, params.u_prior_pairs);
     let histogram = pattern_histogram(codes);
     let total: f64 = histogram.iter().map(|h| h.1).sum();
@@ -180,6 +273,7 @@ pub(crate) fn fit(feats: &Features, codes: &[u32]) -> Model {
         expected_matches = params.fallback_match_share * total;
     }
     let weights = weights_of(&m, &u_random);
+    log_generic(feats, &m, &u_random);
     let all_pairs = all_pairs(feats.rows.len());
     let start = match_share_of_all_pairs(expected_matches, all_pairs);
     let lambda_all = if fallback {
@@ -210,6 +304,57 @@ pub(crate) fn fit(feats: &Features, codes: &[u32]) -> Model {
     model
 }
 
+/// The priors and bounds of every row of the parameter tables: the fixed fields', then one copy
+/// of the generic entry per generic comparison.
+struct Priors<'a> {
+    m_prior: Vec<Vec<f64>>,
+    m_max: Vec<Vec<f64>>,
+    m_min: Vec<Vec<f64>>,
+    u_prior: Vec<Vec<f64>>,
+    shared: &'a params::Params,
+}
+
+impl<'a> Priors<'a> {
+    /// The priors of a run with `generic` generic comparisons.
+    fn of(shared: &'a params::Params, generic: usize) -> Self {
+        let rows = |fixed: &[Vec<f64>], entry: &[f64]| {
+            let mut all = fixed.to_vec();
+            all.extend(std::iter::repeat_n(entry.to_vec(), generic));
+            all
+        };
+        let g = &shared.generic;
+        Priors {
+            m_prior: rows(&shared.m_prior, &g.m_prior),
+            m_max: rows(&shared.m_max, &g.m_max),
+            m_min: rows(&shared.m_min, &g.m_min),
+            u_prior: rows(&shared.u_prior, &g.u_prior),
+            shared,
+        }
+    }
+}
+
+impl std::ops::Deref for Priors<'_> {
+    type Target = params::Params;
+
+    fn deref(&self) -> &params::Params {
+        self.shared
+    }
+}
+
+/// Logs each generic comparison with its kind and its m and u per level.
+fn log_generic(feats: &Features, m: &[Vec<f64>], u: &[Vec<f64>]) {
+    for (c, compared) in feats.generic.columns.iter().enumerate() {
+        let row = LinkField::COUNT + c;
+        tracing::info!(
+            column = compared.name,
+            kind = compared.kind.name(),
+            m = ?m.get(row),
+            u = ?u.get(row),
+            "generic comparison"
+        );
+    }
+}
+
 /// The number of pairs of `n` mentions.
 fn all_pairs(n: usize) -> f64 {
     (n as f64) * (n.saturating_sub(1) as f64) / 2.0
@@ -236,11 +381,18 @@ fn overall_match_share(
     let bits: Vec<(f64, f64)> = histogram
         .iter()
         .map(|(levels, count)| {
-            let w: f64 = levels
-                .indexed()
-                .filter_map(|(f, level)| weights[f.index()].get(level))
-                .sum::<f64>()
-                + name_evidence_weight(levels);
+            let weight_of = |&(row, level): &(usize, usize)| weights.get(row)?.get(level);
+            let fixed: f64 = levels
+                .rows()
+                .take(LinkField::COUNT)
+                .filter_map(|r| weight_of(&r))
+                .sum();
+            let generic: f64 = levels
+                .rows()
+                .skip(LinkField::COUNT)
+                .filter_map(|r| weight_of(&r))
+                .sum();
+            let w = fixed + generic + name_evidence_weight(levels, generic);
             (w, *count)
         })
         .collect();
@@ -286,7 +438,7 @@ impl Bounds<'_> {
 /// merely similar surname only admits a pair (name evidence) and weighs as much against it as a
 /// different one: most similar surnames are two families, so other fields must carry the pair.
 fn weights_of(m: &[Vec<f64>], u: &[Vec<f64>]) -> Vec<Vec<f64>> {
-    LinkField::ALL
+    let mut weights: Vec<Vec<f64>> = LinkField::ALL
         .into_iter()
         .map(|field| {
             let f = field.index();
@@ -316,14 +468,39 @@ fn weights_of(m: &[Vec<f64>], u: &[Vec<f64>]) -> Vec<Vec<f64>> {
             }
             row
         })
+        .collect();
+    weights.extend(
+        m.iter()
+            .zip(u)
+            .skip(LinkField::COUNT)
+            .map(|(m, u)| generic_weights_of(m, u)),
+    );
+    weights
+}
+
+/// Log2 Bayes factors of a generic comparison: exact agreement never counts against a match and
+/// a different value never for it.
+fn generic_weights_of(m: &[f64], u: &[f64]) -> Vec<f64> {
+    let different = usize::from(GenericLevel::Different.index());
+    m.iter()
+        .zip(u)
+        .enumerate()
+        .map(|(level, (mp, up))| {
+            let w = ((mp + RARE) / (up + RARE)).log2();
+            match level {
+                0 => w.max(0.0),
+                l if l == different => w.min(0.0),
+                _ => w,
+            }
+        })
         .collect()
 }
 
 /// Counts the distinct comparison patterns: (levels, count), sorted by pattern code.
-fn pattern_histogram(codes: &[u32]) -> Vec<(Levels, f64)> {
+fn pattern_histogram(codes: &[u64]) -> Vec<(Levels, f64)> {
     let counts = codes
         .par_chunks(1 << 16)
-        .fold(HashMap::new, |mut c: HashMap<u32, u64>, chunk| {
+        .fold(HashMap::new, |mut c: HashMap<u64, u64>, chunk| {
             for &code in chunk {
                 *c.entry(code).or_insert(0) += 1;
             }
@@ -335,7 +512,7 @@ fn pattern_histogram(codes: &[u32]) -> Vec<(Levels, f64)> {
             }
             x
         });
-    let mut present: Vec<(u32, u64)> = counts.into_iter().collect();
+    let mut present: Vec<(u64, u64)> = counts.into_iter().collect();
     present.sort_unstable();
     present
         .into_iter()
@@ -355,8 +532,8 @@ fn marginals(
         .map(|row| row.iter().map(|p| p * prior_pairs + 1e-9).collect())
         .collect();
     for (levels, weight) in patterns {
-        for (f, level) in levels.indexed() {
-            if let Some(slot) = counts[f.index()].get_mut(level) {
+        for (row, level) in levels.rows() {
+            if let Some(slot) = counts.get_mut(row).and_then(|r| r.get_mut(level)) {
                 *slot += weight;
             }
         }
@@ -424,9 +601,9 @@ fn em_step(
 /// The probability of a pattern under one class; missing levels contribute 1.
 fn likelihood(levels: &Levels, probs: &[Vec<f64>]) -> f64 {
     levels
-        .indexed()
-        .filter(|&(f, _)| f != LinkField::Gender)
-        .filter_map(|(f, level)| probs[f.index()].get(level))
+        .rows()
+        .filter(|&(row, _)| row != LinkField::Gender.index())
+        .filter_map(|(row, level)| probs.get(row)?.get(level))
         .product()
 }
 
