@@ -9,6 +9,7 @@ use super::compare;
 use super::features::Features;
 use super::fields::{EXACT, GenericLevel, LevelSet, Levels, LinkField, SurnameLevel};
 use super::generic::GenericSummary;
+use super::generic::fit::{Priors, generic_weights_of, log_generic};
 use super::params;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -27,7 +28,7 @@ const TOLERANCE: f64 = 1e-6;
 const TF_CLAMP: f64 = 4.0;
 /// Added to m and u before taking their ratio, so that levels almost never seen in either class
 /// do not get extreme weights.
-const RARE: f64 = 1e-4;
+pub(crate) const RARE: f64 = 1e-4;
 /// Weight of a pair without name evidence (see [`compare::has_name_evidence`]): such a pair
 /// never merges, whatever else agrees.
 pub(crate) const NO_NAME_EVIDENCE: f64 = -40.0;
@@ -304,57 +305,6 @@ pub(crate) fn fit(feats: &Features, codes: &[u64]) -> Model {
     model
 }
 
-/// The priors and bounds of every row of the parameter tables: the fixed fields', then one copy
-/// of the generic entry per generic comparison.
-struct Priors<'a> {
-    m_prior: Vec<Vec<f64>>,
-    m_max: Vec<Vec<f64>>,
-    m_min: Vec<Vec<f64>>,
-    u_prior: Vec<Vec<f64>>,
-    shared: &'a params::Params,
-}
-
-impl<'a> Priors<'a> {
-    /// The priors of a run with `generic` generic comparisons.
-    fn of(shared: &'a params::Params, generic: usize) -> Self {
-        let rows = |fixed: &[Vec<f64>], entry: &[f64]| {
-            let mut all = fixed.to_vec();
-            all.extend(std::iter::repeat_n(entry.to_vec(), generic));
-            all
-        };
-        let g = &shared.generic;
-        Priors {
-            m_prior: rows(&shared.m_prior, &g.m_prior),
-            m_max: rows(&shared.m_max, &g.m_max),
-            m_min: rows(&shared.m_min, &g.m_min),
-            u_prior: rows(&shared.u_prior, &g.u_prior),
-            shared,
-        }
-    }
-}
-
-impl std::ops::Deref for Priors<'_> {
-    type Target = params::Params;
-
-    fn deref(&self) -> &params::Params {
-        self.shared
-    }
-}
-
-/// Logs each generic comparison with its kind and its m and u per level.
-fn log_generic(feats: &Features, m: &[Vec<f64>], u: &[Vec<f64>]) {
-    for (c, compared) in feats.generic.columns.iter().enumerate() {
-        let row = LinkField::COUNT + c;
-        tracing::info!(
-            column = compared.name,
-            kind = compared.kind.name(),
-            m = ?m.get(row),
-            u = ?u.get(row),
-            "generic comparison"
-        );
-    }
-}
-
 /// The number of pairs of `n` mentions.
 fn all_pairs(n: usize) -> f64 {
     (n as f64) * (n.saturating_sub(1) as f64) / 2.0
@@ -476,24 +426,6 @@ fn weights_of(m: &[Vec<f64>], u: &[Vec<f64>]) -> Vec<Vec<f64>> {
             .map(|(m, u)| generic_weights_of(m, u)),
     );
     weights
-}
-
-/// Log2 Bayes factors of a generic comparison: exact agreement never counts against a match and
-/// a different value never for it.
-fn generic_weights_of(m: &[f64], u: &[f64]) -> Vec<f64> {
-    let different = usize::from(GenericLevel::Different.index());
-    m.iter()
-        .zip(u)
-        .enumerate()
-        .map(|(level, (mp, up))| {
-            let w = ((mp + RARE) / (up + RARE)).log2();
-            match level {
-                0 => w.max(0.0),
-                l if l == different => w.min(0.0),
-                _ => w,
-            }
-        })
-        .collect()
 }
 
 /// Counts the distinct comparison patterns: (levels, count), sorted by pattern code.

@@ -5,6 +5,7 @@
 //! (free text, code, number) decided from its values, per-mention interned values, and one
 //! [`GenericLevel`] per pair. Their m and u are learnt by EM with the other fields.
 
+pub(crate) mod fit;
 mod select;
 
 use super::features::{NONE, Vocab, intern};

@@ -58,7 +58,12 @@ fn code_levels_count_edits_of_letters_and_digits() {
     assert_eq!(fold("КЕ-123 456"), "ке123456");
     let level = |s: &str, t: &str| Kind::Code.level_of_different(&fold(s), &fold(t));
     assert_eq!(level("5276246", "5276247"), GenericLevel::Close);
-    assert_eq!(level("5276246", "5272646"), GenericLevel::Similar);
+    assert_eq!(
+        level("5276246", "5272646"),
+        GenericLevel::Close,
+        "a swap is one edit"
+    );
+    assert_eq!(level("5276246", "5271146"), GenericLevel::Similar);
     assert_eq!(
         level("4223", "4232"),
         GenericLevel::Different,
