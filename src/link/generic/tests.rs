@@ -64,8 +64,9 @@ fn code_levels_count_edits_of_letters_and_digits() {
         "a swap is one edit"
     );
     assert_eq!(level("5276246", "5271146"), GenericLevel::Similar);
+    assert_eq!(level("3070", "0370"), GenericLevel::Close);
     assert_eq!(
-        level("4223", "4232"),
+        level("4223", "4332"),
         GenericLevel::Different,
         "short codes two edits apart differ"
     );
