@@ -25,10 +25,7 @@ fn linked(wd: &Workdir) -> BTreeMap<String, String> {
     wd.input("febrl4_b.csv", sample("febrl4_b.csv") + EXTRA_B);
     let out = wd.rehab(&["run"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    wd.table("output/mentions.csv")
-        .into_iter()
-        .map(|m| (m["record_id"].clone(), m["person_id"].clone()))
-        .collect()
+    wd.person_of("output")
 }
 
 #[test]

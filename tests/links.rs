@@ -11,20 +11,13 @@ const LIST: &str = "№,ФИО,Год рождения,Место рождени
     4,Ахметов Ахмет,1905,Караганда\n\
     5,Байтурсынов Ахмет,1872,Тургай\n";
 
-fn person_of(wd: &Workdir, dir: &str) -> BTreeMap<String, String> {
-    wd.table(&format!("{dir}/mentions.csv"))
-        .into_iter()
-        .map(|m| (m["record_id"].clone(), m["person_id"].clone()))
-        .collect()
-}
-
 #[test]
 fn judgements_override_the_linker() {
     let wd = Workdir::new();
     wd.input("list.csv", LIST);
     let out = wd.rehab(&["run", "--output", "first"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let before = person_of(&wd, "first");
+    let before = wd.person_of("first");
     assert_eq!(
         before["1"], before["2"],
         "the linker merges the two Shokaev mentions"
@@ -41,7 +34,7 @@ fn judgements_override_the_linker() {
     .unwrap();
     let out = wd.rehab(&["run", "--output", "second", "--links", "links.csv"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let after = person_of(&wd, "second");
+    let after = wd.person_of("second");
     assert_ne!(after["1"], after["2"]);
     assert_eq!(after["3"], after["4"]);
     assert_ne!(after["4"], after["5"]);

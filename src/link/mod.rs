@@ -403,7 +403,8 @@ fn cluster_without_ambiguity<'a>(
 ) -> (pass::Pass<'a>, Vec<ambiguity::Contest>) {
     let n = feats.rows.len();
     let mut held = vec![false; n];
-    let mut first = pass::cluster(feats, model, scored, judged, opts, &held);
+    let strong = pass::strong_edges(scored, opts.threshold);
+    let mut first = pass::cluster(feats, model, scored, &strong, judged, opts, &held);
     let mut pinned = vec![false; n];
     for &(a, b) in &judged.must {
         pinned[a as usize] = true;
@@ -417,7 +418,7 @@ fn cluster_without_ambiguity<'a>(
         any_held = true;
     }
     if any_held {
-        first = pass::cluster(feats, model, scored, judged, opts, &held);
+        first = pass::cluster(feats, model, scored, &strong, judged, opts, &held);
     }
     (first, contests)
 }

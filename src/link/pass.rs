@@ -19,11 +19,13 @@ pub(super) struct Pass<'a> {
     pub verdicts: Vec<Option<Verdict>>,
 }
 
-/// Clusters the scored pairs; a pair with a mention marked in `held` is never offered.
+/// Clusters the scored pairs, offering `strong` (see [`strong_edges`]) in its order; a pair
+/// with a mention marked in `held` is never offered.
 pub(super) fn cluster<'a>(
     feats: &'a Features,
     model: &'a Model,
     scored: &Scored,
+    strong: &[usize],
     judged: &Resolved,
     opts: &LinkOptions,
     held: &[bool],
@@ -44,7 +46,7 @@ pub(super) fn cluster<'a>(
         let (a, b) = block::unpack(scored.pairs[i]);
         !held[a] && !held[b]
     };
-    for i in strong_edges(scored, opts.threshold) {
+    for &i in strong {
         if !free(i) {
             continue;
         }
@@ -74,7 +76,7 @@ pub(super) fn cluster<'a>(
 }
 
 /// Indices of pairs at or above the threshold, by descending score, ties by pair.
-fn strong_edges(scored: &Scored, threshold: f64) -> Vec<usize> {
+pub(super) fn strong_edges(scored: &Scored, threshold: f64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..scored.pairs.len())
         .filter(|&i| f64::from(scored.scores[i]) >= threshold)
         .collect();

@@ -86,6 +86,14 @@ impl Workdir {
         fs::read_to_string(self.join(rel)).expect("read file")
     }
 
+    /// The person id of each record id in `DIR/mentions.csv` (record ids unique in the run).
+    pub fn person_of(&self, dir: &str) -> std::collections::BTreeMap<String, String> {
+        self.table(&format!("{dir}/mentions.csv"))
+            .into_iter()
+            .map(|m| (m["record_id"].clone(), m["person_id"].clone()))
+            .collect()
+    }
+
     /// The `output/run.json` of the last run.
     pub fn run_json(&self) -> serde_json::Value {
         serde_json::from_str(&self.read("output/run.json")).expect("run.json")
