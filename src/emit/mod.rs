@@ -76,6 +76,10 @@ pub fn write_outputs(
 /// Writes the CSVs, `datapackage.json`, `state/`, `rehab.sqlite`, `report.html`,
 /// `persons_report.csv` and `run.json` into a staging folder, and swaps it in for `target` once
 /// every table validates against its schema. Nothing of `target` changes on any error.
+///
+/// The data tables (checked row by row as they are written), the database and the reports are
+/// written at the same time, each by its own thread from the same outcome; the folder is swapped
+/// in only after all three have finished and the tables have passed.
 pub fn write_outputs_with(
     outcome: &Outcome,
     target: &Path,
@@ -84,9 +88,44 @@ pub fn write_outputs_with(
 ) -> Result<(), EmitError> {
     let staging = atomic::Staging::new(target).map_err(io_err(target))?;
     let dir = staging.path();
-    let mut run = run.clone();
-    let mut stage = Stopwatch::new();
     let _span = tracing::info_span!("write").entered();
+    let (tables, database, reports) = std::thread::scope(|s| {
+        let database = s.spawn(|| timed(|| write_database(dir, outcome)));
+        let reports = s.spawn(|| timed(|| write_reports(dir, outcome, opts)));
+        let tables = timed(|| write_tables(dir, outcome, opts));
+        (tables, joined(database), joined(reports))
+    });
+    let mut run = run.clone();
+    run.emit_timings.push(("csv".into(), tables.1));
+    run.emit_timings.push(("sqlite".into(), database.1));
+    run.emit_timings.push(("report".into(), reports.1));
+    tables.0?;
+    database.0?;
+    reports.0?;
+    let run_json = dir.join("run.json");
+    write_file(&run_json, runinfo::run_json(outcome, &run).as_bytes())
+        .map_err(io_err(&run_json))?;
+    staging.commit().map_err(io_err(target))
+}
+
+/// The result of `work` and the wall time it took.
+fn timed<T>(work: impl FnOnce() -> T) -> (T, Duration) {
+    let started = Instant::now();
+    let result = work();
+    (result, started.elapsed())
+}
+
+/// What a writing thread returned; its panic goes on in the caller.
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// Writes the data tables and the id changes, checking every row against its schema as it is
+/// written; any violation is the error.
+fn write_tables(dir: &Path, outcome: &Outcome, opts: &EmitOptions) -> Result<(), EmitError> {
+    let _span = tracing::info_span!("csv").entered();
     let mut validator = Validator::new(MAX_VIOLATIONS);
     for name in csv_tables() {
         let path = dir.join(format!("{name}.csv"));
@@ -97,6 +136,16 @@ pub fn write_outputs_with(
     if !violations.is_empty() {
         return Err(EmitError::Invalid(violations.join("\n")));
     }
+    Ok(())
+}
+
+fn write_database(dir: &Path, outcome: &Outcome) -> Result<(), EmitError> {
+    Ok(sqlite::write_database(&dir.join(sqlite::FILE), outcome)?)
+}
+
+/// Writes what is derived from the tables for people and for the next run: the persons report,
+/// `review.csv`, `datapackage.json`, the id registry in `state/` and `report.html`.
+fn write_reports(dir: &Path, outcome: &Outcome, opts: &EmitOptions) -> Result<(), EmitError> {
     let path = dir.join(report::csv::PERSONS_REPORT);
     report::csv::write_persons_report(&path, outcome, opts.excel_bom).map_err(io_err(&path))?;
     let path = dir.join("review.csv");
@@ -111,16 +160,8 @@ pub fn write_outputs_with(
     let text = datapackage::datapackage_json_with(opts.excel_bom);
     write_file(&package, text.as_bytes()).map_err(io_err(&package))?;
     outcome.ids.registry.save(&dir.join("state"))?;
-    run.emit_timings.push(("csv".into(), stage.lap()));
-    sqlite::write_database(&dir.join(sqlite::FILE), outcome)?;
-    run.emit_timings.push(("sqlite".into(), stage.lap()));
     let page = dir.join(report::FILE);
-    write_file(&page, report::render(outcome).as_bytes()).map_err(io_err(&page))?;
-    run.emit_timings.push(("report".into(), stage.lap()));
-    let run_json = dir.join("run.json");
-    write_file(&run_json, runinfo::run_json(outcome, &run).as_bytes())
-        .map_err(io_err(&run_json))?;
-    staging.commit().map_err(io_err(target))
+    write_file(&page, report::render(outcome).as_bytes()).map_err(io_err(&page))
 }
 
 /// Checks every table against its schema without writing anything (`rehab run --dry-run`).
@@ -156,22 +197,6 @@ fn table_header(name: &str) -> Vec<String> {
     schema::schema(name)
         .map(|s| s.header().iter().map(|h| h.to_string()).collect())
         .unwrap_or_default()
-}
-
-/// Time between calls.
-struct Stopwatch(Instant);
-
-impl Stopwatch {
-    fn new() -> Stopwatch {
-        Stopwatch(Instant::now())
-    }
-
-    fn lap(&mut self) -> Duration {
-        let now = Instant::now();
-        let lap = now - self.0;
-        self.0 = now;
-        lap
-    }
 }
 
 /// Writes one table as CSV (UTF-8, comma, `\n` line ends, quotes only where needed), checking

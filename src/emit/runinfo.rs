@@ -20,7 +20,7 @@ pub struct RunInfo {
     pub started: String,
     /// Wall time of the whole run up to writing.
     pub elapsed: Duration,
-    /// Wall time of each writing step (`csv`, `sqlite`, `report`), in order.
+    /// Wall time of each writing step (`csv`, `sqlite`, `report`; they run at the same time).
     pub emit_timings: Vec<(String, Duration)>,
     /// The folder of local additions to the tables, if any.
     pub data_dir: Option<String>,
