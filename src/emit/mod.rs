@@ -6,6 +6,7 @@ pub mod inplace;
 pub mod owned;
 pub mod report;
 pub mod review;
+pub mod row;
 pub mod runinfo;
 pub mod schema;
 pub mod sqlite;
@@ -170,8 +171,9 @@ pub fn validate(outcome: &Outcome) -> Result<(), EmitError> {
     for name in csv_tables() {
         let header = table_header(name);
         let mut check = validator.table(name, &header);
-        for row in table_rows(name, outcome) {
-            check.row(&row);
+        let mut rows = tables::rows(name, outcome);
+        while let Some(row) = rows.next_row() {
+            check.row(row);
         }
     }
     let violations = validator.finish();
@@ -179,17 +181,6 @@ pub fn validate(outcome: &Outcome) -> Result<(), EmitError> {
         Ok(())
     } else {
         Err(EmitError::Invalid(violations.join("\n")))
-    }
-}
-
-/// The rows of any CSV table, the id changes included.
-pub fn table_rows<'a>(
-    name: &str,
-    outcome: &'a Outcome,
-) -> Box<dyn Iterator<Item = Vec<String>> + 'a> {
-    match name {
-        "id_changes" => Box::new(outcome.ids.changes.iter().map(|c| c.row())),
-        _ => tables::rows(name, outcome),
     }
 }
 
@@ -220,12 +211,13 @@ fn write_table(
         .from_writer(file);
     wtr.write_record(&header)?;
     let mut check = validator.table(name, &header);
-    for row in table_rows(name, outcome) {
-        check.row(&row);
+    let mut rows = tables::rows(name, outcome);
+    while let Some(row) = rows.next_row() {
+        check.row(row);
         if spreadsheet {
-            wtr.write_record(report::csv::report_row(&header, &row))?;
+            wtr.write_record(report::csv::report_cells(&header, row.cells()))?;
         } else {
-            wtr.write_record(&row)?;
+            wtr.write_record(row.cells())?;
         }
     }
     let file = wtr.into_inner().map_err(|e| e.into_error())?;

@@ -1,5 +1,6 @@
 //! The Table Schemas of the outputs (from `schemas/`) and a check of tables against them.
 
+use super::row::Row;
 use crate::tables::{DataError, Loaded};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -229,12 +230,12 @@ fn empty_schema() -> &'static TableSchema {
 
 /// A 128-bit hash of a key's cells (two salted SipHash halves; `str` hashing marks where each
 /// cell ends), so key sets of a million rows stay small; a clash is vanishingly unlikely.
-fn key_of(row: &[String], idx: &[usize]) -> u128 {
+fn key_of(row: &Row, idx: &[usize]) -> u128 {
     let half = |salt: u8| {
         let mut h = std::hash::DefaultHasher::new();
         salt.hash(&mut h);
         for &i in idx {
-            row[i].hash(&mut h);
+            row.get(i).unwrap_or_default().hash(&mut h);
         }
         u128::from(h.finish())
     };
@@ -243,16 +244,16 @@ fn key_of(row: &[String], idx: &[usize]) -> u128 {
 
 impl TableCheck<'_> {
     /// Checks one data row.
-    pub fn row(&mut self, row: &[String]) {
+    pub fn row(&mut self, row: &Row) {
         self.row += 1;
-        let (name, line) = (self.name.clone(), self.row);
+        let (name, line) = (&self.name, self.row);
         if row.len() != self.schema.fields.len() {
             let n = row.len();
             self.validator
                 .push(format!("{name}: row {line}: {n} cells"));
             return;
         }
-        for (value, field) in row.iter().zip(&self.schema.fields) {
+        for (value, field) in row.cells().zip(&self.schema.fields) {
             if let Err(why) = check_value(value, field) {
                 let column = &field.name;
                 self.validator
@@ -296,9 +297,8 @@ fn check_value(value: &str, field: &FieldSpec) -> Result<(), String> {
                 return Err(format!("{n} is below the minimum"));
             }
         }
-        "date" => {
-            chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
-                .map_err(|_| format!("{value:?} is no YYYY-MM-DD date"))?;
+        "date" if !is_date(value) => {
+            return Err(format!("{value:?} is no YYYY-MM-DD date"));
         }
         _ => {}
     }
@@ -308,6 +308,25 @@ fn check_value(value: &str, field: &FieldSpec) -> Result<(), String> {
         }
         _ => Ok(()),
     }
+}
+
+/// Whether a text is a `YYYY-MM-DD` date: the common four-digit form checked directly, any
+/// other as chrono reads it.
+fn is_date(value: &str) -> bool {
+    let b = value.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10)
+    {
+        let number = |r: std::ops::Range<usize>| value[r].parse::<u32>().unwrap_or(0);
+        let year = number(0..4) as i32;
+        return chrono::NaiveDate::from_ymd_opt(year, number(5..7), number(8..10)).is_some();
+    }
+    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok()
 }
 
 #[cfg(test)]
@@ -321,6 +340,10 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect()
+    }
+
+    fn r<S: AsRef<str>>(cells: &[S]) -> Row {
+        cells.iter().map(AsRef::as_ref).collect()
     }
 
     fn person(id: &str) -> Vec<String> {
@@ -348,15 +371,23 @@ mod tests {
     fn violations_are_found_and_valid_rows_pass() {
         let mut v = Validator::new(10);
         let mut persons = v.table("persons", &header("persons"));
-        persons.row(&person("P1"));
-        persons.row(&person("P1"));
+        persons.row(&r(&person("P1")));
+        persons.row(&r(&person("P1")));
         let mut bad = person("P2");
         bad[6] = "unknown".into();
         bad[7] = "1890-13-01".into();
         bad[11] = "0".into();
-        persons.row(&bad);
+        persons.row(&r(&bad));
         let mut rejects = v.table("rejects", &header("rejects"));
-        rejects.row(&["a.csv", "1", "2", "", "no_name", "a.csv: row 2", "[]"].map(String::from));
+        rejects.row(&r(&[
+            "a.csv",
+            "1",
+            "2",
+            "",
+            "no_name",
+            "a.csv: row 2",
+            "[]",
+        ]));
         let errors = v.finish();
         assert_eq!(errors.len(), 4, "{errors:#?}");
         assert!(errors[0].contains("row 3: duplicate primary key"));
@@ -367,14 +398,41 @@ mod tests {
     #[test]
     fn a_dangling_foreign_key_is_found() {
         let mut v = Validator::new(10);
-        v.table("persons", &header("persons")).row(&person("P1"));
+        v.table("persons", &header("persons"))
+            .row(&r(&person("P1")));
         let mut decisions = v.table("decisions", &header("decisions"));
         let mut row = vec![String::new(); header("decisions").len()];
         row[..4].clone_from_slice(&["a.csv:1", "P9", "a.csv", "1"].map(String::from));
-        decisions.row(&row);
+        decisions.row(&r(&row));
         let errors = v.finish();
         assert_eq!(errors.len(), 2, "{errors:#?}");
         assert!(errors[0].contains("person_id refers to nothing"));
         assert!(errors[1].contains("source,record_id refers to nothing"));
+    }
+
+    #[test]
+    fn dates_are_checked_as_chrono_reads_them() {
+        for good in [
+            "1890-12-25",
+            "2000-02-29",
+            "0005-01-02",
+            "1890-1-5",
+            "12345-06-07",
+        ] {
+            let parsed = chrono::NaiveDate::parse_from_str(good, "%Y-%m-%d").is_ok();
+            assert_eq!(is_date(good), parsed, "{good}");
+        }
+        for bad in [
+            "1890-13-01",
+            "1900-02-29",
+            "1890-12-32",
+            "1890/12/25",
+            "18901225",
+            "",
+            "abcd-ef-gh",
+        ] {
+            assert!(!is_date(bad), "{bad}");
+        }
+        assert!(is_date("2000-02-29") && is_date("1890-12-25"));
     }
 }

@@ -7,7 +7,8 @@
 
 use super::schema::{self, TableSchema};
 use crate::model::Outcome;
-use rusqlite::{Connection, params_from_iter, types::Value};
+use rusqlite::Connection;
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use std::path::{Path, PathBuf};
 
 /// The database's file name in the output folder.
@@ -166,25 +167,25 @@ fn insert_rows(
         .iter()
         .map(|f| (f.kind == "integer", schema.primary_key.contains(&f.name)))
         .collect();
-    for row in super::table_rows(table, outcome) {
-        let values = row
-            .into_iter()
-            .zip(&kinds)
-            .map(|(cell, &(int, key))| value(cell, int, key));
-        stmt.execute(params_from_iter(values))?;
+    let mut rows = super::tables::rows(table, outcome);
+    while let Some(row) = rows.next_row() {
+        for (i, (cell, &(int, key))) in row.cells().zip(&kinds).enumerate() {
+            stmt.raw_bind_parameter(i + 1, ToSqlOutput::Borrowed(value(cell, int, key)))?;
+        }
+        stmt.raw_execute()?;
     }
     Ok(())
 }
 
 /// A cell as an SQLite value: integers as integers, empty optional cells as NULL.
-fn value(cell: String, integer: bool, key: bool) -> Value {
+fn value(cell: &str, integer: bool, key: bool) -> ValueRef<'_> {
     if cell.is_empty() && !key {
-        return Value::Null;
+        return ValueRef::Null;
     }
     if integer && let Ok(n) = cell.parse::<i64>() {
-        return Value::Integer(n);
+        return ValueRef::Integer(n);
     }
-    Value::Text(cell)
+    ValueRef::Text(cell.as_bytes())
 }
 
 fn quote(name: &str) -> String {
@@ -218,12 +219,9 @@ mod tests {
 
     #[test]
     fn cells_become_typed_values() {
-        assert_eq!(value("12".into(), true, false), Value::Integer(12));
-        assert_eq!(value(String::new(), false, false), Value::Null);
-        assert_eq!(
-            value(String::new(), false, true),
-            Value::Text(String::new())
-        );
-        assert_eq!(value("x".into(), false, false), Value::Text("x".into()));
+        assert_eq!(value("12", true, false), ValueRef::Integer(12));
+        assert_eq!(value("", false, false), ValueRef::Null);
+        assert_eq!(value("", false, true), ValueRef::Text(b""));
+        assert_eq!(value("x", false, false), ValueRef::Text(b"x"));
     }
 }

@@ -1,180 +1,224 @@
-//! The rows of the four output tables, in the column order of their Table Schemas.
+//! The rows of the output tables, in the column order of their Table Schemas.
 
+use super::row::Row;
 use crate::model::Outcome;
 use crate::model::{DateValue, Mention, Norm, Person, Reject, RowWarning};
 use crate::summary::Summary;
 use std::collections::BTreeSet;
+use std::fmt::Write;
 
 /// The tables in the order they are written and checked: a table's foreign keys refer only to
 /// tables before it.
 pub const TABLE_ORDER: [&str; 4] = ["persons", "mentions", "decisions", "rejects"];
 
-/// The rows of one output table, in schema column order, produced one at a time.
-pub fn rows<'a>(table: &str, outcome: &'a Outcome) -> Box<dyn Iterator<Item = Vec<String>> + 'a> {
-    match table {
-        "persons" => Box::new(
-            outcome
-                .persons
-                .iter()
-                .zip(&outcome.summaries)
-                .map(move |(p, s)| person_row(p, s, outcome)),
-        ),
-        "mentions" => Box::new(
-            outcome
-                .mentions
-                .iter()
-                .enumerate()
-                .map(move |(i, m)| mention_row(m, outcome.person_id_of(i))),
-        ),
-        "decisions" => Box::new(
-            outcome
-                .decisions
-                .iter()
-                .map(move |d| decision_row(&outcome.mentions[d.mention], &d.person_id)),
-        ),
-        _ => Box::new(outcome.rejects.iter().map(reject_row)),
+/// The tables whose rows [`rows`] produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Persons,
+    Mentions,
+    Decisions,
+    Rejects,
+    IdChanges,
+    Unknown,
+}
+
+/// The rows of one output table, produced one at a time into one reused [`Row`]:
+/// `while let Some(row) = rows.next_row() { ... }`.
+pub struct Rows<'a> {
+    kind: Kind,
+    outcome: &'a Outcome,
+    next: usize,
+    row: Row,
+}
+
+/// The rows of the output table `table` (a table of [`TABLE_ORDER`] or `id_changes`; any other
+/// name has none), in schema column order.
+pub fn rows<'a>(table: &str, outcome: &'a Outcome) -> Rows<'a> {
+    let kind = match table {
+        "persons" => Kind::Persons,
+        "mentions" => Kind::Mentions,
+        "decisions" => Kind::Decisions,
+        "rejects" => Kind::Rejects,
+        "id_changes" => Kind::IdChanges,
+        _ => Kind::Unknown,
+    };
+    Rows {
+        kind,
+        outcome,
+        next: 0,
+        row: Row::new(),
     }
 }
 
-fn mention_row(m: &Mention, person_id: &str) -> Vec<String> {
-    let mut row = vec![
-        m.prov.source.clone(),
-        m.prov.record_id.clone(),
-        m.prov.row.to_string(),
-        person_id.to_string(),
-        m.name_raw.clone(),
-    ];
-    row.extend(m.name.cells());
-    push_date(&mut row, &m.birth);
+impl Rows<'_> {
+    /// The next row, or `None` after the last.
+    pub fn next_row(&mut self) -> Option<&Row> {
+        let (o, i, row) = (self.outcome, self.next, &mut self.row);
+        row.clear();
+        match self.kind {
+            Kind::Persons => person_row(o.persons.get(i)?, &o.summaries[i], o, row),
+            Kind::Mentions => mention_row(o.mentions.get(i)?, o.person_id_of(i), row),
+            Kind::Decisions => {
+                let d = o.decisions.get(i)?;
+                decision_row(&o.mentions[d.mention], &d.person_id, row);
+            }
+            Kind::Rejects => reject_row(o.rejects.get(i)?, row),
+            Kind::IdChanges => o.ids.changes.get(i)?.row().iter().for_each(|c| row.push(c)),
+            Kind::Unknown => return None,
+        }
+        self.next += 1;
+        Some(&self.row)
+    }
+}
+
+fn mention_row(m: &Mention, person_id: &str, row: &mut Row) {
+    row.push(&m.prov.source);
+    row.push(&m.prov.record_id);
+    row.push_display(m.prov.row);
+    row.push(person_id);
+    row.push(&m.name_raw);
+    m.name.cell_texts().into_iter().for_each(|c| row.push(c));
+    push_date(row, &m.birth);
     let place = m.birth_place.value.as_ref();
-    row.extend([
-        m.birth_place.raw.clone(),
-        place.map(|p| p.modern.clone()).unwrap_or_default(),
-        place.map(|p| p.country.clone()).unwrap_or_default(),
-        place.map(|p| p.key.clone()).unwrap_or_default(),
-        place
-            .map(|p| p.level.as_str())
-            .unwrap_or_default()
-            .to_string(),
-        place.map(|p| p.unresolved.clone()).unwrap_or_default(),
-        m.nationality.clone(),
-        m.nationality_key.unwrap_or_default().to_string(),
-    ]);
-    push_date(&mut row, &m.arrest);
-    row.extend([
-        m.charge.clone(),
-        m.sentencing_organ.clone(),
-        m.sentence.clone(),
-        m.sentence_key.map(|k| k.to_string()).unwrap_or_default(),
-    ]);
-    push_date(&mut row, &m.death);
-    row.push(m.decision.clone());
-    push_date(&mut row, &m.decision_date);
-    row.extend([
-        m.deciding_body.clone(),
-        m.legal_basis.clone(),
-        m.case_number.clone(),
-        json_object(&m.extra),
-        note_values_json(&m.note_values),
-        warnings_text(&m.warnings),
-    ]);
-    row
+    row.push(&m.birth_place.raw);
+    row.push(place.map_or("", |p| &p.modern));
+    row.push(place.map_or("", |p| &p.country));
+    row.push(place.map_or("", |p| &p.key));
+    row.push(place.map_or("", |p| p.level.as_str()));
+    row.push(place.map_or("", |p| &p.unresolved));
+    row.push(&m.nationality);
+    row.push(m.nationality_key.unwrap_or_default());
+    push_date(row, &m.arrest);
+    row.push(&m.charge);
+    row.push(&m.sentencing_organ);
+    row.push(&m.sentence);
+    match m.sentence_key {
+        Some(k) => row.push_display(k),
+        None => row.push_empty(),
+    }
+    push_date(row, &m.death);
+    row.push(&m.decision);
+    push_date(row, &m.decision_date);
+    row.push(&m.deciding_body);
+    row.push(&m.legal_basis);
+    row.push(&m.case_number);
+    push_json_object(row, &m.extra);
+    push_note_values(row, &m.note_values);
+    push_warnings(row, &m.warnings);
 }
 
 /// The values read from a note as a JSON array, empty text when there are none.
-fn note_values_json(values: &[crate::model::NoteEvidence]) -> String {
+fn push_note_values(row: &mut Row, values: &[crate::model::NoteEvidence]) {
     if values.is_empty() {
-        return String::new();
+        row.push_empty();
+    } else {
+        row.push_json(values);
     }
-    serde_json::to_string(values).unwrap_or_default()
 }
 
-fn push_date(row: &mut Vec<String>, date: &Norm<DateValue>) {
-    row.push(date.raw.clone());
+/// A date's raw text and its six cells (see [`DateValue::cells`]), empty when unread.
+fn push_date(row: &mut Row, date: &Norm<DateValue>) {
+    row.push(&date.raw);
     match &date.value {
-        Some(d) => row.extend(d.cells()),
-        None => row.extend(std::iter::repeat_n(String::new(), 6)),
+        Some(d) => {
+            row.push_date(d.earliest);
+            row.push_date(d.latest);
+            row.push(d.precision.as_str());
+            row.push(d.calendar.as_str());
+            row.push(d.qualifier.as_str());
+            row.push(&d.edtf);
+        }
+        None => (0..6).for_each(|_| row.push_empty()),
     }
 }
 
-fn gender(g: Option<crate::model::Gender>) -> String {
-    g.map(|g| g.as_str().to_string()).unwrap_or_default()
-}
-
-/// A JSON object of `(key, value)` pairs that keeps their order.
-fn json_object(pairs: &[(String, String)]) -> String {
+/// A JSON object of `(key, value)` pairs that keeps their order; empty text when there are none.
+fn push_json_object(row: &mut Row, pairs: &[(String, String)]) {
     if pairs.is_empty() {
-        return String::new();
+        return row.push_empty();
     }
-    let body: Vec<String> = pairs
-        .iter()
-        .map(|(k, v)| format!("{}:{}", json_string(k), json_string(v)))
-        .collect();
-    format!("{{{}}}", body.join(","))
+    row.push_json(&JsonObject(pairs));
 }
 
-fn json_string(s: &str) -> String {
-    serde_json::Value::String(s.to_string()).to_string()
+/// Pairs serialised as one JSON object, in their order.
+struct JsonObject<'a>(&'a [(String, String)]);
+
+impl serde::Serialize for JsonObject<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
 }
 
-fn person_row(p: &Person, summary: &Summary, outcome: &Outcome) -> Vec<String> {
-    let mentions: Vec<&Mention> = p.mentions.iter().map(|&i| &outcome.mentions[i]).collect();
-    let (place, place_key) = summary
-        .place
-        .as_ref()
-        .map(|p| (p.modern.clone(), p.key.clone()))
-        .unwrap_or_default();
-    let sources: BTreeSet<&str> = mentions.iter().map(|m| m.prov.source.as_str()).collect();
-    let decisions = mentions.iter().filter(|m| m.has_decision()).count();
-    let (earliest, latest) = summary
-        .birth
-        .map(|(from, to)| (from.to_string(), to.to_string()))
-        .unwrap_or_default();
-    vec![
-        p.id.clone(),
-        summary.name.clone(),
-        summary.name_latin.clone(),
-        summary.surname_key.clone(),
-        summary.given_key.clone(),
-        summary.father_key.clone(),
-        gender(summary.gender),
-        earliest,
-        latest,
-        place,
-        place_key,
-        mentions.len().to_string(),
-        sources.into_iter().collect::<Vec<_>>().join(";"),
-        decisions.to_string(),
-    ]
+fn person_row(p: &Person, summary: &Summary, outcome: &Outcome, row: &mut Row) {
+    let mentions = p.mentions.iter().map(|&i| &outcome.mentions[i]);
+    let sources: BTreeSet<&str> = mentions.clone().map(|m| m.prov.source.as_str()).collect();
+    let decisions = mentions.filter(|m| m.has_decision()).count();
+    let place = summary.place.as_ref();
+    row.push(&p.id);
+    row.push(&summary.name);
+    row.push(&summary.name_latin);
+    row.push(&summary.surname_key);
+    row.push(&summary.given_key);
+    row.push(&summary.father_key);
+    row.push(summary.gender.map_or("", |g| g.as_str()));
+    match summary.birth {
+        Some((from, to)) => {
+            row.push_date(from);
+            row.push_date(to);
+        }
+        None => (0..2).for_each(|_| row.push_empty()),
+    }
+    row.push(place.map_or("", |p| &p.modern));
+    row.push(place.map_or("", |p| &p.key));
+    row.push_display(p.mentions.len());
+    row.push_with(|text| {
+        for (i, source) in sources.into_iter().enumerate() {
+            if i > 0 {
+                text.push(';');
+            }
+            text.push_str(source);
+        }
+    });
+    row.push_display(decisions);
 }
 
-fn decision_row(m: &Mention, person_id: &str) -> Vec<String> {
-    let mut row = vec![
-        m.prov.key(),
-        person_id.to_string(),
-        m.prov.source.clone(),
-        m.prov.record_id.clone(),
-        m.decision.clone(),
-    ];
-    push_date(&mut row, &m.decision_date);
-    row.extend([m.deciding_body.clone(), m.legal_basis.clone()]);
-    row
+fn decision_row(m: &Mention, person_id: &str, row: &mut Row) {
+    row.push_display(m.prov.key_display());
+    row.push(person_id);
+    row.push(&m.prov.source);
+    row.push(&m.prov.record_id);
+    row.push(&m.decision);
+    push_date(row, &m.decision_date);
+    row.push(&m.deciding_body);
+    row.push(&m.legal_basis);
 }
 
-fn reject_row(r: &Reject) -> Vec<String> {
-    vec![
-        r.prov.source.clone(),
-        r.prov.record_id.clone(),
-        r.prov.row.to_string(),
-        r.col.map(|c| c.to_string()).unwrap_or_default(),
-        r.reason.code().to_string(),
-        r.message.clone(),
-        serde_json::to_string(&r.cells).unwrap_or_default(),
-    ]
+fn reject_row(r: &Reject, row: &mut Row) {
+    row.push(&r.prov.source);
+    row.push(&r.prov.record_id);
+    row.push_display(r.prov.row);
+    match r.col {
+        Some(c) => row.push_display(c),
+        None => row.push_empty(),
+    }
+    row.push(r.reason.code());
+    row.push(&r.message);
+    row.push_json(&r.cells);
 }
 
 /// A mention's warnings as `mentions.csv` writes them: each message, ` | ` between them.
-fn warnings_text(warnings: &[RowWarning]) -> String {
-    let messages: Vec<String> = warnings.iter().map(ToString::to_string).collect();
-    messages.join(" | ")
+fn push_warnings(row: &mut Row, warnings: &[RowWarning]) {
+    row.push_with(|text| {
+        for (i, w) in warnings.iter().enumerate() {
+            if i > 0 {
+                text.push_str(" | ");
+            }
+            let _ = write!(text, "{w}");
+        }
+    });
 }

@@ -39,7 +39,20 @@ pub struct Provenance {
 impl Provenance {
     /// The `source:record_id` key used in links files and reports.
     pub fn key(&self) -> String {
-        format!("{}:{}", self.source, self.record_id)
+        self.key_display().to_string()
+    }
+
+    /// The `source:record_id` key, displayed without allocating.
+    pub fn key_display(&self) -> impl fmt::Display + '_ {
+        KeyDisplay(self)
+    }
+}
+
+struct KeyDisplay<'a>(&'a Provenance);
+
+impl fmt::Display for KeyDisplay<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.0.source, self.0.record_id)
     }
 }
 

@@ -197,17 +197,22 @@ impl NameParts {
     /// The output cells: surname, given, patronymic, father, surname_key, given_key,
     /// father_key, phonetic_key, gender, script.
     pub fn cells(&self) -> [String; 10] {
+        self.cell_texts().map(str::to_string)
+    }
+
+    /// The output cells as [`NameParts::cells`] gives them, borrowed.
+    pub fn cell_texts(&self) -> [&str; 10] {
         [
-            self.surname.clone(),
-            self.given.clone(),
-            self.patronymic.clone(),
-            self.father.clone(),
-            self.surname_key.clone(),
-            self.given_key.clone(),
-            self.father_key.clone(),
-            self.phonetic_key.clone(),
-            self.gender.map_or("", Gender::as_str).to_string(),
-            self.script.map_or("", Script::as_str).to_string(),
+            &self.surname,
+            &self.given,
+            &self.patronymic,
+            &self.father,
+            &self.surname_key,
+            &self.given_key,
+            &self.father_key,
+            &self.phonetic_key,
+            self.gender.map_or("", Gender::as_str),
+            self.script.map_or("", Script::as_str),
         ]
     }
 }

@@ -8,6 +8,7 @@
 
 use crate::model::Outcome;
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -68,6 +69,22 @@ pub fn report_cell<'c>(column: &str, cell: &'c str) -> Cow<'c, str> {
     }
 }
 
+/// The cells of a report row made safe for spreadsheets, column by column (see
+/// [`report_cell`]), as the bytes a CSV writer takes; a cell past the header counts as a column
+/// without a name.
+pub fn report_cells<'c, H: AsRef<str>>(
+    header: &'c [H],
+    cells: impl Iterator<Item = &'c str> + 'c,
+) -> impl Iterator<Item = Cow<'c, [u8]>> + 'c {
+    cells.enumerate().map(|(i, cell)| {
+        let column = header.get(i).map_or("", AsRef::as_ref);
+        match report_cell(column, cell) {
+            Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+            Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+        }
+    })
+}
+
 /// A row of a report made safe for spreadsheets, column by column (see [`report_cell`]).
 pub fn report_row<H: AsRef<str>>(header: &[H], row: &[String]) -> Vec<String> {
     row.iter()
@@ -107,16 +124,27 @@ pub fn write_persons_report(path: &Path, outcome: &Outcome, bom: bool) -> io::Re
     let mut titles: Vec<&str> = picks.iter().map(|&i| header[i]).collect();
     titles.push("mention_keys");
     wtr.write_record(&titles)?;
-    let rows = super::super::tables::rows("persons", outcome);
-    for (person, row) in outcome.persons.iter().zip(rows) {
-        let keys: Vec<String> = person
+    let mut rows = super::super::tables::rows("persons", outcome);
+    let mut keys = String::new();
+    for person in &outcome.persons {
+        let Some(row) = rows.next_row() else { break };
+        keys.clear();
+        for (n, m) in person
             .mentions
             .iter()
-            .filter_map(|&i| outcome.mentions.get(i).map(|m| m.prov.key()))
-            .collect();
-        let mut cells: Vec<String> = picks.iter().filter_map(|&i| row.get(i).cloned()).collect();
-        cells.push(keys.join("; "));
-        wtr.write_record(report_row(&titles, &cells))?;
+            .filter_map(|&i| outcome.mentions.get(i))
+            .enumerate()
+        {
+            if n > 0 {
+                keys.push_str("; ");
+            }
+            let _ = write!(keys, "{}", m.prov.key_display());
+        }
+        let cells = picks
+            .iter()
+            .filter_map(|&i| row.get(i))
+            .chain([keys.as_str()]);
+        wtr.write_record(report_cells(&titles, cells))?;
     }
     let file = wtr.into_inner().map_err(|e| e.into_error())?;
     file.into_inner().map_err(|e| e.into_error())?.sync_all()

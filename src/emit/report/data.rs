@@ -1,5 +1,6 @@
 //! The figures the report page shows, gathered from a run's outcome.
 
+use super::super::row::Row;
 use crate::model::Outcome;
 use crate::model::{DateValue, Mention, Norm};
 use crate::state::IdChange;
@@ -231,37 +232,38 @@ fn person_rows(outcome: &Outcome, cap: usize) -> Vec<PersonRow> {
     let header = super::super::schema::schema("persons")
         .map(|s| s.header())
         .unwrap_or_default();
-    let col = |row: &[String], name: &str| {
+    let col = |row: &Row, name: &str| {
         header
             .iter()
             .position(|h| *h == name)
-            .and_then(|i| row.get(i).cloned())
+            .and_then(|i| row.get(i))
             .unwrap_or_default()
+            .to_string()
     };
-    super::super::tables::rows("persons", outcome)
-        .zip(&outcome.persons)
-        .take(cap)
-        .map(|(row, person)| {
-            let (from, to) = (col(&row, "birth_earliest"), col(&row, "birth_latest"));
-            PersonRow {
-                id: person.id.clone(),
-                name: col(&row, "name"),
-                birth: if from == to {
-                    from
-                } else {
-                    format!("{from} – {to}")
-                },
-                place: col(&row, "birth_place"),
-                decisions: col(&row, "decisions"),
-                mentions: person
-                    .mentions
-                    .iter()
-                    .filter_map(|&i| outcome.mentions.get(i))
-                    .map(mention_label)
-                    .collect(),
-            }
-        })
-        .collect()
+    let mut rows = super::super::tables::rows("persons", outcome);
+    let mut out = Vec::new();
+    for person in outcome.persons.iter().take(cap) {
+        let Some(row) = rows.next_row() else { break };
+        let (from, to) = (col(row, "birth_earliest"), col(row, "birth_latest"));
+        out.push(PersonRow {
+            id: person.id.clone(),
+            name: col(row, "name"),
+            birth: if from == to {
+                from
+            } else {
+                format!("{from} – {to}")
+            },
+            place: col(row, "birth_place"),
+            decisions: col(row, "decisions"),
+            mentions: person
+                .mentions
+                .iter()
+                .filter_map(|&i| outcome.mentions.get(i))
+                .map(mention_label)
+                .collect(),
+        });
+    }
+    out
 }
 
 fn mention_label(m: &Mention) -> String {
