@@ -2,6 +2,7 @@
 //! files (or the library on its tables), sharing the helpers of `common`.
 
 mod bad_input;
+mod bodies;
 mod common;
 mod datapackage;
 mod febrl_generic;

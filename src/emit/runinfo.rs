@@ -76,6 +76,7 @@ pub fn run_json(outcome: &Outcome, run: &RunInfo) -> String {
             "settings": settings_json(&outcome.link_options),
             "generic": generic_json(&outcome.linkage.generic),
         },
+        "keys": keys_json(outcome),
         "ids": ids_json(outcome),
         "row_changes": row_changes_json(outcome),
         "timings_seconds": {
@@ -92,6 +93,47 @@ pub fn run_json(outcome: &Outcome, run: &RunInfo) -> String {
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Unknown forms listed per column in `run.json` at most.
+const MAX_UNKNOWN_FORMS: usize = 50;
+
+/// Per column given a key from `schemas/bodies.csv`: how many mentions write it, how many got a
+/// key, how many did not, and the distinct unknown forms (sorted, the first 50).
+fn keys_json(outcome: &Outcome) -> Value {
+    type Pick = fn(&crate::model::Mention) -> (&str, Option<&'static str>);
+    let columns: [(&str, Pick); 3] = [
+        ("sentencing_organ", |m| {
+            (&m.sentencing_organ, m.sentencing_organ_key)
+        }),
+        ("deciding_body", |m| (&m.deciding_body, m.deciding_body_key)),
+        ("legal_basis", |m| (&m.legal_basis, m.legal_basis_key)),
+    ];
+    let mut out = serde_json::Map::new();
+    for (name, pick) in columns {
+        let (mut written, mut keyed) = (0usize, 0usize);
+        let mut unknown = std::collections::BTreeMap::<&str, usize>::new();
+        for (raw, key) in outcome.mentions.iter().map(pick) {
+            if raw.trim().is_empty() {
+                continue;
+            }
+            written += 1;
+            match key {
+                Some(_) => keyed += 1,
+                None => *unknown.entry(raw.trim()).or_default() += 1,
+            }
+        }
+        out.insert(
+            name.to_string(),
+            json!({
+                "written": written,
+                "keyed": keyed,
+                "unknown": written - keyed,
+                "unknown_forms": unknown.keys().take(MAX_UNKNOWN_FORMS).collect::<Vec<_>>(),
+            }),
+        );
+    }
+    Value::Object(out)
 }
 
 /// Every linkage setting in force: those a configuration may change, then the fixed sizes of

@@ -91,6 +91,7 @@ fn mention_row(m: &Mention, person_id: &str, row: &mut Row) {
     push_date(row, &m.arrest);
     row.push(&m.charge);
     row.push(&m.sentencing_organ);
+    row.push(m.sentencing_organ_key.unwrap_or_default());
     row.push(&m.sentence);
     match m.sentence_key {
         Some(k) => row.push_display(k),
@@ -100,7 +101,9 @@ fn mention_row(m: &Mention, person_id: &str, row: &mut Row) {
     row.push(&m.decision);
     push_date(row, &m.decision_date);
     row.push(&m.deciding_body);
+    row.push(m.deciding_body_key.unwrap_or_default());
     row.push(&m.legal_basis);
+    row.push(m.legal_basis_key.unwrap_or_default());
     row.push(&m.case_number);
     push_json_object(row, &m.extra);
     push_note_values(row, &m.note_values);
@@ -195,7 +198,9 @@ fn decision_row(m: &Mention, person_id: &str, row: &mut Row) {
     row.push(&m.decision);
     push_date(row, &m.decision_date);
     row.push(&m.deciding_body);
+    row.push(m.deciding_body_key.unwrap_or_default());
     row.push(&m.legal_basis);
+    row.push(m.legal_basis_key.unwrap_or_default());
 }
 
 fn reject_row(r: &Reject, row: &mut Row) {

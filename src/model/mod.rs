@@ -369,6 +369,8 @@ pub struct Mention {
     pub charge: String,
     /// Sentencing organ as written.
     pub sentencing_organ: String,
+    /// Its key in `schemas/bodies.csv` (`nkvd_troika`), when known.
+    pub sentencing_organ_key: Option<&'static str>,
     /// Sentence as written.
     pub sentence: String,
     /// The sentence's kind and term (`death`, `camp:10`, `exile:5`), when recognised.
@@ -381,8 +383,12 @@ pub struct Mention {
     pub decision_date: Norm<DateValue>,
     /// Body that decided on rehabilitation.
     pub deciding_body: String,
+    /// Its key in `schemas/bodies.csv`, read from the body, else from the decision's text.
+    pub deciding_body_key: Option<&'static str>,
     /// Legal basis of the decision.
     pub legal_basis: String,
+    /// Its key in `schemas/bodies.csv`, read from the basis, else from the decision's text.
+    pub legal_basis_key: Option<&'static str>,
     /// Case file number as written.
     pub case_number: String,
     /// Every other mapped and unmapped column, as `(header, text)`.

@@ -1,6 +1,7 @@
 //! Stage 2: raw records → mentions, with names, dates and places normalised beside their raw text.
 
 pub mod biography;
+pub mod bodies;
 pub mod caps;
 pub mod dates;
 pub mod decision;
@@ -30,6 +31,7 @@ pub struct Normalizer {
     names: Memo<Result<Arc<NameParts>, NameError>>,
     places: Memo<Result<Option<Arc<Place>>, PlaceError>>,
     dates: Memo<Result<Option<DateValue>, DateError>>,
+    bodies: Memo<Option<&'static str>>,
 }
 
 /// Entries each memo keeps at most.
@@ -43,6 +45,7 @@ impl Normalizer {
             names: Memo::new(MEMO_CAPACITY),
             places: Memo::new(MEMO_CAPACITY),
             dates: Memo::new(MEMO_CAPACITY),
+            bodies: Memo::new(MEMO_CAPACITY),
         }
     }
 
@@ -90,6 +93,20 @@ impl Normalizer {
             Some(_) => read(),
             None => self.dates.get_or_compute(&memo_key(raw, lang), read),
         }
+    }
+}
+
+impl Normalizer {
+    /// The key of the body (or, with `basis`, the act) a text names, read once per text.
+    fn body_key(&self, text: &str, basis: bool) -> Option<&'static str> {
+        if text.trim().is_empty() {
+            return None;
+        }
+        let key = format!("{}\u{1f}{text}", u8::from(basis));
+        self.bodies.get_or_compute(&key, || match basis {
+            true => bodies::basis_key(text),
+            false => bodies::body_key(text),
+        })
     }
 }
 
@@ -142,6 +159,14 @@ fn normalize_record(rec: &RawRecord, norm: &Normalizer) -> Result<Mention, Rejec
             deciding_body = parts.rest;
         }
     }
+    let decision = rec.text(Field::Decision);
+    let legal_basis = rec.text(Field::LegalBasis);
+    let or_decision = |text: &str, basis: bool| match text.trim() {
+        "" => norm.body_key(decision, basis),
+        _ => norm.body_key(text, basis),
+    };
+    let deciding_body_key = or_decision(&deciding_body, false);
+    let legal_basis_key = or_decision(legal_basis, true);
     Ok(Mention {
         prov: rec.prov.clone(),
         name_raw,
@@ -153,13 +178,16 @@ fn normalize_record(rec: &RawRecord, norm: &Normalizer) -> Result<Mention, Rejec
         arrest,
         charge: rec.text(Field::Charge).to_string(),
         sentencing_organ: rec.text(Field::SentencingOrgan).to_string(),
+        sentencing_organ_key: norm.body_key(rec.text(Field::SentencingOrgan), false),
         sentence: rec.text(Field::Sentence).to_string(),
         sentence_key: sentence::sentence_key(rec.text(Field::Sentence)),
         death,
-        decision: rec.text(Field::Decision).to_string(),
+        decision: decision.to_string(),
         decision_date,
         deciding_body,
-        legal_basis: rec.text(Field::LegalBasis).to_string(),
+        deciding_body_key,
+        legal_basis: legal_basis.to_string(),
+        legal_basis_key,
         case_number: rec.text(Field::CaseNumber).to_string(),
         extra: extra_columns(rec),
         note_values,

@@ -2,7 +2,7 @@
 
 use crate::ingest::headers;
 use crate::model::check_unknown_marker_line;
-use crate::normalize::{dates, names, nationality, note, places, sentence, translit};
+use crate::normalize::{bodies, dates, names, nationality, note, places, sentence, translit};
 
 /// What a table must say of one of its lines: `Ok`, or what is wrong with it.
 pub type LineCheck = fn(&csv::StringRecord) -> Result<(), String>;
@@ -64,11 +64,15 @@ pub enum Table {
     SentenceWords,
     /// Markers of what a clause of a biographical note says (`note_markers.csv`).
     NoteMarkers,
+    /// Repression and rehabilitation bodies and legal acts (`bodies.csv`).
+    Bodies,
+    /// Abbreviations, stopwords, endings and outcome words of bodies' names (`body_words.csv`).
+    BodyWords,
 }
 
 impl Table {
     /// Every table, in the order of [`Table`].
-    pub const ALL: [Table; 16] = [
+    pub const ALL: [Table; 18] = [
         Table::Headers,
         Table::HeaderStopwords,
         Table::Gazetteer,
@@ -85,6 +89,8 @@ impl Table {
         Table::Translit,
         Table::SentenceWords,
         Table::NoteMarkers,
+        Table::Bodies,
+        Table::BodyWords,
     ];
 
     /// The table a file name names.
@@ -127,7 +133,7 @@ macro_rules! schema {
     };
 }
 
-static SPECS: [Spec; 16] = [
+static SPECS: [Spec; 18] = [
     Spec {
         file: "headers.csv",
         builtin: schema!("headers.csv"),
@@ -271,5 +277,23 @@ static SPECS: [Spec; 16] = [
         fold: plain_fold,
         check: note::check_marker_line,
         load: note::check_loaded,
+    },
+    Spec {
+        file: "bodies.csv",
+        builtin: schema!("bodies.csv"),
+        key: &[0],
+        trim: false,
+        fold: plain_fold,
+        check: bodies::check_line,
+        load: bodies::check_loaded,
+    },
+    Spec {
+        file: "body_words.csv",
+        builtin: schema!("body_words.csv"),
+        key: &[0, 1],
+        trim: false,
+        fold: plain_fold,
+        check: bodies::check_words_line,
+        load: bodies::check_loaded,
     },
 ];
