@@ -153,7 +153,8 @@ fn write_reports(dir: &Path, outcome: &Outcome, opts: &EmitOptions) -> Result<()
     report::csv::write_report(
         &path,
         &review::HEADER,
-        &review::rows(outcome),
+        review::edges(outcome),
+        |edge, row| review::row(edge, outcome, row),
         opts.excel_bom,
     )
     .map_err(io_err(&path))?;

@@ -1,6 +1,7 @@
 //! `review.csv`: borderline pairs side by side for a person to judge. Filling in its `judgement`
 //! column (`same` or `different`) makes it a links file for the next run (`--links review.csv`).
 
+use super::row::Row;
 use crate::link::Edge;
 use crate::model::Mention;
 use crate::model::Outcome;
@@ -30,11 +31,11 @@ pub const HEADER: [&str; 21] = [
     "b_row",
 ];
 
-/// The rows of `review.csv`, what a judgement changes most first: every mention that fits two
+/// The pairs of `review.csv`, one per row, what a judgement changes most first: every mention that fits two
 /// or more persons about equally (one row per person it fits, the mentions whose persons hold
 /// the most mentions first), then the borderline pairs by the number of mentions a judgement
 /// moves (the sizes of the persons of both ends), then by score.
-pub fn rows(outcome: &Outcome) -> Vec<Vec<String>> {
+pub fn edges(outcome: &Outcome) -> Vec<&Edge> {
     let mut ambiguous: Vec<&Vec<Edge>> = outcome.linkage.ambiguous.iter().collect();
     ambiguous.sort_by_key(|pairs| std::cmp::Reverse(reach(outcome, pairs)));
     let mut borderline: Vec<&Edge> = outcome.linkage.review.iter().collect();
@@ -44,12 +45,7 @@ pub fn rows(outcome: &Outcome) -> Vec<Vec<String>> {
             .then(y.score.total_cmp(&x.score))
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
-    ambiguous
-        .into_iter()
-        .flatten()
-        .chain(borderline)
-        .map(|edge| row(edge, outcome))
-        .collect()
+    ambiguous.into_iter().flatten().chain(borderline).collect()
 }
 
 /// The number of mentions in the person holding a mention.
@@ -77,24 +73,25 @@ fn reach(outcome: &Outcome, pairs: &[Edge]) -> usize {
     pairs.iter().map(|e| stake(outcome, e)).sum()
 }
 
-fn row(edge: &Edge, outcome: &Outcome) -> Vec<String> {
+/// The row of `review.csv` for one pair.
+pub fn row(edge: &Edge, outcome: &Outcome, row: &mut Row) {
     let (a, b) = (&outcome.mentions[edge.a], &outcome.mentions[edge.b]);
-    let pair = |f: fn(&Mention) -> String| [f(a), f(b)];
-    let mut cells = vec![
-        a.prov.key(),
-        b.prov.key(),
-        String::new(),
-        format!("{:.2}", edge.score),
-        edge.note.to_string(),
-        outcome.person_id_of(edge.a).to_string(),
-        outcome.person_id_of(edge.b).to_string(),
-    ];
-    cells.extend(pair(|m| m.name_raw.clone()));
-    cells.extend(pair(|m| m.name.patronymic.clone()));
-    cells.extend(pair(|m| m.birth.raw.clone()));
-    cells.extend(pair(|m| m.birth_place.raw.clone()));
-    cells.extend(pair(|m| m.nationality.clone()));
-    cells.extend(pair(|m| m.case_number.clone()));
-    cells.extend(pair(|m| format!("{}:{}", m.prov.source, m.prov.row)));
-    cells
+    row.clear();
+    row.push_display(a.prov.key_display());
+    row.push_display(b.prov.key_display());
+    row.push_empty();
+    row.push_display(format_args!("{:.2}", edge.score));
+    row.push_display(&edge.note);
+    row.push(outcome.person_id_of(edge.a));
+    row.push(outcome.person_id_of(edge.b));
+    let mut pair = |f: fn(&Mention) -> &str| [a, b].iter().for_each(|m| row.push(f(m)));
+    pair(|m| &m.name_raw);
+    pair(|m| &m.name.patronymic);
+    pair(|m| &m.birth.raw);
+    pair(|m| &m.birth_place.raw);
+    pair(|m| &m.nationality);
+    pair(|m| &m.case_number);
+    for m in [a, b] {
+        row.push_display(format_args!("{}:{}", m.prov.source, m.prov.row));
+    }
 }

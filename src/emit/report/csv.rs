@@ -6,6 +6,7 @@
 //! byte order mark so that spreadsheet programs pick the right encoding. The data CSVs
 //! (`persons`, `mentions`, `decisions`, `rejects`) always keep the exact values, without a mark.
 
+use super::super::row::Row;
 use crate::model::Outcome;
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -150,14 +151,16 @@ pub fn write_persons_report(path: &Path, outcome: &Outcome, bom: bool) -> io::Re
     file.into_inner().map_err(|e| e.into_error())?.sync_all()
 }
 
-/// Writes a report CSV, every cell made safe for spreadsheets.
-pub fn write_report(
+/// Writes a report CSV, every cell made safe for spreadsheets: one row per item, each written
+/// by `fill` into a reused [`Row`].
+pub fn write_report<T>(
     path: &Path,
     header: &[&str],
-    rows: &[Vec<String>],
+    items: impl IntoIterator<Item = T>,
+    mut fill: impl FnMut(T, &mut Row),
     bom: bool,
 ) -> io::Result<()> {
-    let mut file = BufWriter::new(File::create(path)?);
+    let mut file = BufWriter::with_capacity(1 << 20, File::create(path)?);
     if bom {
         file.write_all(BOM)?;
     }
@@ -165,8 +168,10 @@ pub fn write_report(
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(file);
     wtr.write_record(header)?;
-    for row in rows {
-        wtr.write_record(report_row(header, row))?;
+    let mut row = Row::new();
+    for item in items {
+        fill(item, &mut row);
+        wtr.write_record(report_cells(header, row.cells()))?;
     }
     let file = wtr.into_inner().map_err(|e| e.into_error())?;
     file.into_inner().map_err(|e| e.into_error())?.sync_all()
