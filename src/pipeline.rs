@@ -49,8 +49,9 @@ pub fn process_with_state(
     let (opts, conflicts) = link_options(config)?;
     let mut timings = Timings::default();
     let mut collected = Collected::default();
+    let normalizer = Normalizer::new();
     for path in &listing.files {
-        let report = read_source(path, config, &mut collected, &mut timings);
+        let report = read_source(path, config, &normalizer, &mut collected, &mut timings);
         collected.sources.push(report);
     }
     let started = Instant::now();
@@ -111,6 +112,7 @@ struct Collected {
 fn read_source(
     path: &Path,
     config: &Config,
+    normalizer: &Normalizer,
     out: &mut Collected,
     timings: &mut Timings,
 ) -> SourceReport {
@@ -136,7 +138,6 @@ fn read_source(
     };
     timings.ingest += started.elapsed();
     report.info = Some(source.info.clone());
-    let normalizer = Normalizer::new();
     let mut rows = source.rows;
     loop {
         let started = Instant::now();

@@ -16,6 +16,14 @@ pub struct Hints {
 }
 
 impl Hints {
+    /// How many sets of hints there are.
+    pub const COUNT: usize = 8;
+
+    /// A number for this set of hints, below [`Hints::COUNT`].
+    pub fn index(self) -> usize {
+        usize::from(self.german) | usize::from(self.iso) << 1 | usize::from(self.kazakh2018) << 2
+    }
+
     /// Scans a text once for the letters that mark a scheme.
     pub fn detect(text: &str) -> Hints {
         let mut hints = Hints::default();

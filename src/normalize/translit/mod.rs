@@ -13,14 +13,42 @@ mod render;
 
 pub use hints::Hints;
 pub use render::{Scheme, check_line, check_loaded, render};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 
 /// The canonical Latin match key of a text: one class letter per sound, every scheme folded.
 pub fn match_key(text: &str) -> String {
     key_with(text, Hints::detect(text))
 }
 
+/// Texts whose keys each thread keeps, per set of hints; a full set is emptied and refilled.
+const KEYS_KEPT: usize = 65_536;
+
+thread_local! {
+    /// The keys this thread has read, by hints and text: archives repeat the same words, and
+    /// names are read word by word several times over.
+    static KEYS: RefCell<[FxHashMap<String, String>; Hints::COUNT]> = RefCell::default();
+}
+
 /// The match key of a text read with scheme hints taken from elsewhere (the whole record).
 pub fn key_with(text: &str, hints: Hints) -> String {
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        let kept = &mut keys[hints.index()];
+        if let Some(key) = kept.get(text) {
+            return key.clone();
+        }
+        let key = read_key(text, hints);
+        if kept.len() >= KEYS_KEPT {
+            kept.clear();
+        }
+        kept.insert(text.to_string(), key.clone());
+        key
+    })
+}
+
+/// The match key of a text, read letter by letter.
+fn read_key(text: &str, hints: Hints) -> String {
     let mut out = Vec::with_capacity(text.len());
     let mut word_key = Vec::with_capacity(32);
     let mut buf = Vec::with_capacity(32);
