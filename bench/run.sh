@@ -5,9 +5,12 @@
 #   BINARY   release binary (default: target/release/rehab)
 #   WORKDIR  scratch folder for corpora (default: ${TMPDIR:-/tmp}/rehab-bench)
 #   SIZES    target mention counts (default: 10000 100000 1000000)
-# Prints a markdown table: generation time, pipeline wall time and peak RSS (from /usr/bin/time -v)
-# of a first run and of a rerun that loads the first run's id registry (the nightly case), and the
-# pairwise precision, recall, F1 and B-cubed F1 of the output against the truth.
+# Prints two markdown tables. The first: generation time, pipeline wall time and peak RSS (from
+# /usr/bin/time -v) of a first run and of a rerun that loads the first run's id registry (the
+# nightly case), and the pairwise precision, recall, F1 and B-cubed F1 of the output against the
+# truth. The second: the first run's time per stage, from its run.json (`timings_seconds`; the
+# three writing steps run at the same time, so the run's wall time holds the longest of them),
+# beside its wall time and peak RSS.
 set -euo pipefail
 
 BIN=${1:-target/release/rehab}
@@ -49,6 +52,7 @@ PY
 }
 
 rows=()
+stage_rows=()
 for size in "${SIZES[@]}"; do
   persons=$(( size * 10 / MENTIONS_PER_PERSON_X10 ))
   dir="$WORK/m$size"
@@ -63,6 +67,7 @@ for size in "${SIZES[@]}"; do
       > "$dir/run.log" 2> "$dir/run.time"; then
     status="failed (see $dir/run.log, $dir/run.time)"
   fi
+  cp "$dir/output/run.json" "$dir/run.json" 2>/dev/null || true
   run_wall=$(wall_seconds "$dir/run.time")
   run_rss=$(peak_rss_mb "$dir/run.time")
   # The nightly case: the same input again, with the previous run's id registry to load.
@@ -81,6 +86,12 @@ for size in "${SIZES[@]}"; do
     pair_f1=$(f1_of "$dir/score.json" 1)
     b3_f1=$(f1_of "$dir/score.json" 2)
   fi
+  stages=""
+  for stage in ingest normalize link attach "emit csv" "emit sqlite" "emit report"; do
+    # shellcheck disable=SC2086 # the stage is a path of keys
+    stages+=" $(run_json "$dir/run.json" timings_seconds $stage) |"
+  done
+  stage_rows+=("| $mentions |$stages ${run_wall:--} | ${run_rss:--} |")
   pairs=$(run_json "$dir/output/run.json" linkage compared_pairs)
   link_s=$(run_json "$dir/output/run.json" timings_seconds link)
   rows+=("| $size | $persons | $mentions | $synth_wall | ${run_wall:--} | ${run_rss:--} | ${rerun_wall:--} | ${rerun_rss:--} | $pairs | $link_s | $pair_p | $pair_r | $pair_f1 | $b3_f1 | $status |")
@@ -90,3 +101,7 @@ done
 echo "| target mentions | persons | mentions | synth wall (s) | run wall (s) | run peak RSS (MiB) | rerun wall (s) | rerun peak RSS (MiB) | pairs compared | link (s) | pairwise P | pairwise R | pairwise F1 | B-cubed F1 | status |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
+echo
+echo "| mentions | ingest (s) | normalize (s) | link (s) | attach (s) | write CSV (s) | write SQLite (s) | write reports (s) | run wall (s) | run peak RSS (MiB) |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${stage_rows[@]}"
