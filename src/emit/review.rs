@@ -81,7 +81,7 @@ pub fn row(edge: &Edge, outcome: &Outcome, row: &mut Row) {
     row.push_display(b.prov.key_display());
     row.push_empty();
     row.push_display(format_args!("{:.2}", edge.score));
-    row.push_display(&edge.note);
+    row.push(edge.note);
     row.push(outcome.person_id_of(edge.a));
     row.push(outcome.person_id_of(edge.b));
     let mut pair = |f: fn(&Mention) -> &str| [a, b].iter().for_each(|m| row.push(f(m)));
