@@ -62,7 +62,7 @@ pub fn process_with_state(
     let (persons, ids) =
         attach::assign_person_ids(&collected.mentions, &linkage.clusters, previous);
     let person_of = crate::model::person_of_mentions(&persons, collected.mentions.len());
-    let decisions = attach::attach_decisions(&collected.mentions, &persons, &person_of);
+    let decisions = attach::attach_decisions(&collected.mentions, &persons);
     let summaries = summary::summarize_all(&collected.mentions, &persons);
     timings.attach = started.elapsed();
     Ok(Outcome {

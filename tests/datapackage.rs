@@ -31,7 +31,14 @@ fn the_package_describes_every_table_with_its_schema() {
         .collect();
     assert_eq!(
         names,
-        vec!["mentions", "persons", "decisions", "rejects", "id_changes"]
+        vec![
+            "mentions",
+            "persons",
+            "decisions",
+            "attestations",
+            "rejects",
+            "id_changes"
+        ]
     );
     for resource in package["resources"].as_array().unwrap() {
         let path = wd.join(&format!("output/{}", resource["path"].as_str().unwrap()));

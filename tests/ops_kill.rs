@@ -6,7 +6,14 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-const TABLES: [&str; 5] = ["persons", "mentions", "decisions", "rejects", "id_changes"];
+const TABLES: [&str; 6] = [
+    "persons",
+    "mentions",
+    "decisions",
+    "attestations",
+    "rejects",
+    "id_changes",
+];
 
 /// Row counts of every CSV table; fails unless every file is there and every CSV parses.
 fn check_complete(output: &Path) -> BTreeMap<&'static str, usize> {

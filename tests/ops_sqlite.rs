@@ -30,7 +30,14 @@ fn the_database_matches_the_csvs_and_its_foreign_keys_hold() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(ok, "ok");
-    for table in ["persons", "mentions", "decisions", "rejects", "id_changes"] {
+    for table in [
+        "persons",
+        "mentions",
+        "decisions",
+        "attestations",
+        "rejects",
+        "id_changes",
+    ] {
         let n: i64 = db
             .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
             .unwrap();

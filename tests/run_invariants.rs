@@ -84,6 +84,7 @@ fn outputs_are_byte_identical_whatever_the_thread_count() {
             "mentions.csv",
             "persons.csv",
             "decisions.csv",
+            "attestations.csv",
             "rejects.csv",
             "datapackage.json",
         ]

@@ -11,6 +11,7 @@ struct SampleRun {
     mentions: Vec<Row>,
     rejects: Vec<Row>,
     decisions: Vec<Row>,
+    attestations: Vec<Row>,
 }
 
 fn run_sample() -> SampleRun {
@@ -24,6 +25,7 @@ fn run_sample() -> SampleRun {
         mentions: wd.table("out/mentions.csv"),
         rejects: wd.table("out/rejects.csv"),
         decisions: wd.table("out/decisions.csv"),
+        attestations: wd.table("out/attestations.csv"),
     }
 }
 
@@ -105,13 +107,67 @@ fn shokay_and_ibrahimbek_are_each_one_person_with_their_decisions() {
             members.iter().all(|m| truth[&key(m)] == person),
             "{person} merged with others"
         );
-        let decisions = run
+        let decisions: Vec<&Row> = run
             .decisions
             .iter()
             .filter(|d| &d["person_id"] == id)
-            .count();
-        assert!(decisions >= 2, "{person} has {decisions} decisions");
+            .collect();
+        assert_eq!(decisions.len(), 1, "{person} has {decisions:?}");
+        let d = decisions[0];
+        let attested: Vec<&Row> = run
+            .attestations
+            .iter()
+            .filter(|a| a["decision_id"] == d["decision_id"])
+            .collect();
+        assert_eq!(attested.len(), 3, "{person}: {attested:?}");
+        assert_eq!(d["attestations"], "3");
+        let (date, body) = match person {
+            "shokay_mustafa" => ("2022-03-17", "kz_state_commission"),
+            _ => ("2021-08-27", "uz_supreme_court"),
+        };
+        assert_eq!(
+            (d["date_earliest"].as_str(), d["date_latest"].as_str()),
+            (date, date)
+        );
+        assert_eq!(d["body_key"], body);
+        assert_eq!(d["outcome"], "rehabilitated");
     }
+}
+
+#[test]
+fn every_decision_mention_is_one_attestation_of_one_decision_of_its_person() {
+    let run = run_sample();
+    let decided: BTreeSet<(String, String)> = run
+        .mentions
+        .iter()
+        .filter(|m| {
+            ["decision", "decision_date_raw", "deciding_body"]
+                .iter()
+                .any(|c| !m[*c].is_empty())
+        })
+        .map(key)
+        .collect();
+    let attested: Vec<(String, String)> = run.attestations.iter().map(key).collect();
+    assert_eq!(attested.len(), decided.len(), "one attestation per mention");
+    assert_eq!(attested.into_iter().collect::<BTreeSet<_>>(), decided);
+    let person_of: BTreeMap<(String, String), &String> = run
+        .mentions
+        .iter()
+        .map(|m| (key(m), &m["person_id"]))
+        .collect();
+    let decision_person: BTreeMap<&String, &String> = run
+        .decisions
+        .iter()
+        .map(|d| (&d["decision_id"], &d["person_id"]))
+        .collect();
+    for a in &run.attestations {
+        assert_eq!(
+            decision_person[&a["decision_id"]],
+            person_of[&key(a)],
+            "{a:?}"
+        );
+    }
+    assert!(run.decisions.len() < run.attestations.len());
 }
 
 #[test]

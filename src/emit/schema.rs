@@ -8,7 +8,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
 /// The output tables and their Table Schema JSON, in the order they are written.
-pub const SCHEMAS: [(&str, &str); 5] = [
+pub const SCHEMAS: [(&str, &str); 6] = [
     (
         "mentions",
         include_str!("../../schemas/mentions.schema.json"),
@@ -17,6 +17,10 @@ pub const SCHEMAS: [(&str, &str); 5] = [
     (
         "decisions",
         include_str!("../../schemas/decisions.schema.json"),
+    ),
+    (
+        "attestations",
+        include_str!("../../schemas/attestations.schema.json"),
     ),
     ("rejects", include_str!("../../schemas/rejects.schema.json")),
     (
@@ -400,14 +404,23 @@ mod tests {
         let mut v = Validator::new(10);
         v.table("persons", &header("persons"))
             .row(&r(&person("P1")));
-        let mut decisions = v.table("decisions", &header("decisions"));
-        let mut row = vec![String::new(); header("decisions").len()];
-        row[..4].clone_from_slice(&["a.csv:1", "P9", "a.csv", "1"].map(String::from));
+        let columns = header("decisions");
+        let mut decisions = v.table("decisions", &columns);
+        let mut row = vec![String::new(); columns.len()];
+        row[..2].clone_from_slice(&["a.csv:1", "P9"].map(String::from));
+        let at = |name: &str| columns.iter().position(|c| c == name).unwrap();
+        row[at("attestations")] = "1".into();
+        row[at("sources")] = "a.csv".into();
         decisions.row(&r(&row));
+        let mut attestations = v.table("attestations", &header("attestations"));
+        let mut row = vec![String::new(); header("attestations").len()];
+        row[..3].clone_from_slice(&["a.csv:2", "a.csv", "1"].map(String::from));
+        attestations.row(&r(&row));
         let errors = v.finish();
-        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert_eq!(errors.len(), 3, "{errors:#?}");
         assert!(errors[0].contains("person_id refers to nothing"));
-        assert!(errors[1].contains("source,record_id refers to nothing"));
+        assert!(errors[1].contains("decision_id refers to nothing"));
+        assert!(errors[2].contains("source,record_id refers to nothing"));
     }
 
     #[test]

@@ -15,7 +15,14 @@ use std::path::{Path, PathBuf};
 pub const FILE: &str = "rehab.sqlite";
 
 /// The tables, in insertion order: a table's foreign keys refer only to tables before it.
-pub const TABLES: [&str; 5] = ["persons", "mentions", "decisions", "rejects", "id_changes"];
+pub const TABLES: [&str; 6] = [
+    "persons",
+    "mentions",
+    "decisions",
+    "attestations",
+    "rejects",
+    "id_changes",
+];
 
 /// `PRAGMA user_version` of the database layout.
 pub const LAYOUT_VERSION: i64 = 1;
@@ -26,16 +33,16 @@ const INDEXES: [(&str, &[&str]); 6] = [
     ("mentions", &["person_id"]),
     ("mentions", &["surname_key", "given_key"]),
     ("decisions", &["person_id"]),
-    ("decisions", &["source", "record_id"]),
+    ("attestations", &["decision_id"]),
     ("id_changes", &["person_id"]),
 ];
 
 /// The view of each person with their decisions (persons without one appear once, with nulls).
 const VIEW: &str = "CREATE VIEW person_decisions AS
 SELECT p.person_id, p.name, p.name_latin, p.birth_earliest, p.birth_latest, p.birth_place,
-       d.decision_id, d.decision, d.date_raw AS decision_date_raw,
-       d.date_earliest AS decision_date_earliest, d.date_latest AS decision_date_latest,
-       d.deciding_body, d.legal_basis, d.source, d.record_id
+       d.decision_id, d.date_earliest AS decision_date_earliest,
+       d.date_latest AS decision_date_latest, d.body_key, d.body_name, d.basis_key,
+       d.basis_name, d.outcome, d.attestations, d.sources
 FROM persons p LEFT JOIN decisions d ON d.person_id = p.person_id
 ORDER BY p.rowid, d.rowid";
 

@@ -2,14 +2,22 @@
 
 use super::row::Row;
 use crate::model::Outcome;
-use crate::model::{DateValue, Mention, Norm, Person, Reject, RowWarning};
+use crate::model::{DateValue, Decision, Mention, Norm, Person, Reject, RowWarning};
+use crate::normalize::bodies;
 use crate::summary::Summary;
+use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// The tables in the order they are written and checked: a table's foreign keys refer only to
 /// tables before it.
-pub const TABLE_ORDER: [&str; 4] = ["persons", "mentions", "decisions", "rejects"];
+pub const TABLE_ORDER: [&str; 5] = [
+    "persons",
+    "mentions",
+    "decisions",
+    "attestations",
+    "rejects",
+];
 
 /// The tables whose rows [`rows`] produces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +25,7 @@ enum Kind {
     Persons,
     Mentions,
     Decisions,
+    Attestations,
     Rejects,
     IdChanges,
     Unknown,
@@ -28,6 +37,8 @@ pub struct Rows<'a> {
     kind: Kind,
     outcome: &'a Outcome,
     next: usize,
+    /// Within a decision, the next attestation.
+    inner: usize,
     row: Row,
 }
 
@@ -38,6 +49,7 @@ pub fn rows<'a>(table: &str, outcome: &'a Outcome) -> Rows<'a> {
         "persons" => Kind::Persons,
         "mentions" => Kind::Mentions,
         "decisions" => Kind::Decisions,
+        "attestations" => Kind::Attestations,
         "rejects" => Kind::Rejects,
         "id_changes" => Kind::IdChanges,
         _ => Kind::Unknown,
@@ -46,6 +58,7 @@ pub fn rows<'a>(table: &str, outcome: &'a Outcome) -> Rows<'a> {
         kind,
         outcome,
         next: 0,
+        inner: 0,
         row: Row::new(),
     }
 }
@@ -56,11 +69,21 @@ impl Rows<'_> {
         let (o, i, row) = (self.outcome, self.next, &mut self.row);
         row.clear();
         match self.kind {
-            Kind::Persons => person_row(o.persons.get(i)?, &o.summaries[i], o, row),
+            Kind::Persons => person_row(i, o.persons.get(i)?, &o.summaries[i], o, row),
             Kind::Mentions => mention_row(o.mentions.get(i)?, o.person_id_of(i), row),
-            Kind::Decisions => {
-                let d = o.decisions.get(i)?;
-                decision_row(&o.mentions[d.mention], &d.person_id, row);
+            Kind::Decisions => decision_row(o.decisions.get(i)?, o, row),
+            Kind::Attestations => {
+                let (d, m) = loop {
+                    let d = o.decisions.get(self.next)?;
+                    if let Some(&m) = d.attestations.get(self.inner) {
+                        self.inner += 1;
+                        break (d, m);
+                    }
+                    self.next += 1;
+                    self.inner = 0;
+                };
+                attestation_row(&d.id, &o.mentions[m], row);
+                return Some(&self.row);
             }
             Kind::Rejects => reject_row(o.rejects.get(i)?, row),
             Kind::IdChanges => o.ids.changes.get(i)?.row().iter().for_each(|c| row.push(c)),
@@ -157,10 +180,10 @@ impl serde::Serialize for JsonObject<'_> {
     }
 }
 
-fn person_row(p: &Person, summary: &Summary, outcome: &Outcome, row: &mut Row) {
+fn person_row(index: usize, p: &Person, summary: &Summary, outcome: &Outcome, row: &mut Row) {
     let mentions = p.mentions.iter().map(|&i| &outcome.mentions[i]);
     let sources: BTreeSet<&str> = mentions.clone().map(|m| m.prov.source.as_str()).collect();
-    let decisions = mentions.filter(|m| m.has_decision()).count();
+    let decisions = outcome.decisions_of(index).len();
     let place = summary.place.as_ref();
     row.push(&p.id);
     row.push(&summary.name);
@@ -190,9 +213,63 @@ fn person_row(p: &Person, summary: &Summary, outcome: &Outcome, row: &mut Row) {
     row.push_display(decisions);
 }
 
-fn decision_row(m: &Mention, person_id: &str, row: &mut Row) {
-    row.push_display(m.prov.key_display());
-    row.push(person_id);
+fn decision_row(d: &Decision, outcome: &Outcome, row: &mut Row) {
+    row.push(&d.id);
+    row.push(&d.person_id);
+    match d.date {
+        Some((from, to)) => {
+            row.push_date(from);
+            row.push_date(to);
+            row.push(span_precision(from, to));
+        }
+        None => (0..3).for_each(|_| row.push_empty()),
+    }
+    let mentions = d.attestations.iter().map(|&i| &outcome.mentions[i]);
+    let written = |f: fn(&Mention) -> &str| {
+        mentions
+            .clone()
+            .map(|m| f(m).trim())
+            .find(|t| !t.is_empty())
+            .unwrap_or("")
+    };
+    row.push(d.body_key.unwrap_or_default());
+    row.push(match d.body_key.and_then(bodies::body) {
+        Some(b) => b.name_ru(),
+        None => written(|m| &m.deciding_body),
+    });
+    row.push(d.basis_key.unwrap_or_default());
+    row.push(match d.basis_key.and_then(bodies::body) {
+        Some(b) => b.name_ru(),
+        None => written(|m| &m.legal_basis),
+    });
+    row.push(d.outcome.unwrap_or_default());
+    row.push_display(d.attestations.len());
+    let sources: BTreeSet<&str> = mentions.map(|m| m.prov.source.as_str()).collect();
+    row.push_with(|text| {
+        for (i, source) in sources.into_iter().enumerate() {
+            if i > 0 {
+                text.push(';');
+            }
+            text.push_str(source);
+        }
+    });
+}
+
+/// The precision of an interval of days: one day, within a month, within a year, or a range.
+fn span_precision(from: NaiveDate, to: NaiveDate) -> &'static str {
+    if from == to {
+        "day"
+    } else if (from.year(), from.month()) == (to.year(), to.month()) {
+        "month"
+    } else if from.year() == to.year() {
+        "year"
+    } else {
+        "range"
+    }
+}
+
+fn attestation_row(decision_id: &str, m: &Mention, row: &mut Row) {
+    row.push(decision_id);
     row.push(&m.prov.source);
     row.push(&m.prov.record_id);
     row.push(&m.decision);

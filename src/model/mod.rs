@@ -520,13 +520,24 @@ pub fn person_of_mentions(persons: &[Person], mentions: usize) -> Vec<Option<usi
     person_of
 }
 
-/// A rehabilitation decision attached to a person.
+/// A rehabilitation decision of a person: one event, attested by one or more mentions that
+/// agree on its date (within each one's precision) and body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decision {
-    /// `source:record_id` of the mention that carries the decision.
+    /// `source:record_id` of its first attesting mention.
     pub id: String,
     /// The person the decision concerns.
     pub person_id: String,
-    /// Index of the carrying mention.
-    pub mention: usize,
+    /// Index of that person in the person list.
+    pub person: usize,
+    /// The attesting mentions (indices), in mention order.
+    pub attestations: Vec<usize>,
+    /// The days every dated attestation allows (their intersection), when one is dated.
+    pub date: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// The body's key, when an attestation names a known body.
+    pub body_key: Option<&'static str>,
+    /// The act's key, when an attestation cites a known act.
+    pub basis_key: Option<&'static str>,
+    /// What was decided (`rehabilitated`, `recognised_victim`, `refused`), when said.
+    pub outcome: Option<&'static str>,
 }

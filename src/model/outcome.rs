@@ -92,6 +92,14 @@ impl Outcome {
             .map_or("", |p| self.persons[p].id.as_str())
     }
 
+    /// The decisions of the person at `person` (an index into `persons`): decisions are held in
+    /// person order.
+    pub fn decisions_of(&self, person: usize) -> &[Decision] {
+        let from = self.decisions.partition_point(|d| d.person < person);
+        let to = self.decisions.partition_point(|d| d.person <= person);
+        &self.decisions[from..to]
+    }
+
     /// The linker's counts.
     pub fn link_stats(&self) -> &LinkStats {
         &self.linkage.stats

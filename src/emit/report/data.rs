@@ -159,12 +159,8 @@ fn decisions_by_year(outcome: &Outcome) -> Vec<(String, u64)> {
     let mut counts: BTreeMap<i32, u64> = BTreeMap::new();
     let mut undated = 0;
     for d in &outcome.decisions {
-        match outcome
-            .mentions
-            .get(d.mention)
-            .and_then(|m| year_of(&m.decision_date))
-        {
-            Some(y) => *counts.entry(y).or_insert(0) += 1,
+        match d.date.filter(|(from, to)| from.year() == to.year()) {
+            Some((from, _)) => *counts.entry(from.year()).or_insert(0) += 1,
             None => undated += 1,
         }
     }
@@ -178,12 +174,19 @@ fn decisions_by_year(outcome: &Outcome) -> Vec<(String, u64)> {
 fn decisions_by_body(outcome: &Outcome) -> Vec<(String, u64)> {
     let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
     for d in &outcome.decisions {
-        let body = outcome
-            .mentions
-            .get(d.mention)
-            .map(|m| m.deciding_body.trim())
-            .filter(|b| !b.is_empty())
-            .unwrap_or("(not stated)");
+        let body = match d.body_key {
+            Some(key) => key,
+            None if d.attestations.iter().any(|&i| {
+                outcome
+                    .mentions
+                    .get(i)
+                    .is_some_and(|m| !m.deciding_body.trim().is_empty())
+            }) =>
+            {
+                "(unknown body)"
+            }
+            None => "(not stated)",
+        };
         *counts.entry(body).or_insert(0) += 1;
     }
     let mut sorted: Vec<(&str, u64)> = counts.into_iter().collect();

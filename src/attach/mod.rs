@@ -5,6 +5,8 @@ use crate::model::person_of_mentions;
 use crate::model::{Decision, Mention, Person};
 use crate::state::{IdReport, Registry, ids};
 
+pub mod events;
+
 /// Gives each cluster its person id from the registry of the previous run: ids follow the
 /// majority of a person's carried-over mentions, new persons get ids minted in cluster order
 /// (see [`crate::state::ids`]). Returns the persons and the id report (new registry, changes).
@@ -25,24 +27,8 @@ pub fn assign_person_ids(
     (persons, report)
 }
 
-/// The decisions carried by the mentions, each attached to the person of its mention
-/// (`person_of`, from [`person_of_mentions`]), in mention order.
-pub fn attach_decisions(
-    mentions: &[Mention],
-    persons: &[Person],
-    person_of: &[Option<usize>],
-) -> Vec<Decision> {
-    mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.has_decision())
-        .filter_map(|(i, m)| {
-            let person = &persons[(*person_of.get(i)?)?];
-            Some(Decision {
-                id: m.prov.key(),
-                person_id: person.id.clone(),
-                mention: i,
-            })
-        })
-        .collect()
+/// The decisions of every person: the decision mentions that agree are one decision with its
+/// attestations (see [`events`]).
+pub fn attach_decisions(mentions: &[Mention], persons: &[Person]) -> Vec<Decision> {
+    events::decisions(mentions, persons)
 }
