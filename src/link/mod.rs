@@ -14,6 +14,7 @@ pub use generic::{GenericSummary, Kind as GenericKind};
 mod judgements;
 mod lone;
 mod names;
+mod namesakes;
 mod params;
 mod pass;
 pub use params::{ParamsError, check_shipped as check_params};

@@ -6,10 +6,11 @@
 //! agreement rate, so a rare name weighs more than a common one.
 
 use super::compare;
-use super::features::Features;
+use super::features::{Feat, Features};
 use super::fields::{EXACT, GenericLevel, LevelSet, Levels, LinkField, SurnameLevel};
 use super::generic::GenericSummary;
 use super::generic::fit::{Priors, generic_weights_of, log_generic};
+use super::namesakes::{self, Namesakes};
 use super::params;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -58,6 +59,9 @@ pub(crate) struct Model {
     pub weights: Vec<Vec<f64>>,
     /// EM iterations run.
     pub iterations: u32,
+    /// Bits taken off an exact given name's weight when the surnames agree exactly (see
+    /// [`Namesakes::given_correction`]).
+    pub given_correction: f64,
 }
 
 impl Model {
@@ -65,36 +69,55 @@ impl Model {
     /// agreement on names and on event days (a mass-operation night or a decree's date is shared
     /// by many).
     pub fn weight(&self, feats: &Features, field: LinkField, level: u8, a: usize, b: usize) -> f64 {
-        use LinkField::{Arrest, BirthPlace, Decision, Father, Given, Surname};
-        let base = self.weights[field.index()]
-            .get(usize::from(level))
-            .copied()
-            .unwrap_or(0.0);
-        if level != EXACT
-            || !matches!(
-                field,
-                Surname | Given | Father | BirthPlace | Arrest | Decision
-            )
-        {
-            return base;
-        }
+        let base = self.base_weight(field, level);
         let (Some(x), Some(y)) = (feats.rows.get(a), feats.rows.get(b)) else {
             return base;
         };
+        let weight = match level {
+            EXACT => self.exact_weight(feats, field, x, y).unwrap_or(base),
+            _ => base,
+        };
+        let namesakes = field == LinkField::Given && x.surname == y.surname;
+        match namesakes && field.agrees_at(level) {
+            true => weight - self.given_correction,
+            false => weight,
+        }
+    }
+
+    /// The learnt weight of a field at a level, before any adjustment.
+    fn base_weight(&self, field: LinkField, level: u8) -> f64 {
+        self.weights[field.index()]
+            .get(usize::from(level))
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    /// The term-frequency adjusted weight of exact agreement on the fields it applies to; on
+    /// names never below the weight of a close spelling (a common name written alike says no
+    /// less than a variant of it). `None` for the other fields.
+    fn exact_weight(&self, feats: &Features, field: LinkField, x: &Feat, y: &Feat) -> Option<f64> {
+        use LinkField::{Arrest, BirthPlace, Decision, Given, Surname};
         let (id, vocab) = match field {
             Surname => (x.surname, &feats.surnames),
             Given => (x.given, &feats.givens),
+            LinkField::Father => (x.father.min(y.father), &feats.givens),
             BirthPlace => (x.place, &feats.places),
             Arrest => (x.arrest_day, &feats.arrest_days),
             Decision => (x.decision_day, &feats.decision_days),
-            _ => (x.father.min(y.father), &feats.givens),
+            _ => return None,
         };
         let u_exact = self.u_random[field.index()][usize::from(EXACT)];
         let tf = vocab.smoothed_frequency(id, u_exact);
         if tf <= 0.0 || u_exact <= 0.0 {
-            return base;
+            return None;
         }
-        base + (u_exact / tf).log2().clamp(-TF_CLAMP, TF_CLAMP)
+        let adjusted =
+            self.base_weight(field, EXACT) + (u_exact / tf).log2().clamp(-TF_CLAMP, TF_CLAMP);
+        let close = match field {
+            Surname | Given | LinkField::Father => self.base_weight(field, 1),
+            _ => f64::NEG_INFINITY,
+        };
+        Some(adjusted.max(close))
     }
 
     /// The weight of the generic comparison `column` at the level `level` for a pair, with
@@ -273,8 +296,12 @@ pub(crate) fn fit(feats: &Features, codes: &[u64]) -> Model {
         u = u_random.clone();
         expected_matches = params.fallback_match_share * total;
     }
-    let weights = weights_of(&m, &u_random);
-    log_generic(feats, &m, &u_random);
+    let namesakes = Namesakes::sample(feats);
+    let u_weights = among_namesakes(&u_random, &namesakes, params.u_prior_pairs);
+    let weights = weights_of(&m, &u_weights);
+    log_generic(feats, &m, &u_weights);
+    let random_given = u_random[LinkField::Given.index()][usize::from(EXACT)];
+    let given_correction = namesakes.given_correction(random_given, params.u_prior_pairs);
     let all_pairs = all_pairs(feats.rows.len());
     let start = match_share_of_all_pairs(expected_matches, all_pairs);
     let lambda_all = if fallback {
@@ -290,6 +317,7 @@ pub(crate) fn fit(feats: &Features, codes: &[u64]) -> Model {
         candidate_lambda: lambda,
         weights,
         iterations,
+        given_correction,
     };
     tracing::info!(
         iterations,
@@ -299,10 +327,38 @@ pub(crate) fn fit(feats: &Features, codes: &[u64]) -> Model {
         prior_m = fallback,
         m_surname_exact = model.m[LinkField::Surname.index()][usize::from(EXACT)],
         u_surname_exact = model.u_random[LinkField::Surname.index()][usize::from(EXACT)],
+        namesake_pairs = namesakes.same_name.len(),
+        given_correction,
         "EM finished"
     );
     tracing::debug!(m = ?model.m, u = ?model.u, weights = ?model.weights, "model");
     model
+}
+
+/// u of the weights: the namesakes' (smoothed towards the random pairs' with the weight of
+/// `prior_pairs` pairs) for the fixed fields beside the names, the random pairs' for the names,
+/// the fields the sample is chosen by and the generic comparisons (a register's duplicates with
+/// a mistyped birth year would pass for namesakes whose addresses agree).
+fn among_namesakes(
+    u_random: &[Vec<f64>],
+    namesakes: &Namesakes,
+    prior_pairs: f64,
+) -> Vec<Vec<f64>> {
+    let sampled = marginals(
+        namesakes.same_name.iter().map(|&l| (l, 1.0)),
+        u_random,
+        prior_pairs,
+    );
+    let conditioned = LinkField::ALL.map(namesakes::conditioned);
+    u_random
+        .iter()
+        .zip(sampled)
+        .enumerate()
+        .map(|(row, (random, among))| match conditioned.get(row) {
+            Some(true) => among,
+            _ => random.clone(),
+        })
+        .collect()
 }
 
 /// The number of pairs of `n` mentions.
