@@ -1,5 +1,6 @@
 //! Blocking: candidate pairs from several keys. Blocks above the size cap are sorted by a
-//! secondary key and compared only within a sliding window, so no block grows quadratically.
+//! secondary key, and once more by birth place and arrest day, and compared only within a
+//! sliding window in each order, so no block grows quadratically.
 
 use super::features::{Feat, Features, NONE};
 use super::generic::Blocking;
@@ -195,9 +196,24 @@ fn run_pass(
                 "block above cap: sorted-window comparison"
             );
             windowed_pairs(block, window, pairs);
+            windowed_pairs(&by_place(feats, block), window, pairs);
         }
         counts.emitted += (pairs.len() - before) as u64;
     }
+}
+
+/// A capped block again, ordered by birth place and arrest day: a mention without a birth date
+/// (last in most passes' order) meets those born or arrested where and when it was.
+fn by_place(feats: &Features, block: &[(u64, u64, u32)]) -> Vec<(u64, u64, u32)> {
+    let mut again: Vec<(u64, u64, u32)> = block
+        .iter()
+        .map(|&(key, _, i)| {
+            let f = &feats.rows[i as usize];
+            (key, pack(f.place, f.arrest_day), i)
+        })
+        .collect();
+    again.sort_unstable();
+    again
 }
 
 /// Every pair of a small block.
