@@ -39,6 +39,8 @@ pub(crate) enum Verdict {
     CannotLink,
     /// Kept apart: the edge scores below the threshold.
     Weak,
+    /// Kept apart: a mention of the pair fits two persons about equally and is held apart.
+    Held,
     /// Kept apart: a mention of one cluster disagrees with one of the other beyond the bound.
     Incoherent,
     /// Kept apart: the clusters hold two mentions of one source that are not plainly one entry
@@ -64,6 +66,7 @@ impl Verdict {
             Verdict::Fathers => "kept apart: patronymics differ",
             Verdict::CannotLink => "kept apart: archivist judgement different",
             Verdict::Weak => "kept apart: score below threshold",
+            Verdict::Held => "kept apart: the mention fits two persons about equally",
             Verdict::Incoherent => "kept apart: two mentions disagree too much",
             Verdict::SameSource => "kept apart: two entries of one list",
         }

@@ -48,6 +48,7 @@ pub(super) fn cluster<'a>(
     };
     for &i in strong {
         if !free(i) {
+            verdicts[i] = Some(Verdict::Held);
             continue;
         }
         let (a, b) = block::unpack(scored.pairs[i]);
