@@ -111,7 +111,7 @@ fn run_json_records_every_linkage_setting_in_force() {
     assert!(out.status.success(), "{}", stderr(&out));
     let run: serde_json::Value =
         serde_json::from_str(&wd.read("defaults/run.json")).expect("run.json");
-    assert_eq!(run["linkage"]["settings"]["lone_threshold"], -2.0);
+    assert_eq!(run["linkage"]["settings"]["lone_threshold"], -1.0);
     assert_eq!(run["linkage"]["settings"]["max_disagreement"], 4.0);
     assert!(run["config"]["link"]["lone_threshold"].is_null());
 }

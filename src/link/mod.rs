@@ -63,7 +63,7 @@ pub struct LinkOptions {
     /// entries of one list) refuse most of the weak merges that would be wrong.
     pub threshold: f64,
     /// Score from which a mention left alone joins the one person all its scored pairs lead to
-    /// (no other candidate competes for it); the default -2.0 is odds of 1:4 on the pair alone.
+    /// (no other candidate competes for it); the default -1.0 is odds of 1:2 on the pair alone.
     pub lone_threshold: f64,
     /// Most evidence against (bits, outside the names) any two mentions of one person may carry:
     /// a merge that would put two mentions disagreeing more in one person is refused. At the
@@ -95,7 +95,7 @@ impl Default for LinkOptions {
     fn default() -> Self {
         LinkOptions {
             threshold: 0.0,
-            lone_threshold: -2.0,
+            lone_threshold: -1.0,
             max_disagreement: 4.0,
             review_low: -2.0,
             review_high: 5.0,
