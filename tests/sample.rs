@@ -212,4 +212,15 @@ fn explain_shows_why_shokay_is_one_person() {
     }
     assert!(text.contains("merge edges:"), "{text}");
     assert!(text.contains("birth         same day"), "{text}");
+    let merged = text
+        .lines()
+        .find(|l| l.contains("(merged)"))
+        .expect("a merge edge");
+    let probability: f64 = merged
+        .split("one person with probability ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no probability in {merged}"));
+    assert!(probability > 0.5 && probability <= 1.0, "{merged}");
 }

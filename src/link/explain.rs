@@ -116,8 +116,12 @@ fn section(out: &mut String, title: &str, edges: &[&Edge]) {
 fn waterfall(out: &mut String, e: &Edge) {
     let _ = writeln!(
         out,
-        "  [{}] - [{}]  score {:+.2}  ({})",
-        e.a, e.b, e.score, e.note
+        "  [{}] - [{}]  score {:+.2}, one person with probability {:.3}  ({})",
+        e.a,
+        e.b,
+        e.score,
+        probability(e.score),
+        e.note
     );
     let mut running = 0.0;
     for (field, level, weight) in e.contributions() {
@@ -127,4 +131,9 @@ fn waterfall(out: &mut String, e: &Edge) {
             "      {field:<13} {level:<17} {weight:+7.2}  = {running:+7.2}"
         );
     }
+}
+
+/// The probability a score (log2 odds) stands for.
+fn probability(score: f64) -> f64 {
+    1.0 / (1.0 + (-score).exp2())
 }
