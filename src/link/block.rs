@@ -204,7 +204,7 @@ fn run_pass(
 
 /// A capped block again, ordered by birth place and arrest day: a mention without a birth date
 /// (last in most passes' order) meets those born or arrested where and when it was. Half the
-/// window keeps most of what it finds at a quarter of the pairs a second full window costs.
+/// window keeps most of what it finds at 40% of the pairs a second full window adds.
 fn by_place(feats: &Features, block: &[(u64, u64, u32)]) -> Vec<(u64, u64, u32)> {
     let mut again: Vec<(u64, u64, u32)> = block
         .iter()
