@@ -9,6 +9,7 @@
 #![warn(missing_docs)]
 
 pub mod attach;
+pub mod checks;
 pub mod emit;
 pub mod ingest;
 pub mod link;

@@ -65,7 +65,7 @@ pub fn process_with_state(
     let decisions = attach::attach_decisions(&collected.mentions, &persons);
     let summaries = summary::summarize_all(&collected.mentions, &persons);
     timings.attach = started.elapsed();
-    Ok(Outcome {
+    let mut outcome = Outcome {
         sources: collected.sources,
         mentions: collected.mentions,
         rejects: collected.rejects,
@@ -79,7 +79,10 @@ pub fn process_with_state(
         link_conflicts: conflicts,
         skipped: listing.skipped,
         link_options: opts,
-    })
+        checks: Vec::new(),
+    };
+    outcome.checks = crate::checks::run(&outcome);
+    Ok(outcome)
 }
 
 /// The linker options a configuration asks for, with the judgements loaded, and the `same`

@@ -36,6 +36,7 @@ fn the_package_describes_every_table_with_its_schema() {
             "persons",
             "decisions",
             "attestations",
+            "checks",
             "rejects",
             "id_changes"
         ]

@@ -6,11 +6,12 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-const TABLES: [&str; 6] = [
+const TABLES: [&str; 7] = [
     "persons",
     "mentions",
     "decisions",
     "attestations",
+    "checks",
     "rejects",
     "id_changes",
 ];

@@ -45,6 +45,10 @@ fn the_database_matches_the_csvs_and_its_foreign_keys_hold() {
         assert_eq!(n as usize, csv, "{table}");
         assert!(n > 0, "{table} is empty");
     }
+    let checks: i64 = db
+        .query_row("SELECT count(*) FROM checks", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(checks as usize, csv_rows(&output.join("checks.csv")));
     let persons: i64 = db
         .query_row("SELECT count(*) FROM persons", [], |r| r.get(0))
         .unwrap();

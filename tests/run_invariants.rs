@@ -85,6 +85,7 @@ fn outputs_are_byte_identical_whatever_the_thread_count() {
             "persons.csv",
             "decisions.csv",
             "attestations.csv",
+            "checks.csv",
             "rejects.csv",
             "datapackage.json",
         ]

@@ -135,6 +135,38 @@ fn shokay_and_ibrahimbek_are_each_one_person_with_their_decisions() {
 }
 
 #[test]
+fn the_sample_is_checked_and_nothing_is_rejected_for_it() {
+    let wd = Workdir::new();
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
+    let out = wd.rehab(&["run", "--input", input.to_str().unwrap(), "--output", "out"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let checks = wd.table("out/checks.csv");
+    let troika = checks
+        .iter()
+        .find(|c| c["rule"] == "body_not_existing")
+        .expect("an NKVD troika after November 1938 is flagged");
+    assert_eq!(troika["severity"], "error");
+    assert!(troika["message"].contains("тройка НКВД") && troika["message"].contains("23.11.1938"));
+    let conflicts = checks
+        .iter()
+        .filter(|c| c["rule"] == "decision_conflict")
+        .count();
+    assert!(conflicts >= 1, "{checks:#?}");
+    let mentions = wd.table("out/mentions.csv");
+    for c in &checks {
+        assert!(
+            mentions.iter().any(|m| m["source"] == c["source"]
+                && m["record_id"] == c["record_id"]
+                && m["person_id"] == c["person_id"]),
+            "{c:?}"
+        );
+    }
+    let run: serde_json::Value = serde_json::from_str(&wd.read("out/run.json")).unwrap();
+    assert_eq!(run["checks"]["body_not_existing"], 1);
+    assert!(wd.read("out/report.html").contains("Checks by rule"));
+}
+
+#[test]
 fn every_decision_mention_is_one_attestation_of_one_decision_of_its_person() {
     let run = run_sample();
     let decided: BTreeSet<(String, String)> = run

@@ -77,6 +77,10 @@ pub fn run_json(outcome: &Outcome, run: &RunInfo) -> String {
             "generic": generic_json(&outcome.linkage.generic),
         },
         "keys": keys_json(outcome),
+        "checks": crate::checks::counts(&outcome.checks)
+            .into_iter()
+            .map(|(rule, n)| (rule.id.to_string(), json!(n)))
+            .collect::<serde_json::Map<_, _>>(),
         "ids": ids_json(outcome),
         "row_changes": row_changes_json(outcome),
         "timings_seconds": {

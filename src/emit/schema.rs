@@ -8,7 +8,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
 /// The output tables and their Table Schema JSON, in the order they are written.
-pub const SCHEMAS: [(&str, &str); 6] = [
+pub const SCHEMAS: [(&str, &str); 7] = [
     (
         "mentions",
         include_str!("../../schemas/mentions.schema.json"),
@@ -22,6 +22,7 @@ pub const SCHEMAS: [(&str, &str); 6] = [
         "attestations",
         include_str!("../../schemas/attestations.schema.json"),
     ),
+    ("checks", include_str!("../../schemas/checks.schema.json")),
     ("rejects", include_str!("../../schemas/rejects.schema.json")),
     (
         "id_changes",

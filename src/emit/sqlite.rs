@@ -15,11 +15,12 @@ use std::path::{Path, PathBuf};
 pub const FILE: &str = "rehab.sqlite";
 
 /// The tables, in insertion order: a table's foreign keys refer only to tables before it.
-pub const TABLES: [&str; 6] = [
+pub const TABLES: [&str; 7] = [
     "persons",
     "mentions",
     "decisions",
     "attestations",
+    "checks",
     "rejects",
     "id_changes",
 ];
@@ -28,12 +29,13 @@ pub const TABLES: [&str; 6] = [
 pub const LAYOUT_VERSION: i64 = 1;
 
 /// Indexes beyond the primary keys: `(table, columns)`.
-const INDEXES: [(&str, &[&str]); 6] = [
+const INDEXES: [(&str, &[&str]); 7] = [
     ("persons", &["surname_key", "given_key"]),
     ("mentions", &["person_id"]),
     ("mentions", &["surname_key", "given_key"]),
     ("decisions", &["person_id"]),
     ("attestations", &["decision_id"]),
+    ("checks", &["person_id"]),
     ("id_changes", &["person_id"]),
 ];
 

@@ -11,11 +11,12 @@ use std::fmt::Write;
 
 /// The tables in the order they are written and checked: a table's foreign keys refer only to
 /// tables before it.
-pub const TABLE_ORDER: [&str; 5] = [
+pub const TABLE_ORDER: [&str; 6] = [
     "persons",
     "mentions",
     "decisions",
     "attestations",
+    "checks",
     "rejects",
 ];
 
@@ -26,6 +27,7 @@ enum Kind {
     Mentions,
     Decisions,
     Attestations,
+    Checks,
     Rejects,
     IdChanges,
     Unknown,
@@ -50,6 +52,7 @@ pub fn rows<'a>(table: &str, outcome: &'a Outcome) -> Rows<'a> {
         "mentions" => Kind::Mentions,
         "decisions" => Kind::Decisions,
         "attestations" => Kind::Attestations,
+        "checks" => Kind::Checks,
         "rejects" => Kind::Rejects,
         "id_changes" => Kind::IdChanges,
         _ => Kind::Unknown,
@@ -85,6 +88,7 @@ impl Rows<'_> {
                 attestation_row(&d.id, &o.mentions[m], row);
                 return Some(&self.row);
             }
+            Kind::Checks => check_row(o.checks.get(i)?, row),
             Kind::Rejects => reject_row(o.rejects.get(i)?, row),
             Kind::IdChanges => o.ids.changes.get(i)?.row().iter().for_each(|c| row.push(c)),
             Kind::Unknown => return None,
@@ -278,6 +282,15 @@ fn attestation_row(decision_id: &str, m: &Mention, row: &mut Row) {
     row.push(m.deciding_body_key.unwrap_or_default());
     row.push(&m.legal_basis);
     row.push(m.legal_basis_key.unwrap_or_default());
+}
+
+fn check_row(c: &crate::checks::Check, row: &mut Row) {
+    row.push(c.rule.id);
+    row.push(c.rule.severity.as_str());
+    row.push(&c.person_id);
+    row.push(&c.source);
+    row.push(&c.record_id);
+    row.push(&c.message);
 }
 
 fn reject_row(r: &Reject, row: &mut Row) {

@@ -57,6 +57,8 @@ pub struct Outcome {
     pub summaries: Vec<Summary>,
     /// Decisions attached to persons.
     pub decisions: Vec<Decision>,
+    /// The archival checks' findings, per person in person order.
+    pub checks: Vec<crate::checks::Check>,
     /// The linker's result beyond the clusters: edges, review pairs, counts.
     pub linkage: Linkage,
     /// Time per stage.

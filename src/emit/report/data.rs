@@ -63,6 +63,10 @@ pub struct ReportData {
     pub decisions_by_year: Vec<(String, u64)>,
     /// Decisions per deciding body, most frequent first.
     pub decisions_by_body: Vec<(String, u64)>,
+    /// Checks per rule, with its severity, in rule order.
+    pub checks: Vec<(String, u64)>,
+    /// Mentions per sentencing organ key, most frequent first.
+    pub organs: Vec<(String, u64)>,
     /// Persons per birth-year bin.
     pub birth_years: Vec<(String, u64)>,
     /// Id changes per kind.
@@ -91,6 +95,11 @@ pub fn gather(outcome: &Outcome, cap: usize) -> ReportData {
         persons_by_sources: persons_by_sources(outcome),
         decisions_by_year: decisions_by_year(outcome),
         decisions_by_body: decisions_by_body(outcome),
+        checks: crate::checks::counts(&outcome.checks)
+            .into_iter()
+            .map(|(r, n)| (format!("{} ({})", r.id, r.severity), n as u64))
+            .collect(),
+        organs: organs(outcome),
         birth_years: birth_years(outcome),
         change_counts: outcome
             .ids
@@ -122,6 +131,7 @@ fn totals(outcome: &Outcome) -> Vec<(&'static str, u64)> {
         ("rejected rows", outcome.rejects.len() as u64),
         ("persons", outcome.persons.len() as u64),
         ("decisions", outcome.decisions.len() as u64),
+        ("checks", outcome.checks.len() as u64),
     ]
 }
 
@@ -169,6 +179,24 @@ fn decisions_by_year(outcome: &Outcome) -> Vec<(String, u64)> {
         out.push(("undated".into(), undated));
     }
     out
+}
+
+/// Mentions per sentencing organ key (`unknown organ` for a written one without a key).
+fn organs(outcome: &Outcome) -> Vec<(String, u64)> {
+    let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
+    for m in &outcome.mentions {
+        match (m.sentencing_organ_key, m.sentencing_organ.trim().is_empty()) {
+            (Some(key), _) => *counts.entry(key).or_insert(0) += 1,
+            (None, false) => *counts.entry("(unknown organ)").or_insert(0) += 1,
+            (None, true) => {}
+        }
+    }
+    let mut sorted: Vec<(String, u64)> = counts
+        .into_iter()
+        .map(|(k, n)| (k.to_string(), n))
+        .collect();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    sorted
 }
 
 fn decisions_by_body(outcome: &Outcome) -> Vec<(String, u64)> {

@@ -37,6 +37,13 @@ pub fn page(data: &ReportData) -> String {
     section(&mut body, "Decisions by year", &chart);
     let chart = svg::bar_chart("Decisions by deciding body", &data.decisions_by_body);
     section(&mut body, "Decisions by deciding body", &chart);
+    let chart = svg::bar_chart("Mentions by sentencing organ", &data.organs);
+    section(&mut body, "Mentions by sentencing organ", &chart);
+    section(
+        &mut body,
+        "Checks by rule (checks.csv)",
+        &count_table("rule", &data.checks),
+    );
     let title = format!(
         "Persons by birth year ({}-year bins)",
         super::data::BIRTH_BIN
