@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod bodies;
+mod checks_slips;
 mod common;
 mod datapackage;
 mod febrl_generic;

@@ -30,6 +30,11 @@ pub struct SynthArgs {
     /// the other files stay byte-identical.
     #[arg(long)]
     pub memory_book: bool,
+    /// Share of persons (0 to 1) whose dates are made impossible on purpose (born after the
+    /// arrest, arrested under 14, rehabilitated before the arrest), in every source that
+    /// mentions them; `slips.csv` names each such person and the rule that must flag it.
+    #[arg(long, default_value_t = 0.0)]
+    pub slip_rate: f64,
 }
 
 /// Generates the archive and prints rows per source.
@@ -42,6 +47,7 @@ pub fn run(args: &SynthArgs) -> anyhow::Result<()> {
     let options = SynthOptions {
         headers: args.headers,
         memory_book: args.memory_book,
+        slip_rate: args.slip_rate,
     };
     let summary = generate_with(&config, &options, &args.output)
         .with_context(|| format!("generating into {}", args.output.display()))?;

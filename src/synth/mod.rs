@@ -29,6 +29,7 @@ pub mod notes;
 pub mod particulars;
 pub mod person;
 pub mod sink;
+pub mod slips;
 pub mod sources;
 pub mod translit;
 
@@ -79,6 +80,9 @@ pub struct SynthOptions {
     pub headers: HeaderSet,
     /// Also write the memory book of prose notes and `notes_truth.csv`.
     pub memory_book: bool,
+    /// Share of persons whose dates are made impossible on purpose ([`slips`]); above zero,
+    /// `slips.csv` names them and their slips.
+    pub slip_rate: f64,
 }
 
 /// What was generated.
@@ -239,7 +243,7 @@ pub fn generate_with_headers(
 ) -> Result<SynthSummary, SynthError> {
     let options = SynthOptions {
         headers: set,
-        memory_book: false,
+        ..SynthOptions::default()
     };
     generate_with(config, &options, dir)
 }
@@ -270,9 +274,23 @@ pub fn generate_with(
     } else {
         None
     };
+    let mut slips = match options.slip_rate > 0.0 {
+        true => {
+            let mut w =
+                csv::Writer::from_writer(BufWriter::new(File::create(dir.join(slips::FILE_NAME))?));
+            w.write_record(["person", "rule"])?;
+            Some(w)
+        }
+        false => None,
+    };
     let mut maker = PersonMaker::new();
     for _ in 0..config.persons {
-        let person = maker.next_person(tables, &mut rng);
+        let mut person = maker.next_person(tables, &mut rng);
+        if let Some(slip) = slips::plant(&mut person, options.slip_rate, config.seed)
+            && let Some(w) = slips.as_mut()
+        {
+            w.write_record([person_label(person.id).as_str(), slip.rule()])?;
+        }
         render_person(
             &person,
             &mut outputs,
@@ -303,6 +321,9 @@ pub fn generate_with(
             .push((notes::book::FILE_NAME.to_string(), rows));
     }
     truth.flush()?;
+    if let Some(mut w) = slips {
+        w.flush()?;
+    }
     Ok(summary)
 }
 
