@@ -11,9 +11,11 @@ use std::sync::Arc;
 /// The summary of one person written to `persons.csv`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
-    /// The most frequent Cyrillic name form, else the most frequent form.
+    /// The preferred Cyrillic name form (the fullest, best-attested; see [`preferred`]), else
+    /// the preferred form of any script.
     pub name: String,
-    /// The most frequent Latin-script name form.
+    /// The preferred name in Latin letters: a Cyrillic name romanised by one standard scheme
+    /// ([`romanise`]), else the preferred Latin form.
     pub name_latin: String,
     /// The most frequent surname key.
     pub surname_key: String,
@@ -29,6 +31,14 @@ pub struct Summary {
     /// The most frequent resolved birth place (modern name and gazetteer key), shared with the
     /// mentions that name it.
     pub place: Option<Arc<Place>>,
+    /// Arrest interval, reconciled as the birth interval is.
+    pub arrest: Option<(NaiveDate, NaiveDate)>,
+    /// Death interval, reconciled as the birth interval is.
+    pub death: Option<(NaiveDate, NaiveDate)>,
+    /// The most frequent sentence key (`death`, `camp:10`).
+    pub sentence_key: String,
+    /// The most frequent sentencing organ key (`nkvd_troika`).
+    pub organ_key: String,
 }
 
 /// Summarises every person, in person order, in parallel.
@@ -44,28 +54,136 @@ pub fn summarize_all(mentions: &[Mention], persons: &[Person]) -> Vec<Summary> {
 
 /// Summarises the mentions of one person.
 pub fn summarize(mentions: &[&Mention]) -> Summary {
-    let form = |m: &&Mention| display_name(m);
-    let in_script = |s: Script| {
-        most_frequent(
-            mentions
-                .iter()
-                .filter(|m| m.name.script == Some(s))
-                .map(form),
-        )
+    let in_script = |s: Script| -> Vec<&Mention> {
+        mentions
+            .iter()
+            .copied()
+            .filter(|m| m.name.script == Some(s))
+            .collect()
     };
-    let name = Some(in_script(Script::Cyrillic))
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| most_frequent(mentions.iter().map(form)));
+    let cyrillic = preferred(&in_script(Script::Cyrillic));
+    let name_latin = match &cyrillic {
+        Some(name) => romanise(name),
+        None => preferred(&in_script(Script::Latin))
+            .map(|n| uzbek_letter_marks(&n))
+            .unwrap_or_default(),
+    };
+    let name = cyrillic.or_else(|| preferred(mentions)).unwrap_or_default();
     Summary {
         name,
-        name_latin: in_script(Script::Latin),
+        name_latin,
         surname_key: most_frequent(mentions.iter().map(|m| m.name.surname_key.clone())),
         given_key: most_frequent(mentions.iter().map(|m| m.name.given_key.clone())),
         father_key: most_frequent(mentions.iter().map(|m| m.name.father_key.clone())),
         gender: majority_gender(mentions),
         birth: birth_interval(mentions),
         place: most_frequent_place(mentions),
+        arrest: interval(mentions, |m| &m.arrest),
+        death: interval(mentions, |m| &m.death),
+        sentence_key: most_frequent(
+            mentions
+                .iter()
+                .filter_map(|m| m.sentence_key.map(|k| k.to_string())),
+        ),
+        organ_key: most_frequent(
+            mentions
+                .iter()
+                .filter_map(|m| m.sentencing_organ_key.map(String::from)),
+        ),
     }
+}
+
+/// The preferred name form among mentions, whatever their order: the fullest (most of surname,
+/// given name and patronymic written), then the one whose parts most mentions share, then the
+/// most frequent form, then the first in alphabetical order. `None` when no mention has a name.
+pub fn preferred(mentions: &[&Mention]) -> Option<String> {
+    let part_key = |p: &str| p.to_lowercase();
+    let mut shared: HashMap<(usize, String), usize> = HashMap::new();
+    for m in mentions {
+        for (i, part) in parts(m).iter().enumerate() {
+            if !part.is_empty() {
+                *shared.entry((i, part_key(part))).or_default() += 1;
+            }
+        }
+    }
+    let mut forms: HashMap<String, (usize, usize, usize)> = HashMap::new();
+    for m in mentions {
+        let form = tidy(&display_name(m));
+        if form.is_empty() {
+            continue;
+        }
+        let p = parts(m);
+        let full = p.iter().filter(|x| is_written_out(x)).count();
+        let attested: usize = p
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| !x.is_empty())
+            .map(|(i, x)| shared.get(&(i, part_key(x))).copied().unwrap_or(0))
+            .sum();
+        forms.entry(form).or_insert((full, attested, 0)).2 += 1;
+    }
+    forms
+        .into_iter()
+        .max_by(|(fa, a), (fb, b)| a.cmp(b).then_with(|| fb.cmp(fa)))
+        .map(|(form, _)| form)
+}
+
+/// Whether a name part is written out, not an initial (`М.`) or empty.
+fn is_written_out(part: &str) -> bool {
+    part.chars().filter(|c| c.is_alphabetic()).count() > 1 && !part.ends_with('.')
+}
+
+fn parts(m: &Mention) -> [&str; 3] {
+    [&m.name.surname, &m.name.given, &m.name.patronymic].map(String::as_str)
+}
+
+/// A word written all in capitals (`БЕЙСЕНБАЕВ`) with only its first letter so.
+fn tidy(form: &str) -> String {
+    let words: Vec<String> = form
+        .split(' ')
+        .map(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic());
+            if w.chars().count() > 1 && letters.clone().all(char::is_uppercase) {
+                let mut chars = w.chars();
+                let first: String = chars.next().into_iter().collect();
+                first + &chars.as_str().to_lowercase()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// A Latin name with the apostrophes of `oʻ` and `gʻ` written as Uzbek Latin writes them (ʻ).
+fn uzbek_letter_marks(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let after_og = i > 0 && matches!(chars[i - 1], 'o' | 'O' | 'g' | 'G');
+        match crate::normalize::text::is_apostrophe(c) && after_og {
+            true => out.push('\u{2bb}'),
+            false => out.push(c),
+        }
+    }
+    out
+}
+
+/// A Cyrillic name in Latin letters: the Kazakh Latin alphabet of 2021 when it has a letter of
+/// Kazakh only (`ә ө ұ ү і ң һ`, or `қ ғ` without an Uzbek letter), the Uzbek Latin alphabet when
+/// it has `ў` or `ҳ`, else BGN/PCGN.
+pub fn romanise(name: &str) -> String {
+    use crate::normalize::translit::{Scheme, render};
+    let lower = name.to_lowercase();
+    let has = |letters: &str| lower.chars().any(|c| letters.contains(c));
+    let scheme = if has("ўҳ") {
+        Scheme::Uzbek
+    } else if has("әөұүіңһқғ") {
+        Scheme::Kazakh2021
+    } else {
+        Scheme::Bgn
+    };
+    render(name, scheme)
 }
 
 /// The most frequent resolved birth place by modern name and key; ties go to the first seen.
@@ -125,9 +243,18 @@ fn majority_gender(mentions: &[&Mention]) -> Option<Gender> {
 }
 
 fn birth_interval(mentions: &[&Mention]) -> Option<(NaiveDate, NaiveDate)> {
+    interval(mentions, |m| &m.birth)
+}
+
+/// The days the mentions' dates allow together: their intersection, or their span when they do
+/// not overlap.
+fn interval(
+    mentions: &[&Mention],
+    date: fn(&Mention) -> &crate::model::Norm<crate::model::DateValue>,
+) -> Option<(NaiveDate, NaiveDate)> {
     let dates: Vec<_> = mentions
         .iter()
-        .filter_map(|m| m.birth.value.as_ref())
+        .filter_map(|m| date(m).value.as_ref())
         .collect();
     let earliest = dates.iter().map(|d| d.earliest).max()?;
     let latest = dates.iter().map(|d| d.latest).min()?;
@@ -144,6 +271,53 @@ fn birth_interval(mentions: &[&Mention]) -> Option<(NaiveDate, NaiveDate)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn named(surname: &str, given: &str, patronymic: &str) -> Mention {
+        Mention {
+            name: Arc::new(crate::model::NameParts {
+                surname: surname.into(),
+                given: given.into(),
+                patronymic: patronymic.into(),
+                script: Some(Script::Cyrillic),
+                ..crate::model::NameParts::default()
+            }),
+            ..Mention::default()
+        }
+    }
+
+    #[test]
+    fn the_preferred_name_is_the_fullest_best_attested_in_any_order() {
+        let forms = [
+            named("Рахимов", "Мумин", ""),
+            named("Рахимов", "Мумин", "Ибрагимович"),
+            named("Рхимов", "Мумин", "Ибрагимович"),
+            named("Рахимов", "М.", "И."),
+            named("Рахимов", "Мумин", ""),
+        ];
+        let mut order: Vec<&Mention> = forms.iter().collect();
+        for _ in 0..order.len() {
+            assert_eq!(
+                preferred(&order).as_deref(),
+                Some("Рахимов Мумин Ибрагимович")
+            );
+            order.rotate_left(1);
+        }
+        order.reverse();
+        assert_eq!(summarize(&order).name_latin, "Rakhimov Mumin Ibragimovich");
+    }
+
+    #[test]
+    fn names_romanise_by_one_scheme_per_language() {
+        assert_eq!(romanise("Шокаев Мустафа"), "Shokayev Mustafa");
+        assert_eq!(
+            romanise("Жумабаев Смагул Калиаскарович"),
+            "Zhumabayev Smagul Kaliaskarovich"
+        );
+        assert_eq!(romanise("Шоқай Мұстафа"), "Şoqai Mūstafa");
+        assert_eq!(romanise("Ғулом Ҳакимов"), "Gʻulom Hakimov");
+        assert_eq!(uzbek_letter_marks("G`ulom O'g'li"), "Gʻulom Oʻgʻli");
+        assert_eq!(tidy("БЕЙСЕНБАЕВ Смагул"), "Бейсенбаев Смагул");
+    }
 
     #[test]
     fn the_most_frequent_value_wins_and_ties_go_to_the_first_seen() {

@@ -164,6 +164,18 @@ fn the_sample_is_checked_and_nothing_is_rejected_for_it() {
     let run: serde_json::Value = serde_json::from_str(&wd.read("out/run.json")).unwrap();
     assert_eq!(run["checks"]["body_not_existing"], 1);
     assert!(wd.read("out/report.html").contains("Checks by rule"));
+    let persons = wd.table("out/persons.csv");
+    assert!(persons.iter().all(|p| !p["name_latin"].is_empty()));
+    let ibrahimbek = persons
+        .iter()
+        .find(|p| p["name"] == "Чакабаев Ибрагим-Бек")
+        .expect("Ibrahimbek");
+    assert_eq!(ibrahimbek["name_latin"], "Chakabayev Ibragim-Bek");
+    assert!(
+        ibrahimbek["timeline"].ends_with("rehabilitation 2021-08-27 by uz_supreme_court"),
+        "{}",
+        ibrahimbek["timeline"]
+    );
 }
 
 #[test]

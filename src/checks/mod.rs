@@ -45,6 +45,8 @@ pub enum Scope {
     Mention,
     /// The mentions or decisions of one person together.
     Person,
+    /// One mention's own values, and the values of two mentions of one person.
+    Both,
 }
 
 /// A rule: its id, severity, scope and what it flags.
@@ -65,37 +67,37 @@ pub const RULES: [Rule; 12] = [
     Rule {
         id: "birth_after_arrest",
         severity: Severity::Error,
-        scope: Scope::Mention,
+        scope: Scope::Both,
         flags: "the birth date is after the arrest date",
     },
     Rule {
         id: "birth_after_decision",
         severity: Severity::Error,
-        scope: Scope::Mention,
+        scope: Scope::Both,
         flags: "the birth date is after the rehabilitation decision",
     },
     Rule {
         id: "death_before_birth",
         severity: Severity::Error,
-        scope: Scope::Mention,
+        scope: Scope::Both,
         flags: "the death date is before the birth date",
     },
     Rule {
         id: "death_before_arrest",
         severity: Severity::Error,
-        scope: Scope::Mention,
+        scope: Scope::Both,
         flags: "the death date is before the arrest date",
     },
     Rule {
         id: "decision_before_arrest",
         severity: Severity::Error,
-        scope: Scope::Mention,
+        scope: Scope::Both,
         flags: "the rehabilitation decision is dated before the arrest",
     },
     Rule {
         id: "arrest_under_14",
         severity: Severity::Warning,
-        scope: Scope::Mention,
+        scope: Scope::Both,
         flags: "the person was certainly under 14 at the arrest (children were arrested: a warning)",
     },
     Rule {

@@ -205,6 +205,10 @@ fn person_row(index: usize, p: &Person, summary: &Summary, outcome: &Outcome, ro
     }
     row.push(place.map_or("", |p| &p.modern));
     row.push(place.map_or("", |p| &p.key));
+    push_span(row, summary.arrest);
+    row.push(&summary.sentence_key);
+    row.push(&summary.organ_key);
+    push_span(row, summary.death);
     row.push_display(p.mentions.len());
     row.push_with(|text| {
         for (i, source) in sources.into_iter().enumerate() {
@@ -215,6 +219,59 @@ fn person_row(index: usize, p: &Person, summary: &Summary, outcome: &Outcome, ro
         }
     });
     row.push_display(decisions);
+    row.push(&timeline(summary, outcome.decisions_of(index)));
+}
+
+/// An interval's two cells, empty when unknown.
+fn push_span(row: &mut Row, span: Option<(NaiveDate, NaiveDate)>) {
+    match span {
+        Some((from, to)) => {
+            row.push_date(from);
+            row.push_date(to);
+        }
+        None => (0..2).for_each(|_| row.push_empty()),
+    }
+}
+
+/// A person's events in order: `birth 1890-12-25; arrest 1937-08-05; sentence death by
+/// nkvd_troika; death 1937-10-01; rehabilitation 1958-03-01 by presidium_supreme_court_kazssr`.
+fn timeline(summary: &Summary, decisions: &[Decision]) -> String {
+    let when = |(from, to): (NaiveDate, NaiveDate)| match from == to {
+        true => from.to_string(),
+        false => format!("{from}/{to}"),
+    };
+    let mut events: Vec<String> = Vec::new();
+    if let Some(span) = summary.birth {
+        events.push(format!("birth {}", when(span)));
+    }
+    if let Some(span) = summary.arrest {
+        events.push(format!("arrest {}", when(span)));
+    }
+    if !summary.sentence_key.is_empty() || !summary.organ_key.is_empty() {
+        let by = match summary.organ_key.as_str() {
+            "" => String::new(),
+            key => format!(" by {key}"),
+        };
+        let what = match summary.sentence_key.as_str() {
+            "" => "sentence",
+            _ => "sentence ",
+        };
+        events.push(format!("{what}{}{by}", summary.sentence_key));
+    }
+    if let Some(span) = summary.death {
+        events.push(format!("death {}", when(span)));
+    }
+    for d in decisions {
+        let date = d.date.map(when).unwrap_or_else(|| "undated".into());
+        let by = d.body_key.map(|k| format!(" by {k}")).unwrap_or_default();
+        let what = match d.outcome {
+            Some("refused") => "rehabilitation refused",
+            Some("recognised_victim") => "recognised as a victim",
+            _ => "rehabilitation",
+        };
+        events.push(format!("{what} {date}{by}"));
+    }
+    events.join("; ")
 }
 
 fn decision_row(d: &Decision, outcome: &Outcome, row: &mut Row) {
