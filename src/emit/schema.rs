@@ -351,13 +351,18 @@ mod tests {
         cells.iter().map(AsRef::as_ref).collect()
     }
 
+    /// The index of a column of `persons.csv`.
+    fn col(name: &str) -> usize {
+        header("persons").iter().position(|c| c == name).unwrap()
+    }
+
     fn person(id: &str) -> Vec<String> {
         let mut row = vec![String::new(); header("persons").len()];
         row[0] = id.into();
         row[1] = "Шокаев Мустафа".into();
-        row[11] = "1".into();
-        row[12] = "a.csv".into();
-        row[13] = "0".into();
+        row[col("mentions")] = "1".into();
+        row[col("sources")] = "a.csv".into();
+        row[col("decisions")] = "0".into();
         row
     }
 
@@ -381,7 +386,7 @@ mod tests {
         let mut bad = person("P2");
         bad[6] = "unknown".into();
         bad[7] = "1890-13-01".into();
-        bad[11] = "0".into();
+        bad[col("mentions")] = "0".into();
         persons.row(&r(&bad));
         let mut rejects = v.table("rejects", &header("rejects"));
         rejects.row(&r(&[
