@@ -471,3 +471,43 @@ fn two_entries_of_one_list_need_to_be_plainly_one_entry() {
     // One entry written twice in one list: one person.
     assert_eq!(clusters.offer(0, 3, 10.0), Verdict::Merged);
 }
+
+#[test]
+fn namesakes_weigh_a_shared_birth_place_and_given_name_less() {
+    // Twenty families' names, each of one region and one of two cultures: namesakes (same
+    // surname and given name, born years apart) share their birth place, while random pairs
+    // rarely do, and one surname's people share a given name twice as often as random pairs.
+    let places = [
+        "kz-almaty",
+        "kz-taraz",
+        "uz-andijan",
+        "tj-dushanbe",
+        "ru-kazan",
+    ];
+    let ms: Vec<M> = (0..2000)
+        .map(|i| {
+            let family = i % 20;
+            let given = ["Ахмет", "Рахим", "Султан", "Мария"][(family / 10) * 2 + (i / 20) % 2];
+            let surname = format!("Фамилия{}ов", ["а", "б", "в", "г", "д"][family % 5]);
+            M::new(&format!("{i}"), &format!("{surname}{family}"), given)
+                .born(Born::Year(1870 + (i % 50) as i32))
+                .place(places[family % 5])
+        })
+        .collect();
+    let mentions: Vec<_> = ms.iter().map(M::build).collect();
+    let feats = super::features::Features::build(&mentions);
+    let codes: Vec<u64> = (1..200)
+        .map(|b| compare::levels(&feats, 0, b).encode())
+        .collect();
+    let model = super::train::fit(&feats, &codes);
+    let place = LinkField::BirthPlace.index();
+    let exact = usize::from(super::fields::EXACT);
+    let random = model.u_random[place][exact];
+    let weight = model.weights[place][exact];
+    let from_random = ((model.m[place][exact] + 1e-4) / (random + 1e-4)).log2();
+    assert!(
+        weight < from_random - 1.0,
+        "weight {weight} random {from_random}"
+    );
+    assert!(model.given_correction > 0.5, "{}", model.given_correction);
+}
