@@ -53,8 +53,9 @@ pub struct EmitOptions {
     pub excel_bom: bool,
 }
 
-/// The data tables and the report CSVs, in the order they are written and checked.
-fn csv_tables() -> impl Iterator<Item = &'static str> {
+/// The data tables and the report CSVs, in the order they are written, checked and loaded into
+/// `rehab.sqlite`: a table's foreign keys refer only to tables before it.
+pub(crate) fn csv_tables() -> impl Iterator<Item = &'static str> {
     tables::TABLE_ORDER.into_iter().chain(["id_changes"])
 }
 

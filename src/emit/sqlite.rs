@@ -14,17 +14,6 @@ use std::path::{Path, PathBuf};
 /// The database's file name in the output folder.
 pub const FILE: &str = "rehab.sqlite";
 
-/// The tables, in insertion order: a table's foreign keys refer only to tables before it.
-pub const TABLES: [&str; 7] = [
-    "persons",
-    "mentions",
-    "decisions",
-    "attestations",
-    "checks",
-    "rejects",
-    "id_changes",
-];
-
 /// `PRAGMA user_version` of the database layout.
 pub const LAYOUT_VERSION: i64 = 1;
 
@@ -100,7 +89,7 @@ fn fill(path: &Path, outcome: &Outcome) -> rusqlite::Result<()> {
     )?;
     conn.pragma_update(None, "user_version", LAYOUT_VERSION)?;
     let tx = conn.transaction()?;
-    for table in TABLES {
+    for table in super::csv_tables() {
         let Some(schema) = schema::schema(table) else {
             continue;
         };
@@ -219,7 +208,7 @@ mod tests {
         assert!(sql.contains("PRIMARY KEY (\"decision_id\")"));
         assert!(sql.contains("FOREIGN KEY (\"person_id\") REFERENCES \"persons\" (\"person_id\")"));
         let conn = Connection::open_in_memory().unwrap();
-        for table in TABLES {
+        for table in crate::emit::csv_tables() {
             conn.execute_batch(&create_table(table, schema::schema(table).unwrap()))
                 .unwrap();
         }

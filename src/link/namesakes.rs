@@ -11,6 +11,7 @@
 use super::compare;
 use super::features::{Feat, Features, NONE};
 use super::fields::{Levels, LinkField};
+use super::train;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
@@ -29,7 +30,7 @@ const MAX_CORRECTION: f64 = 4.0;
 
 /// The fields whose u is measured among namesakes: all but the names themselves, the birth
 /// date the sample is chosen by, and the fields with fixed weights or none (gender, source).
-pub(crate) fn conditioned(field: LinkField) -> bool {
+fn conditioned(field: LinkField) -> bool {
     use LinkField::{Birth, Gender, Given, Source, Surname};
     !matches!(field, Surname | Given | Birth | Gender | Source)
 }
@@ -81,6 +82,28 @@ impl Namesakes {
         let n = pairs as f64;
         let smoothed = (share * n + random_share * prior_pairs) / (n + prior_pairs);
         (smoothed / random_share).log2().clamp(0.0, MAX_CORRECTION)
+    }
+
+    /// u of the weights: the namesakes' (smoothed towards the random pairs' with the weight of
+    /// `prior_pairs` pairs) for the fixed fields beside the names, the random pairs' for the
+    /// names, the fields the sample is chosen by and the generic comparisons (a register's
+    /// duplicates with a mistyped birth year would pass for namesakes whose addresses agree).
+    pub fn u_of_weights(&self, u_random: &[Vec<f64>], prior_pairs: f64) -> Vec<Vec<f64>> {
+        let sampled = train::marginals(
+            self.same_name.iter().map(|&l| (l, 1.0)),
+            u_random,
+            prior_pairs,
+        );
+        let conditioned = LinkField::ALL.map(conditioned);
+        u_random
+            .iter()
+            .zip(sampled)
+            .enumerate()
+            .map(|(row, (random, among))| match conditioned.get(row) {
+                Some(true) => among,
+                _ => random.clone(),
+            })
+            .collect()
     }
 }
 

@@ -10,7 +10,7 @@ use super::features::{Feat, Features};
 use super::fields::{EXACT, GenericLevel, LevelSet, Levels, LinkField, SurnameLevel};
 use super::generic::GenericSummary;
 use super::generic::fit::{Priors, generic_weights_of, log_generic};
-use super::namesakes::{self, Namesakes};
+use super::namesakes::Namesakes;
 use super::params;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -297,7 +297,7 @@ pub(crate) fn fit(feats: &Features, codes: &[u64]) -> Model {
         expected_matches = params.fallback_match_share * total;
     }
     let namesakes = Namesakes::sample(feats);
-    let u_weights = among_namesakes(&u_random, &namesakes, params.u_prior_pairs);
+    let u_weights = namesakes.u_of_weights(&u_random, params.u_prior_pairs);
     let weights = weights_of(&m, &u_weights);
     log_generic(feats, &m, &u_weights);
     let random_given = u_random[LinkField::Given.index()][usize::from(EXACT)];
@@ -333,32 +333,6 @@ pub(crate) fn fit(feats: &Features, codes: &[u64]) -> Model {
     );
     tracing::debug!(m = ?model.m, u = ?model.u, weights = ?model.weights, "model");
     model
-}
-
-/// u of the weights: the namesakes' (smoothed towards the random pairs' with the weight of
-/// `prior_pairs` pairs) for the fixed fields beside the names, the random pairs' for the names,
-/// the fields the sample is chosen by and the generic comparisons (a register's duplicates with
-/// a mistyped birth year would pass for namesakes whose addresses agree).
-fn among_namesakes(
-    u_random: &[Vec<f64>],
-    namesakes: &Namesakes,
-    prior_pairs: f64,
-) -> Vec<Vec<f64>> {
-    let sampled = marginals(
-        namesakes.same_name.iter().map(|&l| (l, 1.0)),
-        u_random,
-        prior_pairs,
-    );
-    let conditioned = LinkField::ALL.map(namesakes::conditioned);
-    u_random
-        .iter()
-        .zip(sampled)
-        .enumerate()
-        .map(|(row, (random, among))| match conditioned.get(row) {
-            Some(true) => among,
-            _ => random.clone(),
-        })
-        .collect()
 }
 
 /// The number of pairs of `n` mentions.
@@ -510,7 +484,7 @@ fn pattern_histogram(codes: &[u64]) -> Vec<(Levels, f64)> {
 
 /// Per-field level distributions of a set of weighted patterns (missing levels skipped),
 /// smoothed towards `prior` with the weight of `prior_pairs` pairs.
-fn marginals(
+pub(super) fn marginals(
     patterns: impl Iterator<Item = (Levels, f64)>,
     prior: &[Vec<f64>],
     prior_pairs: f64,
