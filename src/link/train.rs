@@ -1,8 +1,9 @@
 //! Fellegi-Sunter parameters. m (agreement among one person's records) is estimated by EM over
 //! the comparison patterns of the candidate pairs, within domain bounds; u (agreement among
-//! different people's records) is measured on a seeded sample of random pairs, smoothed towards
-//! domain priors; the prior is the share of matches among all pairs, found as a fixed point over
-//! the candidates. Exact agreement on names is term-frequency adjusted against the random-pair
+//! different people's records) is measured on a seeded sample of random pairs for the names, and
+//! on namesakes for the fields beside them (see [`super::namesakes`]), smoothed towards domain
+//! priors; the prior is the share of matches among all pairs, found as a fixed point over the
+//! candidates. Exact agreement on names is term-frequency adjusted against the random-pair
 //! agreement rate, so a rare name weighs more than a common one.
 
 use super::compare;
@@ -67,7 +68,7 @@ pub(crate) struct Model {
 impl Model {
     /// The weight of one field at one level for a pair, with term-frequency adjustment of exact
     /// agreement on names and on event days (a mass-operation night or a decree's date is shared
-    /// by many).
+    /// by many), and a given name agreeing within one surname weighed as namesakes share it.
     pub fn weight(&self, feats: &Features, field: LinkField, level: u8, a: usize, b: usize) -> f64 {
         let base = self.base_weight(field, level);
         let (Some(x), Some(y)) = (feats.rows.get(a), feats.rows.get(b)) else {
@@ -96,11 +97,11 @@ impl Model {
     /// names never below the weight of a close spelling (a common name written alike says no
     /// less than a variant of it). `None` for the other fields.
     fn exact_weight(&self, feats: &Features, field: LinkField, x: &Feat, y: &Feat) -> Option<f64> {
-        use LinkField::{Arrest, BirthPlace, Decision, Given, Surname};
+        use LinkField::{Arrest, BirthPlace, Decision, Father, Given, Surname};
         let (id, vocab) = match field {
             Surname => (x.surname, &feats.surnames),
             Given => (x.given, &feats.givens),
-            LinkField::Father => (x.father.min(y.father), &feats.givens),
+            Father => (x.father.min(y.father), &feats.givens),
             BirthPlace => (x.place, &feats.places),
             Arrest => (x.arrest_day, &feats.arrest_days),
             Decision => (x.decision_day, &feats.decision_days),
@@ -114,7 +115,7 @@ impl Model {
         let adjusted =
             self.base_weight(field, EXACT) + (u_exact / tf).log2().clamp(-TF_CLAMP, TF_CLAMP);
         let close = match field {
-            Surname | Given | LinkField::Father => self.base_weight(field, 1),
+            Surname | Given | Father => self.base_weight(field, 1),
             _ => f64::NEG_INFINITY,
         };
         Some(adjusted.max(close))
