@@ -26,5 +26,6 @@ mod ops_ids;
 mod ops_kill;
 mod ops_report;
 mod ops_sqlite;
+mod report_xlsx;
 mod run_invariants;
 mod sample;

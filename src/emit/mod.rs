@@ -76,7 +76,7 @@ pub fn write_outputs(
 }
 
 /// Writes the CSVs, `datapackage.json`, `state/`, `rehab.sqlite`, `report.html`,
-/// `persons_report.csv` and `run.json` into a staging folder, and swaps it in for `target` once
+/// `persons_report.csv`, `report.xlsx` and `run.json` into a staging folder, and swaps it in for `target` once
 /// every table validates against its schema. Nothing of `target` changes on any error.
 ///
 /// The data tables (checked row by row as they are written), the database and the reports are
@@ -146,10 +146,15 @@ fn write_database(dir: &Path, outcome: &Outcome) -> Result<(), EmitError> {
 }
 
 /// Writes what is derived from the tables for people and for the next run: the persons report,
-/// `review.csv`, `datapackage.json`, the id registry in `state/` and `report.html`.
+/// `report.xlsx`, `review.csv`, `datapackage.json`, the id registry in `state/` and `report.html`.
 fn write_reports(dir: &Path, outcome: &Outcome, opts: &EmitOptions) -> Result<(), EmitError> {
     let path = dir.join(report::csv::PERSONS_REPORT);
     report::csv::write_persons_report(&path, outcome, opts.excel_bom).map_err(io_err(&path))?;
+    let path = dir.join(report::xlsx::FILE);
+    report::xlsx::write_workbook(&path, outcome).map_err(|e| EmitError::Io {
+        path: path.clone(),
+        source: io::Error::other(e),
+    })?;
     let path = dir.join("review.csv");
     report::csv::write_report(
         &path,

@@ -33,6 +33,7 @@ const KNOWN_OUTPUTS: [&str; 15] = [
     "datapackage.json",
     "rehab.sqlite",
     "report.html",
+    super::report::xlsx::FILE,
     "run.json",
     "state",
     MANIFEST,

@@ -106,15 +106,27 @@ fn is_plain_decimal(text: &str) -> bool {
     all_digits(whole) && all_digits(fraction)
 }
 
-/// Writes `persons_report.csv`: each person's summary and the keys of their mentions.
-pub fn write_persons_report(path: &Path, outcome: &Outcome, bom: bool) -> io::Result<()> {
-    let mut file = BufWriter::with_capacity(1 << 20, File::create(path)?);
-    if bom {
-        file.write_all(BOM)?;
-    }
-    let mut wtr = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::Any(b'\n'))
-        .from_writer(file);
+/// The columns of the persons report: the summary columns of `persons.csv`, then
+/// `mention_keys`.
+pub fn persons_report_header() -> Vec<&'static str> {
+    let header = super::super::schema::schema("persons")
+        .map(|s| s.header())
+        .unwrap_or_default();
+    let mut titles: Vec<&str> = PERSON_COLUMNS
+        .iter()
+        .filter_map(|c| header.iter().find(|h| *h == c).copied())
+        .collect();
+    titles.push("mention_keys");
+    titles
+}
+
+/// Calls `each` with the cells of every row of the persons report, in the order of
+/// [`persons_report_header`]: each person's summary and the keys of their mentions (exact values;
+/// the writer makes them safe for its format). Stops at the first error.
+pub fn persons_report_rows<E>(
+    outcome: &Outcome,
+    mut each: impl FnMut(&[&str]) -> Result<(), E>,
+) -> Result<(), E> {
     let header = super::super::schema::schema("persons")
         .map(|s| s.header())
         .unwrap_or_default();
@@ -122,9 +134,6 @@ pub fn write_persons_report(path: &Path, outcome: &Outcome, bom: bool) -> io::Re
         .iter()
         .filter_map(|c| header.iter().position(|h| h == c))
         .collect();
-    let mut titles: Vec<&str> = picks.iter().map(|&i| header[i]).collect();
-    titles.push("mention_keys");
-    wtr.write_record(&titles)?;
     let mut rows = super::super::tables::rows("persons", outcome);
     let mut keys = String::new();
     for person in &outcome.persons {
@@ -141,12 +150,30 @@ pub fn write_persons_report(path: &Path, outcome: &Outcome, bom: bool) -> io::Re
             }
             let _ = write!(keys, "{}", m.prov.key_display());
         }
-        let cells = picks
+        let cells: Vec<&str> = picks
             .iter()
             .filter_map(|&i| row.get(i))
-            .chain([keys.as_str()]);
-        wtr.write_record(report_cells(&titles, cells))?;
+            .chain([keys.as_str()])
+            .collect();
+        each(&cells)?;
     }
+    Ok(())
+}
+
+/// Writes `persons_report.csv`: each person's summary and the keys of their mentions.
+pub fn write_persons_report(path: &Path, outcome: &Outcome, bom: bool) -> io::Result<()> {
+    let mut file = BufWriter::with_capacity(1 << 20, File::create(path)?);
+    if bom {
+        file.write_all(BOM)?;
+    }
+    let mut wtr = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::Any(b'\n'))
+        .from_writer(file);
+    let titles = persons_report_header();
+    wtr.write_record(&titles)?;
+    persons_report_rows(outcome, |cells| {
+        wtr.write_record(report_cells(&titles, cells.iter().copied()))
+    })?;
     let file = wtr.into_inner().map_err(|e| e.into_error())?;
     file.into_inner().map_err(|e| e.into_error())?.sync_all()
 }

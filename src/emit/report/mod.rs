@@ -3,12 +3,14 @@
 //! reports.
 //!
 //! [`data`] gathers the figures, [`svg`] draws charts, [`html`] lays out the page; [`csv`] holds
-//! the rules for CSVs meant for spreadsheet programs.
+//! the rules for CSVs meant for spreadsheet programs; [`xlsx`] writes the same reports as one
+//! workbook.
 
 pub mod csv;
 pub mod data;
 pub mod html;
 pub mod svg;
+pub mod xlsx;
 
 use crate::model::Outcome;
 
