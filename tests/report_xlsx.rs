@@ -58,7 +58,14 @@ fn the_workbook_holds_each_report_with_dates_numbers_and_guarded_text() {
     let mut book: Xlsx<_> = open_workbook(wd.join("out/report.xlsx")).unwrap();
     assert_eq!(
         book.sheet_names(),
-        ["persons", "decisions", "sources", "rejects", "id_changes"]
+        [
+            "persons",
+            "decisions",
+            "checks",
+            "sources",
+            "rejects",
+            "id_changes"
+        ]
     );
 
     // The persons sheet is persons_report.csv cell for cell, typed.
@@ -138,6 +145,11 @@ fn the_workbook_holds_each_report_with_dates_numbers_and_guarded_text() {
     );
     assert_eq!(header(&rejects)[..3], ["source", "record_id", "row"]);
     assert_eq!(header(&sheet(&mut book, "id_changes"))[0], "change");
+    let checks = sheet(&mut book, "checks");
+    assert_eq!(
+        checks.height(),
+        read_table(&wd.join("out/checks.csv")).len() + 1
+    );
 }
 
 #[test]
@@ -145,7 +157,7 @@ fn every_sheet_has_its_header_frozen_and_a_filter() {
     let wd = sample_run();
     let bytes = fs::read(wd.join("out/report.xlsx")).unwrap();
     let mut zip = zip_entries(&bytes);
-    for n in 1..=5 {
+    for n in 1..=6 {
         let xml = zip.remove(&format!("xl/worksheets/sheet{n}.xml")).unwrap();
         assert!(
             xml.contains(

@@ -1,9 +1,9 @@
 //! `report.xlsx`: the reports as one workbook for people who work in spreadsheet programs.
 //!
-//! One sheet per report: `persons` (as `persons_report.csv`), `decisions`, `sources` (each input
-//! file's counts), `rejects` and `id_changes`. Each sheet has its header row frozen, a filter on
-//! every column and column widths from the content (at most [`MAX_WIDTH`] characters). A full ISO
-//! date (`1938-02-17`) in a date column becomes a date cell shown as `yyyy-mm-dd`; a partial date
+//! One sheet per report: `persons` (as `persons_report.csv`), `decisions`, `checks`, `sources`
+//! (each input file's counts), `rejects` and `id_changes`. Each sheet has its header row frozen,
+//! a filter on every column and column widths from the content (at most [`MAX_WIDTH`]
+//! characters). A full ISO date (`1938-02-17`) in a date column becomes a date cell shown as `yyyy-mm-dd`; a partial date
 //! (`1938`), a date before 1900 (which Excel cannot hold) or anything else stays text. Counts are
 //! numbers. Text cells pass through the same guard as the CSV reports
 //! ([`super::csv::report_cell`]). Sheets are written row by row to temporary files, so memory
@@ -57,6 +57,7 @@ pub fn write_workbook(path: &Path, outcome: &Outcome) -> Result<(), XlsxError> {
     sheet.finish("persons_report.csv")?;
 
     table_sheet(&mut workbook, "decisions", outcome, &date)?;
+    table_sheet(&mut workbook, "checks", outcome, &date)?;
     sources_sheet(&mut workbook, outcome, &date)?;
     table_sheet(&mut workbook, "rejects", outcome, &date)?;
     table_sheet(&mut workbook, "id_changes", outcome, &date)?;
