@@ -125,12 +125,7 @@ fn mention_row(m: &Mention, person_id: &str, row: &mut Row) {
         None => row.push_empty(),
     }
     push_date(row, &m.death);
-    row.push(&m.decision);
-    push_date(row, &m.decision_date);
-    row.push(&m.deciding_body);
-    row.push(m.deciding_body_key.unwrap_or_default());
-    row.push(&m.legal_basis);
-    row.push(m.legal_basis_key.unwrap_or_default());
+    push_decision(row, m);
     row.push(&m.case_number);
     push_json_object(row, &m.extra);
     push_note_values(row, &m.note_values);
@@ -329,16 +324,21 @@ fn span_precision(from: NaiveDate, to: NaiveDate) -> &'static str {
     }
 }
 
-fn attestation_row(decision_id: &str, m: &Mention, row: &mut Row) {
-    row.push(decision_id);
-    row.push(&m.prov.source);
-    row.push(&m.prov.record_id);
+/// A mention's decision as written: text, date, deciding body and legal basis with their keys.
+fn push_decision(row: &mut Row, m: &Mention) {
     row.push(&m.decision);
     push_date(row, &m.decision_date);
     row.push(&m.deciding_body);
     row.push(m.deciding_body_key.unwrap_or_default());
     row.push(&m.legal_basis);
     row.push(m.legal_basis_key.unwrap_or_default());
+}
+
+fn attestation_row(decision_id: &str, m: &Mention, row: &mut Row) {
+    row.push(decision_id);
+    row.push(&m.prov.source);
+    row.push(&m.prov.record_id);
+    push_decision(row, m);
 }
 
 fn check_row(c: &crate::checks::Check, row: &mut Row) {

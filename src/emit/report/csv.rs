@@ -160,15 +160,20 @@ pub fn persons_report_rows<E>(
     Ok(())
 }
 
-/// Writes `persons_report.csv`: each person's summary and the keys of their mentions.
-pub fn write_persons_report(path: &Path, outcome: &Outcome, bom: bool) -> io::Result<()> {
+/// A CSV writer for a report file, starting with a byte order mark when `bom` asks for one.
+fn report_writer(path: &Path, bom: bool) -> io::Result<::csv::Writer<BufWriter<File>>> {
     let mut file = BufWriter::with_capacity(1 << 20, File::create(path)?);
     if bom {
         file.write_all(BOM)?;
     }
-    let mut wtr = ::csv::WriterBuilder::new()
+    Ok(::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
-        .from_writer(file);
+        .from_writer(file))
+}
+
+/// Writes `persons_report.csv`: each person's summary and the keys of their mentions.
+pub fn write_persons_report(path: &Path, outcome: &Outcome, bom: bool) -> io::Result<()> {
+    let mut wtr = report_writer(path, bom)?;
     let titles = persons_report_header();
     wtr.write_record(&titles)?;
     persons_report_rows(outcome, |cells| {
@@ -187,13 +192,7 @@ pub fn write_report<T>(
     mut fill: impl FnMut(T, &mut Row),
     bom: bool,
 ) -> io::Result<()> {
-    let mut file = BufWriter::with_capacity(1 << 20, File::create(path)?);
-    if bom {
-        file.write_all(BOM)?;
-    }
-    let mut wtr = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::Any(b'\n'))
-        .from_writer(file);
+    let mut wtr = report_writer(path, bom)?;
     wtr.write_record(header)?;
     let mut row = Row::new();
     for item in items {
