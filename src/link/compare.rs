@@ -6,6 +6,7 @@ use super::fields::{
     GENDER, GIVEN, GivenLevel, Levels, NATIONALITY, SENTENCE, SOURCE, SURNAME, SentenceLevel,
     SourceLevel, SurnameLevel,
 };
+use super::memo::{self, Space};
 use super::names;
 
 /// Event dates at most this many days apart are "within a month": one date with a slip.
@@ -66,7 +67,9 @@ pub(crate) fn surname_level(a: u32, b: u32, vocab: &Vocab) -> Option<SurnameLeve
     if a == b {
         return Some(SurnameLevel::Exact);
     }
-    Some(surname_text_level(vocab.text(a), vocab.text(b)))
+    Some(memo::level(Space::Surname, a, b, || {
+        surname_text_level(vocab.text(a), vocab.text(b))
+    }))
 }
 
 /// Level of two given-name (or father's name) keys: exact, close spelling, an initial that agrees,
@@ -78,7 +81,9 @@ pub(crate) fn given_level(a: u32, b: u32, vocab: &Vocab) -> Option<GivenLevel> {
     if a == b {
         return Some(GivenLevel::Exact);
     }
-    Some(given_text_level(vocab.text(a), vocab.text(b), true))
+    Some(memo::level(Space::Given, a, b, || {
+        given_text_level(vocab.text(a), vocab.text(b), true)
+    }))
 }
 
 /// Level of two present surname key texts.

@@ -13,6 +13,7 @@ mod generic;
 pub use generic::{GenericSummary, Kind as GenericKind};
 mod judgements;
 mod lone;
+mod memo;
 mod names;
 mod namesakes;
 mod params;

@@ -6,6 +6,7 @@
 use super::compare;
 use super::features::{Feat, Features, NONE};
 use super::fields::{GivenLevel, LevelSet, SurnameLevel};
+use super::memo::{self, Space};
 
 /// The (surname, given) levels of two mentions.
 pub(crate) fn surname_and_given(
@@ -146,7 +147,13 @@ fn typos_apart(feats: &Features, x: u32, y: u32, min_letters: usize) -> Option<u
     }
     let (s, t) = (feats.surfaces.text(x), feats.surfaces.text(y));
     let long = |k: &str| (min_letters..=TYPO_MAX_LEN).contains(&k.len());
-    (long(s) && long(t)).then(|| strsim::osa_distance(s, t))
+    if !(long(s) && long(t)) {
+        return None;
+    }
+    let edits = memo::remembered(Space::Surface, x, y, || {
+        strsim::osa_distance(s, t).min(usize::from(u8::MAX)) as u8
+    });
+    Some(usize::from(edits))
 }
 
 /// Raises a different surname to similar (name evidence, no weight for it) when the surnames as

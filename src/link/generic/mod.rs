@@ -10,6 +10,7 @@ mod select;
 
 use super::features::{NONE, Vocab, intern};
 use super::fields::GenericLevel;
+use super::memo::{self, Space};
 use crate::model::Mention;
 use std::sync::Arc;
 
@@ -109,6 +110,8 @@ pub(crate) struct Column {
     pub ids: Vec<u32>,
     /// The distinct folded values with their counts.
     pub vocab: Vocab,
+    /// The memo space of its levels.
+    memo: Space,
 }
 
 impl Column {
@@ -121,10 +124,10 @@ impl Column {
         if x == y {
             return Some(GenericLevel::Exact);
         }
-        Some(
+        Some(memo::level(self.memo, x, y, || {
             self.kind
-                .level_of_different(self.vocab.text(x), self.vocab.text(y)),
-        )
+                .level_of_different(self.vocab.text(x), self.vocab.text(y))
+        }))
     }
 
     /// How the column's exact values block candidate pairs: codes only (numbers such as house
@@ -167,7 +170,8 @@ impl Generic {
     pub(crate) fn build(mentions: &[Mention], named: &[(String, String)]) -> Generic {
         let columns: Vec<Column> = select::choose(mentions, named)
             .into_iter()
-            .map(|chosen| {
+            .enumerate()
+            .map(|(index, chosen)| {
                 let folded: Vec<(usize, String)> = chosen
                     .values
                     .iter()
@@ -184,6 +188,7 @@ impl Generic {
                     sources: chosen.sources,
                     ids: ids.into_iter().next().unwrap_or_default(),
                     vocab,
+                    memo: Space::Generic(index as u8),
                 }
             })
             .collect();
