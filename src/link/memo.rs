@@ -98,7 +98,7 @@ mod tests {
     #[test]
     fn a_result_is_computed_once_per_key_and_kept_apart_by_space_and_order() {
         let calls = Cell::new(0);
-        let mut ask = |space, a, b, value| {
+        let ask = |space, a, b, value| {
             remembered(space, a, b, || {
                 calls.set(calls.get() + 1);
                 value
