@@ -13,6 +13,7 @@ pub mod checks;
 pub mod emit;
 pub mod ingest;
 pub mod link;
+pub mod load;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;

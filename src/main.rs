@@ -16,6 +16,9 @@ struct Cli {
 enum Command {
     /// Ingest every source, normalise, link, attach decisions and write validated outputs.
     Run(cmd::run::Args),
+    /// Load an output folder into a PostgreSQL schema: new rows inserted, changed ones updated,
+    /// removed ones deleted, in one transaction.
+    Load(cmd::load::Args),
     /// Show what ingest detects in one file: format, encoding, delimiter, header, columns, rows.
     Inspect(cmd::inspect::Args),
     /// Explain why a person's mentions were linked, and the nearest mention kept apart.
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
     cmd::init_logging(cli.log_format);
     let result = match &cli.command {
         Command::Run(args) => cmd::run::run(args),
+        Command::Load(args) => cmd::load::run(args),
         Command::Inspect(args) => cmd::inspect::run(args),
         Command::Explain(args) => cmd::explain::run(args),
         Command::Synth(args) => cmd::synth::run(args).map(|()| cmd::Status::Success),

@@ -26,6 +26,7 @@ mod ops_ids;
 mod ops_kill;
 mod ops_report;
 mod ops_sqlite;
+mod postgres;
 mod report_xlsx;
 mod run_invariants;
 mod sample;

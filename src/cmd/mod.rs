@@ -2,6 +2,7 @@
 
 pub mod explain;
 pub mod inspect;
+pub mod load;
 pub mod normalize;
 #[cfg(test)]
 mod readme_tests;
@@ -24,7 +25,11 @@ pub const EXIT_CODES: &str = "Exit codes:
      unreadable or gave fewer than half its accepted rows (see --allow-shrink)
   2  configuration or input folder error, an output or state folder that overlaps the input
      or holds files rehab did not write, or another run holds the output folder
-  3  internal error (writing outputs failed, outputs did not validate, id registry damaged)";
+  3  internal error (writing outputs failed, outputs did not validate, id registry damaged)
+
+With --postgres (run, load): 2 also when the database cannot be reached or refuses the login,
+another load holds the schema or a newer rehab made it; 3 when the load itself fails (the
+database is left as it was, and a run's outputs are kept).";
 
 /// A request the input cannot answer (an unknown person id, say): exit code 2.
 #[derive(Debug, thiserror::Error)]
@@ -182,5 +187,6 @@ fn is_input_error(e: &anyhow::Error) -> bool {
             || cause.is::<rehab::ingest::IngestError>()
             || cause.is::<TablesError>()
             || matches!(cause.downcast_ref(), Some(LockError::Busy { .. }))
+            || matches!(cause.downcast_ref(), Some(e) if rehab::load::LoadError::is_configuration(e))
     })
 }

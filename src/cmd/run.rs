@@ -1,5 +1,6 @@
 //! `rehab run`: the nightly job.
 
+use super::load::{PostgresArgs, load_folder};
 use super::{RunPaths, Status};
 use anyhow::Context;
 use rehab::emit::{self, EmitOptions, atomic, owned, runinfo::RunInfo};
@@ -43,6 +44,10 @@ pub struct Args {
     /// (`bench/calibration.sh`). The file must not exist.
     #[arg(long, value_name = "FILE")]
     pub scored_pairs: Option<PathBuf>,
+    /// Load the outputs into PostgreSQL after a run that wrote them (see `rehab load`); a
+    /// failed load changes the exit code, never the outputs.
+    #[command(flatten)]
+    pub postgres: PostgresArgs,
 }
 
 /// Runs the pipeline and writes the outputs.
@@ -120,9 +125,17 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     if let Some(dir) = &external_state {
         save_external_state(&outcome.ids.registry, dir)?;
     }
-    drop(lock);
     let done = format!("→ {}", args.paths.output.display());
     log_summary(&outcome, &done, started.elapsed().as_secs_f64());
+    if let Some(target) = args.postgres.target(&config) {
+        load_folder(&output, &target).with_context(|| {
+            format!(
+                "loading {} into PostgreSQL (the outputs are written and kept)",
+                args.paths.output.display()
+            )
+        })?;
+    }
+    drop(lock);
     Ok(reject_status(&outcome, args.max_reject_ratio))
 }
 

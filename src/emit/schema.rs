@@ -52,6 +52,9 @@ pub struct FieldSpec {
     /// `string`, `integer` or `date`.
     #[serde(rename = "type")]
     pub kind: String,
+    /// What the column holds, in words.
+    #[serde(default)]
+    pub description: String,
     /// Constraints on the values.
     #[serde(default)]
     pub constraints: Constraints,

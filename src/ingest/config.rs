@@ -26,6 +26,19 @@ pub struct Config {
     /// Keep every scored pair for calibration (`rehab run --scored-pairs`; not a key of the
     /// file).
     pub keep_scored_pairs: bool,
+    /// The PostgreSQL database a run's outputs are loaded into (`[postgres]`).
+    pub postgres: PostgresConfig,
+}
+
+/// `[postgres]`: where `rehab run` and `rehab load` load the outputs (`--postgres` and
+/// `REHAB_POSTGRES_URL` win over `url`, `--schema` over `schema`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostgresConfig {
+    /// The connection URL (`postgresql://user:password@host:port/db`) or `key=value` string.
+    pub url: Option<String>,
+    /// The schema to keep current (default `rehab`).
+    pub schema: Option<String>,
 }
 
 /// The linkage settings a configuration gives (the keys of `[link]`), read once.
@@ -64,6 +77,8 @@ struct ConfigFile {
     sources: BTreeMap<String, SourceFile>,
     allow_shrink: Option<bool>,
     data_dir: Option<PathBuf>,
+    #[serde(default)]
+    postgres: PostgresConfig,
 }
 
 /// Overrides for one source as written: every key is optional.
@@ -177,6 +192,7 @@ impl Config {
             allow_shrink: file.allow_shrink,
             data_dir: file.data_dir.map(|data| dir.join(data)),
             keep_scored_pairs: false,
+            postgres: file.postgres,
         })
     }
 
@@ -374,6 +390,20 @@ mod tests {
         let path = dir.path().join("rehab.toml");
         std::fs::write(&path, text).unwrap();
         Config::load(&path)
+    }
+
+    #[test]
+    fn the_postgres_section_is_read_and_checked() {
+        let config =
+            load("[postgres]\nurl = \"postgresql://loader@db/archive\"\nschema = \"portal\"\n")
+                .unwrap();
+        assert_eq!(
+            config.postgres.url.as_deref(),
+            Some("postgresql://loader@db/archive")
+        );
+        assert_eq!(config.postgres.schema.as_deref(), Some("portal"));
+        assert!(load("[postgres]\nuri = \"x\"\n").is_err());
+        assert_eq!(load("").unwrap().postgres, PostgresConfig::default());
     }
 
     #[test]

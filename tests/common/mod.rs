@@ -2,6 +2,7 @@
 //! what the operations tests add (generated lists, runs expecting an exit code, snapshots).
 
 pub mod ops;
+pub mod pg;
 
 use std::fs;
 use std::path::{Path, PathBuf};
