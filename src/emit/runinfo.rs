@@ -87,6 +87,9 @@ pub fn run_json(outcome: &Outcome, run: &RunInfo) -> String {
             "ingest": secs(t.ingest),
             "normalize": secs(t.normalize),
             "link": secs(t.link),
+            "link_steps": outcome.linkage.stats.steps.times.iter()
+                .map(|(step, d)| (step.to_string(), json!(secs(*d))))
+                .collect::<serde_json::Map<_, _>>(),
             "attach": secs(t.attach),
             "total": secs(run.elapsed),
             "emit": run.emit_timings.iter()

@@ -5,7 +5,7 @@ use super::generic::Generic;
 use crate::model::{DateValue, Gender, Mention, Norm, Precision};
 use chrono::Datelike;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The id of a missing value.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -352,7 +352,7 @@ fn day_text(date: &Norm<DateValue>) -> String {
 /// Interns several columns of one key space; ids follow the sorted order of the strings and
 /// empty strings get [`NONE`].
 pub(crate) fn intern(columns: &[Vec<&str>]) -> (Vec<Vec<u32>>, Vocab) {
-    let mut first_seen: HashMap<&str, u32> = HashMap::new();
+    let mut first_seen: FxHashMap<&str, u32> = FxHashMap::default();
     let mut distinct: Vec<&str> = Vec::new();
     let provisional: Vec<Vec<u32>> = columns
         .iter()

@@ -8,8 +8,8 @@
 use super::fields::LevelSet;
 use std::cell::RefCell;
 
-/// Slots of each thread's table: a power of two (16 bytes each, 1 MiB a thread).
-const SLOTS: usize = 1 << 16;
+/// Slots of each thread's table: a power of two (16 bytes each, 4 MiB a thread).
+const SLOTS: usize = 1 << 18;
 
 /// What a memoised result compares: one key space of ids each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

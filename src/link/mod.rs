@@ -19,6 +19,7 @@ mod namesakes;
 mod params;
 mod pass;
 pub use params::{ParamsError, check_shipped as check_params};
+mod steps;
 mod train;
 
 #[cfg(test)]
@@ -32,6 +33,7 @@ mod tests_synth;
 
 pub use explain::explain;
 pub use judgements::{LinkConflict, drop_conflicts, load_judgements};
+pub use steps::Steps;
 
 use crate::ingest::config::{LinkConfig, LinkSetting};
 use crate::model::Mention;
@@ -218,6 +220,8 @@ pub struct LinkStats {
     pub compared_pairs: u64,
     /// EM iterations run.
     pub em_iterations: u32,
+    /// The time of each step.
+    pub steps: Steps,
 }
 
 /// The result of linking.
@@ -317,8 +321,11 @@ impl Scored {
 
 /// Links mentions into persons.
 pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
+    let mut steps = Steps::start();
     let feats = Features::build_with(mentions, &opts.compare);
+    steps.lap("features");
     let (pairs, counts) = block::candidate_pairs(&feats, opts.max_block, opts.window);
+    steps.lap("blocking");
     let mut codes: Vec<u64> = pairs
         .par_iter()
         .map(|&p| {
@@ -326,7 +333,9 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
             compare::levels(&feats, a, b).encode()
         })
         .collect();
+    steps.lap("comparing");
     let model = train::fit(&feats, &codes);
+    steps.lap("training");
     // Each pattern code is replaced by the pair's score in place: tens of millions of pairs at a
     // million mentions, so codes and scores are never held side by side.
     codes
@@ -344,8 +353,10 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
     let compared_pairs = pairs.len() as u64;
     let lowest = opts.review_low.min(opts.threshold).min(opts.lone_threshold);
     let scored = Scored::keep_from(pairs, scores, lowest);
+    steps.lap("scoring");
     let judged = judgements::resolve(mentions, &opts.judgements);
     let (pass, contests) = cluster_without_ambiguity(&feats, &model, &scored, &judged, opts);
+    steps.lap("clustering");
     let pass::Pass {
         mut clusters,
         accepted,
@@ -360,7 +371,7 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
         verdicts: &verdicts,
         labels: &labels,
     };
-    let linkage = Linkage {
+    let mut linkage = Linkage {
         edges: accepted
             .iter()
             .map(|&(a, b, v)| out.edge(a as usize, b as usize, v.note()))
@@ -379,9 +390,12 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
             candidate_pairs: counts.emitted,
             compared_pairs,
             em_iterations: model.iterations,
+            steps: Steps::default(),
         },
         generic: model.generic_summaries(&feats),
     };
+    steps.lap("reporting");
+    linkage.stats.steps = steps;
     tracing::info!(
         mentions = mentions.len(),
         clusters = linkage.clusters.len(),

@@ -12,6 +12,7 @@ use super::features::{NONE, Vocab, intern};
 use super::fields::GenericLevel;
 use super::memo::{self, Space};
 use crate::model::Mention;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 /// Most generic comparisons one run makes: the pattern codes of EM hold this many beside the
@@ -97,6 +98,19 @@ impl Kind {
     }
 }
 
+/// Each distinct text of `values` (mention, text) folded once, as archives repeat their values:
+/// text → folded form.
+pub(crate) fn fold_distinct<'a>(
+    kind: Kind,
+    values: &[(usize, &'a str)],
+) -> FxHashMap<&'a str, String> {
+    let mut folded = FxHashMap::default();
+    for &(_, text) in values {
+        folded.entry(text).or_insert_with(|| kind.fold(text));
+    }
+    folded
+}
+
 /// One compared column: its name, kind, sources and every mention's interned value.
 #[derive(Debug)]
 pub(crate) struct Column {
@@ -172,14 +186,10 @@ impl Generic {
             .into_iter()
             .enumerate()
             .map(|(index, chosen)| {
-                let folded: Vec<(usize, String)> = chosen
-                    .values
-                    .iter()
-                    .map(|&(i, text)| (i, chosen.kind.fold(text)))
-                    .collect();
+                let folded = fold_distinct(chosen.kind, &chosen.values);
                 let mut column = vec![""; mentions.len()];
-                for (i, text) in &folded {
-                    column[*i] = text;
+                for &(i, text) in &chosen.values {
+                    column[i] = folded.get(text).map_or("", String::as_str);
                 }
                 let (ids, vocab) = intern(&[column]);
                 Column {

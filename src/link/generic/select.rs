@@ -9,7 +9,7 @@
 //! column a configuration names (`compare = [...]`) is kept whatever these say. At most
 //! [`MAX_GENERIC`] are kept: named ones first, then those with the most values.
 
-use super::{Kind, MAX_GENERIC};
+use super::{Kind, MAX_GENERIC, fold_distinct};
 use crate::ingest::headers::{HeaderDictionary, header_key};
 use crate::model::{Field, Mention, is_unknown_marker};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -185,30 +185,31 @@ fn code_length(text: &str) -> Option<usize> {
 
 /// Number of distinct folded values.
 fn distinct_values(c: &Candidate, kind: Kind) -> usize {
-    let folded: HashSet<String> = c.values.iter().map(|(_, t)| kind.fold(t)).collect();
+    let folded: HashSet<String> = fold_distinct(kind, &c.values).into_values().collect();
     folded.len()
 }
 
 /// Whether a column is a record id: its values never repeat within a source, and it is found in
 /// one source only or counts the rows (numbers rising from row to row).
 fn is_record_id(c: &Candidate, kind: Kind, mentions: &[Mention]) -> bool {
-    let mut by_source: BTreeMap<&str, Vec<(u64, String)>> = BTreeMap::new();
+    let folded = fold_distinct(kind, &c.values);
+    let mut by_source: BTreeMap<&str, Vec<(u64, &str)>> = BTreeMap::new();
     for &(i, text) in &c.values {
         let m = &mentions[i];
         by_source
             .entry(m.prov.source.as_str())
             .or_default()
-            .push((m.prov.row, kind.fold(text)));
+            .push((m.prov.row, folded.get(text).map_or("", String::as_str)));
     }
     let unique = by_source.values().all(|rows| {
-        let distinct: HashSet<&str> = rows.iter().map(|(_, v)| v.as_str()).collect();
+        let distinct: HashSet<&str> = rows.iter().map(|&(_, v)| v).collect();
         distinct.len() == rows.len()
     });
     unique && (by_source.len() == 1 || by_source.values_mut().all(|rows| is_running(rows)))
 }
 
 /// Whether a source's values are numbers rising with the row.
-fn is_running(rows: &mut [(u64, String)]) -> bool {
+fn is_running(rows: &mut [(u64, &str)]) -> bool {
     rows.sort_unstable();
     let numbers: Option<Vec<u64>> = rows.iter().map(|(_, v)| v.parse().ok()).collect();
     let Some(numbers) = numbers else {
