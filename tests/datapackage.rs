@@ -37,6 +37,7 @@ fn the_package_describes_every_table_with_its_schema() {
             "decisions",
             "attestations",
             "checks",
+            "edges",
             "rejects",
             "id_changes"
         ]

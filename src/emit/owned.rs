@@ -20,12 +20,13 @@ pub const WORK_PREFIX: &str = ".rehab-";
 /// The names `rehab` writes into an output folder: a folder holding only these (and files under
 /// `state/` among [`STATE_FILES`]) is an earlier output even without a manifest; so is a
 /// `--state` folder holding only [`STATE_FILES`].
-const KNOWN_OUTPUTS: [&str; 16] = [
+const KNOWN_OUTPUTS: [&str; 17] = [
     "persons.csv",
     "mentions.csv",
     "decisions.csv",
     "attestations.csv",
     "checks.csv",
+    "edges.csv",
     "rejects.csv",
     "id_changes.csv",
     "persons_report.csv",

@@ -8,7 +8,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
 /// The output tables and their Table Schema JSON, in the order they are written.
-pub const SCHEMAS: [(&str, &str); 7] = [
+pub const SCHEMAS: [(&str, &str); 8] = [
     (
         "mentions",
         include_str!("../../schemas/mentions.schema.json"),
@@ -23,6 +23,7 @@ pub const SCHEMAS: [(&str, &str); 7] = [
         include_str!("../../schemas/attestations.schema.json"),
     ),
     ("checks", include_str!("../../schemas/checks.schema.json")),
+    ("edges", include_str!("../../schemas/edges.schema.json")),
     ("rejects", include_str!("../../schemas/rejects.schema.json")),
     (
         "id_changes",
@@ -49,7 +50,7 @@ pub struct TableSchema {
 pub struct FieldSpec {
     /// Column name.
     pub name: String,
-    /// `string`, `integer` or `date`.
+    /// `string`, `integer`, `number` or `date`.
     #[serde(rename = "type")]
     pub kind: String,
     /// What the column holds, in words.
@@ -304,6 +305,9 @@ fn check_value(value: &str, field: &FieldSpec) -> Result<(), String> {
             if c.minimum.is_some_and(|min| n < min) {
                 return Err(format!("{n} is below the minimum"));
             }
+        }
+        "number" if !value.parse::<f64>().is_ok_and(f64::is_finite) => {
+            return Err(format!("{value:?} is no number"));
         }
         "date" if !is_date(value) => {
             return Err(format!("{value:?} is no YYYY-MM-DD date"));

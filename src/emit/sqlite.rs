@@ -15,13 +15,17 @@ use std::path::{Path, PathBuf};
 pub const FILE: &str = "rehab.sqlite";
 
 /// `PRAGMA user_version` of the database layout.
-pub const LAYOUT_VERSION: i64 = 1;
+pub const LAYOUT_VERSION: i64 = 2;
 
 /// Indexes beyond the primary keys: `(table, columns)`.
-const INDEXES: [(&str, &[&str]); 7] = [
+const INDEXES: [(&str, &[&str]); 11] = [
     ("persons", &["surname_key", "given_key"]),
     ("mentions", &["person_id"]),
     ("mentions", &["surname_key", "given_key"]),
+    ("mentions", &["given_key"]),
+    ("mentions", &["birth_place_key"]),
+    ("edges", &["person_a"]),
+    ("edges", &["person_b"]),
     ("decisions", &["person_id"]),
     ("attestations", &["decision_id"]),
     ("checks", &["person_id"]),
@@ -110,10 +114,10 @@ pub fn create_table(table: &str, schema: &TableSchema) -> String {
         .fields
         .iter()
         .map(|f| {
-            let kind = if f.kind == "integer" {
-                "INTEGER"
-            } else {
-                "TEXT"
+            let kind = match f.kind.as_str() {
+                "integer" => "INTEGER",
+                "number" => "REAL",
+                _ => "TEXT",
             };
             let required = f.constraints.required || schema.primary_key.contains(&f.name);
             let null = if required { " NOT NULL" } else { "" };
@@ -160,30 +164,33 @@ fn insert_rows(
     let marks = vec!["?"; schema.fields.len()].join(", ");
     let sql = format!("INSERT INTO {} VALUES ({marks})", quote(table));
     let mut stmt = tx.prepare(&sql)?;
-    let kinds: Vec<(bool, bool)> = schema
+    let kinds: Vec<(&str, bool)> = schema
         .fields
         .iter()
-        .map(|f| (f.kind == "integer", schema.primary_key.contains(&f.name)))
+        .map(|f| (f.kind.as_str(), schema.primary_key.contains(&f.name)))
         .collect();
     let mut rows = super::tables::rows(table, outcome);
     while let Some(row) = rows.next_row() {
-        for (i, (cell, &(int, key))) in row.cells().zip(&kinds).enumerate() {
-            stmt.raw_bind_parameter(i + 1, ToSqlOutput::Borrowed(value(cell, int, key)))?;
+        for (i, (cell, &(kind, key))) in row.cells().zip(&kinds).enumerate() {
+            stmt.raw_bind_parameter(i + 1, ToSqlOutput::Borrowed(value(cell, kind, key)))?;
         }
         stmt.raw_execute()?;
     }
     Ok(())
 }
 
-/// A cell as an SQLite value: integers as integers, empty optional cells as NULL.
-fn value(cell: &str, integer: bool, key: bool) -> ValueRef<'_> {
+/// A cell as an SQLite value of its schema type (`integer`, `number` or text), empty optional
+/// cells as NULL.
+fn value<'c>(cell: &'c str, kind: &str, key: bool) -> ValueRef<'c> {
     if cell.is_empty() && !key {
         return ValueRef::Null;
     }
-    if integer && let Ok(n) = cell.parse::<i64>() {
-        return ValueRef::Integer(n);
-    }
-    ValueRef::Text(cell.as_bytes())
+    let typed = match kind {
+        "integer" => cell.parse::<i64>().ok().map(ValueRef::Integer),
+        "number" => cell.parse::<f64>().ok().map(ValueRef::Real),
+        _ => None,
+    };
+    typed.unwrap_or(ValueRef::Text(cell.as_bytes()))
 }
 
 fn quote(name: &str) -> String {
@@ -217,9 +224,10 @@ mod tests {
 
     #[test]
     fn cells_become_typed_values() {
-        assert_eq!(value("12", true, false), ValueRef::Integer(12));
-        assert_eq!(value("", false, false), ValueRef::Null);
-        assert_eq!(value("", false, true), ValueRef::Text(b""));
-        assert_eq!(value("x", false, false), ValueRef::Text(b"x"));
+        assert_eq!(value("12", "integer", false), ValueRef::Integer(12));
+        assert_eq!(value("-1.25", "number", false), ValueRef::Real(-1.25));
+        assert_eq!(value("", "string", false), ValueRef::Null);
+        assert_eq!(value("", "string", true), ValueRef::Text(b""));
+        assert_eq!(value("x", "string", false), ValueRef::Text(b"x"));
     }
 }

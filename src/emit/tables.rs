@@ -1,5 +1,6 @@
 //! The rows of the output tables, in the column order of their Table Schemas.
 
+use super::edges::{Cursor, edge_row};
 use super::row::Row;
 use crate::model::Outcome;
 use crate::model::{DateValue, Decision, Mention, Norm, Person, Reject, RowWarning};
@@ -11,12 +12,13 @@ use std::fmt::Write;
 
 /// The tables in the order they are written and checked: a table's foreign keys refer only to
 /// tables before it.
-pub const TABLE_ORDER: [&str; 6] = [
+pub const TABLE_ORDER: [&str; 7] = [
     "persons",
     "mentions",
     "decisions",
     "attestations",
     "checks",
+    "edges",
     "rejects",
 ];
 
@@ -28,6 +30,7 @@ enum Kind {
     Decisions,
     Attestations,
     Checks,
+    Edges,
     Rejects,
     IdChanges,
     Unknown,
@@ -41,6 +44,8 @@ pub struct Rows<'a> {
     next: usize,
     /// Within a decision, the next attestation.
     inner: usize,
+    /// The next pair of `edges.csv`.
+    edges: Cursor,
     row: Row,
 }
 
@@ -53,6 +58,7 @@ pub fn rows<'a>(table: &str, outcome: &'a Outcome) -> Rows<'a> {
         "decisions" => Kind::Decisions,
         "attestations" => Kind::Attestations,
         "checks" => Kind::Checks,
+        "edges" => Kind::Edges,
         "rejects" => Kind::Rejects,
         "id_changes" => Kind::IdChanges,
         _ => Kind::Unknown,
@@ -62,6 +68,7 @@ pub fn rows<'a>(table: &str, outcome: &'a Outcome) -> Rows<'a> {
         outcome,
         next: 0,
         inner: 0,
+        edges: Cursor::default(),
         row: Row::new(),
     }
 }
@@ -89,6 +96,10 @@ impl Rows<'_> {
                 return Some(&self.row);
             }
             Kind::Checks => check_row(o.checks.get(i)?, row),
+            Kind::Edges => {
+                let (kind, edge, contested) = self.edges.advance(&o.linkage)?;
+                edge_row(kind, edge, contested, o, row);
+            }
             Kind::Rejects => reject_row(o.rejects.get(i)?, row),
             Kind::IdChanges => o.ids.changes.get(i)?.row().iter().for_each(|c| row.push(c)),
             Kind::Unknown => return None,

@@ -148,8 +148,9 @@ impl LinkOptions {
     }
 }
 
-/// Number of contributions of an [`Edge`]: the prior, every compared field, name evidence.
-const CONTRIBUTIONS: usize = LinkField::COUNT + 2;
+/// Number of contributions of an [`Edge`] before the generic comparisons: the prior, every
+/// compared field, name evidence.
+pub const FIXED_CONTRIBUTIONS: usize = LinkField::COUNT + 2;
 
 /// One scored pair, held compactly (a million-mention run keeps hundreds of thousands): its
 /// contributions are read through [`Edge::contributions`].
@@ -166,7 +167,7 @@ pub struct Edge {
     /// Total score: the sum of the contributions, i.e. the posterior log2 odds of a match.
     pub score: f64,
     /// Log2 weights in the order of [`Edge::contributions`].
-    weights: [f64; CONTRIBUTIONS],
+    weights: [f64; FIXED_CONTRIBUTIONS],
     /// Agreement level of every compared field.
     levels: Levels,
     /// What the clustering did with the pair.
@@ -184,7 +185,7 @@ impl Edge {
             .map(|f| (f.name(), f.level_name(self.levels.index(f))));
         let evidence = if compare::has_name_evidence(&self.levels) {
             "present"
-        } else if self.weights[CONTRIBUTIONS - 1] == 0.0 {
+        } else if self.weights[FIXED_CONTRIBUTIONS - 1] == 0.0 {
             "other columns agree"
         } else {
             "absent: no surname agreement"
@@ -205,6 +206,22 @@ impl Edge {
             });
         fixed.chain(generic)
     }
+}
+
+/// Every field an [`Edge`] may name in its contributions with the names of its levels (missing
+/// aside): the prior, the compared fields, name evidence (the generic comparisons are named by
+/// their columns).
+#[cfg(test)]
+pub(crate) fn field_levels() -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
+    let fixed = LinkField::ALL
+        .into_iter()
+        .map(|f| (f.name(), f.level_names().to_vec()));
+    std::iter::once(("prior", vec!["any pair"]))
+        .chain(fixed)
+        .chain(std::iter::once((
+            "name_evidence",
+            vec!["absent: no surname agreement"],
+        )))
 }
 
 /// Counts the run logs.
@@ -453,14 +470,14 @@ impl Outputs<'_> {
     fn edge(&self, a: usize, b: usize, note: &'static str) -> Edge {
         let levels = compare::levels(self.feats, a, b);
         let model = self.model;
-        let mut weights = [0.0; CONTRIBUTIONS];
+        let mut weights = [0.0; FIXED_CONTRIBUTIONS];
         weights[0] = model.prior();
         for (f, slot) in LinkField::ALL.into_iter().zip(1..) {
             weights[slot] = model.weight(self.feats, f, levels.index(f), a, b);
         }
         let generic_weights: Box<[f64]> =
             model.generic_weights(self.feats, &levels, a, b).collect();
-        weights[CONTRIBUTIONS - 1] =
+        weights[FIXED_CONTRIBUTIONS - 1] =
             train::name_evidence_weight(&levels, generic_weights.iter().sum());
         Edge {
             score: weights.iter().sum::<f64>() + generic_weights.iter().sum::<f64>(),
