@@ -10,6 +10,7 @@
 
 pub mod attach;
 pub mod checks;
+pub mod desk;
 pub mod emit;
 pub mod ingest;
 pub mod link;

@@ -21,8 +21,11 @@ enum Command {
     Load(cmd::load::Args),
     /// Show what ingest detects in one file: format, encoding, delimiter, header, columns, rows.
     Inspect(cmd::inspect::Args),
-    /// Explain why a person's mentions were linked, and the nearest mention kept apart.
+    /// Explain why a person's mentions were linked, and the nearest mention kept apart, as the
+    /// last run decided (read from its rehab.sqlite).
     Explain(cmd::explain::Args),
+    /// Find persons of the last run by any spelling of a name, birth years, place, source, body.
+    Find(cmd::find::Args),
     /// Generate a synthetic archive with a truth file, for measuring linkage.
     Synth(cmd::synth::SynthArgs),
     /// Score a run's mentions.csv against a truth file: pairwise and B-cubed precision and recall.
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
         Command::Load(args) => cmd::load::run(args),
         Command::Inspect(args) => cmd::inspect::run(args),
         Command::Explain(args) => cmd::explain::run(args),
+        Command::Find(args) => cmd::find::run(args),
         Command::Synth(args) => cmd::synth::run(args).map(|()| cmd::Status::Success),
         Command::Score(args) => cmd::score::run(args).map(|()| cmd::Status::Success),
         Command::Normalize(args) => cmd::normalize::run(args),

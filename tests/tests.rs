@@ -6,6 +6,7 @@ mod bodies;
 mod checks_slips;
 mod common;
 mod datapackage;
+mod desk;
 mod febrl_generic;
 mod ingest_formats;
 mod layouts;

@@ -1,82 +1,208 @@
-//! `rehab explain PERSON_ID`: why a person's mentions are together, and what was kept apart.
+//! `rehab explain PERSON_ID`: what the last run decided about a person, read from its
+//! `rehab.sqlite` without linking again: the mentions, each merge with its reasons in words, the
+//! strongest mention kept apart, the pairs left for review, the decisions and checks.
 
-use super::{InputError, RunPaths, Status};
-use anyhow::Context;
-use rehab::link;
-use rehab::pipeline;
-use std::collections::BTreeSet;
+use super::{InputError, Status};
+use rehab::desk::{self, EdgeView, MentionRow, PersonView};
+use std::fmt::Write;
+use std::path::PathBuf;
 
 /// Arguments of `rehab explain`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Example:
+  rehab explain P000004 -o output    why P000004's mentions are one person")]
 pub struct Args {
-    /// The person id, as in `persons.csv` of the last run.
+    /// The person id, as in `persons.csv` of the run.
     pub person_id: String,
-    /// Input, output, configuration and links file of that run.
-    #[command(flatten)]
-    pub paths: RunPaths,
+    /// The run's output folder (its rehab.sqlite is read).
+    #[arg(short, long, default_value = "output")]
+    pub output: PathBuf,
 }
 
-/// Links the input again and explains the cluster that holds the person's mentions.
+/// Prints the person's explanation.
 pub fn run(args: &Args) -> anyhow::Result<Status> {
-    let wanted = mention_keys(args)?;
-    let config = args.paths.load_config()?;
-    let outcome = pipeline::process(&args.paths.input, &config)?;
-    let cluster = outcome
-        .linkage
-        .clusters
-        .iter()
-        .find(|c| {
-            c.iter()
-                .any(|&i| wanted.contains(&outcome.mentions[i].prov.key()))
-        })
-        .with_context(|| {
-            format!(
-                "the input no longer holds the mentions of {}",
-                args.person_id
-            )
-        })?;
-    let now: BTreeSet<String> = cluster
-        .iter()
-        .map(|&i| outcome.mentions[i].prov.key())
-        .collect();
-    if now != wanted {
-        tracing::warn!("the input changed since the last run: the person's mentions differ");
-    }
-    println!("person {}", args.person_id);
-    print!(
-        "{}",
-        link::explain(&outcome.mentions, &outcome.linkage, cluster)
-    );
+    let conn = desk::open(&args.output).map_err(|e| InputError(e.to_string()))?;
+    let view = desk::person(&conn, &args.person_id)?.ok_or_else(|| {
+        InputError(format!(
+            "no person {} in {}",
+            args.person_id,
+            args.output.display()
+        ))
+    })?;
+    print!("{}", render(&view));
     Ok(Status::Success)
 }
 
-/// The `source:record_id` keys of the person's mentions in the last run's `mentions.csv`.
-fn mention_keys(args: &Args) -> anyhow::Result<BTreeSet<String>> {
-    let path = args.paths.output.join("mentions.csv");
-    let mut rdr =
-        csv::Reader::from_path(&path).with_context(|| format!("reading {}", path.display()))?;
-    let headers = rdr.headers()?.clone();
-    let col = |name: &str| {
-        headers
+/// The whole explanation as text.
+fn render(view: &PersonView) -> String {
+    let mut out = String::new();
+    header(&mut out, view);
+    let _ = writeln!(out, "\nMentions ({}):", view.mentions.len());
+    for m in &view.mentions {
+        let _ = writeln!(out, "  {}", describe(m));
+    }
+    let merges: Vec<&EdgeView> = view.merges().collect();
+    if !merges.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nWhy they are one person ({}):",
+            counted(&merges.len().to_string(), "merge")
+        );
+        merges
             .iter()
-            .position(|h| h == name)
-            .with_context(|| format!("{}: no column {name}", path.display()))
-    };
-    let (source, record, person) = (col("source")?, col("record_id")?, col("person_id")?);
-    let mut keys = BTreeSet::new();
-    for rec in rdr.records() {
-        let rec = rec?;
-        if rec.get(person) == Some(args.person_id.as_str()) {
-            keys.insert(format!("{}:{}", &rec[source], &rec[record]));
+            .for_each(|e| edge(&mut out, e, &view.person.person_id));
+    }
+    match view.kept_apart() {
+        Some(e) => {
+            let _ = writeln!(out, "\nThe nearest mention kept apart:");
+            edge(&mut out, e, &view.person.person_id);
+        }
+        None => {
+            let _ = writeln!(out, "\nNo mention of another person came near.");
         }
     }
-    if keys.is_empty() {
-        return Err(InputError(format!(
-            "no person {} in {}",
-            args.person_id,
-            path.display()
-        ))
-        .into());
+    let doubtful: Vec<&EdgeView> = view.doubtful().collect();
+    if !doubtful.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nLeft for review ({}):",
+            counted(&doubtful.len().to_string(), "pair")
+        );
+        doubtful
+            .iter()
+            .for_each(|e| edge(&mut out, e, &view.person.person_id));
     }
-    Ok(keys)
+    decisions(&mut out, view);
+    if !view.checks.is_empty() {
+        let _ = writeln!(out, "\nChecks:");
+        for c in &view.checks {
+            let _ = writeln!(out, "  {} {}: {}", c.severity, c.rule, c.message);
+        }
+    }
+    if !view.history.is_empty() {
+        let _ = writeln!(out, "\nThe id in this run:");
+        for h in &view.history {
+            let other = match h.other_id.is_empty() {
+                true => String::new(),
+                false => format!(" ({})", h.other_id),
+            };
+            let mentions = counted(&h.mentions, "mention");
+            let _ = writeln!(out, "  {} {}{other}, {mentions}", h.change, h.person_id);
+        }
+    }
+    out
+}
+
+/// The person's id, names and reconciled values.
+fn header(out: &mut String, view: &PersonView) {
+    let p = &view.person;
+    let latin = match p.name_latin.is_empty() || p.name_latin == p.name {
+        true => String::new(),
+        false => format!(" ({})", p.name_latin),
+    };
+    let _ = writeln!(out, "person {}: {}{latin}", p.person_id, p.name);
+    let birth = match (p.birth_earliest.as_str(), p.birth_latest.as_str()) {
+        ("", _) => "birth unknown".to_string(),
+        (a, b) if a == b => format!("born {a}"),
+        (a, b) => format!("born between {a} and {b}"),
+    };
+    let place = match p.birth_place.is_empty() {
+        true => String::new(),
+        false => format!(" in {}", p.birth_place),
+    };
+    let _ = writeln!(
+        out,
+        "{birth}{place}; {} from {}; {}",
+        counted(&p.mentions, "mention"),
+        p.sources.replace(';', ", "),
+        counted(&p.decisions, "decision")
+    );
+}
+
+/// One line naming a mention: where it is and what it says.
+fn describe(m: &MentionRow) -> String {
+    let mut text = format!("{} #{}: {}", m.source, m.record_id, m.name_raw);
+    if !m.birth_raw.is_empty() {
+        let _ = write!(text, ", born {}", m.birth_raw);
+    }
+    if !m.birth_place_raw.is_empty() {
+        let _ = write!(text, ", at {}", m.birth_place_raw);
+    }
+    if !m.decision_date_raw.is_empty() || !m.decision.is_empty() {
+        let said = [m.decision.as_str(), m.decision_date_raw.as_str()]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let _ = write!(text, "; decision: {said}");
+    }
+    text
+}
+
+/// An edge: the two mentions, the outcome and each reason on its own line.
+fn edge(out: &mut String, e: &EdgeView, person_id: &str) {
+    let (inside, outside) = e.sides(person_id);
+    let _ = writeln!(
+        out,
+        "  {} #{} and {} #{}{}: one person with probability {:.3} (score {:+.1}); {}",
+        inside.source,
+        inside.record_id,
+        outside.source,
+        outside.record_id,
+        match e.apart() {
+            true => format!(" ({}, of {})", outside.name_raw, outside.person_id),
+            false => String::new(),
+        },
+        e.probability,
+        e.score,
+        e.verdict()
+    );
+    for reason in &e.reasons {
+        let _ = writeln!(out, "      {reason}");
+    }
+}
+
+/// The person's decisions with the mentions attesting them.
+fn decisions(out: &mut String, view: &PersonView) {
+    if view.decisions.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nDecisions:");
+    for d in &view.decisions {
+        let dec = &d.decision;
+        let what = match dec.outcome.as_str() {
+            "" => "decision",
+            other => other,
+        };
+        let when = match (dec.date_earliest.as_str(), dec.date_latest.as_str()) {
+            ("", _) => "undated".to_string(),
+            (a, b) if a == b => a.to_string(),
+            (a, b) => format!("{a}..{b}"),
+        };
+        let by = match dec.body_name.is_empty() {
+            true => String::new(),
+            false => format!(" by {}", dec.body_name),
+        };
+        let _ = writeln!(out, "  {what} {when}{by}, attested by:");
+        for a in &d.attestations {
+            let written = [
+                a.decision.as_str(),
+                a.date_raw.as_str(),
+                a.deciding_body.as_str(),
+            ]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+            let _ = writeln!(out, "    {} #{}: {written}", a.source, a.record_id);
+        }
+    }
+}
+
+/// A count with its noun, plural unless it is 1: `1 mention`, `5 mentions`.
+pub(crate) fn counted(count: &str, noun: &str) -> String {
+    match count {
+        "1" => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
 }

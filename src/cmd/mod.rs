@@ -1,6 +1,7 @@
 //! The command-line commands, one file each, and what they share: logging and exit codes.
 
 pub mod explain;
+pub mod find;
 pub mod inspect;
 pub mod load;
 pub mod normalize;
@@ -115,6 +116,8 @@ pub enum Status {
     TooManyRejects,
     /// The run stopped before writing: a source of the last run shrank.
     SourcesShrank,
+    /// A search found nothing.
+    NothingFound,
 }
 
 /// Log output formats.
@@ -165,7 +168,9 @@ pub fn init_logging(format: LogFormat) {
 pub fn exit_code(result: anyhow::Result<Status>) -> ExitCode {
     match result {
         Ok(Status::Success) => ExitCode::SUCCESS,
-        Ok(Status::TooManyRejects | Status::SourcesShrank) => ExitCode::from(1),
+        Ok(Status::TooManyRejects | Status::SourcesShrank | Status::NothingFound) => {
+            ExitCode::from(1)
+        }
         Err(e) => {
             tracing::error!("{e:#}");
             if is_input_error(&e) {
