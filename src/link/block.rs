@@ -90,18 +90,18 @@ pub(crate) fn candidate_pairs(
     for (name, key) in fixed.chain(generic_passes(feats)) {
         let name = name.as_str();
         let before = counts;
+        let mut found = Vec::new();
         run_pass(
             feats,
             name,
             &key,
             max_block.max(2),
             window.max(2),
-            &mut pairs,
+            &mut found,
             &mut counts,
         );
-        // Deduplicated after every pass, so that pairs found by several keys are held once.
-        pairs.par_sort_unstable();
-        pairs.dedup();
+        // Merged after every pass, so that pairs found by several keys are held once.
+        merge_distinct(&mut pairs, found);
         tracing::info!(
             pass = name,
             blocks = counts.blocks - before.blocks,
@@ -236,6 +236,30 @@ fn windowed_pairs(block: &[(u64, u64, u32)], window: usize, pairs: &mut Vec<u64>
     }
 }
 
+/// Adds a pass's pairs to `pairs` (sorted and distinct), keeping them sorted and distinct: the
+/// new pairs are sorted alone, then the two runs are merged from the back in place, in linear
+/// time and without a second copy of the pairs held so far.
+fn merge_distinct(pairs: &mut Vec<u64>, mut found: Vec<u64>) {
+    found.par_sort_unstable();
+    found.dedup();
+    let held = pairs.len();
+    pairs.resize(held + found.len(), 0);
+    let (mut i, mut j) = (held, found.len());
+    for k in (0..pairs.len()).rev() {
+        if j == 0 {
+            break;
+        }
+        if i > 0 && pairs[i - 1] > found[j - 1] {
+            pairs[k] = pairs[i - 1];
+            i -= 1;
+        } else {
+            pairs[k] = found[j - 1];
+            j -= 1;
+        }
+    }
+    pairs.dedup();
+}
+
 /// A pair code with the smaller index first.
 fn ordered(a: u32, b: u32) -> u64 {
     pack(a.min(b), a.max(b))
@@ -244,4 +268,27 @@ fn ordered(a: u32, b: u32) -> u64 {
 /// Splits a pair code.
 pub(crate) fn unpack(pair: u64) -> (usize, usize) {
     ((pair >> 32) as usize, (pair & 0xffff_ffff) as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merge_distinct;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn merging_a_pass_equals_sorting_everything_once(
+            held in proptest::collection::vec(0u64..64, 0..40),
+            found in proptest::collection::vec(0u64..64, 0..40),
+        ) {
+            let mut pairs = held.clone();
+            pairs.sort_unstable();
+            pairs.dedup();
+            let mut expected: Vec<u64> = pairs.iter().chain(&found).copied().collect();
+            expected.sort_unstable();
+            expected.dedup();
+            merge_distinct(&mut pairs, found);
+            prop_assert_eq!(pairs, expected);
+        }
+    }
 }

@@ -6,6 +6,7 @@ mod ambiguity;
 mod block;
 mod cluster;
 mod compare;
+mod em;
 mod explain;
 mod features;
 mod fields;

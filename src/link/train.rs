@@ -7,6 +7,7 @@
 //! agreement rate, so a rare name weighs more than a common one.
 
 use super::compare;
+use super::em::Patterns;
 use super::features::{Feat, Features};
 use super::fields::{EXACT, GenericLevel, LevelSet, Levels, LinkField, SurnameLevel};
 use super::generic::GenericSummary;
@@ -275,10 +276,11 @@ pub(crate) fn fit(feats: &Features, codes: &[u64]) -> Model {
     bounds.apply(&mut m, &mut u);
     let mut lambda = 0.1;
     let mut iterations = 0;
+    let patterns = Patterns::new(&histogram, &m);
     while iterations < MAX_ITER && !histogram.is_empty() {
         iterations += 1;
         let (mut next_m, mut next_u, next_lambda) =
-            em_step(&histogram, &m, &u, lambda, &priors, params.prior_pairs);
+            patterns.step((&m, &u, lambda), &priors, params.prior_pairs);
         bounds.apply(&mut next_m, &mut next_u);
         let shift = max_shift(&m, &next_m)
             .max(max_shift(&u, &next_u))
@@ -529,45 +531,6 @@ fn sample_u(feats: &Features, prior: &[Vec<f64>], prior_pairs: f64) -> Vec<Vec<f
         .map(|&(a, b)| compare::levels(feats, a, b))
         .collect();
     marginals(levels.into_iter().map(|l| (l, 1.0)), prior, prior_pairs)
-}
-
-/// One EM step over the pattern histogram: new m, u and match share, smoothed towards the
-/// priors (domain m, random-pair u).
-fn em_step(
-    histogram: &[(Levels, f64)],
-    m: &[Vec<f64>],
-    u: &[Vec<f64>],
-    lambda: f64,
-    priors: &(Vec<Vec<f64>>, Vec<Vec<f64>>),
-    prior_pairs: f64,
-) -> (Vec<Vec<f64>>, Vec<Vec<f64>>, f64) {
-    let posterior: Vec<(Levels, f64, f64)> = histogram
-        .iter()
-        .map(|&(levels, count)| {
-            let (pm, pu) = (likelihood(&levels, m), likelihood(&levels, u));
-            let g = lambda * pm / (lambda * pm + (1.0 - lambda) * pu).max(f64::MIN_POSITIVE);
-            (levels, count * g, count * (1.0 - g))
-        })
-        .collect();
-    let total: f64 = histogram.iter().map(|h| h.1).sum();
-    let matched: f64 = posterior.iter().map(|p| p.1).sum();
-    let next_m = marginals(posterior.iter().map(|p| (p.0, p.1)), &priors.0, prior_pairs);
-    let next_u = marginals(posterior.iter().map(|p| (p.0, p.2)), &priors.1, prior_pairs);
-    let next_lambda = if total > 0.0 {
-        (matched / total).clamp(1e-6, 1.0 - 1e-6)
-    } else {
-        lambda
-    };
-    (next_m, next_u, next_lambda)
-}
-
-/// The probability of a pattern under one class; missing levels contribute 1.
-fn likelihood(levels: &Levels, probs: &[Vec<f64>]) -> f64 {
-    levels
-        .rows()
-        .filter(|&(row, _)| row != LinkField::Gender.index())
-        .filter_map(|(row, level)| probs.get(row)?.get(level))
-        .product()
 }
 
 /// The largest change between two sets of probabilities.
