@@ -12,6 +12,7 @@
 use super::{Kind, MAX_GENERIC, fold_distinct};
 use crate::ingest::headers::{HeaderDictionary, header_key};
 use crate::model::{Field, Mention, is_unknown_marker};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// Share of values that must look like codes (mostly digits) for a code or number column.
@@ -42,6 +43,19 @@ struct Candidate<'a> {
     values: Vec<(usize, &'a str)>,
     sources: BTreeSet<&'a str>,
     named: bool,
+}
+
+impl<'a> Candidate<'a> {
+    /// A column with no values yet.
+    fn new(header: &'a str, field: Option<Field>) -> Candidate<'a> {
+        Candidate {
+            header,
+            field,
+            values: Vec::new(),
+            sources: BTreeSet::new(),
+            named: false,
+        }
+    }
 }
 
 /// The columns to compare, in order of their folded headers.
@@ -81,25 +95,29 @@ pub(super) fn choose<'a>(mentions: &'a [Mention], named: &[(String, String)]) ->
 fn candidates<'a>(mentions: &'a [Mention], named: &HashSet<(&str, String)>) -> Vec<Candidate<'a>> {
     let dictionary = HeaderDictionary::builtin();
     let mut by_key: BTreeMap<String, Candidate<'a>> = BTreeMap::new();
+    // A source writes its headers on every row: each distinct header is folded once.
+    let mut keys: FxHashMap<&str, String> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         for (header, text) in &m.extra {
-            let key = header_key(header);
+            let key = keys
+                .entry(header.as_str())
+                .or_insert_with(|| header_key(header));
             if key.is_empty() || text.trim().is_empty() || is_unknown_marker(text) {
                 continue;
             }
-            let c = by_key.entry(key.clone()).or_insert_with(|| Candidate {
-                header,
-                field: dictionary.lookup(header).map(|(field, _)| field),
-                values: Vec::new(),
-                sources: BTreeSet::new(),
-                named: false,
-            });
+            if !by_key.contains_key(key.as_str()) {
+                let field = dictionary.lookup(header).map(|(field, _)| field);
+                by_key.insert(key.clone(), Candidate::new(header, field));
+            }
+            let Some(c) = by_key.get_mut(key.as_str()) else {
+                continue;
+            };
             if c.values.last().is_some_and(|&(last, _)| last == i) {
                 continue;
             }
             c.values.push((i, text));
             c.sources.insert(&m.prov.source);
-            c.named |= named.contains(&(m.prov.source.as_str(), key));
+            c.named |= !named.is_empty() && named.contains(&(m.prov.source.as_str(), key.clone()));
         }
     }
     by_key.into_values().collect()
