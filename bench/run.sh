@@ -10,7 +10,7 @@
 # nightly case), and the pairwise precision, recall, F1 and B-cubed F1 of the output against the
 # truth. The second: the first run's time per stage, from its run.json (`timings_seconds`; the
 # three writing steps run at the same time, so the run's wall time holds the longest of them),
-# beside its wall time and peak RSS.
+# beside its wall time and peak RSS. The third: the first run's time per step of linking.
 set -euo pipefail
 
 BIN=${1:-target/release/rehab}
@@ -53,6 +53,9 @@ PY
 
 rows=()
 stage_rows=()
+step_rows=()
+# The steps of linking, as run.json times them (`timings_seconds.link_steps`).
+LINK_STEPS="features blocking comparing training scoring clustering reporting"
 for size in "${SIZES[@]}"; do
   persons=$(( size * 10 / MENTIONS_PER_PERSON_X10 ))
   dir="$WORK/m$size"
@@ -92,6 +95,11 @@ for size in "${SIZES[@]}"; do
     stages+=" $(run_json "$dir/run.json" timings_seconds $stage) |"
   done
   stage_rows+=("| $mentions |$stages ${run_wall:--} | ${run_rss:--} |")
+  steps=""
+  for step in $LINK_STEPS; do
+    steps+=" $(run_json "$dir/run.json" timings_seconds link_steps "$step") |"
+  done
+  step_rows+=("| $mentions |$steps $(run_json "$dir/run.json" timings_seconds link) |")
   pairs=$(run_json "$dir/output/run.json" linkage compared_pairs)
   link_s=$(run_json "$dir/output/run.json" timings_seconds link)
   rows+=("| $size | $persons | $mentions | $synth_wall | ${run_wall:--} | ${run_rss:--} | ${rerun_wall:--} | ${rerun_rss:--} | $pairs | $link_s | $pair_p | $pair_r | $pair_f1 | $b3_f1 | $status |")
@@ -105,3 +113,7 @@ echo
 echo "| mentions | ingest (s) | normalize (s) | link (s) | attach (s) | write CSV (s) | write SQLite (s) | write reports (s) | run wall (s) | run peak RSS (MiB) |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${stage_rows[@]}"
+echo
+echo "| mentions | $(echo $LINK_STEPS | sed 's/ / (s) | /g') (s) | link (s) |"
+echo "|---|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${step_rows[@]}"
