@@ -19,6 +19,7 @@ pub mod model;
 pub mod normalize;
 pub mod pipeline;
 pub mod score;
+pub mod serve;
 pub mod state;
 pub mod summary;
 pub mod synth;

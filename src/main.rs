@@ -32,6 +32,8 @@ enum Command {
     Score(cmd::score::ScoreArgs),
     /// Normalise values read one per line from standard input, as CSV on standard output.
     Normalize(cmd::normalize::Args),
+    /// Serve the archivist's desk: search, a page per person, review of doubtful pairs.
+    Serve(cmd::serve::Args),
 }
 
 mod cmd;
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
         Command::Synth(args) => cmd::synth::run(args).map(|()| cmd::Status::Success),
         Command::Score(args) => cmd::score::run(args).map(|()| cmd::Status::Success),
         Command::Normalize(args) => cmd::normalize::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     cmd::exit_code(result)
 }

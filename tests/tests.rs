@@ -31,3 +31,4 @@ mod postgres;
 mod report_xlsx;
 mod run_invariants;
 mod sample;
+mod serve;

@@ -9,6 +9,7 @@ pub mod normalize;
 mod readme_tests;
 pub mod run;
 pub mod score;
+pub mod serve;
 pub mod synth;
 
 use rehab::ingest::config::{Config, ConfigError};

@@ -1,6 +1,7 @@
 //! A scratch folder with an `input/` folder, and the real `rehab` binary run in it; `ops` holds
 //! what the operations tests add (generated lists, runs expecting an exit code, snapshots).
 
+pub mod desk;
 pub mod ops;
 pub mod pg;
 

@@ -1,0 +1,114 @@
+//! The review page: one doubtful pair at a time, both mentions in full with their differences
+//! marked, and the buttons `same`, `different` and `skip`; progress above.
+
+use super::person::{FIELDS, mentions_side_by_side};
+use super::{Ctx, layout};
+use crate::serve::review::Pair;
+use crate::serve::store::Record;
+use maud::{Markup, html};
+
+/// What the review page shows.
+pub struct ReviewView<'a> {
+    /// Pairs judged so far.
+    pub judged: usize,
+    /// Pairs left.
+    pub left: usize,
+    /// The pair asked about with its two mentions, if any is left at this position.
+    pub pair: Option<(&'a Pair, [Record; 2])>,
+    /// How many pairs left were skipped to reach this one.
+    pub skip: usize,
+    /// The links file, or none when judgements cannot be saved.
+    pub links: Option<String>,
+    /// The judgement just saved: `(a, b, same|different)`.
+    pub saved: Option<(String, String, String)>,
+    /// The CSRF secret the form carries.
+    pub csrf: &'a str,
+}
+
+/// The review page.
+pub fn page(ctx: &Ctx, view: &ReviewView<'_>) -> Markup {
+    let t = |key| ctx.lang.t(key);
+    let (judged, left) = (view.judged.to_string(), view.left.to_string());
+    let content = html! {
+        p.progress #progress { (ctx.lang.fill("review_progress", &[("judged", &judged), ("left", &left)])) }
+        @if let Some((a, b, j)) = &view.saved {
+            p.notice #saved { (ctx.lang.fill("review_saved", &[("a", a), ("b", b), ("judgement", verdict(ctx, j))])) }
+        }
+        @match &view.links {
+            Some(file) => p.hint { (t("review_links_file")) ": " code { (file) } },
+            None => p.warn { (t("review_no_links")) },
+        }
+        @match &view.pair {
+            None if view.judged + view.left == 0 => p #done { (t("review_none")) },
+            None => p #done { (t("review_done")) },
+            Some((pair, mentions)) => (pair_form(ctx, view, pair, mentions)),
+        }
+    };
+    layout(ctx, t("review_title"), content)
+}
+
+fn pair_form(ctx: &Ctx, view: &ReviewView<'_>, pair: &Pair, mentions: &[Record; 2]) -> Markup {
+    let t = |key| ctx.lang.t(key);
+    let differs = differences(&mentions[0], &mentions[1]);
+    html! {
+        p { (t("review_intro")) }
+        table #pair-facts {
+            tr { th { (t("review_score")) } td #score { (pair.score) } }
+            tr { th { (t("review_reason")) } td { (pair.note) } }
+            tr { th { (t("review_person")) } td {
+                @for m in mentions {
+                    @let id = m.get("person_id");
+                    a href={ "/person/" (id) } { (id) } " "
+                }
+            } }
+        }
+        (mentions_side_by_side(ctx.lang, mentions, &differs))
+        @if !differs.is_empty() {
+            p.hint { span.differs { (t("review_differs")) } ": "
+                (differs.iter().filter_map(|d| FIELDS.iter().find(|f| f.raw == *d))
+                    .map(|f| ctx.lang.t(f.label)).collect::<Vec<_>>().join(", ")) }
+        }
+        @if view.links.is_some() {
+            form #judge method="post" action="/review" {
+                input type="hidden" name="a" value=(pair.a);
+                input type="hidden" name="b" value=(pair.b);
+                input type="hidden" name="skip" value=(view.skip);
+                input type="hidden" name="csrf" value=(view.csrf);
+                button #same type="submit" name="judgement" value="same" { (t("review_same")) }
+                button #different type="submit" name="judgement" value="different" { (t("review_different")) }
+            }
+        }
+        form #skip-form method="get" action="/review" {
+            input type="hidden" name="skip" value=(view.skip + 1);
+            button #skip type="submit" { (t("review_skip")) }
+        }
+    }
+}
+
+/// The fields whose values both mentions give and that differ once normalised.
+pub fn differences(a: &Record, b: &Record) -> Vec<&'static str> {
+    FIELDS
+        .iter()
+        .filter(|f| {
+            let (ra, rb) = (a.get(f.raw).trim(), b.get(f.raw).trim());
+            if ra.is_empty() || rb.is_empty() {
+                return false;
+            }
+            match f.compare {
+                [] => ra.to_lowercase() != rb.to_lowercase(),
+                columns => columns.iter().any(|c| {
+                    let (ka, kb) = (a.get(c), b.get(c));
+                    !ka.is_empty() && !kb.is_empty() && ka != kb
+                }),
+            }
+        })
+        .map(|f| f.raw)
+        .collect()
+}
+
+fn verdict<'a>(ctx: &'a Ctx, word: &str) -> &'a str {
+    match word {
+        "same" => ctx.lang.t("judgement_same"),
+        _ => ctx.lang.t("judgement_different"),
+    }
+}
