@@ -36,6 +36,8 @@ button{padding:.45em 1em;font-size:1em;margin-right:.5em;cursor:pointer}
 .notice{background:#e7f4e4;padding:.5em .8em;border-left:4px solid #4a8f3c}
 .warn{background:#fdf0d8;padding:.5em .8em;border-left:4px solid #c98a1b}
 .progress{font-weight:600}
+.actions form{display:inline-block;margin:.2em 0 .6em}
+span.differs{background:#fde2c8;padding:0 .3em}
 ";
 
 /// The frame of a page: title, navigation, language switch, then the content.

@@ -120,7 +120,7 @@ fn values(lang: Lang, p: &Record) -> Markup {
             interval(p.get("death_earliest"), p.get("death_latest")),
         ),
         ("field_timeline", p.get("timeline").to_string()),
-        ("col_sources", p.get("sources").to_string()),
+        ("col_sources", p.get("sources").replace(';', "; ")),
     ];
     html! {
         table #values {

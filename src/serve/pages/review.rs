@@ -62,12 +62,7 @@ fn pair_form(ctx: &Ctx, view: &ReviewView<'_>, pair: &Pair, mentions: &[Record; 
                 }
             } }
         }
-        (mentions_side_by_side(ctx.lang, mentions, &differs))
-        @if !differs.is_empty() {
-            p.hint { span.differs { (t("review_differs")) } ": "
-                (differs.iter().filter_map(|d| FIELDS.iter().find(|f| f.raw == *d))
-                    .map(|f| ctx.lang.t(f.label)).collect::<Vec<_>>().join(", ")) }
-        }
+        div.actions {
         @if view.links.is_some() {
             form #judge method="post" action="/review" {
                 input type="hidden" name="a" value=(pair.a);
@@ -82,6 +77,13 @@ fn pair_form(ctx: &Ctx, view: &ReviewView<'_>, pair: &Pair, mentions: &[Record; 
             input type="hidden" name="skip" value=(view.skip + 1);
             button #skip type="submit" { (t("review_skip")) }
         }
+        }
+        @if !differs.is_empty() {
+            p.hint { span.differs { (t("review_differs")) } ": "
+                (differs.iter().filter_map(|d| FIELDS.iter().find(|f| f.raw == *d))
+                    .map(|f| ctx.lang.t(f.label)).collect::<Vec<_>>().join(", ")) }
+        }
+        (mentions_side_by_side(ctx.lang, mentions, &differs))
     }
 }
 

@@ -46,7 +46,7 @@ fn listing(ctx: &Ctx, query: &str, page: usize, results: &Results) -> Markup {
                             td { (interval(p.get("birth_earliest"), p.get("birth_latest"))) }
                             td { (p.get("birth_place")) }
                             td { (p.get("mentions")) }
-                            td { (p.get("sources")) }
+                            td { (p.get("sources").replace(';', "; ")) }
                             td { (p.get("decisions")) }
                         }
                     }
