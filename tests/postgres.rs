@@ -189,7 +189,7 @@ const LIST: &str = "№,ФИО,Год рождения,Место рождени
     5,Байтурсынов Ахмет,1872,Тургай\n";
 
 #[test]
-fn a_merge_leaves_an_alias_and_a_split_a_new_id() {
+fn a_merge_leaves_an_alias_a_split_a_new_id_and_a_retired_id_its_row() {
     let tmp = tempfile::tempdir().unwrap();
     let (input, output) = (tmp.path().join("input"), tmp.path().join("output"));
     fs::create_dir_all(&input).unwrap();
@@ -279,6 +279,30 @@ fn a_merge_leaves_an_alias_and_a_split_a_new_id() {
         "SELECT count(*) FROM {s}.persons WHERE status = 'current'",
     );
     assert_eq!(current, 4);
+    assert_eq!(schema.count(&mut db, "SELECT count(*) FROM {app}.notes"), 4);
+
+    // A row leaves the list: its person's id is retired, its row and the note on it stay.
+    let retired_id = &split["list.csv:5"];
+    let fewer: String = LIST
+        .lines()
+        .filter(|l| !l.starts_with("5,"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    fs::write(input.join("list.csv"), fewer + "\n").unwrap();
+    run_expect(run_cmd(&input, &output, &["--links", links_arg]), 0);
+    let out = expect(schema.load(&output, &[]), 0);
+    assert_eq!(written(&out)["mentions"], (0, 0, 1), "{}", stderr(&out));
+    let status: String = db
+        .query_one(
+            &format!(
+                "SELECT status FROM {}.persons WHERE person_id = $1",
+                schema.name
+            ),
+            &[retired_id],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(status, "retired");
     assert_eq!(schema.count(&mut db, "SELECT count(*) FROM {app}.notes"), 4);
 }
 
