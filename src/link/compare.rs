@@ -67,7 +67,7 @@ pub(crate) fn surname_level(a: u32, b: u32, vocab: &Vocab) -> Option<SurnameLeve
     if a == b {
         return Some(SurnameLevel::Exact);
     }
-    Some(memo::level(Space::Surname, a, b, || {
+    Some(memo::level(Space::Surname, vocab.id, a, b, || {
         surname_text_level(vocab.text(a), vocab.text(b))
     }))
 }
@@ -81,7 +81,7 @@ pub(crate) fn given_level(a: u32, b: u32, vocab: &Vocab) -> Option<GivenLevel> {
     if a == b {
         return Some(GivenLevel::Exact);
     }
-    Some(memo::level(Space::Given, a, b, || {
+    Some(memo::level(Space::Given, vocab.id, a, b, || {
         given_text_level(vocab.text(a), vocab.text(b), true)
     }))
 }

@@ -6,6 +6,7 @@ use crate::model::{DateValue, Gender, Mention, Norm, Precision};
 use chrono::Datelike;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// The id of a missing value.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -22,7 +23,13 @@ pub(crate) struct Vocab {
     pub counts: Vec<u32>,
     /// How many values are present in total.
     pub total: u64,
+    /// A number no other vocabulary of the process has (0 for an empty default one): the memo
+    /// of comparisons (see [`super::memo`]) tells vocabularies apart by it.
+    pub id: u32,
 }
+
+/// The number of the next vocabulary.
+static NEXT_VOCAB: AtomicU32 = AtomicU32::new(1);
 
 impl Vocab {
     /// The text of an id, or "" for a missing value.
@@ -384,6 +391,7 @@ pub(crate) fn intern(columns: &[Vec<&str>]) -> (Vec<Vec<u32>>, Vocab) {
             .collect(),
         counts: vec![0; distinct.len()],
         total: 0,
+        id: NEXT_VOCAB.fetch_add(1, Ordering::Relaxed),
     };
     let ids = provisional
         .into_iter()

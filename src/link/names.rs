@@ -150,7 +150,7 @@ fn typos_apart(feats: &Features, x: u32, y: u32, min_letters: usize) -> Option<u
     if !(long(s) && long(t)) {
         return None;
     }
-    let edits = memo::remembered(Space::Surface, x, y, || {
+    let edits = memo::remembered(Space::Surface, feats.surfaces.id, x, y, || {
         strsim::osa_distance(s, t).min(usize::from(u8::MAX)) as u8
     });
     Some(usize::from(edits))

@@ -124,8 +124,6 @@ pub(crate) struct Column {
     pub ids: Vec<u32>,
     /// The distinct folded values with their counts.
     pub vocab: Vocab,
-    /// The memo space of its levels.
-    memo: Space,
 }
 
 impl Column {
@@ -138,7 +136,7 @@ impl Column {
         if x == y {
             return Some(GenericLevel::Exact);
         }
-        Some(memo::level(self.memo, x, y, || {
+        Some(memo::level(Space::Generic, self.vocab.id, x, y, || {
             self.kind
                 .level_of_different(self.vocab.text(x), self.vocab.text(y))
         }))
@@ -184,8 +182,7 @@ impl Generic {
     pub(crate) fn build(mentions: &[Mention], named: &[(String, String)]) -> Generic {
         let columns: Vec<Column> = select::choose(mentions, named)
             .into_iter()
-            .enumerate()
-            .map(|(index, chosen)| {
+            .map(|chosen| {
                 let folded = fold_distinct(chosen.kind, &chosen.values);
                 let mut column = vec![""; mentions.len()];
                 for &(i, text) in &chosen.values {
@@ -198,7 +195,6 @@ impl Generic {
                     sources: chosen.sources,
                     ids: ids.into_iter().next().unwrap_or_default(),
                     vocab,
-                    memo: Space::Generic(index as u8),
                 }
             })
             .collect();
