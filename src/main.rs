@@ -10,6 +10,12 @@ struct Cli {
     /// Log format: `text` for people, `json` for cron and log collectors.
     #[arg(long, global = true, default_value = "text")]
     log_format: cmd::LogFormat,
+    /// Also log each stage's internals (blocking passes, model fit, comparisons); -vv for all.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
+    /// Log only warnings and errors (no progress, no summary).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
 }
 
 #[derive(Subcommand)]
@@ -43,7 +49,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    cmd::init_logging(cli.log_format);
+    let level = match (cli.quiet, cli.verbose) {
+        (true, _) => "warn",
+        (false, 0) => "info",
+        (false, 1) => "debug",
+        _ => "trace",
+    };
+    cmd::init_logging(cli.log_format, level);
     let result = match &cli.command {
         Command::Run(args) => cmd::run::run(args),
         Command::Load(args) => cmd::load::run(args),

@@ -10,6 +10,7 @@ use crate::summary;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+use tracing_indicatif::span_ext::IndicatifSpanExt;
 
 /// Rows normalised together in parallel.
 const CHUNK_ROWS: usize = 16_384;
@@ -50,10 +51,21 @@ pub fn process_with_state(
     let mut timings = Timings::default();
     let mut collected = Collected::default();
     let normalizer = Normalizer::new();
+    let progress = reading_progress(&listing.files);
+    let entered = progress.enter();
     for path in &listing.files {
-        let report = read_source(path, config, &normalizer, &mut collected, &mut timings);
+        let report = read_source(
+            path,
+            config,
+            &normalizer,
+            (&mut collected, &mut timings),
+            &progress,
+        );
         collected.sources.push(report);
+        let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+        progress.pb_inc(bytes);
     }
+    drop(entered);
     let started = Instant::now();
     let linkage = tracing::info_span!("link").in_scope(|| link::link(&collected.mentions, &opts));
     timings.link = started.elapsed();
@@ -105,6 +117,24 @@ pub fn link_options(
     Ok((opts, conflicts))
 }
 
+/// The span of reading every source, drawn on a terminal as a bar of the bytes read of all the
+/// input files with the rows read so far and the time left (and not at all in a log).
+fn reading_progress(files: &[PathBuf]) -> tracing::Span {
+    let span = tracing::info_span!("reading");
+    let template = "{span_child_prefix}reading {msg} [{wide_bar}] {binary_bytes}/{binary_total_bytes}, \
+                    {elapsed} so far, {eta} left";
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        span.pb_set_style(&style);
+    }
+    let total = files
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    span.pb_set_length(total);
+    span
+}
+
 #[derive(Default)]
 struct Collected {
     sources: Vec<SourceReport>,
@@ -112,12 +142,14 @@ struct Collected {
     rejects: Vec<Reject>,
 }
 
+/// Reads and normalises one source into `out`, its times into `timings`, the rows read so far
+/// shown beside the reading bar of `progress`.
 fn read_source(
     path: &Path,
     config: &Config,
     normalizer: &Normalizer,
-    out: &mut Collected,
-    timings: &mut Timings,
+    (out, timings): (&mut Collected, &mut Timings),
+    progress: &tracing::Span,
 ) -> SourceReport {
     let name = ingest::source_name(path);
     let _span = tracing::info_span!("read", source = %name).entered();
@@ -155,6 +187,8 @@ fn read_source(
             .map(|row| row.and_then(|rec| normalizer.record(&rec)))
             .collect();
         timings.normalize += started.elapsed();
+        let read = out.mentions.len() + out.rejects.len() + normalized.len();
+        progress.pb_set_message(&format!("{name}: {read} rows"));
         for outcome in normalized {
             report.rows += 1;
             match outcome {

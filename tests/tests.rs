@@ -4,6 +4,7 @@
 mod bad_input;
 mod bodies;
 mod checks_slips;
+mod cli;
 mod common;
 mod datapackage;
 mod desk;

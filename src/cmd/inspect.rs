@@ -9,6 +9,8 @@ use std::path::PathBuf;
 
 /// Arguments of `rehab inspect`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Example:
+  rehab inspect input/kz_commission_1251.csv --rows 3    what ingest reads in a new source")]
 pub struct Args {
     /// The source file.
     pub file: PathBuf,

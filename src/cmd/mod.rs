@@ -42,16 +42,16 @@ pub struct InputError(pub String);
 #[derive(Debug, clap::Args)]
 pub struct RunPaths {
     /// Folder of source files; every file in it is a source.
-    #[arg(long, default_value = "input")]
+    #[arg(short, long, default_value = "input")]
     pub input: PathBuf,
     /// Output folder; replaced as a whole when a run succeeds.
-    #[arg(long, default_value = "output")]
+    #[arg(short, long, default_value = "output")]
     pub output: PathBuf,
     /// TOML configuration with per-source overrides.
-    #[arg(long)]
+    #[arg(short, long)]
     pub config: Option<PathBuf>,
     /// Archivists' links file of `same`/`different` judgements (overrides the configuration's).
-    #[arg(long)]
+    #[arg(short, long)]
     pub links: Option<PathBuf>,
     /// Local additions folder.
     #[command(flatten)]
@@ -130,16 +130,17 @@ pub enum LogFormat {
     Json,
 }
 
-/// Sets up logging to standard error; `RUST_LOG` overrides the default level `info`.
+/// Sets up logging to standard error at `level` (`warn` for `-q`, `info`, `debug` for `-v`,
+/// `trace`); `RUST_LOG` overrides it.
 ///
-/// Text goes to a terminal with progress spinners for the running stages; JSON lines, and text
-/// written to a file or pipe, never carry progress output.
-pub fn init_logging(format: LogFormat) {
+/// Text goes to a terminal with progress bars and spinners for the running stages (none at
+/// `warn`); JSON lines, and text written to a file or pipe, never carry progress output.
+pub fn init_logging(format: LogFormat, level: &str) {
     use std::io::IsTerminal;
     use tracing_subscriber::layer::SubscriberExt;
     use tracing_subscriber::util::SubscriberInitExt;
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
     let plain = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
@@ -147,14 +148,14 @@ pub fn init_logging(format: LogFormat) {
         .with_target(false);
     match format {
         LogFormat::Json => plain.json().init(),
-        LogFormat::Text if std::io::stderr().is_terminal() => {
+        LogFormat::Text if std::io::stderr().is_terminal() && level != "warn" => {
             let bars = tracing_indicatif::IndicatifLayer::new();
             let text = tracing_subscriber::fmt::layer()
                 .with_writer(bars.get_stderr_writer())
                 .with_target(false)
                 .without_time();
             let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
             tracing_subscriber::registry()
                 .with(filter)
                 .with(text)

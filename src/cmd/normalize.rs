@@ -9,6 +9,8 @@ use std::io::{self, BufRead};
 
 /// Arguments of `rehab normalize`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Example:
+  echo 'Tchokaïeff Moustafa' | rehab normalize name")]
 pub struct Args {
     /// What to normalise.
     #[command(subcommand)]

@@ -17,6 +17,10 @@ const LOGGED_ROWS: usize = 10;
 
 /// Arguments of `rehab run`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  rehab run                               input/ into output/
+  rehab run -i archive -o out -l links.csv  with archivists' judgements
+  rehab --log-format json run -q            for cron: warnings and errors only, as JSON lines")]
 pub struct Args {
     /// Input, output, configuration and links file.
     #[command(flatten)]
@@ -96,6 +100,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
             &outcome,
             "dry run, nothing written",
             started.elapsed().as_secs_f64(),
+            warnings.len(),
         );
         return Ok(reject_status(&outcome, args.max_reject_ratio));
     }
@@ -126,7 +131,12 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         save_external_state(&outcome.ids.registry, dir)?;
     }
     let done = format!("→ {}", args.paths.output.display());
-    log_summary(&outcome, &done, started.elapsed().as_secs_f64());
+    log_summary(
+        &outcome,
+        &done,
+        started.elapsed().as_secs_f64(),
+        warnings.len(),
+    );
     if let Some(target) = args.postgres.target(&config) {
         load_folder(&output, &target).with_context(|| {
             format!(
@@ -327,8 +337,9 @@ fn log_changes(outcome: &Outcome) {
     }
 }
 
-/// Logs the one-screen summary: rows per source, rejects per reason, persons, decisions, time.
-fn log_summary(outcome: &Outcome, done: &str, seconds: f64) {
+/// Logs the one-screen summary in words: rows per source, what was rejected and why, persons,
+/// decisions, what is left to judge and what to look at, time.
+fn log_summary(outcome: &Outcome, done: &str, seconds: f64, config_warnings: usize) {
     let mut lines = vec![format!("run finished in {seconds:.2} s {done}")];
     for s in &outcome.sources {
         lines.push(match &s.error {
@@ -339,16 +350,33 @@ fn log_summary(outcome: &Outcome, done: &str, seconds: f64) {
             ),
         });
     }
-    lines.push(format!("  mentions  {}", outcome.mentions.len()));
-    lines.push(format!("  rejects   {}", outcome.rejects.len()));
-    for (reason, n) in outcome.rejects_by_reason() {
-        lines.push(format!("    {:<22} {n}", reason.code()));
-    }
-    lines.push(format!("  persons   {}", outcome.persons.len()));
+    let reasons: Vec<String> = outcome
+        .rejects_by_reason()
+        .into_iter()
+        .map(|(reason, n)| format!("{} {n}", reason.code()))
+        .collect();
+    let why = match reasons.is_empty() {
+        true => String::new(),
+        false => format!(" ({})", reasons.join(", ")),
+    };
     lines.push(format!(
-        "  decisions {} linked to persons",
+        "  {} read as mentions, {} rejected{why} (rejects.csv)",
+        outcome.mentions.len(),
+        outcome.rejects.len()
+    ));
+    let merges = outcome.linkage.edges.len();
+    lines.push(format!(
+        "  {} persons from {} merges; {} decisions attached to them",
+        outcome.persons.len(),
+        merges,
         outcome.decisions.len()
     ));
+    lines.push(format!(
+        "  to judge: {} borderline pairs, {} mentions that fit two persons (review.csv)",
+        outcome.linkage.review.len(),
+        outcome.linkage.ambiguous.len()
+    ));
+    lines.push(warnings_line(outcome, config_warnings));
     let t = &outcome.timings;
     lines.push(format!(
         "  time: ingest {:.2} s, normalize {:.2} s, link {:.2} s, attach {:.2} s",
@@ -358,4 +386,29 @@ fn log_summary(outcome: &Outcome, done: &str, seconds: f64) {
         t.attach.as_secs_f64()
     ));
     tracing::info!("{}", lines.join("\n"));
+}
+
+/// The summary's line of what to look at: rows read with warnings, the checks' findings by
+/// severity, the configuration's warnings.
+fn warnings_line(outcome: &Outcome, config_warnings: usize) -> String {
+    use rehab::checks::Severity;
+    let rows = outcome
+        .mentions
+        .iter()
+        .filter(|m| !m.warnings.is_empty())
+        .count();
+    let of = |severity: Severity| {
+        outcome
+            .checks
+            .iter()
+            .filter(|c| c.rule.severity == severity)
+            .count()
+    };
+    format!(
+        "  warnings: {rows} rows read with a warning (mentions.csv); checks found {} errors, {} \
+         warnings, {} notes (checks.csv); {config_warnings} configuration warnings",
+        of(Severity::Error),
+        of(Severity::Warning),
+        of(Severity::Note)
+    )
 }

@@ -8,6 +8,8 @@ use rehab::score::{Scores, canonical_record_id, score};
 
 /// Arguments of `rehab score`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Example:
+  rehab score --mentions output/mentions.csv --truth synth/truth.csv")]
 pub struct ScoreArgs {
     /// Truth file with columns `source,record_id,person`.
     #[arg(long)]

@@ -10,6 +10,8 @@ use rehab::synth::{SynthConfig, SynthOptions, generate_with};
 
 /// Arguments of `rehab synth`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Example:
+  rehab synth --persons 32258 --seed 1 --output synth    about 100,000 mentions with truth.csv")]
 pub struct SynthArgs {
     /// Number of invented persons.
     #[arg(long, default_value_t = 1000)]

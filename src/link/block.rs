@@ -102,7 +102,7 @@ pub(crate) fn candidate_pairs(
         );
         // Merged after every pass, so that pairs found by several keys are held once.
         merge_distinct(&mut pairs, found);
-        tracing::info!(
+        tracing::debug!(
             pass = name,
             blocks = counts.blocks - before.blocks,
             capped = counts.capped - before.capped,
@@ -110,7 +110,7 @@ pub(crate) fn candidate_pairs(
             "blocking pass"
         );
         if counts.capped > before.capped {
-            tracing::info!(
+            tracing::debug!(
                 pass = name,
                 capped = counts.capped - before.capped,
                 max_block,
@@ -120,7 +120,7 @@ pub(crate) fn candidate_pairs(
         }
     }
     pairs.shrink_to_fit();
-    tracing::info!(
+    tracing::debug!(
         candidate_pairs = counts.emitted,
         distinct_pairs = pairs.len(),
         capped_blocks = counts.capped,

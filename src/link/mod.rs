@@ -414,7 +414,7 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
     };
     steps.lap("reporting");
     linkage.stats.steps = steps;
-    tracing::info!(
+    tracing::debug!(
         mentions = mentions.len(),
         clusters = linkage.clusters.len(),
         merges = linkage.edges.len(),

@@ -322,7 +322,7 @@ pub(crate) fn fit(feats: &Features, codes: &[u64]) -> Model {
         iterations,
         given_correction,
     };
-    tracing::info!(
+    tracing::debug!(
         iterations,
         candidate_lambda = model.candidate_lambda,
         lambda = model.lambda,

@@ -51,7 +51,7 @@ impl std::ops::Deref for Priors<'_> {
 pub(crate) fn log_generic(feats: &Features, m: &[Vec<f64>], u: &[Vec<f64>]) {
     for (c, compared) in feats.generic.columns.iter().enumerate() {
         let row = LinkField::COUNT + c;
-        tracing::info!(
+        tracing::debug!(
             column = compared.name,
             kind = compared.kind.name(),
             m = ?m.get(row),
