@@ -21,7 +21,7 @@
 //! ```
 
 pub mod person;
-mod rows;
+pub(crate) mod rows;
 pub mod search;
 pub mod why;
 

@@ -5,7 +5,7 @@
 use rusqlite::types::ValueRef;
 
 /// A stored value as text: NULL is empty, numbers as SQLite gives them.
-fn text(value: ValueRef<'_>) -> String {
+pub(crate) fn text(value: ValueRef<'_>) -> String {
     match value {
         ValueRef::Null => String::new(),
         ValueRef::Integer(n) => n.to_string(),

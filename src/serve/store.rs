@@ -2,7 +2,7 @@
 //! their mentions, decisions with attestations, checks and id history, and one mention by its
 //! `source:record_id` key.
 
-use rusqlite::types::ValueRef;
+use crate::desk::rows::text;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Params};
 use std::path::{Path, PathBuf};
 
@@ -273,14 +273,4 @@ pub fn records<P: Params>(
         Ok(Record(cells))
     })?;
     rows.collect()
-}
-
-/// A cell as text: NULL as empty, numbers as written.
-fn text(value: ValueRef<'_>) -> String {
-    match value {
-        ValueRef::Null => String::new(),
-        ValueRef::Integer(n) => n.to_string(),
-        ValueRef::Real(x) => x.to_string(),
-        ValueRef::Text(t) | ValueRef::Blob(t) => String::from_utf8_lossy(t).into_owned(),
-    }
 }
