@@ -15,6 +15,7 @@ pub mod emit;
 pub mod ingest;
 pub mod link;
 pub mod load;
+pub mod memory;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;

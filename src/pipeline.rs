@@ -66,9 +66,11 @@ pub fn process_with_state(
         progress.pb_inc(bytes);
     }
     drop(entered);
+    timings.note_memory("read");
     let started = Instant::now();
     let linkage = tracing::info_span!("link").in_scope(|| link::link(&collected.mentions, &opts));
     timings.link = started.elapsed();
+    timings.note_memory("link");
     let started = Instant::now();
     let _span = tracing::info_span!("attach").entered();
     let (persons, ids) =
@@ -77,6 +79,7 @@ pub fn process_with_state(
     let decisions = attach::attach_decisions(&collected.mentions, &persons);
     let summaries = summary::summarize_all(&collected.mentions, &persons);
     timings.attach = started.elapsed();
+    timings.note_memory("attach");
     let mut outcome = Outcome {
         sources: collected.sources,
         mentions: collected.mentions,

@@ -102,6 +102,7 @@ pub fn write_outputs_with(
     run.emit_timings.push(("csv".into(), tables.1));
     run.emit_timings.push(("sqlite".into(), database.1));
     run.emit_timings.push(("report".into(), reports.1));
+    run.emit_memory = crate::memory::Resident::read();
     tables.0?;
     database.0?;
     reports.0?;

@@ -22,6 +22,8 @@ pub struct RunInfo {
     pub elapsed: Duration,
     /// Wall time of each writing step (`csv`, `sqlite`, `report`; they run at the same time).
     pub emit_timings: Vec<(String, Duration)>,
+    /// The process's memory once every output was written, where the system tells it.
+    pub emit_memory: Option<crate::memory::Resident>,
     /// The folder of local additions to the tables, if any.
     pub data_dir: Option<String>,
     /// The local tables merged over the built-in ones.
@@ -87,8 +89,8 @@ pub fn run_json(outcome: &Outcome, run: &RunInfo) -> String {
             "ingest": secs(t.ingest),
             "normalize": secs(t.normalize),
             "link": secs(t.link),
-            "link_steps": outcome.linkage.stats.steps.times.iter()
-                .map(|(step, d)| (step.to_string(), json!(secs(*d))))
+            "link_steps": outcome.linkage.stats.steps.laps.iter()
+                .map(|lap| (lap.name.to_string(), json!(secs(lap.took))))
                 .collect::<serde_json::Map<_, _>>(),
             "attach": secs(t.attach),
             "total": secs(run.elapsed),
@@ -96,10 +98,36 @@ pub fn run_json(outcome: &Outcome, run: &RunInfo) -> String {
                 .map(|(stage, d)| (stage.clone(), json!(secs(*d))))
                 .collect::<serde_json::Map<_, _>>(),
         },
+        "memory_mib": memory_json(outcome, run),
     });
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The process's memory at the end of each stage and step of linking, where the system tells it:
+/// `{"read": {"resident": 812, "peak": 840}, "link_steps": {...}, ...}`, keyed by stage.
+fn memory_json(outcome: &Outcome, run: &RunInfo) -> Value {
+    let entry = |r: &crate::memory::Resident| json!({"resident": r.now_mib, "peak": r.peak_mib});
+    let mut out: serde_json::Map<String, Value> = outcome
+        .timings
+        .memory
+        .iter()
+        .map(|(stage, r)| (stage.to_string(), entry(r)))
+        .collect();
+    let steps: serde_json::Map<String, Value> = outcome
+        .linkage
+        .stats
+        .steps
+        .laps
+        .iter()
+        .filter_map(|lap| Some((lap.name.to_string(), entry(lap.memory.as_ref()?))))
+        .collect();
+    out.insert("link_steps".into(), Value::Object(steps));
+    if let Some(r) = &run.emit_memory {
+        out.insert("write".into(), entry(r));
+    }
+    Value::Object(out)
 }
 
 /// Unknown forms listed per column in `run.json` at most.

@@ -1,12 +1,25 @@
-//! How long each step of linking took, for `run.json` and the benchmarks.
+//! How long each step of linking took and the memory held at its end, for `run.json` and the
+//! benchmarks.
 
+use crate::memory::Resident;
 use std::time::{Duration, Instant};
 
-/// The steps of linking with their times, in the order they ran.
+/// One step of linking as it ended.
+#[derive(Debug, Clone, Copy)]
+pub struct Lap {
+    /// The step.
+    pub name: &'static str,
+    /// The wall time it took.
+    pub took: Duration,
+    /// The process's memory when it ended, where the system tells it.
+    pub memory: Option<Resident>,
+}
+
+/// The steps of linking, in the order they ran.
 #[derive(Debug, Clone, Default)]
 pub struct Steps {
-    /// (step, time taken).
-    pub times: Vec<(&'static str, Duration)>,
+    /// The steps ended so far.
+    pub laps: Vec<Lap>,
     /// When the current step began.
     started: Option<Instant>,
 }
@@ -15,7 +28,7 @@ impl Steps {
     /// Starts timing the first step.
     pub(crate) fn start() -> Steps {
         Steps {
-            times: Vec::new(),
+            laps: Vec::new(),
             started: Some(Instant::now()),
         }
     }
@@ -24,7 +37,11 @@ impl Steps {
     pub(crate) fn lap(&mut self, name: &'static str) {
         let now = Instant::now();
         let began = self.started.replace(now).unwrap_or(now);
-        self.times.push((name, now - began));
+        self.laps.push(Lap {
+            name,
+            took: now - began,
+            memory: Resident::read(),
+        });
     }
 }
 
@@ -32,10 +49,10 @@ impl Steps {
 /// linkages are compared by what they decided.
 impl PartialEq for Steps {
     fn eq(&self, other: &Steps) -> bool {
-        self.times
+        self.laps
             .iter()
-            .map(|t| t.0)
-            .eq(other.times.iter().map(|t| t.0))
+            .map(|l| l.name)
+            .eq(other.laps.iter().map(|l| l.name))
     }
 }
 
@@ -52,10 +69,10 @@ mod tests {
         std::thread::sleep(Duration::from_millis(5));
         steps.lap("first");
         steps.lap("second");
-        let names: Vec<_> = steps.times.iter().map(|(n, _)| *n).collect();
+        let names: Vec<_> = steps.laps.iter().map(|l| l.name).collect();
         assert_eq!(names, ["first", "second"]);
-        assert!(steps.times[0].1 >= Duration::from_millis(5));
-        let sum: Duration = steps.times.iter().map(|(_, d)| *d).sum();
+        assert!(steps.laps[0].took >= Duration::from_millis(5));
+        let sum: Duration = steps.laps.iter().map(|l| l.took).sum();
         assert!(sum <= begun.elapsed());
         let mut again = Steps::start();
         again.lap("first");

@@ -5,6 +5,7 @@
 use super::{Decision, Mention, Person, Reject, RejectReason};
 use crate::ingest::SourceInfo;
 use crate::link::{LinkConflict, LinkOptions, LinkStats, Linkage};
+use crate::memory::Resident;
 use crate::state::IdReport;
 use crate::summary::Summary;
 use std::collections::BTreeMap;
@@ -38,6 +39,18 @@ pub struct Timings {
     pub link: Duration,
     /// Assigning ids and attaching decisions.
     pub attach: Duration,
+    /// The process's memory at the end of each stage (`read`, `link`, `attach`), where the
+    /// system tells it.
+    pub memory: Vec<(&'static str, Resident)>,
+}
+
+impl Timings {
+    /// Notes the process's memory as stage `stage` ends.
+    pub fn note_memory(&mut self, stage: &'static str) {
+        if let Some(resident) = Resident::read() {
+            self.memory.push((stage, resident));
+        }
+    }
 }
 
 /// Everything a run produced, ready to be written out.
