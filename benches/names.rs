@@ -42,7 +42,7 @@ fn near_collisions(set: &[Parts]) {
         .iter()
         .map(|p| {
             let n = parse(&p.plain(), None).unwrap_or_default();
-            (n.surname_key, n.given_key)
+            (n.surname_key.into(), n.given_key.into())
         })
         .collect();
     let (mut pairs, mut close) = (0usize, 0usize);

@@ -1,7 +1,7 @@
 //! What a person's mentions say together: preferred name forms, birth interval, birth place.
 //! Computed once per person after attachment, for every output that describes persons.
 
-use crate::model::{Gender, Mention, Person, Place, Script};
+use crate::model::{Gender, Mention, Person, Place, Script, Text};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -72,9 +72,9 @@ pub fn summarize(mentions: &[&Mention]) -> Summary {
     Summary {
         name,
         name_latin,
-        surname_key: most_frequent(mentions.iter().map(|m| m.name.surname_key.clone())),
-        given_key: most_frequent(mentions.iter().map(|m| m.name.given_key.clone())),
-        father_key: most_frequent(mentions.iter().map(|m| m.name.father_key.clone())),
+        surname_key: most_frequent(mentions.iter().map(|m| m.name.surname_key.to_string())),
+        given_key: most_frequent(mentions.iter().map(|m| m.name.given_key.to_string())),
+        father_key: most_frequent(mentions.iter().map(|m| m.name.father_key.to_string())),
         gender: majority_gender(mentions),
         birth: birth_interval(mentions),
         place: most_frequent_place(mentions),
@@ -134,7 +134,7 @@ fn is_written_out(part: &str) -> bool {
 }
 
 fn parts(m: &Mention) -> [&str; 3] {
-    [&m.name.surname, &m.name.given, &m.name.patronymic].map(String::as_str)
+    [&m.name.surname, &m.name.given, &m.name.patronymic].map(Text::as_str)
 }
 
 /// A word written all in capitals (`БЕЙСЕНБАЕВ`) with only its first letter so.
@@ -197,11 +197,11 @@ fn display_name(m: &Mention) -> String {
     let n = &m.name;
     let parts: Vec<&str> = [&n.surname, &n.given, &n.patronymic]
         .into_iter()
-        .map(String::as_str)
+        .map(Text::as_str)
         .filter(|s| !s.is_empty())
         .collect();
     if parts.is_empty() {
-        m.name_raw.clone()
+        m.name_raw.to_string()
     } else {
         parts.join(" ")
     }

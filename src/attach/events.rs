@@ -219,7 +219,7 @@ mod tests {
             },
             calendar: Calendar::Gregorian,
             qualifier: Qualifier::Exact,
-            edtf: String::new(),
+            edtf: Default::default(),
         });
         Mention {
             prov: Provenance {

@@ -164,8 +164,8 @@ impl Check {
         Check {
             rule: rule(rule_id).unwrap_or(&RULES[0]),
             person_id: person_id.to_string(),
-            source: m.prov.source.clone(),
-            record_id: m.prov.record_id.clone(),
+            source: m.prov.source.to_string(),
+            record_id: m.prov.record_id.to_string(),
             message,
         }
     }

@@ -20,7 +20,7 @@ fn date(raw: &str) -> Norm<DateValue> {
             },
             calendar: Calendar::Gregorian,
             qualifier: Qualifier::Exact,
-            edtf: raw.to_string(),
+            edtf: raw.into(),
         }),
     )
 }

@@ -2,7 +2,7 @@
 
 use super::edges::{Cursor, edge_row};
 use super::row::Row;
-use crate::model::Outcome;
+use crate::model::{Outcome, Text};
 use crate::model::{DateValue, Decision, Mention, Norm, Person, Reject, RowWarning};
 use crate::normalize::bodies;
 use crate::summary::Summary;
@@ -169,7 +169,7 @@ fn push_date(row: &mut Row, date: &Norm<DateValue>) {
 }
 
 /// A JSON object of `(key, value)` pairs that keeps their order; empty text when there are none.
-fn push_json_object(row: &mut Row, pairs: &[(String, String)]) {
+fn push_json_object(row: &mut Row, pairs: &[(Text, Text)]) {
     if pairs.is_empty() {
         return row.push_empty();
     }
@@ -177,7 +177,7 @@ fn push_json_object(row: &mut Row, pairs: &[(String, String)]) {
 }
 
 /// Pairs serialised as one JSON object, in their order.
-struct JsonObject<'a>(&'a [(String, String)]);
+struct JsonObject<'a>(&'a [(Text, Text)]);
 
 impl serde::Serialize for JsonObject<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

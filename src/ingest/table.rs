@@ -2,6 +2,7 @@
 
 use super::layout::ColumnMap;
 use crate::model::{
+    Text,
     Field, Lang, Provenance, RawRecord, RawValue, Reject, RejectReason, RowWarning, Typed,
 };
 use std::collections::HashSet;
@@ -34,7 +35,7 @@ pub struct RecordBuilder {
     lang: Option<Lang>,
     columns: Vec<ColumnMap>,
     id_col: Option<usize>,
-    seen_ids: HashSet<String>,
+    seen_ids: HashSet<Text>,
     data_rows: u64,
 }
 
@@ -107,8 +108,8 @@ impl RecordBuilder {
             (Some(_), None) => format!("#{}", self.data_rows),
         };
         Provenance {
-            source: self.source.clone(),
-            record_id,
+            source: self.source.as_str().into(),
+            record_id: record_id.into(),
             row,
         }
     }

@@ -86,17 +86,18 @@ impl M {
     pub fn build(&self) -> Mention {
         let (source, record_id) = self.id.split_once(':').unwrap_or(("t", self.id.as_str()));
         let name = NameParts {
-            surname: self.surname.clone(),
-            given: self.given.clone(),
-            father: self.father.clone(),
-            surname_key: self.surname.clone(),
-            given_key: self.given.clone(),
-            father_key: self.father.clone(),
+            surname: self.surname.as_str().into(),
+            given: self.given.as_str().into(),
+            father: self.father.as_str().into(),
+            surname_key: self.surname.as_str().into(),
+            given_key: self.given.as_str().into(),
+            father_key: self.father.as_str().into(),
             phonetic_key: format!(
                 "{}{}",
                 &self.surname.chars().take(3).collect::<String>(),
                 &self.given.chars().take(1).collect::<String>()
-            ),
+            )
+            .into(),
             gender: self.gender,
             ..NameParts::default()
         };
@@ -115,14 +116,14 @@ impl M {
                 record_id: record_id.into(),
                 row: 1,
             },
-            name_raw: format!("{} {} {}", self.surname, self.given, self.father),
+            name_raw: format!("{} {} {}", self.surname, self.given, self.father).into(),
             name: std::sync::Arc::new(name),
             birth: Norm::new("", date(self.born)),
             birth_place: Norm::new(&self.place, place.map(std::sync::Arc::new)),
-            nationality: self.nationality.clone(),
+            nationality: self.nationality.as_str().into(),
             arrest: dated(self.arrest),
             decision_date: dated(self.decided),
-            case_number: self.case_number.clone(),
+            case_number: self.case_number.as_str().into(),
             ..Mention::default()
         }
     }
@@ -153,6 +154,6 @@ fn date(born: Born) -> Option<DateValue> {
         precision,
         calendar: Calendar::Gregorian,
         qualifier: Qualifier::Exact,
-        edtf: earliest.to_string(),
+        edtf: earliest.to_string().into(),
     })
 }

@@ -25,13 +25,18 @@ pub use values::{
 };
 pub use warning::{ReadError, RowWarning};
 
+/// The text of a value: up to 24 bytes held in place, longer on the heap. Most archival values
+/// (record ids, dates as written, name parts, keys) are short, and a million mentions hold tens
+/// of millions of them.
+pub type Text = compact_str::CompactString;
+
 /// Where a record came from: the source file, its record id and the physical row.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Provenance {
     /// The input file name, which is the source name.
-    pub source: String,
+    pub source: Text,
     /// The record id: the source's identifier column, or the 1-based data row number.
-    pub record_id: String,
+    pub record_id: Text,
     /// The 1-based physical row (line for CSV, sheet row for XLSX) the record was read from.
     pub row: u64,
 }
@@ -314,7 +319,7 @@ impl RawRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Norm<T> {
     /// The raw text as written in the source.
-    pub raw: String,
+    pub raw: Text,
     /// The normalised value, when the raw text could be read.
     pub value: Option<T>,
 }
@@ -329,7 +334,7 @@ impl<T> Norm<T> {
     /// An empty value: no raw text, nothing read.
     pub fn empty() -> Self {
         Norm {
-            raw: String::new(),
+            raw: Text::default(),
             value: None,
         }
     }
@@ -338,7 +343,7 @@ impl<T> Norm<T> {
     /// is the row's [`RowWarning`]).
     pub fn new(raw: &str, value: Option<T>) -> Self {
         Norm {
-            raw: raw.to_string(),
+            raw: Text::from(raw),
             value,
         }
     }
@@ -351,7 +356,7 @@ pub struct Mention {
     /// Where the row came from.
     pub prov: Provenance,
     /// The name as written (one field, or the parts joined with spaces).
-    pub name_raw: String,
+    pub name_raw: Text,
     /// The name split into parts, with keys; shared by every mention written the same way.
     pub name: Arc<NameParts>,
     /// Birth date.
@@ -360,39 +365,39 @@ pub struct Mention {
     /// mention that names it the same way.
     pub birth_place: Norm<Arc<Place>>,
     /// Nationality as written.
-    pub nationality: String,
+    pub nationality: Text,
     /// Its key in `schemas/nationalities.csv` (`kazakh` for `казах`, `қазақ`, `qozoq`), when known.
     pub nationality_key: Option<&'static str>,
     /// Arrest date.
     pub arrest: Norm<DateValue>,
     /// Charge (article) as written.
-    pub charge: String,
+    pub charge: Text,
     /// Sentencing organ as written.
-    pub sentencing_organ: String,
+    pub sentencing_organ: Text,
     /// Its key in `schemas/bodies.csv` (`nkvd_troika`), when known.
     pub sentencing_organ_key: Option<&'static str>,
     /// Sentence as written.
-    pub sentence: String,
+    pub sentence: Text,
     /// The sentence's kind and term (`death`, `camp:10`, `exile:5`), when recognised.
     pub sentence_key: Option<SentenceKey>,
     /// Date of death.
     pub death: Norm<DateValue>,
     /// Rehabilitation decision as written.
-    pub decision: String,
+    pub decision: Text,
     /// Date of the rehabilitation decision.
     pub decision_date: Norm<DateValue>,
     /// Body that decided on rehabilitation.
-    pub deciding_body: String,
+    pub deciding_body: Text,
     /// Its key in `schemas/bodies.csv`, read from the body, else from the decision's text.
     pub deciding_body_key: Option<&'static str>,
     /// Legal basis of the decision.
-    pub legal_basis: String,
+    pub legal_basis: Text,
     /// Its key in `schemas/bodies.csv`, read from the basis, else from the decision's text.
     pub legal_basis_key: Option<&'static str>,
     /// Case file number as written.
-    pub case_number: String,
+    pub case_number: Text,
     /// Every other mapped and unmapped column, as `(header, text)`.
-    pub extra: Vec<(String, String)>,
+    pub extra: Vec<(Text, Text)>,
     /// The values read from the row's biographical note, with their spans.
     pub note_values: Vec<NoteEvidence>,
     /// Problems found in values that did not reject the row.

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use super::Text;
 
 /// How precisely a date is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -100,7 +101,7 @@ pub struct DateValue {
     /// How sure the source is.
     pub qualifier: Qualifier,
     /// The Extended Date/Time Format string (Gregorian).
-    pub edtf: String,
+    pub edtf: Text,
 }
 
 impl DateValue {
@@ -112,7 +113,7 @@ impl DateValue {
             self.precision.as_str().to_string(),
             self.calendar.as_str().to_string(),
             self.qualifier.as_str().to_string(),
-            self.edtf.clone(),
+            self.edtf.to_string(),
         ]
     }
 }
@@ -167,21 +168,21 @@ impl Gender {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct NameParts {
     /// Surname as written, tidied (NFC, title case).
-    pub surname: String,
+    pub surname: Text,
     /// Given name(s) as written, tidied.
-    pub given: String,
+    pub given: Text,
     /// Patronymic as written, tidied.
-    pub patronymic: String,
+    pub patronymic: Text,
     /// The father's given name, derived from the patronymic.
-    pub father: String,
+    pub father: Text,
     /// Latin match key of the surname root.
-    pub surname_key: String,
+    pub surname_key: Text,
     /// Latin match key of the given name (its equivalence class when known).
-    pub given_key: String,
+    pub given_key: Text,
     /// Latin match key of the father's name.
-    pub father_key: String,
+    pub father_key: Text,
     /// Coarse phonetic key of surname root and given name, for blocking.
-    pub phonetic_key: String,
+    pub phonetic_key: Text,
     /// Gender inferred from the forms, if any.
     pub gender: Option<Gender>,
     /// Script of the input.

@@ -15,6 +15,7 @@ pub mod text;
 pub mod translit;
 
 use crate::model::{
+    Text,
     DateValue, Field, Lang, Mention, NameParts, Norm, Place, RawRecord, ReadError, Reject,
     RejectReason, RowWarning, Typed, is_unknown_marker,
 };
@@ -169,26 +170,26 @@ fn normalize_record(rec: &RawRecord, norm: &Normalizer) -> Result<Mention, Rejec
     let legal_basis_key = or_decision(legal_basis, true);
     Ok(Mention {
         prov: rec.prov.clone(),
-        name_raw,
+        name_raw: name_raw.into(),
         name,
         birth,
         birth_place,
-        nationality: rec.text(Field::Nationality).to_string(),
+        nationality: rec.text(Field::Nationality).into(),
         nationality_key: nationality::nationality_key(rec.text(Field::Nationality)),
         arrest,
-        charge: rec.text(Field::Charge).to_string(),
-        sentencing_organ: rec.text(Field::SentencingOrgan).to_string(),
+        charge: rec.text(Field::Charge).into(),
+        sentencing_organ: rec.text(Field::SentencingOrgan).into(),
         sentencing_organ_key: norm.body_key(rec.text(Field::SentencingOrgan), false),
-        sentence: rec.text(Field::Sentence).to_string(),
+        sentence: rec.text(Field::Sentence).into(),
         sentence_key: sentence::sentence_key(rec.text(Field::Sentence)),
         death,
-        decision: decision.to_string(),
+        decision: decision.into(),
         decision_date,
-        deciding_body,
+        deciding_body: deciding_body.into(),
         deciding_body_key,
-        legal_basis: legal_basis.to_string(),
+        legal_basis: legal_basis.into(),
         legal_basis_key,
-        case_number: rec.text(Field::CaseNumber).to_string(),
+        case_number: rec.text(Field::CaseNumber).into(),
         extra: extra_columns(rec),
         note_values,
         warnings,
@@ -324,7 +325,7 @@ fn read_place(
 
 /// The values kept in `extra`: mapped fields no output column holds, unmapped columns, and a
 /// marker of the unknown written in a field without a raw column; keys made unique.
-fn extra_columns(rec: &RawRecord) -> Vec<(String, String)> {
+fn extra_columns(rec: &RawRecord) -> Vec<(Text, Text)> {
     let mapped = rec.fields.iter().filter_map(|(f, v)| {
         let kept = !handled(*f) || (has_no_raw_column(*f) && is_unknown_marker(&v.text));
         kept.then_some(v)
@@ -369,7 +370,7 @@ fn has_no_raw_column(f: Field) -> bool {
 /// `header (3)`...; an empty header `column N`.
 fn unique_keys<'a>(
     values: impl Iterator<Item = (&'a str, usize, String)>,
-) -> Vec<(String, String)> {
+) -> Vec<(Text, Text)> {
     let mut seen = std::collections::HashSet::new();
     let mut next_number: std::collections::HashMap<String, usize> = Default::default();
     let mut pairs = Vec::new();
@@ -384,7 +385,7 @@ fn unique_keys<'a>(
             key = format!("{base} ({n})");
             *n += 1;
         }
-        pairs.push((key, text));
+        pairs.push((key.into(), text.into()));
     }
     pairs
 }

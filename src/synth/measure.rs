@@ -45,7 +45,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 /// The surname_key and given_key the normaliser reads from `text` (empty when it reads none).
 pub fn keys(text: &str) -> (String, String) {
     let name = parse(text, None).unwrap_or_default();
-    (name.surname_key, name.given_key)
+    (name.surname_key.into(), name.given_key.into())
 }
 
 /// Parses every rendering of every person and counts key agreement.

@@ -90,7 +90,7 @@ fn with_extra(source: &str, rows: &[&[(&str, &str)]]) -> Vec<Mention> {
             m.prov.row = i as u64 + 2;
             m.extra = extra
                 .iter()
-                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .map(|(h, v)| ((*h).into(), (*v).into()))
                 .collect();
             m
         })
@@ -176,7 +176,7 @@ fn explain_lists_a_generic_column_with_its_level_and_weight() {
         .enumerate()
         .map(|(i, m)| {
             let mut mention = m.build();
-            mention.extra = vec![("Паспорт".into(), format!("{}", 1_000_000 + i * 7919))];
+            mention.extra = vec![("Паспорт".into(), format!("{}", 1_000_000 + i * 7919).into())];
             mention
         })
         .collect();

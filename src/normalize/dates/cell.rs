@@ -88,7 +88,7 @@ fn day(d: NaiveDate) -> DateValue {
         precision: Precision::Day,
         calendar: calendar_of(d),
         qualifier: Qualifier::Exact,
-        edtf: format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        edtf: compact_str::format_compact!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
     }
 }
 
@@ -100,6 +100,6 @@ fn year(y: i32) -> Option<DateValue> {
         precision: Precision::Year,
         calendar: calendar_of(first),
         qualifier: Qualifier::Exact,
-        edtf: format!("{y:04}"),
+        edtf: compact_str::format_compact!("{y:04}"),
     })
 }

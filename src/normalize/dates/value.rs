@@ -114,7 +114,7 @@ fn value(
         precision,
         calendar,
         qualifier,
-        edtf,
+        edtf: edtf.into(),
     }
 }
 

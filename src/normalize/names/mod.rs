@@ -100,9 +100,9 @@ fn could_be_german(text: &str) -> bool {
 fn known_names(parts: &NameParts, hints: Hints) -> usize {
     let data = data::builtin();
     let surname = key_with(&parts.surname, hints);
-    [&parts.given_key, &parts.father_key, &surname]
+    [parts.given_key.as_str(), parts.father_key.as_str(), &surname]
         .iter()
-        .filter(|k| given::lookup_key(k.as_str(), data).known)
+        .filter(|k| given::lookup_key(k, data).known)
         .count()
 }
 
@@ -238,18 +238,18 @@ fn build(parts: Parts<'_>, hints: Hints, data: &NameData, script: Script) -> Nam
         .collect::<Vec<_>>();
     given_display.extend(parts.given.iter().map(|t| display_part(&t.text, t.initial)));
     NameParts {
-        surname: tidy::display(surname_text),
-        given: given_display.join(" "),
-        patronymic: patronymic_display,
-        father,
-        phonetic_key: format!(
+        surname: tidy::display(surname_text).into(),
+        given: given_display.join(" ").into(),
+        patronymic: patronymic_display.into(),
+        father: father.into(),
+        phonetic_key: compact_str::format_compact!(
             "{} {}",
             phonetic_of_key(&surname_key),
             phonetic_of_key(&given.key)
         ),
-        surname_key,
-        given_key: given.key,
-        father_key,
+        surname_key: surname_key.into(),
+        given_key: given.key.into(),
+        father_key: father_key.into(),
         gender,
         script: Some(script),
     }
