@@ -10,7 +10,9 @@
 # nightly case), and the pairwise precision, recall, F1 and B-cubed F1 of the output against the
 # truth. The second: the first run's time per stage, from its run.json (`timings_seconds`; the
 # three writing steps run at the same time, so the run's wall time holds the longest of them),
-# beside its wall time and peak RSS. The third: the first run's time per step of linking.
+# beside its wall time and peak RSS. The third: the first run's time per step of linking. The
+# fourth: the first run's resident memory at the end of each stage and of the steps of linking
+# that hold the most (`memory_mib` of run.json: resident then / peak so far, MiB).
 set -euo pipefail
 
 BIN=${1:-target/release/rehab}
@@ -54,6 +56,9 @@ PY
 rows=()
 stage_rows=()
 step_rows=()
+memory_rows=()
+# Where memory is reported: the stages, and the steps of linking between them.
+MEMORY_POINTS="read link_steps.features link_steps.comparing link_steps.scoring link_steps.clustering attach write"
 # The steps of linking, as run.json times them (`timings_seconds.link_steps`).
 LINK_STEPS="features blocking comparing training scoring clustering reporting"
 for size in "${SIZES[@]}"; do
@@ -100,6 +105,14 @@ for size in "${SIZES[@]}"; do
     steps+=" $(run_json "$dir/run.json" timings_seconds link_steps "$step") |"
   done
   step_rows+=("| $mentions |$steps $(run_json "$dir/run.json" timings_seconds link) |")
+  memory=""
+  for point in $MEMORY_POINTS; do
+    # shellcheck disable=SC2086 # the point is a path of keys
+    keys=$(echo "$point" | tr '.' ' ')
+    # shellcheck disable=SC2086
+    memory+=" $(run_json "$dir/run.json" memory_mib $keys resident) / $(run_json "$dir/run.json" memory_mib $keys peak) |"
+  done
+  memory_rows+=("| $mentions |$memory ${run_rss:--} |")
   pairs=$(run_json "$dir/output/run.json" linkage compared_pairs)
   link_s=$(run_json "$dir/output/run.json" timings_seconds link)
   rows+=("| $size | $persons | $mentions | $synth_wall | ${run_wall:--} | ${run_rss:--} | ${rerun_wall:--} | ${rerun_rss:--} | $pairs | $link_s | $pair_p | $pair_r | $pair_f1 | $b3_f1 | $status |")
@@ -117,3 +130,7 @@ echo
 echo "| mentions | $(echo $LINK_STEPS | sed 's/ / (s) | /g') (s) | link (s) |"
 echo "|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${step_rows[@]}"
+echo
+echo "| mentions | $(echo $MEMORY_POINTS | sed 's/link_steps\.//g; s/ / | /g') | run peak RSS (MiB) |"
+echo "|---|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${memory_rows[@]}"

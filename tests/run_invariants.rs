@@ -280,3 +280,46 @@ fn normalize_note_writes_one_row_per_value_with_its_span_and_normalised_form() {
         pair("1989 жылы 16 қаңтарда", "1989-01-16")
     );
 }
+
+#[test]
+fn run_json_times_each_stage_and_step_and_says_the_memory_held_after_each() {
+    let wd = Workdir::new();
+    wd.input("a.csv", list(300, 2));
+    let out = wd.run();
+    assert!(out.status.code() == Some(0), "{}", stderr(&out));
+    let run = wd.run_json();
+    let times = &run["timings_seconds"];
+    for stage in ["ingest", "normalize", "link", "attach", "total"] {
+        assert!(times[stage].as_f64().is_some(), "{stage}: {times}");
+    }
+    let steps = [
+        "features",
+        "blocking",
+        "comparing",
+        "training",
+        "scoring",
+        "clustering",
+        "reporting",
+    ];
+    for step in steps {
+        assert!(times["link_steps"][step].as_f64().is_some(), "{step}");
+    }
+    let memory = &run["memory_mib"];
+    let mib = |point: &serde_json::Value, what: &str| point[what].as_u64().unwrap();
+    let mut peak_so_far = 0;
+    for stage in ["read", "link", "attach", "write"] {
+        let point = &memory[stage];
+        assert!(mib(point, "resident") > 0, "{stage}: {memory}");
+        assert!(mib(point, "peak") >= mib(point, "resident"), "{stage}");
+        assert!(
+            mib(point, "peak") >= peak_so_far,
+            "{stage}: the peak never falls"
+        );
+        peak_so_far = mib(point, "peak");
+    }
+    for step in steps {
+        let point = &memory["link_steps"][step];
+        assert!(mib(point, "peak") >= mib(point, "resident"), "{step}");
+        assert!(mib(point, "peak") <= mib(&memory["link"], "peak"), "{step}");
+    }
+}

@@ -132,7 +132,10 @@ fn run_notes(
 /// as written.
 fn note_normalised(kind: note::NoteKind, text: &str, lang: Option<Lang>) -> String {
     let read = if kind.is_date() {
-        dates::parse(text, lang).ok().flatten().map(|d| d.edtf.into())
+        dates::parse(text, lang)
+            .ok()
+            .flatten()
+            .map(|d| d.edtf.into())
     } else if kind.is_place() {
         Gazetteer::builtin()
             .resolve(text)

@@ -2,8 +2,8 @@
 
 use super::edges::{Cursor, edge_row};
 use super::row::Row;
-use crate::model::{Outcome, Text};
 use crate::model::{DateValue, Decision, Mention, Norm, Person, Reject, RowWarning};
+use crate::model::{Outcome, Text};
 use crate::normalize::bodies;
 use crate::summary::Summary;
 use chrono::{Datelike, NaiveDate};

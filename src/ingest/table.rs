@@ -2,8 +2,7 @@
 
 use super::layout::ColumnMap;
 use crate::model::{
-    Text,
-    Field, Lang, Provenance, RawRecord, RawValue, Reject, RejectReason, RowWarning, Typed,
+    Field, Lang, Provenance, RawRecord, RawValue, Reject, RejectReason, RowWarning, Text, Typed,
 };
 use std::collections::HashSet;
 

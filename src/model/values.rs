@@ -1,9 +1,9 @@
 //! Normalised values: dates with their precision, calendar and qualifier; names split into parts
 //! with their keys; places resolved to today's place.
 
+use super::Text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use super::Text;
 
 /// How precisely a date is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

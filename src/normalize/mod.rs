@@ -15,9 +15,8 @@ pub mod text;
 pub mod translit;
 
 use crate::model::{
-    Text,
     DateValue, Field, Lang, Mention, NameParts, Norm, Place, RawRecord, ReadError, Reject,
-    RejectReason, RowWarning, Typed, is_unknown_marker,
+    RejectReason, RowWarning, Text, Typed, is_unknown_marker,
 };
 use dates::DateError;
 use memo::Memo;
@@ -368,9 +367,7 @@ fn has_no_raw_column(f: Field) -> bool {
 
 /// `(header, text)` pairs whose keys are unique: a repeated header becomes `header (2)`,
 /// `header (3)`...; an empty header `column N`.
-fn unique_keys<'a>(
-    values: impl Iterator<Item = (&'a str, usize, String)>,
-) -> Vec<(Text, Text)> {
+fn unique_keys<'a>(values: impl Iterator<Item = (&'a str, usize, String)>) -> Vec<(Text, Text)> {
     let mut seen = std::collections::HashSet::new();
     let mut next_number: std::collections::HashMap<String, usize> = Default::default();
     let mut pairs = Vec::new();

@@ -100,10 +100,14 @@ fn could_be_german(text: &str) -> bool {
 fn known_names(parts: &NameParts, hints: Hints) -> usize {
     let data = data::builtin();
     let surname = key_with(&parts.surname, hints);
-    [parts.given_key.as_str(), parts.father_key.as_str(), &surname]
-        .iter()
-        .filter(|k| given::lookup_key(k, data).known)
-        .count()
+    [
+        parts.given_key.as_str(),
+        parts.father_key.as_str(),
+        &surname,
+    ]
+    .iter()
+    .filter(|k| given::lookup_key(k, data).known)
+    .count()
 }
 
 fn parse_with(nfc: &str, hints: Hints) -> NameParts {
