@@ -3,6 +3,7 @@
 //! strongest mention kept apart, the pairs left for review, the decisions and checks.
 
 use super::{InputError, Status};
+use rehab::desk::words::English;
 use rehab::desk::{self, EdgeView, MentionRow, PersonView};
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -155,7 +156,7 @@ fn edge(out: &mut String, e: &EdgeView, person_id: &str) {
         },
         e.probability,
         e.score,
-        e.verdict()
+        e.verdict().say(&English)
     );
     for reason in &e.reasons {
         let _ = writeln!(out, "      {reason}");

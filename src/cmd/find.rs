@@ -10,12 +10,14 @@ use std::path::PathBuf;
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   rehab find Tchokay                        Шокаев, Шоқай, Chokayev ... all find Mustafa Shokay
+  rehab find Tchokay 1885-1895               a name and birth years on one line, as the desk's search box
   rehab find Мустафа -b 1885-1895 -p Перовск  by name, birth years and birth place (any name of it)
   rehab find -s kk_list --body 'Госкомиссия' --page 2
 
 Exit codes: 0 found, 1 nothing found, 2 no database or a criterion that names nothing known")]
 pub struct Args {
-    /// Words of a name, in any script, order or romanisation.
+    /// Words of a name, in any script, order or romanisation; a word that is a year or a span
+    /// of years (1890, 1885-1895) gives the birth years, as --birth does.
     pub query: Vec<String>,
     /// The run's output folder (its rehab.sqlite is read).
     #[arg(short, long, default_value = "output")]
@@ -49,15 +51,16 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     args.data
         .put_in_force(&rehab::ingest::config::Config::default())?;
     let conn = desk::open(&args.output).map_err(|e| InputError(e.to_string()))?;
+    let typed = Query::from_line(&args.query.join(" "));
     let query = Query {
-        name: args.query.join(" "),
-        birth: args.birth,
+        birth: args.birth.or(typed.birth),
         place: args.place.clone(),
         source: args.source.clone(),
         body: args.body.clone(),
+        ..typed
     };
     let page = match desk::search(&conn, &query, args.page) {
-        Err(DeskError::Criterion(why)) => return Err(InputError(why).into()),
+        Err(DeskError::Criterion(why)) => return Err(InputError(why.to_string()).into()),
         other => other?,
     };
     for hit in &page.items {

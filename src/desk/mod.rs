@@ -15,21 +15,25 @@
 //! if let Some(view) = desk::person(&conn, "P000004")? {
 //!     for merge in view.merges() {
 //!         println!("{}", desk::why::sentence(&merge.reasons));
+//!         // or in another catalogue's words: merge.reasons[0].say(&catalogue)
 //!     }
 //! }
 //! # Ok::<(), rehab::desk::DeskError>(())
 //! ```
 
+pub mod pair;
 pub mod person;
 pub(crate) mod rows;
 pub mod search;
 pub mod why;
+pub mod words;
 
-pub use person::{EdgeView, PersonView, person};
+pub use pair::{edge, mention};
+pub use person::{DecisionView, EdgeView, PersonView, merged_into, person};
 pub use rows::{
     AttestationRow, CheckRow, DecisionRow, EdgeRow, IdChangeRow, MentionRow, PersonRow,
 };
-pub use search::{Page, PersonHit, Query, Years, search, search_page};
+pub use search::{Page, PersonHit, Query, Unknown, Years, search, search_page};
 
 use std::path::{Path, PathBuf};
 
@@ -62,7 +66,7 @@ pub enum DeskError {
     },
     /// A search criterion names nothing the run knows.
     #[error("{0}")]
-    Criterion(String),
+    Criterion(Unknown),
 }
 
 /// Opens the `rehab.sqlite` of an output folder read-only, checking its layout.

@@ -8,6 +8,7 @@ use super::rows::{
     AttestationRow, CheckRow, DecisionRow, EdgeRow, IdChangeRow, MentionRow, PersonRow,
 };
 use super::why::{self, Reason};
+use super::words::Phrase;
 use crate::emit::edges::EdgeKind;
 use rusqlite::{Connection, OptionalExtension};
 
@@ -57,8 +58,8 @@ pub struct EdgeView {
 }
 
 impl EdgeView {
-    /// What the run did, in words (see [`why::verdict`]).
-    pub fn verdict(&self) -> String {
+    /// What the run did, as a phrase (see [`why::verdict`]).
+    pub fn verdict(&self) -> Phrase {
         why::verdict(&self.row.note)
     }
 
@@ -160,6 +161,18 @@ pub fn person(conn: &Connection, person_id: &str) -> Result<Option<PersonView>, 
     }))
 }
 
+/// The person an id was merged into by this run, when it is no longer a person's id.
+pub fn merged_into(conn: &Connection, person_id: &str) -> Result<Option<String>, DeskError> {
+    let sql = format!(
+        "{} WHERE t.other_id = ?1 AND t.change = 'merged' ORDER BY t.rowid LIMIT 1",
+        IdChangeRow::select()
+    );
+    let found = conn
+        .query_row(&sql, [person_id], IdChangeRow::read)
+        .optional()?;
+    Ok(found.map(|change| change.person_id))
+}
+
 /// The rows of a table whose `column` holds `value`, in table order.
 fn rows<T>(
     conn: &Connection,
@@ -208,7 +221,11 @@ pub(crate) fn edges(
 }
 
 /// An edge row with its mentions (from `own` when they are the person's) and reasons.
-fn edge_view(conn: &Connection, row: EdgeRow, own: &[MentionRow]) -> Result<EdgeView, DeskError> {
+pub(crate) fn edge_view(
+    conn: &Connection,
+    row: EdgeRow,
+    own: &[MentionRow],
+) -> Result<EdgeView, DeskError> {
     let stored = |message: String| DeskError::Stored {
         table: "edges",
         message,

@@ -38,6 +38,14 @@ macro_rules! table_row {
                 format!("SELECT {} FROM \"{}\" t", columns.join(", "), Self::TABLE)
             }
 
+            /// The value of a column by its name, empty for a column the table does not have.
+            pub fn get(&self, column: &str) -> &str {
+                match column {
+                    $(stringify!($field) => &self.$field,)+
+                    _ => "",
+                }
+            }
+
             /// Reads a row selected by [`Self::select`].
             pub(crate) fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
                 let mut column = 0;
@@ -231,6 +239,15 @@ table_row! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_reads_by_its_name() {
+        let m = MentionRow {
+            name_raw: "Шокаев".into(),
+            ..MentionRow::default()
+        };
+        assert_eq!((m.get("name_raw"), m.get("no_such_column")), ("Шокаев", ""));
+    }
 
     #[test]
     fn every_row_has_the_columns_of_its_schema() {

@@ -35,6 +35,62 @@ pub struct Query {
     pub body: Option<String>,
 }
 
+impl Query {
+    /// A query from one line as typed in a search box or after `rehab find`: the words that
+    /// read as a year or a span of years (`1890`, `1885-1895`, `1885–1895`) give the birth
+    /// years (two or more: the span holding them all), the other words the name.
+    pub fn from_line(line: &str) -> Query {
+        let mut name = Vec::new();
+        let mut birth: Option<Years> = None;
+        for word in line.split(|c: char| c.is_whitespace() || c == ',') {
+            match word.parse::<Years>() {
+                Ok(years) => {
+                    birth = Some(match birth {
+                        Some(seen) => Years {
+                            from: seen.from.min(years.from),
+                            to: seen.to.max(years.to),
+                        },
+                        None => years,
+                    })
+                }
+                Err(_) if !word.is_empty() => name.push(word),
+                Err(_) => {}
+            }
+        }
+        Query {
+            name: name.join(" "),
+            birth,
+            ..Query::default()
+        }
+    }
+
+    /// Whether the query asks for nothing (every person would match).
+    pub fn is_empty(&self) -> bool {
+        self.name.trim().is_empty()
+            && self.birth.is_none()
+            && nonempty(&self.place).is_none()
+            && nonempty(&self.source).is_none()
+            && nonempty(&self.body).is_none()
+    }
+}
+
+/// A search criterion that names nothing the run knows.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unknown {
+    /// Text that is no year or span of years.
+    #[error("{0:?} is no year (1890) or span of years (1885-1895)")]
+    Years(String),
+    /// A place the gazetteer does not know.
+    #[error("no place {0:?} in the gazetteer")]
+    Place(String),
+    /// A source the run did not read.
+    #[error("no source of this run is named {0:?}")]
+    Source(String),
+    /// A deciding body no decision of the run names.
+    #[error("no deciding body of this run's decisions is named {0:?}")]
+    Body(String),
+}
+
 /// A span of years, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Years {
@@ -47,7 +103,7 @@ pub struct Years {
 impl FromStr for Years {
     type Err = DeskError;
 
-    /// `1890`, `1885-1895` or `1885..1895`.
+    /// `1890`, `1885-1895`, `1885–1895` or `1885..1895`.
     fn from_str(text: &str) -> Result<Years, DeskError> {
         let year = |t: &str| {
             t.trim()
@@ -55,12 +111,11 @@ impl FromStr for Years {
                 .ok()
                 .filter(|y| (1..=9999).contains(y))
         };
-        let bad = || {
-            DeskError::Criterion(format!(
-                "{text:?} is no year (1890) or span of years (1885-1895)"
-            ))
-        };
-        let (from, to) = match text.split_once("..").or_else(|| text.split_once('-')) {
+        let bad = || DeskError::Criterion(Unknown::Years(text.to_string()));
+        let (from, to) = match text
+            .split_once("..")
+            .or_else(|| text.split_once(['-', '–']))
+        {
             Some((a, b)) => (year(a).ok_or_else(bad)?, year(b).ok_or_else(bad)?),
             None => {
                 let y = year(text).ok_or_else(bad)?;
@@ -294,7 +349,7 @@ fn name_words(name: &str) -> Vec<Vec<String>> {
 
 /// The gazetteer key of a place name, historical or modern.
 fn place_key(place: &str) -> Result<String, DeskError> {
-    let unknown = || DeskError::Criterion(format!("no place {place:?} in the gazetteer"));
+    let unknown = || DeskError::Criterion(Unknown::Place(place.to_string()));
     match Gazetteer::builtin().resolve(place) {
         Ok(Some(found)) if !found.key.is_empty() => Ok(found.key),
         _ => Err(unknown()),
@@ -335,9 +390,7 @@ fn matching_sources(conn: &Connection, text: &str) -> Result<Vec<String>, DeskEr
         false => exact,
     };
     match found.is_empty() {
-        true => Err(DeskError::Criterion(format!(
-            "no source of this run is named {text:?}"
-        ))),
+        true => Err(DeskError::Criterion(Unknown::Source(text.to_string()))),
         false => Ok(found),
     }
 }
@@ -365,9 +418,7 @@ fn matching_bodies(conn: &Connection, text: &str) -> Result<Vec<String>, DeskErr
         .map(|(key, _)| key)
         .collect();
     match found.is_empty() {
-        true => Err(DeskError::Criterion(format!(
-            "no deciding body of this run's decisions is named {text:?}"
-        ))),
+        true => Err(DeskError::Criterion(Unknown::Body(text.to_string()))),
         false => Ok(found.into_iter().collect()),
     }
 }
@@ -434,6 +485,37 @@ mod tests {
         );
         assert!("189x".parse::<Years>().is_err());
         assert!("".parse::<Years>().is_err());
+    }
+
+    #[test]
+    fn a_line_gives_the_name_and_the_birth_years() {
+        let q = Query::from_line("Tchokay 1885–1890, Мустафа");
+        assert_eq!(q.name, "Tchokay Мустафа");
+        assert_eq!(
+            q.birth,
+            Some(Years {
+                from: 1885,
+                to: 1890
+            })
+        );
+        let q = Query::from_line("1901  1895");
+        assert_eq!(
+            (q.name.as_str(), q.birth),
+            (
+                "",
+                Some(Years {
+                    from: 1895,
+                    to: 1901
+                })
+            )
+        );
+        assert!(Query::from_line("  ").is_empty());
+        assert!(!Query::from_line("1890").is_empty());
+        let place = Query {
+            place: Some(" Перовск ".into()),
+            ..Query::default()
+        };
+        assert!(!place.is_empty());
     }
 
     #[test]
