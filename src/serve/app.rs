@@ -5,7 +5,8 @@ use super::i18n::Lang;
 use super::links::{LinksFile, Verdict, pair_key};
 use super::pages::{self, Ctx};
 use super::review::{self, Pair};
-use super::store::{self, Store};
+use super::store::Store;
+use crate::desk::{self, DeskError};
 use axum::Router;
 use axum::extract::{Form, Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
@@ -121,14 +122,10 @@ fn failure(ctx: &Ctx, status: StatusCode, message: &str) -> Response {
 async fn read<T: Send + 'static>(
     desk: &Arc<Desk>,
     ctx: &Ctx,
-    work: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<T> + Send + 'static,
+    work: impl FnOnce(&rusqlite::Connection) -> Result<T, DeskError> + Send + 'static,
 ) -> Result<T, Response> {
     let store = desk.store.clone();
-    let done = tokio::task::spawn_blocking(move || {
-        let conn = store.connect()?;
-        work(&conn).map_err(|e| store.error(e))
-    })
-    .await;
+    let done = tokio::task::spawn_blocking(move || work(&store.connect()?)).await;
     let message = match done {
         Ok(Ok(value)) => return Ok(value),
         Ok(Err(e)) => e.to_string(),
@@ -139,12 +136,43 @@ async fn read<T: Send + 'static>(
     Err(failure(ctx, StatusCode::INTERNAL_SERVER_ERROR, &text))
 }
 
+/// The search form's fields.
 #[derive(serde::Deserialize)]
 struct SearchParams {
     #[serde(default)]
     q: String,
     #[serde(default)]
+    place: String,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
     page: Option<usize>,
+}
+
+impl SearchParams {
+    /// The query of the form: the free text read as `rehab find` reads its words, and the
+    /// fields given.
+    fn query(&self) -> desk::Query {
+        let given = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
+        desk::Query {
+            place: given(&self.place),
+            source: given(&self.source),
+            body: given(&self.body),
+            ..desk::Query::from_line(&self.q)
+        }
+    }
+
+    /// The form as typed, for the page to show again.
+    fn form(&self) -> pages::search::Form {
+        pages::search::Form {
+            q: self.q.clone(),
+            place: self.place.clone(),
+            source: self.source.clone(),
+            body: self.body.clone(),
+        }
+    }
 }
 
 async fn search_page(
@@ -154,10 +182,19 @@ async fn search_page(
     Query(params): Query<SearchParams>,
 ) -> Response {
     let ctx = ctx(&uri, &headers);
-    let page = params.page.unwrap_or(1).max(1) - 1;
-    let query = params.q.clone();
-    match read(&desk, &ctx, move |c| super::search::search(c, &query, page)).await {
-        Ok(results) => html(pages::search::page(&ctx, &params.q, page, &results)).into_response(),
+    let form = params.form();
+    let query = params.query();
+    if query.is_empty() {
+        return html(pages::search::page(&ctx, &form, None)).into_response();
+    }
+    let page = params.page.unwrap_or(1);
+    let found = read(&desk, &ctx, move |c| match desk::search(c, &query, page) {
+        Err(DeskError::Criterion(unknown)) => Ok(Err(unknown)),
+        other => other.map(Ok),
+    })
+    .await;
+    match found {
+        Ok(results) => html(pages::search::page(&ctx, &form, Some(&results))).into_response(),
         Err(response) => response,
     }
 }
@@ -170,28 +207,13 @@ async fn person_page(
 ) -> Response {
     let ctx = ctx(&uri, &headers);
     let wanted = id.clone();
-    let found = read(&desk, &ctx, move |c| {
-        let Some(person) = store::person(c, &wanted)? else {
-            return Ok(Err(store::merged_into(c, &wanted)?));
-        };
-        let mentions = store::mentions(c, &wanted)?;
-        let decisions = store::decisions(c, &wanted)?;
-        let checks = store::checks(c, &wanted)?;
-        let history = store::history(c, &wanted)?;
-        Ok(Ok((person, mentions, decisions, checks, history)))
+    let found = read(&desk, &ctx, move |c| match desk::person(c, &wanted)? {
+        Some(view) => Ok(Ok(view)),
+        None => Ok(Err(desk::merged_into(c, &wanted)?)),
     })
     .await;
     match found {
-        Ok(Ok((person, mentions, decisions, checks, history))) => {
-            let view = pages::person::PersonView {
-                person: &person,
-                mentions: &mentions,
-                decisions: &decisions,
-                checks: &checks,
-                history: &history,
-            };
-            html(pages::person::page(&ctx, &view)).into_response()
-        }
+        Ok(Ok(view)) => html(pages::person::page(&ctx, &view)).into_response(),
         Ok(Err(Some(into))) => {
             Redirect::to(&format!("/person/{}", pages::search::encode(&into))).into_response()
         }
@@ -213,6 +235,12 @@ struct ReviewParams {
     b: Option<String>,
     #[serde(default)]
     j: Option<String>,
+    /// A pair to show first, as the person page links it: its first mention's key.
+    #[serde(default)]
+    pa: Option<String>,
+    /// The second mention's key of the pair to show first.
+    #[serde(default)]
+    pb: Option<String>,
 }
 
 async fn review_page(
@@ -228,19 +256,35 @@ async fn review_page(
     };
     let progress = review::progress(&desk.pairs, &judged);
     let left = progress.left.len();
+    let asked = match (&params.pa, &params.pb) {
+        (Some(a), Some(b)) => {
+            let wanted = pair_key(a, b);
+            progress
+                .left
+                .iter()
+                .position(|p| pair_key(&p.a, &p.b) == wanted)
+        }
+        _ => None,
+    };
+    let skip = asked.unwrap_or(params.skip);
     let current = match left {
         0 => None,
-        n => Some(progress.left[params.skip % n].clone()),
+        n => Some(progress.left[skip % n]),
     };
     let pair = match current {
         Some(pair) => {
             let (a, b) = (pair.a.clone(), pair.b.clone());
             let found = read(&desk, &ctx, move |c| {
-                Ok((store::mention(c, &a)?, store::mention(c, &b)?))
+                let edge = desk::edge(c, &a, &b)?;
+                Ok((desk::mention(c, &a)?, desk::mention(c, &b)?, edge))
             })
             .await;
             match found {
-                Ok((Some(ma), Some(mb))) => Some((pair, [ma, mb])),
+                Ok((Some(ma), Some(mb), edge)) => Some(pages::review::Shown {
+                    pair,
+                    mentions: [ma, mb],
+                    edge,
+                }),
                 Ok(_) => None,
                 Err(response) => return response,
             }
@@ -254,8 +298,8 @@ async fn review_page(
     let view = pages::review::ReviewView {
         judged: progress.judged,
         left,
-        pair: pair.as_ref().map(|(p, m)| (p, m.clone())),
-        skip: params.skip,
+        pair,
+        skip,
         links: desk.links.as_ref().map(|l| l.path().display().to_string()),
         saved,
         csrf: &desk.csrf,

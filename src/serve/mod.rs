@@ -9,7 +9,6 @@ pub mod i18n;
 pub mod links;
 pub mod pages;
 pub mod review;
-pub mod search;
 pub mod store;
 
 use std::net::SocketAddr;
@@ -39,7 +38,7 @@ pub enum ServeError {
     NeedsToken(SocketAddr),
     /// The database could not be opened.
     #[error(transparent)]
-    Store(#[from] store::StoreError),
+    Store(#[from] crate::desk::DeskError),
     /// The links file is not usable.
     #[error(transparent)]
     Links(#[from] links::LinksError),

@@ -1,6 +1,10 @@
 //! The desk's interface languages, each with one catalogue of strings (`i18n/*.toml`, compiled
 //! in): Russian, Kazakh, Uzbek (Latin) and English. A language is chosen by `?lang=`, else the
 //! `rehab_lang` cookie that choice sets, else the browser's `Accept-Language`, else English.
+//! The phrases the desk says of a pair (reasons, verdicts) are in English once, in
+//! [`crate::desk::words`]; the Russian, Kazakh and Uzbek catalogues translate their keys too.
+
+use crate::desk::words::{self, Words};
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -79,9 +83,16 @@ impl Lang {
         best.map(|(_, lang)| lang)
     }
 
-    /// The string of `key` in this language (English when missing, the key itself when missing
-    /// there too; a test holds every catalogue to every key).
+    /// The string of `key` in this language (English when missing, from the desk's phrases
+    /// when English is there, the key itself when missing everywhere; a test holds every
+    /// catalogue to every key).
     pub fn t(self, key: &'static str) -> &'static str {
+        self.find(key).unwrap_or(key)
+    }
+
+    /// The string of a key made at run time (`rule_` and a rule's id), as [`Lang::t`] finds
+    /// it; `None` when no catalogue has it.
+    pub fn find(self, key: &str) -> Option<&'static str> {
         let lookup = |lang: Lang| {
             CATALOGUES
                 .iter()
@@ -89,7 +100,9 @@ impl Lang {
                 .and_then(|(_, map)| map.get(key))
                 .map(String::as_str)
         };
-        lookup(self).or_else(|| lookup(Lang::En)).unwrap_or(key)
+        lookup(self)
+            .or_else(|| lookup(Lang::En))
+            .or_else(|| words::english(key))
     }
 
     /// The string of `key` with each `{name}` replaced by its value.
@@ -102,20 +115,38 @@ impl Lang {
     }
 }
 
+impl Words for Lang {
+    fn text(&self, key: &'static str) -> &'static str {
+        self.t(key)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
+    use std::collections::{BTreeSet, HashMap};
+
+    /// A catalogue with, for English, the desk's phrases.
+    fn catalogue(lang: Lang, text: &str) -> HashMap<String, String> {
+        let mut map = parse(text).expect("catalogue parses");
+        if lang == Lang::En {
+            for (key, phrase) in words::ENGLISH {
+                let before = map.insert(key.to_string(), phrase.to_string());
+                assert!(before.is_none(), "{key} is English twice");
+            }
+        }
+        map
+    }
 
     #[test]
     fn every_catalogue_has_every_key_and_no_other() {
-        let keys = |text: &str| -> BTreeSet<String> {
-            parse(text).expect("catalogue parses").into_keys().collect()
+        let keys = |lang: Lang, text: &str| -> BTreeSet<String> {
+            catalogue(lang, text).into_keys().collect()
         };
-        let english = keys(SOURCES[3].1);
+        let english = keys(Lang::En, SOURCES[3].1);
         assert!(english.len() > 90, "{} keys", english.len());
         for (lang, text) in SOURCES {
-            let own = keys(text);
+            let own = keys(lang, text);
             let missing: Vec<_> = english.difference(&own).collect();
             let extra: Vec<_> = own.difference(&english).collect();
             assert!(missing.is_empty(), "{}: missing {missing:?}", lang.code());
@@ -135,13 +166,29 @@ mod tests {
                 .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
                 .collect()
         };
-        let english = parse(SOURCES[3].1).expect("English parses");
+        let english = catalogue(Lang::En, SOURCES[3].1);
         for (lang, text) in SOURCES {
-            let own = parse(text).expect("catalogue parses");
+            let own = catalogue(lang, text);
             for (key, value) in &english {
                 assert_eq!(marks(&own[key]), marks(value), "{}: {key}", lang.code());
             }
         }
+    }
+
+    #[test]
+    fn every_check_rule_has_its_name() {
+        for rule in crate::checks::RULES {
+            let key = format!("rule_{}", rule.id);
+            let en = catalogue(Lang::En, SOURCES[3].1);
+            assert!(en.contains_key(&key), "{key}");
+        }
+    }
+
+    #[test]
+    fn the_desk_phrases_are_said_in_each_language() {
+        let reason = crate::desk::words::Phrase::with("why_column_exact", "column", "X");
+        assert_eq!(reason.say(&Lang::En), "same X");
+        assert_eq!(reason.say(&Lang::Ru), "совпадает «X»");
     }
 
     #[test]

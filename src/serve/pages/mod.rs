@@ -4,6 +4,7 @@
 pub mod person;
 pub mod review;
 pub mod search;
+pub mod why;
 
 use super::i18n::Lang;
 use maud::{DOCTYPE, Markup, html};
@@ -38,6 +39,11 @@ button{padding:.45em 1em;font-size:1em;margin-right:.5em;cursor:pointer}
 .progress{font-weight:600}
 .actions form{display:inline-block;margin:.2em 0 .6em}
 span.differs{background:#fde2c8;padding:0 .3em}
+.edge{border-left:3px solid #8aa2b8;padding:.1em .8em;margin:.6em 0}
+.edge p{margin:.3em 0}.facts{color:#444}
+ul.reasons{margin:.2em 0 .4em;padding-left:1.4em}
+.weight{font-family:ui-monospace,monospace;color:#2f6b2a}.weight.against{color:#a33}
+div.fields{display:flex;gap:1em;flex-wrap:wrap;margin:.4em 0}div.fields input{padding:.3em}
 ";
 
 /// The frame of a page: title, navigation, language switch, then the content.

@@ -1,10 +1,11 @@
-//! A person's page: what their mentions say together, the mentions side by side with their raw
-//! text and source, the decisions with their attestations, the checks' findings and the id's
-//! history.
+//! A person's page, read through [`crate::desk::person()`]: what their mentions say together, why
+//! they are together and what was kept apart (see [`super::why`]), the mentions side by side
+//! with their raw text and source, the decisions with their attestations, the checks' findings
+//! and the id's history.
 
-use super::{Ctx, interval, layout};
+use super::{Ctx, interval, layout, why};
+use crate::desk::{CheckRow, DecisionView, IdChangeRow, MentionRow, PersonRow, PersonView};
 use crate::serve::i18n::Lang;
-use crate::serve::store::{Decision, Record};
 use maud::{Markup, html};
 
 /// A field of a mention as the desk shows it: its label's key, the column holding the text as
@@ -62,65 +63,50 @@ pub const FIELDS: &[Field] = &[
     field("field_warnings", "warnings", &[]),
 ];
 
-/// Everything the person page shows.
-pub struct PersonView<'a> {
-    /// The row of `persons`.
-    pub person: &'a Record,
-    /// Their mentions.
-    pub mentions: &'a [Record],
-    /// Their decisions with attestations.
-    pub decisions: &'a [Decision],
-    /// The checks' findings.
-    pub checks: &'a [Record],
-    /// The id's history.
-    pub history: &'a [Record],
-}
-
-/// The page of one person.
-pub fn page(ctx: &Ctx, view: &PersonView<'_>) -> Markup {
+/// The page of one person: the values, why the mentions are together, the nearest mention kept
+/// apart, the pairs left for review, the mentions side by side, the decisions, the checks and
+/// the id's history.
+pub fn page(ctx: &Ctx, view: &PersonView) -> Markup {
     let t = |key| ctx.lang.t(key);
-    let id = view.person.get("person_id");
+    let p = &view.person;
     let title = format!(
         "{} · {}",
-        view.person.get("name"),
-        ctx.lang.fill("person_title", &[("id", id)])
+        p.name,
+        ctx.lang.fill("person_title", &[("id", &p.person_id)])
     );
+    let mentions: Vec<&MentionRow> = view.mentions.iter().collect();
     let content = html! {
         h2 { (t("section_values")) }
-        (values(ctx.lang, view.person))
+        (values(ctx.lang, p))
+        (why::sections(ctx.lang, view))
         h2 { (t("section_mentions")) }
-        (mentions_side_by_side(ctx.lang, view.mentions, &[]))
+        (mentions_side_by_side(ctx.lang, &mentions, &[]))
         h2 { (t("section_decisions")) }
-        (decisions(ctx.lang, view.decisions))
+        (decisions(ctx.lang, &view.decisions))
         h2 { (t("section_checks")) }
-        (checks(ctx.lang, view.checks))
+        (checks(ctx.lang, &view.checks))
         h2 { (t("section_history")) }
-        (history(ctx.lang, view.history))
+        (history(ctx.lang, &view.history))
     };
     layout(ctx, &title, content)
 }
 
 /// The reconciled values of a person.
-fn values(lang: Lang, p: &Record) -> Markup {
-    let rows: [(&'static str, String); 9] = [
-        ("col_name", p.get("name").to_string()),
-        ("col_name_latin", p.get("name_latin").to_string()),
-        (
-            "col_birth",
-            interval(p.get("birth_earliest"), p.get("birth_latest")),
-        ),
-        ("col_birth_place", p.get("birth_place").to_string()),
+fn values(lang: Lang, p: &PersonRow) -> Markup {
+    let rows: [(&'static str, String); 10] = [
+        ("col_name", p.name.clone()),
+        ("col_name_latin", p.name_latin.clone()),
+        ("field_gender", gender(lang, &p.gender).to_string()),
+        ("col_birth", interval(&p.birth_earliest, &p.birth_latest)),
+        ("col_birth_place", p.birth_place.clone()),
         (
             "field_arrest",
-            interval(p.get("arrest_earliest"), p.get("arrest_latest")),
+            interval(&p.arrest_earliest, &p.arrest_latest),
         ),
-        ("field_sentence_key", p.get("sentence_key").to_string()),
-        (
-            "field_death",
-            interval(p.get("death_earliest"), p.get("death_latest")),
-        ),
-        ("field_timeline", p.get("timeline").to_string()),
-        ("col_sources", p.get("sources").replace(';', "; ")),
+        ("field_sentence_key", p.sentence_key.clone()),
+        ("field_death", interval(&p.death_earliest, &p.death_latest)),
+        ("field_timeline", p.timeline.clone()),
+        ("col_sources", p.sources.replace(';', "; ")),
     ];
     html! {
         table #values {
@@ -133,16 +119,24 @@ fn values(lang: Lang, p: &Record) -> Markup {
     }
 }
 
+/// A mention's field as shown: the text as written, a gender code in words.
+fn shown(lang: Lang, m: &MentionRow, column: &str) -> String {
+    match column {
+        "gender" => gender(lang, &m.gender).to_string(),
+        other => m.get(other).to_string(),
+    }
+}
+
 /// Mentions in columns, a field per row, each cell the text as written; the cells of fields
 /// listed in `differs` are marked.
-pub fn mentions_side_by_side(lang: Lang, mentions: &[Record], differs: &[&str]) -> Markup {
+pub fn mentions_side_by_side(lang: Lang, mentions: &[&MentionRow], differs: &[&str]) -> Markup {
     html! {
         table #mentions {
             thead { tr {
                 th { (lang.t("field_source")) }
                 @for m in mentions {
-                    th.mention { (m.get("source")) " · " (m.get("record_id")) br;
-                        span.hint { (lang.t("field_row")) " " (m.get("row")) } }
+                    th.mention { (m.source) " · " (m.record_id) br;
+                        span.hint { (lang.t("field_row")) " " (m.row) } }
                 }
             } }
             tbody {
@@ -151,7 +145,7 @@ pub fn mentions_side_by_side(lang: Lang, mentions: &[Record], differs: &[&str]) 
                         tr data-field=(f.raw) {
                             th { (lang.t(f.label)) }
                             @for m in mentions {
-                                td.raw.differs[differs.contains(&f.raw)] { (m.get(f.raw)) }
+                                td.raw.differs[differs.contains(&f.raw)] { (shown(lang, m, f.raw)) }
                             }
                         }
                     }
@@ -161,23 +155,23 @@ pub fn mentions_side_by_side(lang: Lang, mentions: &[Record], differs: &[&str]) 
     }
 }
 
-fn decisions(lang: Lang, decisions: &[Decision]) -> Markup {
+fn decisions(lang: Lang, decisions: &[DecisionView]) -> Markup {
     let t = |key| lang.t(key);
     html! {
         @if decisions.is_empty() { p { (t("none_recorded")) } }
         @for d in decisions {
             table.decision {
                 tr { th { (t("decision_date")) }
-                     td { (interval(d.decision.get("date_earliest"), d.decision.get("date_latest"))) } }
-                tr { th { (t("decision_body")) } td { (d.decision.get("body_name")) } }
-                tr { th { (t("decision_basis")) } td { (d.decision.get("basis_name")) } }
-                tr { th { (t("decision_outcome")) } td { (outcome(lang, d.decision.get("outcome"))) } }
+                     td { (interval(&d.decision.date_earliest, &d.decision.date_latest)) } }
+                tr { th { (t("decision_body")) } td { (d.decision.body_name) } }
+                tr { th { (t("decision_basis")) } td { (d.decision.basis_name) } }
+                tr { th { (t("decision_outcome")) } td { (outcome(lang, &d.decision.outcome)) } }
                 tr { th { (t("decision_attestations")) } td { ul {
                     @for a in &d.attestations {
                         li.attestation {
-                            b { (a.get("source")) " · " (a.get("record_id")) } ": "
-                            span.raw { (joined(&[a.get("decision"), a.get("date_raw"),
-                                a.get("deciding_body"), a.get("legal_basis")])) }
+                            b { (a.source) " · " (a.record_id) } ": "
+                            span.raw { (joined(&[&a.decision, &a.date_raw,
+                                &a.deciding_body, &a.legal_basis])) }
                         }
                     }
                 } } }
@@ -186,7 +180,7 @@ fn decisions(lang: Lang, decisions: &[Decision]) -> Markup {
     }
 }
 
-fn checks(lang: Lang, checks: &[Record]) -> Markup {
+fn checks(lang: Lang, checks: &[CheckRow]) -> Markup {
     let t = |key| lang.t(key);
     html! {
         @if checks.is_empty() { p { (t("none_recorded")) } } @else {
@@ -194,16 +188,17 @@ fn checks(lang: Lang, checks: &[Record]) -> Markup {
                 tr { th { (t("check_rule")) } th { (t("check_severity")) }
                      th { (t("field_source")) } th { (t("check_message")) } }
                 @for c in checks {
-                    tr { td { (c.get("rule")) } td { (severity(lang, c.get("severity"))) }
-                         td { (c.get("source")) " · " (c.get("record_id")) }
-                         td { (c.get("message")) } }
+                    tr { td title=(c.rule) { (rule(lang, &c.rule)) }
+                         td { (severity(lang, &c.severity)) }
+                         td { (c.source) " · " (c.record_id) }
+                         td { (c.message) } }
                 }
             }
         }
     }
 }
 
-fn history(lang: Lang, rows: &[Record]) -> Markup {
+fn history(lang: Lang, rows: &[IdChangeRow]) -> Markup {
     let t = |key| lang.t(key);
     html! {
         @if rows.is_empty() { p { (t("none_recorded")) } } @else {
@@ -211,8 +206,8 @@ fn history(lang: Lang, rows: &[Record]) -> Markup {
                 tr { th { (t("history_change")) } th { (t("col_person")) }
                      th { (t("history_other")) } th { (t("history_mentions")) } }
                 @for r in rows {
-                    tr { td { (change(lang, r.get("change"))) } td { (r.get("person_id")) }
-                         td { (r.get("other_id")) } td { (r.get("mentions")) } }
+                    tr { td { (change(lang, &r.change)) } td { (r.person_id) }
+                         td { (r.other_id) } td { (r.mentions) } }
                 }
             }
         }
@@ -232,6 +227,19 @@ fn outcome(lang: Lang, key: &str) -> String {
         "refused" => lang.t("outcome_refused").to_string(),
         other => other.to_string(),
     }
+}
+
+/// A gender as the outputs write it (`male`, `female`) in words; as written when unknown.
+fn gender(lang: Lang, code: &str) -> &str {
+    match code.is_empty() {
+        true => code,
+        false => lang.find(&format!("gender_{code}")).unwrap_or(code),
+    }
+}
+
+/// A check's rule by its name in words, its id when the catalogue has none.
+fn rule(lang: Lang, id: &str) -> &str {
+    lang.find(&format!("rule_{id}")).unwrap_or(id)
 }
 
 fn severity(lang: Lang, key: &str) -> String {

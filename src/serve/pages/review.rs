@@ -1,11 +1,22 @@
-//! The review page: one doubtful pair at a time, both mentions in full with their differences
+//! The review page: one doubtful pair at a time, why the run scored it so (its reasons in words
+//! with their weights, from the stored edge), both mentions in full with their differences
 //! marked, and the buttons `same`, `different` and `skip`; progress above.
 
 use super::person::{FIELDS, mentions_side_by_side};
-use super::{Ctx, layout};
+use super::{Ctx, layout, why};
+use crate::desk::{EdgeView, MentionRow, why as reasons};
 use crate::serve::review::Pair;
-use crate::serve::store::Record;
 use maud::{Markup, html};
+
+/// The pair asked about: its row of `review.csv`, its two mentions and the stored edge.
+pub struct Shown<'a> {
+    /// The row of `review.csv`.
+    pub pair: &'a Pair,
+    /// The two mentions, in the pair's order.
+    pub mentions: [MentionRow; 2],
+    /// The edge the run stored between them, if any.
+    pub edge: Option<EdgeView>,
+}
 
 /// What the review page shows.
 pub struct ReviewView<'a> {
@@ -13,8 +24,8 @@ pub struct ReviewView<'a> {
     pub judged: usize,
     /// Pairs left.
     pub left: usize,
-    /// The pair asked about with its two mentions, if any is left at this position.
-    pub pair: Option<(&'a Pair, [Record; 2])>,
+    /// The pair asked about, if any is left at this position.
+    pub pair: Option<Shown<'a>>,
     /// How many pairs left were skipped to reach this one.
     pub skip: usize,
     /// The links file, or none when judgements cannot be saved.
@@ -41,26 +52,34 @@ pub fn page(ctx: &Ctx, view: &ReviewView<'_>) -> Markup {
         @match &view.pair {
             None if view.judged + view.left == 0 => p #done { (t("review_none")) },
             None => p #done { (t("review_done")) },
-            Some((pair, mentions)) => (pair_form(ctx, view, pair, mentions)),
+            Some(shown) => (pair_form(ctx, view, shown)),
         }
     };
     layout(ctx, t("review_title"), content)
 }
 
-fn pair_form(ctx: &Ctx, view: &ReviewView<'_>, pair: &Pair, mentions: &[Record; 2]) -> Markup {
+fn pair_form(ctx: &Ctx, view: &ReviewView<'_>, shown: &Shown<'_>) -> Markup {
     let t = |key| ctx.lang.t(key);
+    let (pair, mentions) = (shown.pair, &shown.mentions);
     let differs = differences(&mentions[0], &mentions[1]);
     html! {
         p { (t("review_intro")) }
         table #pair-facts {
             tr { th { (t("review_score")) } td #score { (pair.score) } }
-            tr { th { (t("review_reason")) } td { (pair.note) } }
+            tr { th { (t("review_reason")) } td #note { (reasons::verdict(&pair.note).say(&ctx.lang)) } }
             tr { th { (t("review_person")) } td {
                 @for m in mentions {
-                    @let id = m.get("person_id");
-                    a href={ "/person/" (id) } { (id) } " "
+                    @let id = &m.person_id;
+                    a href={ "/person/" (super::search::encode(id)) } { (id) } " "
                 }
             } }
+        }
+        div #why {
+            h2 { (t("review_why")) }
+            @match &shown.edge {
+                Some(edge) => { (why::facts(ctx.lang, edge)) (why::reasons(ctx.lang, edge)) },
+                None => p.hint { (t("review_no_edge")) },
+            }
         }
         div.actions {
         @if view.links.is_some() {
@@ -83,12 +102,12 @@ fn pair_form(ctx: &Ctx, view: &ReviewView<'_>, pair: &Pair, mentions: &[Record; 
                 (differs.iter().filter_map(|d| FIELDS.iter().find(|f| f.raw == *d))
                     .map(|f| ctx.lang.t(f.label)).collect::<Vec<_>>().join(", ")) }
         }
-        (mentions_side_by_side(ctx.lang, mentions, &differs))
+        (mentions_side_by_side(ctx.lang, &[&mentions[0], &mentions[1]], &differs))
     }
 }
 
 /// The fields whose values both mentions give and that differ once normalised.
-pub fn differences(a: &Record, b: &Record) -> Vec<&'static str> {
+pub fn differences(a: &MentionRow, b: &MentionRow) -> Vec<&'static str> {
     FIELDS
         .iter()
         .filter(|f| {
