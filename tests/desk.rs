@@ -77,6 +77,10 @@ fn find_filters_by_birth_years_and_any_name_of_the_birth_place() {
     assert_eq!(born_1890, vec![id.clone()]);
     let (code, later) = find(&wd, &["Шокай", "--birth", "1900-1910"]);
     assert_eq!((code, later.len()), (Some(1), 0), "{later:?}");
+    let (_, on_one_line) = find(&wd, &["Шокай", "1890"]);
+    assert_eq!(on_one_line, vec![id.clone()], "a year among the words");
+    let (code, later) = find(&wd, &["Шокай 1900-1910"]);
+    assert_eq!((code, later.len()), (Some(1), 0), "{later:?}");
     let (_, by_source) = find(&wd, &["Шокай", "-s", "KK_LIST"]);
     assert_eq!(by_source, vec![id.clone()]);
     let (_, by_body) = find(&wd, &["Шокай", "-d", "Государственная комиссия"]);

@@ -276,3 +276,30 @@ pub(crate) fn mention(
             message: format!("no mention {source}:{record_id}"),
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_merged_id_leads_to_the_person_it_was_merged_into() {
+        let conn = Connection::open_in_memory().unwrap();
+        let columns: Vec<String> = IdChangeRow::COLUMNS
+            .iter()
+            .map(|c| format!("\"{c}\""))
+            .collect();
+        conn.execute_batch(&format!(
+            "CREATE TABLE id_changes ({});
+             INSERT INTO id_changes VALUES ('new', 'P000009', NULL, 2);
+             INSERT INTO id_changes VALUES ('merged', 'P000004', 'P000007', 6);",
+            columns.join(", ")
+        ))
+        .unwrap();
+        assert_eq!(
+            merged_into(&conn, "P000007").unwrap().as_deref(),
+            Some("P000004")
+        );
+        assert_eq!(merged_into(&conn, "P000009").unwrap(), None);
+        assert_eq!(merged_into(&conn, "P000004").unwrap(), None);
+    }
+}
