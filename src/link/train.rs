@@ -17,7 +17,7 @@ use super::params;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Seed of the random-pair sample, fixed so that runs repeat.
 const SEED: u64 = 0x7265_6861_6221;
@@ -465,13 +465,13 @@ fn weights_of(m: &[Vec<f64>], u: &[Vec<f64>]) -> Vec<Vec<f64>> {
 fn pattern_histogram(codes: &[u64]) -> Vec<(Levels, f64)> {
     let counts = codes
         .par_chunks(1 << 16)
-        .fold(HashMap::new, |mut c: HashMap<u64, u64>, chunk| {
+        .fold(FxHashMap::default, |mut c: FxHashMap<u64, u64>, chunk| {
             for &code in chunk {
                 *c.entry(code).or_insert(0) += 1;
             }
             c
         })
-        .reduce(HashMap::new, |mut x, y| {
+        .reduce(FxHashMap::default, |mut x, y| {
             for (code, n) in y {
                 *x.entry(code).or_insert(0) += n;
             }

@@ -7,6 +7,7 @@
 pub mod compare;
 pub mod data;
 pub mod given;
+mod kept;
 pub mod order;
 pub mod patronymic;
 pub mod surname;

@@ -4,10 +4,10 @@
 
 use super::data::{NameData, PatronymicMarker};
 use super::given::lookup_key;
+use super::kept::Kept;
 use crate::model::Gender;
 use crate::normalize::text::{self, lower_word};
 use crate::normalize::translit::{Hints, key_with};
-use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 
 /// A patronymic found in a word.
@@ -39,43 +39,14 @@ pub fn marker_word(word: &str, hints: Hints, data: &NameData) -> Option<Gender> 
 pub fn from_suffix(word: &str, hints: Hints, data: &NameData) -> Option<Patronymic> {
     let word = word.trim();
     READ.with(|read| {
-        let mut read = read.borrow_mut();
-        let data_at = std::ptr::from_ref(data) as usize;
-        if read.data != data_at {
-            *read = Read {
-                data: data_at,
-                ..Read::default()
-            };
-        }
-        let kept = &mut read.words[hints.index()];
-        if let Some(found) = kept.get(word) {
-            return found.clone();
-        }
-        let found = read_suffix(word, hints, data);
-        if kept.len() >= WORDS_KEPT {
-            kept.clear();
-        }
-        kept.insert(word.to_string(), found.clone());
-        found
+        read.borrow_mut()
+            .get(word, hints, data, || read_suffix(word, hints, data))
     })
 }
 
-/// Words whose reading each thread keeps, per set of hints; a full set is emptied and refilled.
-const WORDS_KEPT: usize = 65_536;
-
-/// The patronymics a thread has read, by hints and word, for one set of name data.
-#[derive(Default)]
-struct Read {
-    /// The address of the name data the words were read with.
-    data: usize,
-    /// Per set of hints, word → what it reads as.
-    words: [FxHashMap<String, Option<Patronymic>>; Hints::COUNT],
-}
-
 thread_local! {
-    /// Archives repeat their patronymics (a few thousand in a million names), and each is read
-    /// against every marker, so each thread remembers what each word read as.
-    static READ: RefCell<Read> = RefCell::default();
+    /// The patronymics this thread has read, by hints and word.
+    static READ: RefCell<Kept<Option<Patronymic>>> = RefCell::default();
 }
 
 /// [`from_suffix`] without the memo.

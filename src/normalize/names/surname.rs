@@ -6,12 +6,27 @@
 
 use super::data::NameData;
 use super::given::lookup_key;
+use super::kept::Kept;
 use super::patronymic::from_suffix;
 use crate::model::Gender;
 use crate::normalize::translit::{Hints, key_with};
+use std::cell::RefCell;
 
 /// The root key of a surname and the gender its suffix shows.
 pub fn root_key(surname: &str, hints: Hints, data: &NameData) -> (String, Option<Gender>) {
+    thread_local! {
+        /// The surnames this thread has read, by hints and text.
+        static ROOTS: RefCell<Kept<(String, Option<Gender>)>> = RefCell::default();
+    }
+    ROOTS.with(|roots| {
+        roots
+            .borrow_mut()
+            .get(surname, hints, data, || read_root_key(surname, hints, data))
+    })
+}
+
+/// [`root_key`] read letter by letter.
+fn read_root_key(surname: &str, hints: Hints, data: &NameData) -> (String, Option<Gender>) {
     let (base, mut gender) = strip_turkic_patronymic(surname, hints, data);
     let mut key = key_with(&base, hints);
     for round in 0..2 {
