@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod datapackage;
 mod desk;
+mod desk_order;
 mod febrl_generic;
 mod ingest_formats;
 mod layouts;
