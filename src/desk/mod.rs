@@ -23,6 +23,7 @@
 
 pub mod pair;
 pub mod person;
+mod ranking;
 pub(crate) mod rows;
 pub mod search;
 pub mod why;

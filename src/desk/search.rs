@@ -6,19 +6,16 @@
 //! only begins a key after them; then the persons with the most mentions.
 
 use super::DeskError;
+use super::ranking::{Ranked, Sql, page_of};
 use crate::normalize::bodies;
 use crate::normalize::names;
 use crate::normalize::places::Gazetteer;
 use rusqlite::Connection;
-use rusqlite::types::Value;
 use std::collections::BTreeSet;
 use std::str::FromStr;
 
 /// Persons on one page of results.
 pub const PER_PAGE: usize = 20;
-
-/// Shortest key a word may begin to match (shorter beginnings match too much).
-const MIN_PREFIX: usize = 3;
 
 /// What to look for; every criterion given must hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -190,25 +187,55 @@ pub fn search_page(
 ) -> Result<Page<PersonHit>, DeskError> {
     let per_page = per_page.max(1);
     let number = page.max(1);
+    let sql = ranking(conn, query)?;
+    let mut stmt = conn.prepare(&sql.text)?;
+    let ranked = stmt
+        .query_map(rusqlite::params_from_iter(&sql.params), |r| {
+            Ok(Ranked {
+                exact: usize::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
+                mentions: r.get(1)?,
+                rowid: r.get(0)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let total = ranked.len();
+    let items = page_of(ranked, (number - 1).saturating_mul(per_page), per_page)
+        .into_iter()
+        .map(|found| read_hit(conn, found))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Page {
+        items,
+        number,
+        per_page,
+        total,
+    })
+}
+
+/// The SQL that lists every person matching the query as `rowid, mentions, exact`: each word
+/// of the name and the birth place are persons read off the key indexes of the mentions (a
+/// scan of each key and of each key range a word begins), joined to the persons; the other
+/// criteria filter the persons.
+fn ranking(conn: &Connection, query: &Query) -> Result<Sql, DeskError> {
     let mut sql = Sql::default();
-    let words = name_words(&query.name);
-    for keys in &words {
-        let within = sql.word_condition(keys, true);
-        sql.filter(format!(
-            "p.person_id IN (SELECT m.person_id FROM mentions m WHERE {within})"
-        ));
+    let mut exact = Vec::new();
+    for (i, keys) in name_words(&query.name).iter().enumerate() {
+        let persons = sql.word_persons(keys);
+        sql.join(&format!("w{i}"), "person_id, exact", &persons);
+        exact.push(format!("w{i}.exact"));
+    }
+    if let Some(place) = nonempty(&query.place) {
+        let key = sql.bind(place_key(place)?);
+        sql.join(
+            "pl",
+            "person_id",
+            &format!("SELECT DISTINCT person_id FROM mentions WHERE birth_place_key = {key}"),
+        );
     }
     if let Some(years) = query.birth {
         let from = sql.bind(format!("{:04}-01-01", years.from));
         let to = sql.bind(format!("{:04}-12-31", years.to));
         sql.filter(format!(
             "p.birth_latest >= {from} AND p.birth_earliest <= {to}"
-        ));
-    }
-    if let Some(place) = nonempty(&query.place) {
-        let key = sql.bind(place_key(place)?);
-        sql.filter(format!(
-            "p.person_id IN (SELECT m.person_id FROM mentions m WHERE m.birth_place_key = {key})"
         ));
     }
     if let Some(source) = nonempty(&query.source) {
@@ -223,111 +250,17 @@ pub fn search_page(
             "p.person_id IN (SELECT d.person_id FROM decisions d WHERE d.body_key IN ({list}))"
         ));
     }
-    let filter = sql.where_clause();
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM persons p{filter}"),
-        rusqlite::params_from_iter(&sql.params),
-        |r| r.get(0),
-    )?;
-    let rank = sql.rank(&words);
-    let limit = sql.bind(per_page as i64);
-    let offset = sql.bind(((number - 1) * per_page) as i64);
-    let select = format!(
-        "SELECT p.person_id, p.name, p.name_latin, p.birth_earliest, p.birth_latest, \
-         p.birth_place, p.mentions, p.sources, p.decisions, {rank} AS exact \
-         FROM persons p{filter} ORDER BY exact DESC, p.mentions DESC, p.rowid \
-         LIMIT {limit} OFFSET {offset}"
-    );
-    let mut stmt = conn.prepare(&select)?;
-    let mut items = stmt
-        .query_map(rusqlite::params_from_iter(&sql.params), read_hit)?
-        .collect::<Result<Vec<_>, _>>()?;
-    for hit in &mut items {
-        hit.names = names_of(conn, &hit.person_id)?;
-    }
-    Ok(Page {
-        items,
-        number,
-        per_page,
-        total: usize::try_from(total).unwrap_or(0),
-    })
+    let exact = match exact.is_empty() {
+        true => "0".to_string(),
+        false => exact.join(" + "),
+    };
+    sql.finish(&exact);
+    Ok(sql)
 }
 
 /// A criterion given with some text in it.
 fn nonempty(text: &Option<String>) -> Option<&str> {
     text.as_deref().map(str::trim).filter(|t| !t.is_empty())
-}
-
-/// A query's SQL as it is built: the conditions and their parameters.
-#[derive(Debug, Default)]
-struct Sql {
-    conditions: Vec<String>,
-    params: Vec<Value>,
-}
-
-impl Sql {
-    /// The placeholder of a new parameter.
-    fn bind(&mut self, value: impl Into<Value>) -> String {
-        self.params.push(value.into());
-        format!("?{}", self.params.len())
-    }
-
-    /// Placeholders of new parameters, comma-separated (`NULL` for none: matches nothing).
-    fn bind_list(&mut self, values: Vec<String>) -> String {
-        if values.is_empty() {
-            return "NULL".into();
-        }
-        let marks: Vec<String> = values.into_iter().map(|v| self.bind(v)).collect();
-        marks.join(", ")
-    }
-
-    fn filter(&mut self, condition: String) {
-        self.conditions.push(condition);
-    }
-
-    fn where_clause(&self) -> String {
-        match self.conditions.is_empty() {
-            true => String::new(),
-            false => format!(" WHERE {}", self.conditions.join(" AND ")),
-        }
-    }
-
-    /// The condition on a mention `m` that it carries one of a word's keys as its surname or
-    /// given-name key, or, with `prefixes`, a key that one of them begins.
-    fn word_condition(&mut self, keys: &[String], prefixes: bool) -> String {
-        let mut any = Vec::new();
-        let list = self.bind_list(keys.to_vec());
-        any.push(format!("m.surname_key IN ({list})"));
-        any.push(format!("m.given_key IN ({list})"));
-        for key in keys
-            .iter()
-            .filter(|k| prefixes && k.chars().count() >= MIN_PREFIX)
-        {
-            for column in ["surname_key", "given_key"] {
-                let low = self.bind(key.clone());
-                let high = self.bind(format!("{key}\u{10FFFF}"));
-                any.push(format!("(m.{column} > {low} AND m.{column} < {high})"));
-            }
-        }
-        any.join(" OR ")
-    }
-
-    /// The number of the query's words whose key one of the person's mentions carries in full.
-    fn rank(&mut self, words: &[Vec<String>]) -> String {
-        let parts: Vec<String> = words
-            .iter()
-            .map(|keys| {
-                let within = self.word_condition(keys, false);
-                format!(
-                    "EXISTS (SELECT 1 FROM mentions m WHERE m.person_id = p.person_id AND ({within}))"
-                )
-            })
-            .collect();
-        match parts.is_empty() {
-            true => "0".into(),
-            false => parts.join(" + "),
-        }
-    }
 }
 
 /// The keys of each word of a name: as a surname (its root without `-ов`, `-ев`, `-ұлы` ...)
@@ -423,23 +356,32 @@ fn matching_bodies(conn: &Connection, text: &str) -> Result<Vec<String>, DeskErr
     }
 }
 
-fn read_hit(r: &rusqlite::Row<'_>) -> rusqlite::Result<PersonHit> {
-    let text = |i: usize| -> rusqlite::Result<String> {
-        Ok(r.get::<_, Option<String>>(i)?.unwrap_or_default())
-    };
-    Ok(PersonHit {
-        person_id: text(0)?,
-        name: text(1)?,
-        name_latin: text(2)?,
-        birth_earliest: text(3)?,
-        birth_latest: text(4)?,
-        birth_place: text(5)?,
-        mentions: r.get(6)?,
-        sources: text(7)?,
-        decisions: r.get(8)?,
-        exact: usize::try_from(r.get::<_, i64>(9)?).unwrap_or(0),
-        names: Vec::new(),
-    })
+/// The person at a place in the results, with the names of their mentions.
+fn read_hit(conn: &Connection, found: Ranked) -> Result<PersonHit, DeskError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT person_id, name, name_latin, birth_earliest, birth_latest, birth_place, \
+         mentions, sources, decisions FROM persons WHERE rowid = ?1",
+    )?;
+    let mut hit = stmt.query_row([found.rowid], |r| {
+        let text = |i: usize| -> rusqlite::Result<String> {
+            Ok(r.get::<_, Option<String>>(i)?.unwrap_or_default())
+        };
+        Ok(PersonHit {
+            person_id: text(0)?,
+            name: text(1)?,
+            name_latin: text(2)?,
+            birth_earliest: text(3)?,
+            birth_latest: text(4)?,
+            birth_place: text(5)?,
+            mentions: r.get(6)?,
+            sources: text(7)?,
+            decisions: r.get(8)?,
+            exact: found.exact,
+            names: Vec::new(),
+        })
+    })?;
+    hit.names = names_of(conn, &hit.person_id)?;
+    Ok(hit)
 }
 
 /// The distinct raw names of a person's mentions, in mention order.
@@ -551,5 +493,50 @@ mod tests {
         assert_eq!(page.pages(), 3);
         let empty = Page::<()> { total: 0, ..page };
         assert_eq!(empty.pages(), 1);
+    }
+
+    #[test]
+    fn the_ranking_reads_persons_off_the_key_indexes() {
+        let conn = crate::emit::sqlite::empty_in_memory().unwrap();
+        let query = Query {
+            name: "Мустафа Шокаев".into(),
+            birth: Some(Years {
+                from: 1885,
+                to: 1895,
+            }),
+            place: Some("Перовск".into()),
+            ..Query::default()
+        };
+        let sql = ranking(&conn, &query).unwrap();
+        let params = rusqlite::params_from_iter(&sql.params);
+        let mut stmt = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", sql.text))
+            .unwrap();
+        let plan: Vec<String> = stmt
+            .query_map(params.clone(), |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let mentions: Vec<&String> = plan
+            .iter()
+            .filter(|d| d.split_whitespace().nth(1) == Some("mentions"))
+            .collect();
+        assert!(mentions.len() >= 9, "{plan:#?}");
+        assert!(
+            mentions
+                .iter()
+                .all(|d| d.starts_with("SEARCH mentions USING COVERING INDEX")),
+            "{plan:#?}"
+        );
+        let whole_scan = |d: &&String| d.split_whitespace().take(2).eq(["SCAN", "p"]);
+        assert!(!plan.iter().any(|d| whole_scan(&d)), "{plan:#?}");
+        assert!(
+            plan.iter()
+                .any(|d| d.starts_with("SEARCH p USING INDEX persons_person_id_mentions")),
+            "{plan:#?}"
+        );
+        let count = format!("SELECT count(*) FROM ({})", sql.text);
+        let rows: i64 = conn.query_row(&count, params, |r| r.get(0)).unwrap();
+        assert_eq!(rows, 0);
     }
 }

@@ -15,15 +15,18 @@ use std::path::{Path, PathBuf};
 pub const FILE: &str = "rehab.sqlite";
 
 /// `PRAGMA user_version` of the database layout.
-pub const LAYOUT_VERSION: i64 = 2;
+pub const LAYOUT_VERSION: i64 = 3;
 
-/// Indexes beyond the primary keys: `(table, columns)`.
-const INDEXES: [(&str, &[&str]); 11] = [
+/// Indexes beyond the primary keys: `(table, columns)`. The mentions' key indexes end in the
+/// person, so the desk's search reads the persons of a key or a range of keys off them alone,
+/// and finds each one's number of mentions in the persons' index by id and mentions.
+const INDEXES: [(&str, &[&str]); 12] = [
     ("persons", &["surname_key", "given_key"]),
+    ("persons", &["person_id", "mentions"]),
     ("mentions", &["person_id"]),
-    ("mentions", &["surname_key", "given_key"]),
-    ("mentions", &["given_key"]),
-    ("mentions", &["birth_place_key"]),
+    ("mentions", &["surname_key", "given_key", "person_id"]),
+    ("mentions", &["given_key", "person_id"]),
+    ("mentions", &["birth_place_key", "person_id"]),
     ("edges", &["person_a"]),
     ("edges", &["person_b"]),
     ("decisions", &["person_id"]),
@@ -106,6 +109,22 @@ fn fill(path: &Path, outcome: &Outcome) -> rusqlite::Result<()> {
     tx.execute_batch(VIEW)?;
     tx.commit()?;
     conn.close().map_err(|(_, e)| e)
+}
+
+/// An empty database in memory with the layout's tables, indexes and view.
+#[cfg(test)]
+pub(crate) fn empty_in_memory() -> rusqlite::Result<Connection> {
+    let conn = Connection::open_in_memory()?;
+    for table in super::csv_tables() {
+        if let Some(schema) = schema::schema(table) {
+            conn.execute_batch(&create_table(table, schema))?;
+        }
+    }
+    for (table, columns) in INDEXES {
+        conn.execute_batch(&create_index(table, columns))?;
+    }
+    conn.execute_batch(VIEW)?;
+    Ok(conn)
 }
 
 /// `CREATE TABLE` from a Table Schema: types, required columns, primary and foreign keys.
