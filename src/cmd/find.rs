@@ -95,12 +95,7 @@ fn describe(hit: &PersonHit) -> String {
         counted(&hit.mentions.to_string(), "mention"),
         counted(&hit.decisions.to_string(), "decision")
     );
-    let others: Vec<&str> = hit
-        .names
-        .iter()
-        .map(String::as_str)
-        .filter(|n| *n != hit.name)
-        .collect();
+    let others: Vec<&str> = hit.other_names().collect();
     if !others.is_empty() {
         text.push_str(&format!("          also written {}\n", others.join(" | ")));
     }

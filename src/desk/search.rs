@@ -173,6 +173,16 @@ pub struct PersonHit {
     pub names: Vec<String>,
 }
 
+impl PersonHit {
+    /// The names the mentions write other than the preferred one, in the order of the mentions.
+    pub fn other_names(&self) -> impl Iterator<Item = &str> {
+        self.names
+            .iter()
+            .map(String::as_str)
+            .filter(|n| *n != self.name)
+    }
+}
+
 /// The first page of persons matching a query ([`PER_PAGE`] a page; `page` counts from 1).
 pub fn search(conn: &Connection, query: &Query, page: usize) -> Result<Page<PersonHit>, DeskError> {
     search_page(conn, query, page, PER_PAGE)

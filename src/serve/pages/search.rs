@@ -124,13 +124,7 @@ fn listing(ctx: &Ctx, form: &Form, results: &Page<PersonHit>) -> Markup {
 
 /// The other spellings of a person's name in their mentions, ` | ` between them.
 fn also_written(hit: &PersonHit) -> String {
-    let others: Vec<&str> = hit
-        .names
-        .iter()
-        .map(String::as_str)
-        .filter(|n| *n != hit.name)
-        .collect();
-    others.join(" | ")
+    hit.other_names().collect::<Vec<_>>().join(" | ")
 }
 
 /// A query string value, percent-encoded.
