@@ -30,6 +30,7 @@ mod ops_kill;
 mod ops_report;
 mod ops_sqlite;
 mod postgres;
+mod postgres_failures;
 mod report_xlsx;
 mod run_invariants;
 mod sample;

@@ -2,7 +2,10 @@
 //! `test`; `.ci/run` starts it), a schema of its own per test that is dropped when the test
 //! ends however it ends, and snapshots of a schema's rows.
 
+use super::ops::{persons, write_source};
+use super::stderr;
 use std::collections::BTreeMap;
+use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -131,4 +134,22 @@ pub fn written(out: &Output) -> BTreeMap<String, (u64, u64, u64)> {
             }
         })
         .collect()
+}
+
+/// The output of a command that ended with `code`; else the test fails with its stderr.
+pub fn expect(out: Output, code: i32) -> Output {
+    assert_eq!(out.status.code(), Some(code), "stderr: {}", stderr(&out));
+    out
+}
+
+/// An input folder of two overlapping generated lists and a list with a rejected row.
+pub fn two_sources(input: &Path) {
+    fs::create_dir_all(input).unwrap();
+    write_source(&input.join("a.csv"), &persons(300, 0), 1);
+    write_source(&input.join("b.csv"), &persons(300, 150), 2);
+    fs::write(
+        input.join("c.csv"),
+        "№,ФИО,Год рождения\n1,,1900\n2,Опасный Ахмет,1901\n",
+    )
+    .unwrap();
 }
