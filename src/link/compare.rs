@@ -8,6 +8,7 @@ use super::fields::{
 };
 use super::memo::{self, Space};
 use super::names;
+use super::similarity;
 
 /// Event dates at most this many days apart are "within a month": one date with a slip.
 const NEAR_DAYS: i32 = 31;
@@ -119,8 +120,8 @@ fn is_similar(s: &str, t: &str) -> bool {
 
 /// Jaro-Winkler at least [`SIMILAR_JW`], both keys of `min_letters` letters or more.
 fn similar_spelling(s: &str, t: &str, min_letters: usize) -> bool {
-    let long = |k: &str| k.chars().nth(min_letters - 1).is_some();
-    long(s) && long(t) && strsim::jaro_winkler(s, t) >= SIMILAR_JW
+    let long = |k: &str| similarity::longer_than(k, min_letters - 1);
+    long(s) && long(t) && similarity::jaro_winkler(s, t) >= SIMILAR_JW
 }
 
 /// Whether one key is a single letter that starts the other.
@@ -134,15 +135,15 @@ fn is_initial_of(s: &str, t: &str) -> bool {
 /// keys must also share their first letter: `agmed` (Ахмет) and `gamed` (Хамит) are two names,
 /// not one with two letters swapped.
 pub(crate) fn is_close(s: &str, t: &str) -> bool {
-    let short = s.chars().nth(SHORT_KEY).is_none() || t.chars().nth(SHORT_KEY).is_none();
+    let short = !similarity::longer_than(s, SHORT_KEY) || !similarity::longer_than(t, SHORT_KEY);
     if short && s.chars().next() != t.chars().next() {
         return false;
     }
-    if strsim::jaro_winkler(s, t) >= CLOSE_JW {
+    if similarity::jaro_winkler(s, t) >= CLOSE_JW {
         return true;
     }
-    let (ls, lt) = (s.chars().count(), t.chars().count());
-    ls.min(lt) >= 5 && ls.abs_diff(lt) <= 1 && strsim::levenshtein(s, t) <= 1
+    let (ls, lt) = (similarity::char_count(s), similarity::char_count(t));
+    ls.min(lt) >= 5 && ls.abs_diff(lt) <= 1 && similarity::levenshtein(s, t) <= 1
 }
 
 /// Whether two longer keys differ as a typo would: Jaro-Winkler at least [`SIMILAR_JW`], both

@@ -23,6 +23,14 @@ pub(crate) enum Space {
     Surface,
     /// The folded values of a generic column: their level.
     Generic,
+    /// A surname key and a given-name key: the surname level of their texts.
+    SurnameGiven,
+    /// A surname key and a given-name key: the given level (initials aside) of the given name's
+    /// text beside the surname's.
+    GivenSurname,
+    /// A surname key and a given-name key: the given level (initials aside) of the surname's
+    /// text beside the given name's.
+    SurnameAsGiven,
 }
 
 impl Space {
@@ -33,6 +41,9 @@ impl Space {
             Space::Given => 1,
             Space::Surface => 2,
             Space::Generic => 3,
+            Space::SurnameGiven => 4,
+            Space::GivenSurname => 5,
+            Space::SurnameAsGiven => 6,
         }
     }
 }

@@ -19,6 +19,7 @@ mod names;
 mod namesakes;
 mod params;
 mod pass;
+mod similarity;
 pub use params::{ParamsError, check_shipped as check_params};
 mod steps;
 mod train;

@@ -7,6 +7,7 @@ use super::compare;
 use super::features::{Feat, Features, NONE};
 use super::fields::{GivenLevel, LevelSet, SurnameLevel};
 use super::memo::{self, Space};
+use super::similarity;
 
 /// The (surname, given) levels of two mentions.
 pub(crate) fn surname_and_given(
@@ -38,11 +39,16 @@ fn swapped(feats: &Features, x: &Feat, y: &Feat) -> Option<(SurnameLevel, GivenL
     if [x.surname, x.given, y.surname, y.given].contains(&NONE) {
         return None;
     }
-    let (xs, xg) = (feats.surnames.text(x.surname), feats.givens.text(x.given));
-    let (ys, yg) = (feats.surnames.text(y.surname), feats.givens.text(y.given));
-    let surname = compare::surname_text_level(xs, yg);
-    let given = compare::given_text_level(xg, ys, false);
-    (surname.is_close() && given.is_close()).then_some((surname, given))
+    let surname = crossed(feats, Space::SurnameGiven, x.surname, y.given, |s, g| {
+        compare::surname_text_level(s, g)
+    });
+    if !surname.is_close() {
+        return None;
+    }
+    let given = crossed(feats, Space::GivenSurname, y.surname, x.given, |s, g| {
+        compare::given_text_level(g, s, false)
+    });
+    given.is_close().then_some((surname, given))
 }
 
 /// The given level when `x` has a single name part (a surname and no given name) that agrees
@@ -51,12 +57,24 @@ fn single_part(feats: &Features, x: &Feat, y: &Feat) -> Option<GivenLevel> {
     if x.given != NONE || x.surname == NONE || y.given == NONE {
         return None;
     }
-    let level = compare::given_text_level(
-        feats.surnames.text(x.surname),
-        feats.givens.text(y.given),
-        false,
-    );
+    let level = crossed(feats, Space::SurnameAsGiven, x.surname, y.given, |s, g| {
+        compare::given_text_level(s, g, false)
+    });
     level.is_close().then_some(level)
+}
+
+/// The level `compare` gives the texts of a surname key and a given-name key, remembered by
+/// their ids in `space` (the surname vocabulary's number names both vocabularies: they are
+/// built together).
+fn crossed<L: LevelSet>(
+    feats: &Features,
+    space: Space,
+    surname: u32,
+    given: u32,
+    compare: impl Fn(&str, &str) -> L,
+) -> L {
+    let texts = || compare(feats.surnames.text(surname), feats.givens.text(given));
+    memo::level(space, feats.surnames.id, surname, given, texts)
 }
 
 /// The given level when either given name is a single letter: an initial agrees when it is the
@@ -151,7 +169,7 @@ fn typos_apart(feats: &Features, x: u32, y: u32, min_letters: usize) -> Option<u
         return None;
     }
     let edits = memo::remembered(Space::Surface, feats.surfaces.id, x, y, || {
-        strsim::osa_distance(s, t).min(usize::from(u8::MAX)) as u8
+        similarity::osa_distance(s, t).min(usize::from(u8::MAX)) as u8
     });
     Some(usize::from(edits))
 }

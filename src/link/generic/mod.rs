@@ -11,9 +11,9 @@ mod select;
 use super::features::{NONE, Vocab, intern};
 use super::fields::GenericLevel;
 use super::memo::{self, Space};
+use super::similarity;
 use crate::model::Mention;
 use rustc_hash::FxHashMap;
-use std::cell::RefCell;
 use std::sync::Arc;
 
 /// Most generic comparisons one run makes: the pattern codes of EM hold this many beside the
@@ -75,7 +75,7 @@ impl Kind {
     pub(crate) fn level_of_different(self, s: &str, t: &str) -> GenericLevel {
         match self {
             Kind::Text => {
-                let jw = jaro_winkler(s, t);
+                let jw = similarity::jaro_winkler(s, t);
                 if jw >= CLOSE_TEXT {
                     GenericLevel::Close
                 } else if jw >= SIMILAR_TEXT {
@@ -85,8 +85,8 @@ impl Kind {
                 }
             }
             Kind::Code | Kind::Number => {
-                let edits = strsim::osa_distance(s, t);
-                let shorter = s.chars().count().min(t.chars().count());
+                let edits = similarity::osa_distance(s, t);
+                let shorter = similarity::char_count(s).min(similarity::char_count(t));
                 if edits <= 1 && shorter >= 2 {
                     GenericLevel::Close
                 } else if edits <= 2 && shorter >= SIMILAR_CODE_LEN {
@@ -97,23 +97,6 @@ impl Kind {
             }
         }
     }
-}
-
-/// Jaro-Winkler of two texts exactly as `strsim::jaro_winkler` computes it, on their characters
-/// decoded once into buffers this thread reuses: the measure reads the second text from its start
-/// once per character of the first, and decoding UTF-8 each time was most of its cost.
-pub(crate) fn jaro_winkler(s: &str, t: &str) -> f64 {
-    thread_local! {
-        static CHARS: RefCell<(Vec<char>, Vec<char>)> = RefCell::default();
-    }
-    CHARS.with(|chars| {
-        let (a, b) = &mut *chars.borrow_mut();
-        a.clear();
-        a.extend(s.chars());
-        b.clear();
-        b.extend(t.chars());
-        strsim::generic_jaro_winkler(&*a, &*b)
-    })
 }
 
 /// Each distinct text of `values` (mention, text) folded once, as archives repeat their values:

@@ -214,16 +214,3 @@ fn explain_lists_a_generic_column_with_its_level_and_weight() {
         .unwrap_or_else(|| panic!("{text}"));
     assert!(line.contains("exact"), "{line}");
 }
-
-proptest::proptest! {
-    #[test]
-    fn jaro_winkler_on_decoded_characters_is_strsims_to_the_bit(
-        s in "[а-яәқңөұүіa-z ]{0,40}",
-        t in "[а-яәқңөұүіa-z ]{0,40}",
-    ) {
-        proptest::prop_assert_eq!(
-            jaro_winkler(&s, &t).to_bits(),
-            strsim::jaro_winkler(&s, &t).to_bits()
-        );
-    }
-}
