@@ -237,27 +237,31 @@ fn windowed_pairs(block: &[(u64, u64, u32)], window: usize, pairs: &mut Vec<u64>
 }
 
 /// Adds a pass's pairs to `pairs` (sorted and distinct), keeping them sorted and distinct: the
-/// new pairs are sorted alone, then the two runs are merged from the back in place, in linear
-/// time and without a second copy of the pairs held so far.
+/// new pairs are sorted alone, then the two runs are merged from the back in place, a pair held
+/// already taken once, in linear time and without a second copy of the pairs held so far.
 fn merge_distinct(pairs: &mut Vec<u64>, mut found: Vec<u64>) {
     found.par_sort_unstable();
     found.dedup();
     let held = pairs.len();
-    pairs.resize(held + found.len(), 0);
-    let (mut i, mut j) = (held, found.len());
-    for k in (0..pairs.len()).rev() {
-        if j == 0 {
-            break;
-        }
-        if i > 0 && pairs[i - 1] > found[j - 1] {
+    let end = held + found.len();
+    pairs.resize(end, 0);
+    let (mut i, mut k) = (held, end);
+    for &next in found.iter().rev() {
+        while i > 0 && pairs[i - 1] > next {
+            k -= 1;
             pairs[k] = pairs[i - 1];
             i -= 1;
-        } else {
-            pairs[k] = found[j - 1];
-            j -= 1;
         }
+        if i > 0 && pairs[i - 1] == next {
+            i -= 1;
+        }
+        k -= 1;
+        pairs[k] = next;
     }
-    pairs.dedup();
+    // The held pairs below `i` are in place; the merged ones start at `k`, past one slot for
+    // each pair found again.
+    pairs.copy_within(k..end, i);
+    pairs.truncate(end - (k - i));
 }
 
 /// A pair code with the smaller index first.
