@@ -7,6 +7,7 @@ mod block;
 mod cluster;
 mod compare;
 mod em;
+mod exact;
 mod explain;
 mod features;
 mod fields;

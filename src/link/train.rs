@@ -8,6 +8,7 @@
 
 use super::compare;
 use super::em::Patterns;
+use super::exact::{self, ExactWeights};
 use super::features::{Feat, Features};
 use super::fields::{EXACT, GenericLevel, LevelSet, Levels, LinkField, SurnameLevel};
 use super::generic::GenericSummary;
@@ -64,6 +65,8 @@ pub(crate) struct Model {
     /// Bits taken off an exact given name's weight when the surnames agree exactly (see
     /// [`Namesakes::given_correction`]).
     pub given_correction: f64,
+    /// The weights of exact agreement on each value, worked out once.
+    pub exact: ExactWeights,
 }
 
 impl Model {
@@ -94,20 +97,26 @@ impl Model {
             .unwrap_or(0.0)
     }
 
-    /// The term-frequency adjusted weight of exact agreement on the fields it applies to; on
-    /// names never below the weight of a close spelling (a common name written alike says no
-    /// less than a variant of it). `None` for the other fields.
+    /// The term-frequency adjusted weight of exact agreement of a pair on the fields it applies
+    /// to, as worked out for its value when the model was fitted; `None` for the other fields.
     fn exact_weight(&self, feats: &Features, field: LinkField, x: &Feat, y: &Feat) -> Option<f64> {
-        use LinkField::{Arrest, BirthPlace, Decision, Father, Given, Surname};
-        let (id, vocab) = match field {
-            Surname => (x.surname, &feats.surnames),
-            Given => (x.given, &feats.givens),
-            Father => (x.father.min(y.father), &feats.givens),
-            BirthPlace => (x.place, &feats.places),
-            Arrest => (x.arrest_day, &feats.arrest_days),
-            Decision => (x.decision_day, &feats.decision_days),
-            _ => return None,
-        };
+        let id = exact::value_id(field, x, y)?;
+        self.exact
+            .fixed(field, id)
+            .unwrap_or_else(|| self.adjusted_exact(feats, field, id))
+    }
+
+    /// The term-frequency adjusted weight of exact agreement on the value `id` of a field it
+    /// applies to; on names never below the weight of a close spelling (a common name written
+    /// alike says no less than a variant of it). `None` for the other fields.
+    pub(super) fn adjusted_exact(
+        &self,
+        feats: &Features,
+        field: LinkField,
+        id: u32,
+    ) -> Option<f64> {
+        use LinkField::{Father, Given, Surname};
+        let vocab = exact::vocab_of(feats, field)?;
         let u_exact = self.u_random[field.index()][usize::from(EXACT)];
         let tf = vocab.smoothed_frequency(id, u_exact);
         if tf <= 0.0 || u_exact <= 0.0 {
@@ -122,9 +131,18 @@ impl Model {
         Some(adjusted.max(close))
     }
 
+    /// The learnt weight of the generic comparison `column` at the level `level`.
+    fn generic_base_weight(&self, column: usize, level: u8) -> f64 {
+        self.weights
+            .get(LinkField::COUNT + column)
+            .and_then(|w| w.get(usize::from(level)))
+            .copied()
+            .unwrap_or(0.0)
+    }
+
     /// The weight of the generic comparison `column` at the level `level` for a pair, with
-    /// exact agreement term-frequency adjusted: a shared rare street says more than a shared
-    /// state.
+    /// exact agreement term-frequency adjusted (as worked out for its value when the model was
+    /// fitted): a shared rare street says more than a shared state.
     pub fn generic_weight(
         &self,
         feats: &Features,
@@ -133,13 +151,7 @@ impl Model {
         a: usize,
         b: usize,
     ) -> f64 {
-        let row = LinkField::COUNT + column;
-        let base = self
-            .weights
-            .get(row)
-            .and_then(|w| w.get(usize::from(level)))
-            .copied()
-            .unwrap_or(0.0);
+        let base = self.generic_base_weight(column, level);
         let Some(compared) = feats.generic.columns.get(column) else {
             return base;
         };
@@ -149,6 +161,19 @@ impl Model {
         let (Some(&id), Some(_)) = (compared.ids.get(a), compared.ids.get(b)) else {
             return base;
         };
+        self.exact
+            .generic(column, id)
+            .unwrap_or_else(|| self.adjusted_generic_exact(feats, column, id))
+    }
+
+    /// The weight of exact agreement of the generic comparison `column` on the value `id`,
+    /// term-frequency adjusted.
+    pub(super) fn adjusted_generic_exact(&self, feats: &Features, column: usize, id: u32) -> f64 {
+        let base = self.generic_base_weight(column, EXACT);
+        let Some(compared) = feats.generic.columns.get(column) else {
+            return base;
+        };
+        let row = LinkField::COUNT + column;
         let u_exact = self.u_random[row][usize::from(EXACT)];
         let tf = compared.vocab.smoothed_frequency(id, u_exact);
         if tf <= 0.0 || u_exact <= 0.0 {
@@ -312,7 +337,7 @@ pub(crate) fn fit(feats: &Features, codes: &[u64]) -> Model {
     } else {
         overall_match_share(&histogram, &weights, start, all_pairs)
     };
-    let model = Model {
+    let mut model = Model {
         m,
         u,
         u_random,
@@ -321,7 +346,9 @@ pub(crate) fn fit(feats: &Features, codes: &[u64]) -> Model {
         weights,
         iterations,
         given_correction,
+        exact: ExactWeights::default(),
     };
+    model.exact = ExactWeights::of(&model, feats);
     tracing::debug!(
         iterations,
         candidate_lambda = model.candidate_lambda,
