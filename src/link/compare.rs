@@ -53,8 +53,12 @@ pub(crate) fn levels(feats: &Features, a: usize, b: usize) -> Levels {
     levels.set(ARREST, event_level(x.arrest, y.arrest));
     levels.set(DECISION, event_level(x.decision, y.decision));
     levels.set(SENTENCE, sentence_level(x, y));
+    // A column either mention lacks is missing: its values are not read.
+    let both = x.generic_present & y.generic_present;
     for (column, compared) in feats.generic.columns.iter().enumerate() {
-        levels.set_generic(column, compared.level(a, b));
+        if column < u16::BITS as usize && both & (1 << column) != 0 {
+            levels.set_generic(column, compared.level(a, b));
+        }
     }
     levels
 }

@@ -133,6 +133,8 @@ pub(crate) struct Feat {
     pub gender: u8,
     /// Interned source (file) name.
     pub source: u32,
+    /// Which generic comparisons have a value for the mention: bit `c` for column `c`.
+    pub generic_present: u16,
 }
 
 /// Features of every mention with the vocabularies their ids refer to.
@@ -263,9 +265,10 @@ impl Features {
                     Some(Gender::Male) => 1,
                     Some(Gender::Female) => 2,
                 },
+                generic_present: 0,
             })
             .collect();
-        Features {
+        let mut feats = Features {
             rows,
             surnames,
             givens,
@@ -274,6 +277,27 @@ impl Features {
             surfaces,
             places,
             generic: Generic::build(mentions, named),
+        };
+        feats.mark_generic_values();
+        feats
+    }
+}
+
+impl Features {
+    /// Sets each mention's bits of the generic comparisons it has a value for.
+    fn mark_generic_values(&mut self) {
+        for (c, column) in self
+            .generic
+            .columns
+            .iter()
+            .enumerate()
+            .take(u16::BITS as usize)
+        {
+            for (row, &id) in self.rows.iter_mut().zip(&column.ids) {
+                if id != NONE {
+                    row.generic_present |= 1 << c;
+                }
+            }
         }
     }
 }
