@@ -358,12 +358,13 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
     steps.lap("training");
     // Each pattern code is replaced by the pair's score in place: tens of millions of pairs at a
     // million mentions, so codes and scores are never held side by side.
+    let prior = model.prior();
     codes
         .par_iter_mut()
         .zip(pairs.par_iter())
         .for_each(|(slot, &p)| {
             let (a, b) = block::unpack(p);
-            let score = model.score(&feats, &Levels::decode(*slot), a, b) as f32;
+            let score = model.score_from(prior, &feats, &Levels::decode(*slot), a, b) as f32;
             *slot = u64::from(score.to_bits());
         });
     let scores: Vec<f32> = codes

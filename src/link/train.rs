@@ -254,12 +254,25 @@ impl Model {
     /// The score of a pair with the given levels: the posterior log2 odds of a match, i.e. the
     /// prior plus every field's weight.
     pub fn score(&self, feats: &Features, levels: &Levels, a: usize, b: usize) -> f64 {
+        self.score_from(self.prior(), feats, levels, a, b)
+    }
+
+    /// The score of a pair with the given levels from `prior`, the value of [`Model::prior`]
+    /// (taken once for many pairs).
+    pub fn score_from(
+        &self,
+        prior: f64,
+        feats: &Features,
+        levels: &Levels,
+        a: usize,
+        b: usize,
+    ) -> f64 {
         let fields: f64 = LinkField::ALL
             .into_iter()
             .map(|f| self.weight(feats, f, levels.index(f), a, b))
             .sum();
         let generic: f64 = self.generic_weights(feats, levels, a, b).sum();
-        self.prior() + fields + generic + name_evidence_weight(levels, generic)
+        prior + fields + generic + name_evidence_weight(levels, generic)
     }
 }
 
