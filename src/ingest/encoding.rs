@@ -125,9 +125,30 @@ fn strip_bom<'a>(bytes: &'a [u8], enc: &'static Encoding) -> (&'a [u8], bool) {
     }
 }
 
+/// Bytes of lines holding non-ASCII text the detector is shown at most: far more than it needs
+/// to tell the region's encodings apart, and a bound on its work in a large file.
+const DETECTOR_SAMPLE: usize = 1 << 20;
+
+/// The detector's guess from the lines holding non-ASCII bytes (ASCII lines tell it nothing), up
+/// to [`DETECTOR_SAMPLE`] bytes of them; a smaller text is shown whole.
 fn guess(bytes: &[u8]) -> &'static Encoding {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
+    if bytes.len() <= DETECTOR_SAMPLE {
+        detector.feed(bytes, true);
+    } else {
+        let mut fed = 0;
+        for line in bytes.split_inclusive(|&b| b == b'\n') {
+            if line.is_ascii() {
+                continue;
+            }
+            detector.feed(line, false);
+            fed += line.len();
+            if fed >= DETECTOR_SAMPLE {
+                break;
+            }
+        }
+        detector.feed(b"", true);
+    }
     detector.guess(None, Utf8Detection::Deny)
 }
 
@@ -243,6 +264,22 @@ mod tests {
         let d = decode(&bytes, None).unwrap();
         assert_eq!(d.encoding, "KOI8-R");
         assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn a_large_file_is_told_by_its_non_ascii_lines_wherever_they_are() {
+        let ascii_rows = "id;year\n".to_string() + &"123456;1890\n".repeat(200_000);
+        for (enc, rows) in [
+            (encoding_rs::WINDOWS_1251, "Шокаев;Мустафа;Шокаевич;Ак-Мечеть\n"),
+            (encoding_rs::KOI8_R, "Иванов,Иван,Петрович,Перовск\n"),
+        ] {
+            let text = ascii_rows.clone() + &rows.repeat(60_000);
+            assert!(text.len() > 2 * DETECTOR_SAMPLE);
+            let (bytes, _, _) = enc.encode(&text);
+            let d = decode(&bytes, None).unwrap();
+            assert_eq!(d.encoding, enc.name());
+            assert_eq!(d.text, text);
+        }
     }
 
     #[test]
