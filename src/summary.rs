@@ -1,6 +1,7 @@
 //! What a person's mentions say together: preferred name forms, birth interval, birth place.
 //! Computed once per person after attachment, for every output that describes persons.
 
+use crate::normalize::text;
 use crate::model::{Gender, Mention, Person, Place, Script, Text};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -130,7 +131,7 @@ pub fn preferred(mentions: &[&Mention]) -> Option<String> {
 
 /// Whether a name part is written out, not an initial (`М.`) or empty.
 fn is_written_out(part: &str) -> bool {
-    part.chars().filter(|c| c.is_alphabetic()).count() > 1 && !part.ends_with('.')
+    part.chars().filter(|&c| text::is_letter(c)).count() > 1 && !part.ends_with('.')
 }
 
 fn parts(m: &Mention) -> [&str; 3] {
@@ -142,7 +143,7 @@ fn tidy(form: &str) -> String {
     let words: Vec<String> = form
         .split(' ')
         .map(|w| {
-            let letters = w.chars().filter(|c| c.is_alphabetic());
+            let letters = w.chars().filter(|&c| text::is_letter(c));
             if w.chars().count() > 1 && letters.clone().all(char::is_uppercase) {
                 let mut chars = w.chars();
                 let first: String = chars.next().into_iter().collect();

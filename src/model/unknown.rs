@@ -3,7 +3,7 @@
 
 use crate::normalize::text;
 use crate::tables::{self, DataError, Loaded, Table};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Whether a cell holds only a marker of the unknown.
 pub fn is_unknown_marker(cell: &str) -> bool {
@@ -19,13 +19,21 @@ pub fn is_unknown_marker(cell: &str) -> bool {
     if first.is_alphanumeric() && !markers().first_chars.contains(&text::fold_char(first)) {
         return false;
     }
-    markers().folded.contains(&fold(cell))
+    FOLDED.with_borrow_mut(|folded| {
+        fold_into(cell, folded);
+        markers().folded.contains(folded.as_str())
+    })
+}
+
+thread_local! {
+    /// The fold of the cell being looked up, reused from cell to cell.
+    static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// The markers folded, and the first characters they start with.
 struct Markers {
-    folded: HashSet<String>,
-    first_chars: HashSet<char>,
+    folded: FxHashSet<String>,
+    first_chars: FxHashSet<char>,
 }
 
 static MARKERS: Loaded<Markers> = Loaded::new();
@@ -36,7 +44,7 @@ fn markers() -> &'static Markers {
 
 fn load() -> Result<Markers, DataError> {
     let text = tables::text(Table::UnknownMarkers);
-    let folded: HashSet<String> = tables::read_all(Table::UnknownMarkers, text, read_marker)?
+    let folded: FxHashSet<String> = tables::read_all(Table::UnknownMarkers, text, read_marker)?
         .into_iter()
         .collect();
     let first_chars = folded.iter().filter_map(|f| f.chars().next()).collect();
@@ -75,15 +83,22 @@ pub fn check_line(rec: &csv::StringRecord) -> Result<(), String> {
 /// Every apostrophe counts as a sign, though Unicode calls some letters (`ʻ ʼ ʹ`), so `nomaʼlum`
 /// is `noma'lum`.
 fn fold(cell: &str) -> String {
-    let kept: String = cell
-        .chars()
-        .filter(|c| !c.is_whitespace() && !text::is_apostrophe(*c))
-        .collect();
-    let mut folded = text::fold_word(&kept);
-    if folded.chars().any(char::is_alphanumeric) {
-        folded.retain(char::is_alphanumeric);
-    }
+    let mut folded = String::new();
+    fold_into(cell, &mut folded);
     folded
+}
+
+/// [`fold`] into a buffer, replacing what it held.
+fn fold_into(cell: &str, folded: &mut String) {
+    folded.clear();
+    for c in cell.chars() {
+        if !c.is_whitespace() && !text::is_apostrophe(c) {
+            text::push_folded(c, folded);
+        }
+    }
+    if folded.chars().any(text::is_letter_or_digit) {
+        folded.retain(text::is_letter_or_digit);
+    }
 }
 
 #[cfg(test)]

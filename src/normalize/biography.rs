@@ -2,6 +2,7 @@
 //! row's field when no column of its own gives one and `mentions.csv` has a column for it, and
 //! every value is kept with its span as evidence (`note_values`).
 
+use crate::normalize::text;
 use super::note::{self, NoteValue};
 use crate::model::{Field, Lang, NoteEvidence, RawRecord, RawValue, RowWarning};
 use crate::normalize::dates;
@@ -78,7 +79,7 @@ fn disagree(field: Field, own: &str, noted: &str, lang: Option<Lang>) -> bool {
     }
     let fold = |t: &str| -> String {
         t.chars()
-            .filter(|c| c.is_alphanumeric())
+            .filter(|&c| text::is_letter_or_digit(c))
             .flat_map(char::to_lowercase)
             .collect()
     };

@@ -139,25 +139,27 @@ pub fn is_russian_vowel(c: char) -> bool {
     RUSSIAN_VOWELS.contains(&c)
 }
 
-/// Whether `c` is a letter (as [`char::is_alphabetic`]), answered at once for ASCII and the
-/// Cyrillic block.
+/// Whether `c` is a letter (as [`char::is_alphabetic`]), answered at once for ASCII, the Latin
+/// letters with marks of Uzbek, Kazakh and Turkish spellings, and the Cyrillic block.
 #[inline]
 pub fn is_letter(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphabetic(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F => true,
         0x400..=0x481 | 0x48A..=0x52F => true,
         0x482..=0x489 => false,
         _ => c.is_alphabetic(),
     }
 }
 
-/// Whether `c` is a letter or a digit (as [`char::is_alphanumeric`]), answered at once for
-/// ASCII and the Cyrillic block.
+/// Whether `c` is a letter or a digit (as [`char::is_alphanumeric`]), answered at once where
+/// [`is_letter`] is.
 #[inline]
 pub fn is_letter_or_digit(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphanumeric(),
-        0x400..=0x52F => is_letter(c),
+        0xC0..=0x24F | 0x400..=0x52F => is_letter(c),
         _ => c.is_alphanumeric(),
     }
 }

@@ -48,9 +48,9 @@ pub fn split(header: &str) -> Vec<Word> {
         let c = written.to_lowercase().next().unwrap_or(written);
         match c {
             c if text::is_apostrophe(c) => {}
-            c if c.is_alphanumeric() => s.current.push(text::fold_yo(c)),
+            c if text::is_letter_or_digit(c) => s.current.push(text::fold_yo(c)),
             c if text::is_hyphen(c) && !s.current.is_empty() => {
-                if chars.peek().is_some_and(|n| n.is_alphanumeric()) {
+                if chars.peek().is_some_and(|&n| text::is_letter_or_digit(n)) {
                     s.current.push('-');
                 } else {
                     s.push(false);

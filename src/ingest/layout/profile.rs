@@ -179,7 +179,7 @@ fn looks_like_name(value: &str) -> bool {
     }
     let letters_only = |w: &&str| {
         w.chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '.') || text::is_apostrophe(c))
+            .all(|c| text::is_letter(c) || matches!(c, '-' | '.') || text::is_apostrophe(c))
     };
     words.iter().all(letters_only)
         && words

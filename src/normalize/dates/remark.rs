@@ -4,6 +4,7 @@
 //! are a marker of the unknown (`schemas/unknown_markers.csv`). It is dropped before the date is
 //! read, so the known parts are kept; a cell that holds only a marker is no date at all.
 
+use crate::normalize::text;
 use crate::model::is_unknown_marker;
 
 /// The most words of a marker looked for at the end of a clause (`нет сведений`, `маълумот йўқ`).
@@ -37,7 +38,7 @@ fn has_date(head: &str) -> bool {
 
 /// Whether a clause is words only, the last of them a marker of the unknown.
 fn is_remark(clause: &str) -> bool {
-    if clause.chars().any(|c| c.is_ascii_digit()) || !clause.chars().any(char::is_alphabetic) {
+    if clause.chars().any(|c| c.is_ascii_digit()) || !clause.chars().any(text::is_letter) {
         return false;
     }
     let words: Vec<&str> = clause.split_whitespace().collect();

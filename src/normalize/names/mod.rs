@@ -14,6 +14,7 @@ pub mod surname;
 pub mod tidy;
 pub mod tokens;
 
+use crate::normalize::text;
 use super::translit::{Hints, is_cyrillic, key_with, phonetic_of_key};
 use crate::model::{Gender, Lang, NameParts, Script};
 use data::NameData;
@@ -64,7 +65,7 @@ pub fn check_caps(text: &str) -> Result<(), NameError> {
 /// The language is not needed to read the parts; it is accepted for callers that know it.
 pub fn parse(text: &str, _lang: Option<Lang>) -> Result<NameParts, NameError> {
     check_caps(text)?;
-    if !text.chars().any(char::is_alphabetic) {
+    if !text.chars().any(text::is_letter) {
         return Err(NameError::NoLetters(text.to_string()));
     }
     let nfc: String = text.nfc().collect();
@@ -291,7 +292,7 @@ pub fn text_key(text: &str) -> String {
 pub fn script_of(text: &str) -> Script {
     let mut cyr = false;
     let mut lat = false;
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text.chars().filter(|&c| text::is_letter(c)) {
         if is_cyrillic(c) {
             cyr = true;
         } else {

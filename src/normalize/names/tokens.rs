@@ -1,6 +1,7 @@
 //! Splits a name field into words and initials, and joins particles and separate patronymic
 //! markers to the word they belong to.
 
+use crate::normalize::text;
 use super::data::{NameData, ParticleKind};
 use super::given::given_key;
 use super::patronymic::{Patronymic, from_suffix, marker_word};
@@ -48,7 +49,7 @@ pub fn tokenize(text: &str, hints: Hints, data: &NameData) -> Vec<Token> {
 
 fn split_chunk(chunk: &str, out: &mut Vec<Token>) {
     let comma = chunk.ends_with([',', ';']);
-    let chunk = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'');
+    let chunk = chunk.trim_matches(|c: char| !text::is_letter_or_digit(c) && c != '.' && c != '\'');
     let chunk = chunk.trim_start_matches('.');
     if chunk.is_empty() {
         if let Some(last) = out.last_mut() {
@@ -59,7 +60,7 @@ fn split_chunk(chunk: &str, out: &mut Vec<Token>) {
     let pieces: Vec<&str> = chunk.split('.').collect();
     let dotted = pieces.len() > 1;
     for (i, piece) in pieces.iter().enumerate() {
-        let letters = piece.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = piece.chars().filter(|&c| text::is_letter(c)).count();
         if letters == 0 {
             continue;
         }
@@ -73,7 +74,7 @@ fn split_chunk(chunk: &str, out: &mut Vec<Token>) {
 }
 
 fn is_all_caps(text: &str) -> bool {
-    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    let mut letters = text.chars().filter(|&c| text::is_letter(c)).peekable();
     letters.peek().is_some() && letters.all(char::is_uppercase)
 }
 

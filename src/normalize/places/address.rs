@@ -2,6 +2,7 @@
 //! `Сыр-Дарьинская обл., Перовский у., аул №5` → region `Сыр-Дарьинская`, district `Перовский`,
 //! settlement `№5` (dropped: no name left).
 
+use crate::normalize::text;
 use super::terms::{Level, Position, Terms};
 
 /// One part of an address: its name words, the level its marker announced, and its text.
@@ -135,5 +136,5 @@ fn is_number(token: &str) -> bool {
 
 /// Numbers, `№5`, and tokens without a letter carry no place name.
 fn is_noise(token: &str) -> bool {
-    token.starts_with('№') || !token.chars().any(char::is_alphabetic)
+    token.starts_with('№') || !token.chars().any(text::is_letter)
 }

@@ -20,6 +20,7 @@ mod tests_table;
 
 pub use data::PlaceKind;
 
+use crate::normalize::text;
 use crate::model::{Place, PlaceLevel};
 use crate::tables::{self, DataError, Loaded, Table as SchemaTable};
 use data::Table;
@@ -155,7 +156,7 @@ impl Gazetteer {
 
     /// Whether a word is a term of an address (`обл.`, `уезда`, `аул`, `ул.`), case aside.
     pub fn is_address_word(&self, word: &str) -> bool {
-        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.');
+        let bare = word.trim_matches(|c: char| !text::is_letter_or_digit(c) && c != '-' && c != '.');
         let lower = bare.to_lowercase();
         self.terms.marker(&lower).is_some()
     }

@@ -4,6 +4,8 @@
 //! Turkish, Uzbek and Kazakh Latin but `й` in ISO 9 and German; `ch` is `х` in German; `c` is `ц`
 //! in ISO 9 but `дж` in Turkish). The letters a text uses elsewhere decide which reading applies.
 
+use crate::normalize::text;
+
 /// What the text as a whole says about its romanisation scheme.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Hints {
@@ -42,7 +44,7 @@ impl Hints {
                 _ => {}
             }
             // A word-final `j` after a vowel is ISO 9 `й` (`Coj`, `Čokaj`).
-            if prev[1] == 'j' && !c.is_alphabetic() && "aeiouy".contains(prev[0]) {
+            if prev[1] == 'j' && !text::is_letter(c) && "aeiouy".contains(prev[0]) {
                 hints.iso = true;
             }
             prev = [prev[1], c];

@@ -60,7 +60,7 @@ fn classify(c: char) -> Kind {
     match c {
         c if text::is_apostrophe(c) => Kind::Apostrophe,
         c if is_combining(c) => Kind::Mark,
-        c if c.is_alphabetic() => Kind::Letter,
+        c if text::is_letter(c) => Kind::Letter,
         _ => Kind::Separator,
     }
 }

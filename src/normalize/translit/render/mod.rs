@@ -103,7 +103,7 @@ fn context_applies(ctx: Context, chars: &[char], i: usize, len: usize) -> bool {
     let prev = if i > 0 { Some(chars[i - 1]) } else { None };
     let next = chars.get(i + len).copied();
     let vowel = |c: Option<char>| c.map(|c| text::is_cyrillic_vowel(text::lower(c))) == Some(true);
-    let letter = |c: Option<char>| c.map(char::is_alphabetic) == Some(true);
+    let letter = |c: Option<char>| c.map(text::is_letter) == Some(true);
     match ctx {
         Context::Default => true,
         Context::Initial => {
