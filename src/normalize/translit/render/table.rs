@@ -1,6 +1,7 @@
 //! The transliteration table, loaded once from `schemas/translit.csv`.
 
 use super::context_applies;
+use rustc_hash::FxHashMap;
 use crate::tables::{self, DataError, Loaded, Table as SchemaTable};
 
 /// Where a row's forms apply.
@@ -65,6 +66,8 @@ static TABLE: Loaded<Table> = Loaded::new();
 /// The rows of the table, longest letters and specific contexts first.
 pub struct Table {
     rows: Vec<Row>,
+    /// The rows starting with each letter, in the order of `rows`.
+    by_first: FxHashMap<char, Vec<usize>>,
 }
 
 impl Table {
@@ -87,12 +90,19 @@ impl Table {
                 r.context == Context::Default,
             )
         });
-        Ok(Table { rows })
+        let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+        for (index, row) in rows.iter().enumerate() {
+            by_first.entry(row.letter[0]).or_default().push(index);
+        }
+        Ok(Table { rows, by_first })
     }
 
     /// The form of the letter(s) at `i` in a scheme column, and how many characters it covers.
     pub fn lookup(&self, chars: &[char], i: usize, column: usize) -> (Option<&str>, usize) {
-        for row in &self.rows {
+        let Some(rows) = single_lower(chars[i]).and_then(|first| self.by_first.get(&first)) else {
+            return (None, 1);
+        };
+        for row in rows.iter().map(|&r| &self.rows[r]) {
             let len = row.letter.len();
             let Some(slice) = chars.get(i..i + len) else {
                 continue;
@@ -100,7 +110,7 @@ impl Table {
             let same = slice
                 .iter()
                 .zip(&row.letter)
-                .all(|(c, l)| c.to_lowercase().eq(std::iter::once(*l)));
+                .all(|(&c, &l)| single_lower(c) == Some(l));
             if !same || !context_applies(row.context, chars, i, len) {
                 continue;
             }
@@ -109,5 +119,38 @@ impl Table {
             }
         }
         (None, 1)
+    }
+}
+
+/// The lower case of `c` when it is one character (`İ` lowers to two, and matches no letter).
+fn single_lower(c: char) -> Option<char> {
+    match c {
+        _ if c.is_ascii() => Some(c.to_ascii_lowercase()),
+        'а'..='я' => Some(c),
+        'А'..='Я' => char::from_u32(c as u32 + 32),
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => Some(l),
+                _ => None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_letter_lowers_to_itself_alone_or_to_nothing_that_matches() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let mut lower = c.to_lowercase();
+            let one = match (lower.next(), lower.next()) {
+                (Some(l), None) => Some(l),
+                _ => None,
+            };
+            assert_eq!(single_lower(c), one, "{c:?}");
+        }
     }
 }
