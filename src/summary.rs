@@ -98,7 +98,7 @@ pub fn summarize(mentions: &[&Mention]) -> Summary {
 /// given name and patronymic written), then the one whose parts most mentions share, then the
 /// most frequent form, then the first in alphabetical order. `None` when no mention has a name.
 pub fn preferred(mentions: &[&Mention]) -> Option<String> {
-    let part_key = |p: &str| p.to_lowercase();
+    let part_key = text::lowercase;
     let mut shared: HashMap<(usize, String), usize> = HashMap::new();
     for m in mentions {
         for (i, part) in parts(m).iter().enumerate() {
@@ -147,7 +147,7 @@ fn tidy(form: &str) -> String {
             if w.chars().count() > 1 && letters.clone().all(char::is_uppercase) {
                 let mut chars = w.chars();
                 let first: String = chars.next().into_iter().collect();
-                first + &chars.as_str().to_lowercase()
+                first + &text::lowercase(chars.as_str())
             } else {
                 w.to_string()
             }
@@ -175,7 +175,7 @@ fn uzbek_letter_marks(name: &str) -> String {
 /// it has `ў` or `ҳ`, else BGN/PCGN.
 pub fn romanise(name: &str) -> String {
     use crate::normalize::translit::{Scheme, render};
-    let lower = name.to_lowercase();
+    let lower = text::lowercase(name);
     let has = |letters: &str| lower.chars().any(|c| letters.contains(c));
     let scheme = if has("ўҳ") {
         Scheme::Uzbek

@@ -3,6 +3,7 @@
 //! `10 лет концлагеря` are `camp:10`; `ссылка в Казахстан на 5 лет`, `exile, 5 years` are
 //! `exile:5`).
 
+use crate::normalize::text;
 use crate::model::{SentenceKey, SentenceKind};
 use crate::tables::{self, DataError, Loaded, Table};
 
@@ -72,7 +73,7 @@ pub fn sentence_key(raw: &str) -> Option<SentenceKey> {
 /// Whether a word may be the first of a sentence written in several words (`высшая` of
 /// `высшая мера`, `ату` of `ату жазасы`): it holds the first word of a stem of several words.
 pub fn may_open_phrase(word: &str) -> bool {
-    let word = word.to_lowercase();
+    let word = text::lowercase(word);
     stems().iter().flatten().any(|stem| {
         stem.split_once(' ')
             .is_some_and(|(first, _)| word.contains(first))

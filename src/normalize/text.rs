@@ -71,6 +71,31 @@ pub fn lower(c: char) -> char {
     }
 }
 
+/// The lower case of a text, as [`str::to_lowercase`] gives it, with ASCII and Russian letters
+/// lowered without the general Unicode lookup.
+pub fn lowercase(text: &str) -> String {
+    if text.contains('Σ') {
+        // A final capital sigma lowers by its place in the word.
+        return text.to_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_lower(c, &mut out);
+    }
+    out
+}
+
+/// Appends the lower case of `c` (every character of it) to `out`.
+#[inline]
+pub fn push_lower(c: char, out: &mut String) {
+    match c {
+        _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        'а'..='я' => out.push(c),
+        'А'..='Я' => out.push(lower(c)),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
 /// One character as readers compare words: lower case, `ё` as `е`, every apostrophe as `'`.
 #[inline]
 pub fn fold_char(c: char) -> char {

@@ -93,7 +93,7 @@ fn best_reading(text: &str, read: impl Fn(Hints) -> NameParts) -> NameParts {
 }
 
 fn could_be_german(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    let lower = crate::normalize::text::lowercase(text);
     !lower.chars().any(is_cyrillic) && ["ch", "j", "sh", "z"].iter().any(|p| lower.contains(p))
 }
 

@@ -102,7 +102,7 @@ fn split_segment<'t>(segment: &'t str, terms: &Terms, out: &mut Vec<Part<'t>>) {
         out,
     };
     for token in tokens(segment) {
-        let lower = token.to_lowercase();
+        let lower = text::lowercase(token);
         match terms.marker(&lower) {
             Some(m) => match m.position {
                 Position::Prefix => b.open(m.level, token),

@@ -14,6 +14,7 @@
 //! that found a region counts as a region); on a tie the later part wins. Approximate matches
 //! are taken only when one place has the smallest edit distance.
 
+use crate::normalize::text;
 use super::address::{self, Part};
 use super::data::{FormEntry, PlaceKind};
 use super::index::{Hits, form_stems, is_cyrillic, word_stems};
@@ -272,13 +273,13 @@ impl Literal {
             Vec::new()
         };
         Literal {
-            lower: text.nfc().collect::<String>().to_lowercase(),
+            lower: text::lowercase(&text.nfc().collect::<String>()),
             stems,
         }
     }
 
     fn matches(&self, g: &Gazetteer, form: &str) -> bool {
-        if form.nfc().collect::<String>().to_lowercase() == self.lower {
+        if text::lowercase(&form.nfc().collect::<String>()) == self.lower {
             return true;
         }
         !self.stems.is_empty()

@@ -61,7 +61,7 @@ fn strip_tail<'a>(word: &'a str, terms: &Terms) -> &'a str {
 /// The stems a gazetteer form is known by: the form without its soft tail, and for names in
 /// `-ск` also the part before it (`Перовск` → `Перов`, matched by `Перовский`).
 pub fn form_stems(form: &str, terms: &Terms) -> Vec<String> {
-    let lower = form.to_lowercase();
+    let lower = text::lowercase(form);
     let mut stems = vec![strip_tail(&lower, terms).to_string()];
     if let Some(base) = lower.strip_suffix("ск") {
         stems.push(strip_tail(base, terms).to_string());
@@ -72,7 +72,7 @@ pub fn form_stems(form: &str, terms: &Terms) -> Vec<String> {
 /// The stems a written word may stand for, best first: the word without its soft tail, then
 /// without each ending it has, then also without a linking syllable.
 pub fn word_stems(word: &str, terms: &Terms) -> Vec<String> {
-    let lower = word.to_lowercase();
+    let lower = text::lowercase(word);
     let mut out = vec![strip_tail(&lower, terms).to_string()];
     for ending in &terms.endings {
         let Some(base) = lower.strip_suffix(ending.as_str()) else {

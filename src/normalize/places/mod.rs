@@ -157,7 +157,7 @@ impl Gazetteer {
     /// Whether a word is a term of an address (`обл.`, `уезда`, `аул`, `ул.`), case aside.
     pub fn is_address_word(&self, word: &str) -> bool {
         let bare = word.trim_matches(|c: char| !text::is_letter_or_digit(c) && c != '-' && c != '.');
-        let lower = bare.to_lowercase();
+        let lower = text::lowercase(bare);
         self.terms.marker(&lower).is_some()
     }
 

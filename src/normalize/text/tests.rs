@@ -124,3 +124,12 @@ fn every_character_is_classed_as_the_unicode_tables_class_it() {
         assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
     }
 }
+
+#[test]
+fn lowercase_is_the_standard_library_s_for_every_character_and_a_final_sigma() {
+    let every: String = (0..=char::MAX as u32).filter_map(char::from_u32).collect();
+    assert_eq!(lowercase(&every), every.to_lowercase());
+    for text in ["ΟΔΟΣ", "Шокаев МУСТАФА", "İSTANBUL", "ǅemal Ǆ", "ΣΑΣ ΣΑΣ."] {
+        assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
+    }
+}

@@ -32,7 +32,7 @@ impl Hints {
         let mut prev = [' '; 2];
         let mut turkmen = false;
         for raw in text.chars() {
-            let c = lower(raw);
+            let c = text::lower(raw);
             match c {
                 'w' | 'ß' => hints.german = true,
                 'á' | 'ǵ' | 'ń' | 'ó' | 'ú' => hints.kazakh2018 = true,
@@ -54,14 +54,6 @@ impl Hints {
         }
         hints.german &= !turkmen;
         hints
-    }
-}
-
-fn lower(c: char) -> char {
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        c.to_lowercase().next().unwrap_or(c)
     }
 }
 

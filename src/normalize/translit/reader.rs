@@ -70,8 +70,8 @@ fn is_combining(c: char) -> bool {
 }
 
 fn push_lower(c: char, buf: &mut Vec<char>) {
-    if c.is_ascii() {
-        buf.push(c.to_ascii_lowercase());
+    if c.is_ascii() || ('А'..='я').contains(&c) {
+        buf.push(text::lower(c));
     } else {
         // `İ` lowers to `i` plus a combining dot, which is dropped.
         buf.extend(c.to_lowercase().filter(|l| !is_combining(*l)));

@@ -1,6 +1,7 @@
 //! Sentences in a clause: a word (or two) naming a kind of sentence (`ВМН`, `ИТЛ`, `высшая
 //! мера`), with its term in years written before or after it.
 
+use crate::normalize::text;
 use super::{Clause, Event, Reader, ends_phrase, has_digit, words};
 use crate::normalize::note::NoteKind;
 use crate::normalize::sentence;
@@ -114,7 +115,7 @@ fn is_term_number(word: &str) -> bool {
 
 /// Whether a word names years (`лет`, `года`, `years`, `жылға`, `yil`).
 fn is_year_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let lower = text::lowercase(word);
     ["лет", "год", "year", "жыл", "yil", "йил"]
         .iter()
         .any(|unit| lower.starts_with(unit))
