@@ -71,6 +71,16 @@ pub fn lower(c: char) -> char {
     }
 }
 
+/// A text in Unicode normal form C, borrowed when it is already so (as most texts are).
+pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.nfc().collect())
+    }
+}
+
 /// The lower case of a text, as [`str::to_lowercase`] gives it, with ASCII and Russian letters
 /// lowered without the general Unicode lookup.
 pub fn lowercase(text: &str) -> String {

@@ -21,7 +21,6 @@ use data::NameData;
 use given::given_key;
 use thiserror::Error;
 use tokens::Token;
-use unicode_normalization::UnicodeNormalization;
 
 /// The most characters a name value may have to be read.
 pub const MAX_NAME_CHARS: usize = 256;
@@ -68,7 +67,7 @@ pub fn parse(text: &str, _lang: Option<Lang>) -> Result<NameParts, NameError> {
     if !text.chars().any(text::is_letter) {
         return Err(NameError::NoLetters(text.to_string()));
     }
-    let nfc: String = text.nfc().collect();
+    let nfc = text::nfc(text);
     Ok(best_reading(&nfc, |hints| parse_with(&nfc, hints)))
 }
 
@@ -133,15 +132,17 @@ fn parse_with(nfc: &str, hints: Hints) -> NameParts {
 
 /// Builds name parts from separate surname, given name and patronymic fields.
 pub fn from_parts(surname: &str, given: &str, patronymic: &str, _lang: Option<Lang>) -> NameParts {
-    let all: String = [surname, given, patronymic].join(" ").nfc().collect();
+    let joined = [surname, given, patronymic].join(" ");
+    let all = text::nfc(&joined);
     best_reading(&all, |hints| parts_with(surname, given, patronymic, hints))
 }
 
 fn parts_with(surname: &str, given: &str, patronymic: &str, hints: Hints) -> NameParts {
     let data = data::builtin();
-    let all: String = [surname, given, patronymic].join(" ").nfc().collect();
+    let joined = [surname, given, patronymic].join(" ");
+    let all = text::nfc(&joined);
     let field = |text: &str| -> Vec<Token> {
-        let nfc: String = text.nfc().collect();
+        let nfc = text::nfc(text);
         tokens::tokenize(&nfc, hints, data)
     };
     let surname_toks = field(surname);

@@ -1,11 +1,11 @@
 //! Display forms of name parts: NFC, white space folded, title case per word and hyphen part.
 
-use unicode_normalization::UnicodeNormalization;
+use crate::normalize::text;
 
 /// Tidies a name part for display: NFC, single spaces, title case (`ШОКАЕВ` → `Шокаев`,
 /// `ибрагим-бек` → `Ибрагим-Бек`, `xo'jayev` → `Xo'jayev`).
 pub fn display(text: &str) -> String {
-    let nfc: String = text.nfc().collect();
+    let nfc = text::nfc(text);
     let mut out = String::with_capacity(nfc.len());
     for (i, word) in nfc.split_whitespace().enumerate() {
         if i > 0 {
@@ -22,7 +22,7 @@ fn title_word(word: &str, out: &mut String) {
         if start {
             out.extend(c.to_uppercase());
         } else {
-            out.extend(c.to_lowercase());
+            text::push_lower(c, out);
         }
         start = c == '-';
     }

@@ -133,3 +133,13 @@ fn lowercase_is_the_standard_library_s_for_every_character_and_a_final_sigma() {
         assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
     }
 }
+
+#[test]
+fn nfc_borrows_a_text_already_composed_and_composes_the_rest() {
+    use unicode_normalization::UnicodeNormalization;
+    for text in ["Шокаев", "Шоқай", "Tchokaïeff", "Й", "И\u{306}", "e\u{301}", "Ѐ", "\u{1e9b}\u{323}"] {
+        let composed: String = text.nfc().collect();
+        assert_eq!(nfc(text), composed, "{text}");
+        assert_eq!(matches!(nfc(text), std::borrow::Cow::Borrowed(_)), text == composed, "{text}");
+    }
+}
