@@ -1,8 +1,8 @@
 //! What a person's mentions say together: preferred name forms, birth interval, birth place.
 //! Computed once per person after attachment, for every output that describes persons.
 
-use crate::normalize::text;
 use crate::model::{Gender, Mention, Person, Place, Script, Text};
+use crate::normalize::text;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::HashMap;

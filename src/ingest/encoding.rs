@@ -270,7 +270,10 @@ mod tests {
     fn a_large_file_is_told_by_its_non_ascii_lines_wherever_they_are() {
         let ascii_rows = "id;year\n".to_string() + &"123456;1890\n".repeat(200_000);
         for (enc, rows) in [
-            (encoding_rs::WINDOWS_1251, "Шокаев;Мустафа;Шокаевич;Ак-Мечеть\n"),
+            (
+                encoding_rs::WINDOWS_1251,
+                "Шокаев;Мустафа;Шокаевич;Ак-Мечеть\n",
+            ),
             (encoding_rs::KOI8_R, "Иванов,Иван,Петрович,Перовск\n"),
         ] {
             let text = ascii_rows.clone() + &rows.repeat(60_000);

@@ -2,10 +2,10 @@
 //! row's field when no column of its own gives one and `mentions.csv` has a column for it, and
 //! every value is kept with its span as evidence (`note_values`).
 
-use crate::normalize::text;
 use super::note::{self, NoteValue};
 use crate::model::{Field, Lang, NoteEvidence, RawRecord, RawValue, RowWarning};
 use crate::normalize::dates;
+use crate::normalize::text;
 
 /// A record with the fields its note gives, and the evidence of every value read.
 pub struct Filled {

@@ -3,8 +3,8 @@
 //! `10 лет концлагеря` are `camp:10`; `ссылка в Казахстан на 5 лет`, `exile, 5 years` are
 //! `exile:5`).
 
-use crate::normalize::text;
 use crate::model::{SentenceKey, SentenceKind};
+use crate::normalize::text;
 use crate::tables::{self, DataError, Loaded, Table};
 
 /// The kinds of sentence, in the order they are tried: the first kind one of whose stems a

@@ -4,8 +4,8 @@
 //! are a marker of the unknown (`schemas/unknown_markers.csv`). It is dropped before the date is
 //! read, so the known parts are kept; a cell that holds only a marker is no date at all.
 
-use crate::normalize::text;
 use crate::model::is_unknown_marker;
+use crate::normalize::text;
 
 /// The most words of a marker looked for at the end of a clause (`нет сведений`, `маълумот йўқ`).
 const MARKER_WORDS: usize = 3;

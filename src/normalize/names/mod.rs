@@ -14,9 +14,9 @@ pub mod surname;
 pub mod tidy;
 pub mod tokens;
 
-use crate::normalize::text;
 use super::translit::{Hints, is_cyrillic, key_with, phonetic_of_key};
 use crate::model::{Gender, Lang, NameParts, Script};
+use crate::normalize::text;
 use data::NameData;
 use given::given_key;
 use thiserror::Error;

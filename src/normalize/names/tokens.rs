@@ -1,10 +1,10 @@
 //! Splits a name field into words and initials, and joins particles and separate patronymic
 //! markers to the word they belong to.
 
-use crate::normalize::text;
 use super::data::{NameData, ParticleKind};
 use super::given::given_key;
 use super::patronymic::{Patronymic, from_suffix, marker_word};
+use crate::normalize::text;
 use crate::normalize::translit::{Hints, key_with};
 
 /// One part of a name field.

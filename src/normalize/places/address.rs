@@ -2,8 +2,8 @@
 //! `Сыр-Дарьинская обл., Перовский у., аул №5` → region `Сыр-Дарьинская`, district `Перовский`,
 //! settlement `№5` (dropped: no name left).
 
-use crate::normalize::text;
 use super::terms::{Level, Position, Terms};
+use crate::normalize::text;
 
 /// One part of an address: its name words, the level its marker announced, and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]

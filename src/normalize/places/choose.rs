@@ -14,13 +14,13 @@
 //! that found a region counts as a region); on a tie the later part wins. Approximate matches
 //! are taken only when one place has the smallest edit distance.
 
-use crate::normalize::text;
 use super::address::{self, Part};
 use super::data::{FormEntry, PlaceKind};
 use super::index::{Hits, form_stems, is_cyrillic, word_stems};
 use super::terms::Level;
 use super::{Gazetteer, PlaceError};
 use crate::model::{Place, PlaceLevel};
+use crate::normalize::text;
 use unicode_normalization::UnicodeNormalization;
 
 /// What one address part found.

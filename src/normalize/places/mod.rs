@@ -20,8 +20,8 @@ mod tests_table;
 
 pub use data::PlaceKind;
 
-use crate::normalize::text;
 use crate::model::{Place, PlaceLevel};
+use crate::normalize::text;
 use crate::tables::{self, DataError, Loaded, Table as SchemaTable};
 use data::Table;
 use index::Index;
@@ -156,7 +156,8 @@ impl Gazetteer {
 
     /// Whether a word is a term of an address (`обл.`, `уезда`, `аул`, `ул.`), case aside.
     pub fn is_address_word(&self, word: &str) -> bool {
-        let bare = word.trim_matches(|c: char| !text::is_letter_or_digit(c) && c != '-' && c != '.');
+        let bare =
+            word.trim_matches(|c: char| !text::is_letter_or_digit(c) && c != '-' && c != '.');
         let lower = text::lowercase(bare);
         self.terms.marker(&lower).is_some()
     }

@@ -129,7 +129,8 @@ fn every_character_is_classed_as_the_unicode_tables_class_it() {
 fn lowercase_is_the_standard_library_s_for_every_character_and_a_final_sigma() {
     let every: String = (0..=char::MAX as u32).filter_map(char::from_u32).collect();
     assert_eq!(lowercase(&every), every.to_lowercase());
-    for text in ["ΟΔΟΣ", "Шокаев МУСТАФА", "İSTANBUL", "ǅemal Ǆ", "ΣΑΣ ΣΑΣ."] {
+    for text in ["ΟΔΟΣ", "Шокаев МУСТАФА", "İSTANBUL", "ǅemal Ǆ", "ΣΑΣ ΣΑΣ."]
+    {
         assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
     }
 }
@@ -137,9 +138,22 @@ fn lowercase_is_the_standard_library_s_for_every_character_and_a_final_sigma() {
 #[test]
 fn nfc_borrows_a_text_already_composed_and_composes_the_rest() {
     use unicode_normalization::UnicodeNormalization;
-    for text in ["Шокаев", "Шоқай", "Tchokaïeff", "Й", "И\u{306}", "e\u{301}", "Ѐ", "\u{1e9b}\u{323}"] {
+    for text in [
+        "Шокаев",
+        "Шоқай",
+        "Tchokaïeff",
+        "Й",
+        "И\u{306}",
+        "e\u{301}",
+        "Ѐ",
+        "\u{1e9b}\u{323}",
+    ] {
         let composed: String = text.nfc().collect();
         assert_eq!(nfc(text), composed, "{text}");
-        assert_eq!(matches!(nfc(text), std::borrow::Cow::Borrowed(_)), text == composed, "{text}");
+        assert_eq!(
+            matches!(nfc(text), std::borrow::Cow::Borrowed(_)),
+            text == composed,
+            "{text}"
+        );
     }
 }

@@ -1,10 +1,10 @@
 //! Sentences in a clause: a word (or two) naming a kind of sentence (`ВМН`, `ИТЛ`, `высшая
 //! мера`), with its term in years written before or after it.
 
-use crate::normalize::text;
 use super::{Clause, Event, Reader, ends_phrase, has_digit, words};
 use crate::normalize::note::NoteKind;
 use crate::normalize::sentence;
+use crate::normalize::text;
 
 impl Reader<'_> {
     /// Sentences: a word (or two) naming a kind of sentence, with the term written before it;

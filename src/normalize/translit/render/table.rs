@@ -1,8 +1,8 @@
 //! The transliteration table, loaded once from `schemas/translit.csv`.
 
 use super::context_applies;
-use rustc_hash::FxHashMap;
 use crate::tables::{self, DataError, Loaded, Table as SchemaTable};
+use rustc_hash::FxHashMap;
 
 /// Where a row's forms apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
