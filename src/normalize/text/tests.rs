@@ -150,10 +150,12 @@ fn nfc_borrows_a_text_already_composed_and_composes_the_rest() {
     ] {
         let composed: String = text.nfc().collect();
         assert_eq!(nfc(text), composed, "{text}");
-        assert_eq!(
-            matches!(nfc(text), std::borrow::Cow::Borrowed(_)),
-            text == composed,
-            "{text}"
-        );
+        // The quick check may leave a composed text unsure (`ẛ̣`): it is then composed again.
+        if matches!(nfc(text), std::borrow::Cow::Borrowed(_)) {
+            assert_eq!(text, composed, "{text}");
+        }
+    }
+    for text in ["Шокаев", "Шоқай", "Tchokaïeff", "Xoʻjayev"] {
+        assert!(matches!(nfc(text), std::borrow::Cow::Borrowed(_)), "{text}");
     }
 }
