@@ -3,10 +3,10 @@
 //! borderline pairs, each person's nearest mention kept apart, and the pairs of the mentions
 //! that fit two persons about equally, each with the contribution of every field compared.
 
+use super::decimal;
 use super::row::Row;
 use crate::link::{Edge, FIXED_CONTRIBUTIONS, Linkage};
 use crate::model::Outcome;
-use std::fmt::Write;
 
 /// What the linker did with a pair, as `edges.csv` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,7 +147,7 @@ pub fn probability(score: f64) -> f64 {
 /// A number with `decimals` fixed decimals, never `-0.00`.
 fn push_fixed(text: &mut String, value: f64, decimals: usize) {
     let start = text.len();
-    let _ = write!(text, "{value:.decimals$}");
+    decimal::push_fixed(text, value, decimals);
     let written = &text[start..];
     if written.starts_with('-') && written[1..].bytes().all(|b| b == b'0' || b == b'.') {
         text.remove(start);
@@ -167,11 +167,11 @@ fn push_contributions(text: &mut String, edge: &Edge) {
         }
         text.push('[');
         match i < FIXED_CONTRIBUTIONS {
-            true => push_json_string(text, field),
-            false => push_json_string(text, &format!("{COLUMN_PREFIX}{field}")),
+            true => push_json_string(text, "", field),
+            false => push_json_string(text, COLUMN_PREFIX, field),
         }
         text.push(',');
-        push_json_string(text, level);
+        push_json_string(text, "", level);
         text.push(',');
         push_fixed(text, weight, 2);
         text.push(']');
@@ -185,9 +185,18 @@ fn compared(field: &str, level: &str, weight: f64) -> bool {
     level != "missing" && (field != "name_evidence" || weight != 0.0)
 }
 
-/// A string as a JSON string literal.
-fn push_json_string(text: &mut String, value: &str) {
-    match serde_json::to_string(value) {
+/// `prefix` and `value` as one JSON string literal, as serde_json writes it.
+fn push_json_string(text: &mut String, prefix: &str, value: &str) {
+    // serde_json escapes only quotes, backslashes and control characters.
+    let plain = |s: &str| !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\');
+    if plain(prefix) && plain(value) {
+        text.push('"');
+        text.push_str(prefix);
+        text.push_str(value);
+        text.push('"');
+        return;
+    }
+    match serde_json::to_string(&format!("{prefix}{value}")) {
         Ok(quoted) => text.push_str(&quoted),
         Err(_) => text.push_str("\"\""),
     }
@@ -218,8 +227,17 @@ mod tests {
 
     #[test]
     fn json_strings_are_escaped() {
-        let mut text = String::new();
-        push_json_string(&mut text, "a \"b\"");
-        assert_eq!(text, r#""a \"b\"""#);
+        for (prefix, value) in [
+            ("", "a \"b\""),
+            ("", "Место работы"),
+            (COLUMN_PREFIX, "Место работы"),
+            (COLUMN_PREFIX, "tab\there\\ \u{1}\u{7f}"),
+            ("", ""),
+        ] {
+            let mut text = String::from("[");
+            push_json_string(&mut text, prefix, value);
+            let expected = serde_json::to_string(&format!("{prefix}{value}")).unwrap();
+            assert_eq!(text, format!("[{expected}"));
+        }
     }
 }

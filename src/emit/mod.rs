@@ -2,6 +2,7 @@
 
 pub mod atomic;
 pub mod datapackage;
+pub mod decimal;
 pub mod edges;
 pub mod inplace;
 pub mod owned;

@@ -80,7 +80,7 @@ pub fn row(edge: &Edge, outcome: &Outcome, row: &mut Row) {
     row.push_display(a.prov.key_display());
     row.push_display(b.prov.key_display());
     row.push_empty();
-    row.push_display(format_args!("{:.2}", edge.score));
+    row.push_with(|text| super::decimal::push_fixed(text, edge.score, 2));
     row.push(edge.note);
     row.push(outcome.person_id_of(edge.a));
     row.push(outcome.person_id_of(edge.b));

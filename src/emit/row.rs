@@ -44,13 +44,8 @@ impl Row {
 
     /// Appends a date as `YYYY-MM-DD`, exactly as [`NaiveDate`] displays it.
     pub fn push_date(&mut self, date: NaiveDate) {
-        let (year, month, day) = (date.year(), date.month(), date.day());
-        if (0..=9999).contains(&year) {
-            let _ = write!(self.text, "{year:04}-{month:02}-{day:02}");
-            self.end_cell();
-        } else {
-            self.push_display(date);
-        }
+        push_date_text(&mut self.text, date);
+        self.end_cell();
     }
 
     /// Appends a cell holding `value` as JSON (serde_json's compact form).
@@ -113,6 +108,30 @@ impl<'s> FromIterator<&'s str> for Row {
     }
 }
 
+/// Appends a date as `YYYY-MM-DD`, exactly as [`NaiveDate`] displays it.
+pub fn push_date_text(text: &mut String, date: NaiveDate) {
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    if let Ok(year) = u32::try_from(year)
+        && year <= 9999
+    {
+        push_padded(text, year, 4);
+        text.push('-');
+        push_padded(text, month, 2);
+        text.push('-');
+        push_padded(text, day, 2);
+    } else {
+        // Writing into a String cannot fail.
+        let _ = write!(text, "{date}");
+    }
+}
+
+/// Appends the last `width` decimal digits of `n`, zeros in front.
+fn push_padded(text: &mut String, n: u32, width: u32) {
+    for place in (0..width).rev() {
+        text.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,14 +155,11 @@ mod tests {
     #[test]
     fn dates_are_written_as_chrono_displays_them() {
         let mut row = Row::new();
-        for (y, m, d) in [
-            (1890, 12, 25),
-            (5, 1, 2),
-            (9999, 12, 31),
-            (-44, 3, 15),
-            (12345, 6, 7),
-        ] {
-            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let days = (-3000..15000).step_by(7).flat_map(|y| {
+            [(1, 1), (2, 28), (6, 15), (9, 30), (10, 9), (12, 31)]
+                .map(|(m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
+        });
+        for date in days {
             row.clear();
             row.push_date(date);
             assert_eq!(row.get(0).unwrap(), date.to_string());

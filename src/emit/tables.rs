@@ -2,12 +2,12 @@
 
 use super::edges::{Cursor, edge_row};
 use super::row::Row;
+use super::row::push_date_text;
 use crate::model::{DateValue, Decision, Mention, Norm, Person, Reject, RowWarning};
 use crate::model::{Outcome, Text};
 use crate::normalize::bodies;
 use crate::summary::Summary;
 use chrono::{Datelike, NaiveDate};
-use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// The tables in the order they are written and checked: a table's foreign keys refer only to
@@ -47,6 +47,8 @@ pub struct Rows<'a> {
     /// The next pair of `edges.csv`.
     edges: Cursor,
     row: Row,
+    /// The source names of a row's mentions, reused row after row.
+    sources: Vec<&'a str>,
 }
 
 /// The rows of the output table `table` (a table of [`TABLE_ORDER`] or `id_changes`; any other
@@ -70,18 +72,27 @@ pub fn rows<'a>(table: &str, outcome: &'a Outcome) -> Rows<'a> {
         inner: 0,
         edges: Cursor::default(),
         row: Row::new(),
+        sources: Vec::new(),
     }
 }
 
-impl Rows<'_> {
+impl<'a> Rows<'a> {
     /// The next row, or `None` after the last.
     pub fn next_row(&mut self) -> Option<&Row> {
         let (o, i, row) = (self.outcome, self.next, &mut self.row);
         row.clear();
         match self.kind {
-            Kind::Persons => person_row(i, o.persons.get(i)?, &o.summaries[i], o, row),
+            Kind::Persons => {
+                let person = o.persons.get(i)?;
+                let sources = sources_of(&mut self.sources, o, &person.mentions);
+                person_row(i, person, &o.summaries[i], sources, o, row);
+            }
             Kind::Mentions => mention_row(o.mentions.get(i)?, o.person_id_of(i), row),
-            Kind::Decisions => decision_row(o.decisions.get(i)?, o, row),
+            Kind::Decisions => {
+                let decision = o.decisions.get(i)?;
+                let sources = sources_of(&mut self.sources, o, &decision.attestations);
+                decision_row(decision, sources, o, row);
+            }
             Kind::Attestations => {
                 let (d, m) = loop {
                     let d = o.decisions.get(self.next)?;
@@ -190,10 +201,44 @@ impl serde::Serialize for JsonObject<'_> {
     }
 }
 
-fn person_row(index: usize, p: &Person, summary: &Summary, outcome: &Outcome, row: &mut Row) {
-    let mentions = p.mentions.iter().map(|&i| &outcome.mentions[i]);
-    let sources: BTreeSet<&str> = mentions.clone().map(|m| m.prov.source.as_str()).collect();
-    let decisions = outcome.decisions_of(index).len();
+/// The distinct source names of `mentions` in order, gathered in `names`.
+fn sources_of<'s, 'a>(
+    names: &'s mut Vec<&'a str>,
+    outcome: &'a Outcome,
+    mentions: &[usize],
+) -> &'s [&'a str] {
+    names.clear();
+    names.extend(
+        mentions
+            .iter()
+            .map(|&i| outcome.mentions[i].prov.source.as_str()),
+    );
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Appends the names of `sources`, `;` between them.
+fn push_sources(row: &mut Row, sources: &[&str]) {
+    row.push_with(|text| {
+        for (i, source) in sources.iter().enumerate() {
+            if i > 0 {
+                text.push(';');
+            }
+            text.push_str(source);
+        }
+    });
+}
+
+fn person_row(
+    index: usize,
+    p: &Person,
+    summary: &Summary,
+    sources: &[&str],
+    outcome: &Outcome,
+    row: &mut Row,
+) {
+    let decisions = outcome.decisions_of(index);
     let place = summary.place.as_ref();
     row.push(&p.id);
     row.push(&summary.name);
@@ -216,16 +261,9 @@ fn person_row(index: usize, p: &Person, summary: &Summary, outcome: &Outcome, ro
     row.push(&summary.organ_key);
     push_span(row, summary.death);
     row.push_display(p.mentions.len());
-    row.push_with(|text| {
-        for (i, source) in sources.into_iter().enumerate() {
-            if i > 0 {
-                text.push(';');
-            }
-            text.push_str(source);
-        }
-    });
-    row.push_display(decisions);
-    row.push(&timeline(summary, outcome.decisions_of(index)));
+    push_sources(row, sources);
+    row.push_display(decisions.len());
+    row.push_with(|text| push_timeline(text, summary, decisions));
 }
 
 /// An interval's two cells, empty when unknown.
@@ -241,46 +279,72 @@ fn push_span(row: &mut Row, span: Option<(NaiveDate, NaiveDate)>) {
 
 /// A person's events in order: `birth 1890-12-25; arrest 1937-08-05; sentence death by
 /// nkvd_troika; death 1937-10-01; rehabilitation 1958-03-01 by presidium_supreme_court_kazssr`.
-fn timeline(summary: &Summary, decisions: &[Decision]) -> String {
-    let when = |(from, to): (NaiveDate, NaiveDate)| match from == to {
-        true => from.to_string(),
-        false => format!("{from}/{to}"),
+fn push_timeline(text: &mut String, summary: &Summary, decisions: &[Decision]) {
+    let start = text.len();
+    let event = |text: &mut String, what: &str| {
+        if text.len() > start {
+            text.push_str("; ");
+        }
+        text.push_str(what);
     };
-    let mut events: Vec<String> = Vec::new();
     if let Some(span) = summary.birth {
-        events.push(format!("birth {}", when(span)));
+        event(text, "birth ");
+        push_span_text(text, span);
     }
     if let Some(span) = summary.arrest {
-        events.push(format!("arrest {}", when(span)));
+        event(text, "arrest ");
+        push_span_text(text, span);
     }
     if !summary.sentence_key.is_empty() || !summary.organ_key.is_empty() {
-        let by = match summary.organ_key.as_str() {
-            "" => String::new(),
-            key => format!(" by {key}"),
-        };
-        let what = match summary.sentence_key.as_str() {
-            "" => "sentence",
-            _ => "sentence ",
-        };
-        events.push(format!("{what}{}{by}", summary.sentence_key));
+        match summary.sentence_key.as_str() {
+            "" => event(text, "sentence"),
+            _ => event(text, "sentence "),
+        }
+        text.push_str(&summary.sentence_key);
+        push_by(text, &summary.organ_key);
     }
     if let Some(span) = summary.death {
-        events.push(format!("death {}", when(span)));
+        event(text, "death ");
+        push_span_text(text, span);
     }
     for d in decisions {
-        let date = d.date.map(when).unwrap_or_else(|| "undated".into());
-        let by = d.body_key.map(|k| format!(" by {k}")).unwrap_or_default();
-        let what = match d.outcome {
-            Some("refused") => "rehabilitation refused",
-            Some("recognised_victim") => "recognised as a victim",
-            _ => "rehabilitation",
-        };
-        events.push(format!("{what} {date}{by}"));
+        event(
+            text,
+            match d.outcome {
+                Some("refused") => "rehabilitation refused ",
+                Some("recognised_victim") => "recognised as a victim ",
+                _ => "rehabilitation ",
+            },
+        );
+        match d.date {
+            Some(span) => push_span_text(text, span),
+            None => text.push_str("undated"),
+        }
+        if let Some(key) = d.body_key {
+            text.push_str(" by ");
+            text.push_str(key);
+        }
     }
-    events.join("; ")
 }
 
-fn decision_row(d: &Decision, outcome: &Outcome, row: &mut Row) {
+/// ` by {key}`, nothing when the key is empty.
+fn push_by(text: &mut String, key: &str) {
+    if !key.is_empty() {
+        text.push_str(" by ");
+        text.push_str(key);
+    }
+}
+
+/// An interval of days as the timeline writes it: one date, or `from/to`.
+fn push_span_text(text: &mut String, (from, to): (NaiveDate, NaiveDate)) {
+    push_date_text(text, from);
+    if from != to {
+        text.push('/');
+        push_date_text(text, to);
+    }
+}
+
+fn decision_row(d: &Decision, sources: &[&str], outcome: &Outcome, row: &mut Row) {
     row.push(&d.id);
     row.push(&d.person_id);
     match d.date {
@@ -311,15 +375,7 @@ fn decision_row(d: &Decision, outcome: &Outcome, row: &mut Row) {
     });
     row.push(d.outcome.unwrap_or_default());
     row.push_display(d.attestations.len());
-    let sources: BTreeSet<&str> = mentions.map(|m| m.prov.source.as_str()).collect();
-    row.push_with(|text| {
-        for (i, source) in sources.into_iter().enumerate() {
-            if i > 0 {
-                text.push(';');
-            }
-            text.push_str(source);
-        }
-    });
+    push_sources(row, sources);
 }
 
 /// The precision of an interval of days: one day, within a month, within a year, or a range.
