@@ -97,6 +97,7 @@ pub fn write_outputs_with(
         let database = s.spawn(|| timed(|| write_database(dir, outcome)));
         let reports = s.spawn(|| timed(|| write_reports(dir, outcome, opts)));
         let tables = timed(|| write_tables(dir, outcome, opts));
+    let (rows, mut loaded) = pipe::channel();
         (tables, joined(database), joined(reports))
     });
     let mut run = run.clone();

@@ -2,9 +2,11 @@
 
 use super::row::Row;
 use crate::tables::{DataError, Loaded};
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use siphasher::sip128::{Hasher128, SipHasher13};
+use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::OnceLock;
 
 /// The output tables and their Table Schema JSON, in the order they are written.
@@ -138,7 +140,7 @@ pub struct Validator {
     errors: Vec<String>,
     limit: usize,
     /// Key sets of `(table, columns)` that some foreign key refers to, filled as tables pass.
-    referenced: HashMap<KeySet, HashSet<u128>>,
+    referenced: Vec<(KeySet, FxHashSet<u128>)>,
 }
 
 /// The check of one table, fed one row at a time.
@@ -147,12 +149,16 @@ pub struct TableCheck<'v> {
     name: String,
     schema: &'static TableSchema,
     row: usize,
-    primary: HashSet<u128>,
+    /// The type of each column, in order.
+    kinds: Vec<ValueKind>,
+    primary: FxHashSet<u128>,
     primary_idx: Vec<usize>,
-    /// Foreign keys: this table's column indices, the referenced key set, the columns' names.
-    foreign: Vec<(Vec<usize>, KeySet, String)>,
-    /// Key sets other tables refer to that this table fills: column indices and the key set.
-    collect: Vec<(Vec<usize>, KeySet)>,
+    /// Foreign keys: this table's column indices, the referenced key set (its place in
+    /// `referenced`, none when no table is referred to so), the columns' names.
+    foreign: Vec<(Vec<usize>, Option<usize>, String)>,
+    /// Key sets other tables refer to that this table fills: column indices and the key set's
+    /// place in `referenced`.
+    collect: Vec<(Vec<usize>, usize)>,
 }
 
 /// A referenced key set: the table and its columns.
@@ -161,14 +167,16 @@ type KeySet = (String, Vec<String>);
 impl Validator {
     /// A validator that keeps at most `limit` messages.
     pub fn new(limit: usize) -> Validator {
-        let mut referenced = HashMap::new();
+        let mut referenced: Vec<(KeySet, FxHashSet<u128>)> = Vec::new();
         for (name, _) in SCHEMAS {
             for fk in schema(name)
                 .map(|s| s.foreign_keys.as_slice())
                 .unwrap_or_default()
             {
                 let key = (fk.reference.resource.clone(), fk.reference.fields.clone());
-                referenced.insert(key, HashSet::new());
+                if !referenced.iter().any(|(known, _)| *known == key) {
+                    referenced.push((key, FxHashSet::default()));
+                }
             }
         }
         Validator {
@@ -194,15 +202,18 @@ impl Validator {
             .foreign_keys
             .iter()
             .map(|fk| {
-                let target = (fk.reference.resource.clone(), fk.reference.fields.clone());
+                let target = self.referenced.iter().position(|((table, columns), _)| {
+                    *table == fk.reference.resource && *columns == fk.reference.fields
+                });
                 (schema.indices(&fk.fields), target, fk.fields.join(","))
             })
             .collect();
         let collect = self
             .referenced
-            .keys()
-            .filter(|(table, _)| table == name)
-            .map(|key| (schema.indices(&key.1), key.clone()))
+            .iter()
+            .enumerate()
+            .filter(|(_, ((table, _), _))| table == name)
+            .map(|(at, ((_, columns), _))| (schema.indices(columns), at))
             .collect();
         TableCheck {
             primary_idx: schema.indices(&schema.primary_key),
@@ -210,7 +221,12 @@ impl Validator {
             name: name.to_string(),
             schema,
             row: 1,
-            primary: HashSet::new(),
+            kinds: schema
+                .fields
+                .iter()
+                .map(|f| ValueKind::of(&f.kind))
+                .collect(),
+            primary: FxHashSet::default(),
             foreign,
             collect,
         }
@@ -237,18 +253,15 @@ fn empty_schema() -> &'static TableSchema {
     })
 }
 
-/// A 128-bit hash of a key's cells (two salted SipHash halves; `str` hashing marks where each
-/// cell ends), so key sets of a million rows stay small; a clash is vanishingly unlikely.
+/// A 128-bit hash of a key's cells (SipHash-1-3 with a 128-bit result; `str` hashing marks
+/// where each cell ends), so key sets of a million rows stay small; a clash is vanishingly
+/// unlikely.
 fn key_of(row: &Row, idx: &[usize]) -> u128 {
-    let half = |salt: u8| {
-        let mut h = std::hash::DefaultHasher::new();
-        salt.hash(&mut h);
-        for &i in idx {
-            row.get(i).unwrap_or_default().hash(&mut h);
-        }
-        u128::from(h.finish())
-    };
-    (half(1) << 64) | half(2)
+    let mut h = SipHasher13::new();
+    for &i in idx {
+        row.get(i).unwrap_or_default().hash(&mut h);
+    }
+    h.finish128().as_u128()
 }
 
 impl TableCheck<'_> {
@@ -262,8 +275,8 @@ impl TableCheck<'_> {
                 .push(format!("{name}: row {line}: {n} cells"));
             return;
         }
-        for (value, field) in row.cells().zip(&self.schema.fields) {
-            if let Err(why) = check_value(value, field) {
+        for ((value, field), &kind) in row.cells().zip(&self.schema.fields).zip(&self.kinds) {
+            if let Err(why) = check_value(value, field, kind) {
                 let column = &field.name;
                 self.validator
                     .push(format!("{name}: row {line}, {column}: {why}"));
@@ -274,21 +287,42 @@ impl TableCheck<'_> {
                 .push(format!("{name}: row {line}: duplicate primary key"));
         }
         for (idx, target, columns) in &self.foreign {
-            let known = self.validator.referenced.get(target);
-            if !known.is_some_and(|keys| keys.contains(&key_of(row, idx))) {
+            let known = target.and_then(|at| self.validator.referenced.get(at));
+            if !known.is_some_and(|(_, keys)| keys.contains(&key_of(row, idx))) {
                 let message = format!("{name}: row {line}: {columns} refers to nothing");
                 self.validator.push(message);
             }
         }
-        for (idx, target) in &self.collect {
-            if let Some(keys) = self.validator.referenced.get_mut(target) {
+        for (idx, at) in &self.collect {
+            if let Some((_, keys)) = self.validator.referenced.get_mut(*at) {
                 keys.insert(key_of(row, idx));
             }
         }
     }
 }
 
-fn check_value(value: &str, field: &FieldSpec) -> Result<(), String> {
+/// The type of a column's values, as its schema names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ValueKind {
+    Integer,
+    Number,
+    Date,
+    /// Any other type: text, not checked beyond its constraints.
+    Text,
+}
+
+impl ValueKind {
+    fn of(kind: &str) -> ValueKind {
+        match kind {
+            "integer" => ValueKind::Integer,
+            "number" => ValueKind::Number,
+            "date" => ValueKind::Date,
+            _ => ValueKind::Text,
+        }
+    }
+}
+
+fn check_value(value: &str, field: &FieldSpec, kind: ValueKind) -> Result<(), String> {
     let c = &field.constraints;
     if value.is_empty() {
         return if c.required {
@@ -297,8 +331,8 @@ fn check_value(value: &str, field: &FieldSpec) -> Result<(), String> {
             Ok(())
         };
     }
-    match field.kind.as_str() {
-        "integer" => {
+    match kind {
+        ValueKind::Integer => {
             let n: i64 = value
                 .parse()
                 .map_err(|_| format!("{value:?} is no integer"))?;
@@ -306,10 +340,10 @@ fn check_value(value: &str, field: &FieldSpec) -> Result<(), String> {
                 return Err(format!("{n} is below the minimum"));
             }
         }
-        "number" if !value.parse::<f64>().is_ok_and(f64::is_finite) => {
+        ValueKind::Number if !value.parse::<f64>().is_ok_and(f64::is_finite) => {
             return Err(format!("{value:?} is no number"));
         }
-        "date" if !is_date(value) => {
+        ValueKind::Date if !is_date(value) => {
             return Err(format!("{value:?} is no YYYY-MM-DD date"));
         }
         _ => {}

@@ -183,10 +183,10 @@ fn insert_rows(
     let marks = vec!["?"; schema.fields.len()].join(", ");
     let sql = format!("INSERT INTO {} VALUES ({marks})", quote(table));
     let mut stmt = tx.prepare(&sql)?;
-    let kinds: Vec<(&str, bool)> = schema
+    let kinds: Vec<(Column, bool)> = schema
         .fields
         .iter()
-        .map(|f| (f.kind.as_str(), schema.primary_key.contains(&f.name)))
+        .map(|f| (Column::of(&f.kind), schema.primary_key.contains(&f.name)))
         .collect();
     let mut rows = super::tables::rows(table, outcome);
     while let Some(row) = rows.next_row() {
@@ -198,16 +198,15 @@ fn insert_rows(
     Ok(())
 }
 
-/// A cell as an SQLite value of its schema type (`integer`, `number` or text), empty optional
-/// cells as NULL.
-fn value<'c>(cell: &'c str, kind: &str, key: bool) -> ValueRef<'c> {
+/// A cell as an SQLite value of its column's type, empty optional cells as NULL.
+fn value(cell: &str, kind: Column, key: bool) -> ValueRef<'_> {
     if cell.is_empty() && !key {
         return ValueRef::Null;
     }
     let typed = match kind {
-        "integer" => cell.parse::<i64>().ok().map(ValueRef::Integer),
-        "number" => cell.parse::<f64>().ok().map(ValueRef::Real),
-        _ => None,
+        Column::Integer => cell.parse::<i64>().ok().map(ValueRef::Integer),
+        Column::Real => cell.parse::<f64>().ok().map(ValueRef::Real),
+        Column::Text => None,
     };
     typed.unwrap_or(ValueRef::Text(cell.as_bytes()))
 }
@@ -243,10 +242,13 @@ mod tests {
 
     #[test]
     fn cells_become_typed_values() {
-        assert_eq!(value("12", "integer", false), ValueRef::Integer(12));
-        assert_eq!(value("-1.25", "number", false), ValueRef::Real(-1.25));
-        assert_eq!(value("", "string", false), ValueRef::Null);
-        assert_eq!(value("", "string", true), ValueRef::Text(b""));
-        assert_eq!(value("x", "string", false), ValueRef::Text(b"x"));
+        let [integer, number, string] = ["integer", "number", "string"].map(Column::of);
+        assert_eq!(value("12", integer, false), ValueRef::Integer(12));
+        assert_eq!(value("-1.25", number, false), ValueRef::Real(-1.25));
+        assert_eq!(value("", string, false), ValueRef::Null);
+        assert_eq!(value("", string, true), ValueRef::Text(b""));
+        assert_eq!(value("x", string, false), ValueRef::Text(b"x"));
+        assert_eq!(value("x", integer, false), ValueRef::Text(b"x"));
+        assert_eq!(Column::of("date"), Column::Text);
     }
 }

@@ -9,9 +9,8 @@
 use super::super::row::Row;
 use crate::model::Outcome;
 use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
 /// The UTF-8 byte order mark.
@@ -49,11 +48,7 @@ pub const NUMBER_COLUMNS: [&str; 4] = ["mentions", "sources", "decisions", "scor
 /// `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, whatever follows, so that
 /// `-inf`, `+7` or `-1+1` from a source are shown as written and never evaluated.
 pub fn spreadsheet_cell(cell: &str) -> Cow<'_, str> {
-    let formula_like = matches!(
-        cell.chars().next(),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r')
-    );
-    if formula_like {
+    if formula_like(cell) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
@@ -63,11 +58,20 @@ pub fn spreadsheet_cell(cell: &str) -> Cow<'_, str> {
 /// A cell of `column` made safe for spreadsheets: in one of [`NUMBER_COLUMNS`] a plain decimal
 /// the report wrote (`-2.31`) stays as it is; everything else follows [`spreadsheet_cell`].
 pub fn report_cell<'c>(column: &str, cell: &'c str) -> Cow<'c, str> {
-    if NUMBER_COLUMNS.contains(&column) && is_plain_decimal(cell) {
+    if !formula_like(cell) || (NUMBER_COLUMNS.contains(&column) && is_plain_decimal(cell)) {
         Cow::Borrowed(cell)
     } else {
-        spreadsheet_cell(cell)
+        Cow::Owned(format!("'{cell}"))
     }
+}
+
+/// Whether a spreadsheet would run a cell as a formula: it starts with `=`, `+`, `-`, `@`, tab
+/// or carriage return.
+fn formula_like(cell: &str) -> bool {
+    matches!(
+        cell.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
 }
 
 /// The cells of a report row made safe for spreadsheets, column by column (see
@@ -148,7 +152,9 @@ pub fn persons_report_rows<E>(
             if n > 0 {
                 keys.push_str("; ");
             }
-            let _ = write!(keys, "{}", m.prov.key_display());
+            keys.push_str(&m.prov.source);
+            keys.push(':');
+            keys.push_str(&m.prov.record_id);
         }
         let cells: Vec<&str> = picks
             .iter()
@@ -161,13 +167,14 @@ pub fn persons_report_rows<E>(
 }
 
 /// A CSV writer for a report file, starting with a byte order mark when `bom` asks for one.
-fn report_writer(path: &Path, bom: bool) -> io::Result<::csv::Writer<BufWriter<File>>> {
-    let mut file = BufWriter::with_capacity(1 << 20, File::create(path)?);
+fn report_writer(path: &Path, bom: bool) -> io::Result<::csv::Writer<File>> {
+    let mut file = File::create(path)?;
     if bom {
         file.write_all(BOM)?;
     }
     Ok(::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
+        .buffer_capacity(super::super::CSV_BUFFER)
         .from_writer(file))
 }
 
@@ -179,8 +186,7 @@ pub fn write_persons_report(path: &Path, outcome: &Outcome, bom: bool) -> io::Re
     persons_report_rows(outcome, |cells| {
         wtr.write_record(report_cells(&titles, cells.iter().copied()))
     })?;
-    let file = wtr.into_inner().map_err(|e| e.into_error())?;
-    file.into_inner().map_err(|e| e.into_error())?.sync_all()
+    wtr.into_inner().map_err(|e| e.into_error())?.sync_all()
 }
 
 /// Writes a report CSV, every cell made safe for spreadsheets: one row per item, each written
@@ -199,8 +205,7 @@ pub fn write_report<T>(
         fill(item, &mut row);
         wtr.write_record(report_cells(header, row.cells()))?;
     }
-    let file = wtr.into_inner().map_err(|e| e.into_error())?;
-    file.into_inner().map_err(|e| e.into_error())?.sync_all()
+    wtr.into_inner().map_err(|e| e.into_error())?.sync_all()
 }
 
 #[cfg(test)]

@@ -247,6 +247,10 @@ fn excel_date(text: &str) -> Option<ExcelDateTime> {
 
 /// Text cut to what one Excel cell holds, ending in `…` when cut.
 fn excel_text(text: &str) -> Cow<'_, str> {
+    if text.len() < EXCEL_CELL_CHARS {
+        // Fewer bytes than a cell holds characters.
+        return Cow::Borrowed(text);
+    }
     match text.char_indices().nth(EXCEL_CELL_CHARS - 1) {
         Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
         None => Cow::Borrowed(text),
