@@ -6,6 +6,7 @@ pub mod decimal;
 pub mod edges;
 pub mod inplace;
 pub mod owned;
+mod pipe;
 pub mod report;
 pub mod review;
 pub mod row;
@@ -17,9 +18,12 @@ pub mod tables;
 use crate::model::Outcome;
 use schema::Validator;
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+/// The bytes a CSV writer gathers before it writes them to its file.
+pub(crate) const CSV_BUFFER: usize = 1 << 20;
 
 /// How many validation messages are reported at most.
 const MAX_VIOLATIONS: usize = 20;
@@ -93,11 +97,11 @@ pub fn write_outputs_with(
     let staging = atomic::Staging::new(target).map_err(io_err(target))?;
     let dir = staging.path();
     let _span = tracing::info_span!("write").entered();
-    let (tables, database, reports) = std::thread::scope(|s| {
-        let database = s.spawn(|| timed(|| write_database(dir, outcome)));
-        let reports = s.spawn(|| timed(|| write_reports(dir, outcome, opts)));
-        let tables = timed(|| write_tables(dir, outcome, opts));
     let (rows, mut loaded) = pipe::channel();
+    let (tables, database, reports) = std::thread::scope(|s| {
+        let database = s.spawn(move || timed(|| write_database(dir, &mut loaded)));
+        let reports = s.spawn(|| timed(|| write_reports(dir, outcome, opts)));
+        let tables = timed(|| write_tables(dir, outcome, opts, rows));
         (tables, joined(database), joined(reports))
     });
     let mut run = run.clone();
@@ -129,14 +133,20 @@ fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
 }
 
 /// Writes the data tables and the id changes, checking every row against its schema as it is
-/// written; any violation is the error.
-fn write_tables(dir: &Path, outcome: &Outcome, opts: &EmitOptions) -> Result<(), EmitError> {
+/// written and passing it on to `rows` for the database; any violation is the error.
+fn write_tables(
+    dir: &Path,
+    outcome: &Outcome,
+    opts: &EmitOptions,
+    mut rows: pipe::RowSender,
+) -> Result<(), EmitError> {
     let _span = tracing::info_span!("csv").entered();
     let mut validator = Validator::new(MAX_VIOLATIONS);
     for name in csv_tables() {
         let path = dir.join(format!("{name}.csv"));
         let bom = opts.excel_bom && report::csv::is_report(name);
-        write_table(&path, name, outcome, &mut validator, bom).map_err(io_err(&path))?;
+        let table = Table { name, outcome, bom };
+        write_table(&path, &table, &mut validator, &mut rows).map_err(io_err(&path))?;
     }
     let violations = validator.finish();
     if !violations.is_empty() {
@@ -145,8 +155,8 @@ fn write_tables(dir: &Path, outcome: &Outcome, opts: &EmitOptions) -> Result<(),
     Ok(())
 }
 
-fn write_database(dir: &Path, outcome: &Outcome) -> Result<(), EmitError> {
-    Ok(sqlite::write_database(&dir.join(sqlite::FILE), outcome)?)
+fn write_database(dir: &Path, rows: &mut pipe::RowReceiver) -> Result<(), EmitError> {
+    Ok(sqlite::write_database_from(&dir.join(sqlite::FILE), rows)?)
 }
 
 /// Writes what is derived from the tables for people and for the next run: the persons report,
@@ -201,38 +211,49 @@ fn table_header(name: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// A table to write: its name, the outcome its rows come from, and whether its file starts with
+/// a byte order mark.
+struct Table<'o> {
+    name: &'static str,
+    outcome: &'o Outcome,
+    bom: bool,
+}
+
 /// Writes one table as CSV (UTF-8, comma, `\n` line ends, quotes only where needed), checking
-/// each row as it goes. A spreadsheet-facing report gets its risky cells neutralised and,
-/// when asked, a byte order mark; the check sees the exact values.
+/// each row as it goes and passing it on to `rows`. A spreadsheet-facing report gets its risky
+/// cells neutralised and, when asked, a byte order mark; the check and the database see the
+/// exact values.
 fn write_table(
     path: &Path,
-    name: &str,
-    outcome: &Outcome,
+    table: &Table<'_>,
     validator: &mut Validator,
-    bom: bool,
+    rows: &mut pipe::RowSender,
 ) -> io::Result<()> {
+    let Table { name, outcome, bom } = *table;
     let header = table_header(name);
-    let mut file = BufWriter::with_capacity(1 << 20, File::create(path)?);
+    let mut file = File::create(path)?;
     if bom {
         file.write_all(report::csv::BOM)?;
     }
     let spreadsheet = report::csv::is_report(name);
     let mut wtr = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
+        .buffer_capacity(CSV_BUFFER)
         .from_writer(file);
     wtr.write_record(&header)?;
     let mut check = validator.table(name, &header);
-    let mut rows = tables::rows(name, outcome);
-    while let Some(row) = rows.next_row() {
+    let mut built = tables::rows(name, outcome);
+    while let Some(row) = built.next_row() {
         check.row(row);
+        rows.push(name, row);
         if spreadsheet {
             wtr.write_record(report::csv::report_cells(&header, row.cells()))?;
         } else {
             wtr.write_record(row.cells())?;
         }
     }
-    let file = wtr.into_inner().map_err(|e| e.into_error())?;
-    file.into_inner().map_err(|e| e.into_error())?.sync_all()
+    rows.end(name);
+    wtr.into_inner().map_err(|e| e.into_error())?.sync_all()
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {

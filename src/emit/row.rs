@@ -18,6 +18,14 @@ impl Row {
         Row::default()
     }
 
+    /// Makes this row a copy of `other`, reusing its buffers.
+    pub fn copy_from(&mut self, other: &Row) {
+        self.text.clear();
+        self.text.push_str(&other.text);
+        self.ends.clear();
+        self.ends.extend_from_slice(&other.ends);
+    }
+
     /// Removes every cell, keeping the buffers.
     pub fn clear(&mut self) {
         self.text.clear();
@@ -100,14 +108,6 @@ impl Row {
     }
 }
 
-impl<'s> FromIterator<&'s str> for Row {
-    fn from_iter<I: IntoIterator<Item = &'s str>>(cells: I) -> Row {
-        let mut row = Row::new();
-        cells.into_iter().for_each(|c| row.push(c));
-        row
-    }
-}
-
 /// Appends a date as `YYYY-MM-DD`, exactly as [`NaiveDate`] displays it.
 pub fn push_date_text(text: &mut String, date: NaiveDate) {
     let (year, month, day) = (date.year(), date.month(), date.day());
@@ -132,6 +132,14 @@ fn push_padded(text: &mut String, n: u32, width: u32) {
     }
 }
 
+impl<'s> FromIterator<&'s str> for Row {
+    fn from_iter<I: IntoIterator<Item = &'s str>>(cells: I) -> Row {
+        let mut row = Row::new();
+        cells.into_iter().for_each(|c| row.push(c));
+        row
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +154,9 @@ mod tests {
         assert_eq!(row.to_vec(), ["Шокаев", "", "1890", r#"[["a","\"b\""]]"#]);
         assert_eq!(row.get(1), Some(""));
         assert_eq!(row.get(4), None);
+        let mut copy = Row::from_iter(["old", "cells", "here"]);
+        copy.copy_from(&row);
+        assert_eq!(copy.to_vec(), row.to_vec());
         row.clear();
         assert!(row.is_empty());
         row.push("x");

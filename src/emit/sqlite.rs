@@ -5,6 +5,7 @@
 //! prepared statements; indexes are built after the rows. The file holds no timestamps and uses a
 //! fixed page size, so the same input gives the same bytes.
 
+use super::row::Row;
 use super::schema::{self, TableSchema};
 use crate::model::Outcome;
 use rusqlite::Connection;
@@ -63,10 +64,63 @@ pub enum SqliteError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// The rows ended before the last table, or came in another order than the tables.
+    #[error("{path}: the rows to load ended early or came out of order")]
+    Incomplete {
+        /// The database file.
+        path: PathBuf,
+    },
+}
+
+/// Why a table could not be filled.
+#[derive(Debug)]
+pub enum FillError {
+    /// SQLite reported an error.
+    Sqlite(rusqlite::Error),
+    /// The rows ended before the table's last, or belong to another table.
+    Incomplete,
+}
+
+impl From<rusqlite::Error> for FillError {
+    fn from(e: rusqlite::Error) -> FillError {
+        FillError::Sqlite(e)
+    }
+}
+
+/// Where the database's rows come from, table by table in the order the CSVs are written.
+pub trait RowSource {
+    /// Calls `each` with every row of `table`, in order; stops at the first error.
+    fn rows(
+        &mut self,
+        table: &str,
+        each: &mut dyn FnMut(&Row) -> rusqlite::Result<()>,
+    ) -> Result<(), FillError>;
+}
+
+/// The rows of a run's outcome, built as they are loaded.
+struct OutcomeRows<'a>(&'a Outcome);
+
+impl RowSource for OutcomeRows<'_> {
+    fn rows(
+        &mut self,
+        table: &str,
+        each: &mut dyn FnMut(&Row) -> rusqlite::Result<()>,
+    ) -> Result<(), FillError> {
+        let mut rows = super::tables::rows(table, self.0);
+        while let Some(row) = rows.next_row() {
+            each(row)?;
+        }
+        Ok(())
+    }
 }
 
 /// Builds the database at `path` (replacing any file there) from the outcome.
 pub fn write_database(path: &Path, outcome: &Outcome) -> Result<(), SqliteError> {
+    write_database_from(path, &mut OutcomeRows(outcome))
+}
+
+/// Builds the database at `path` (replacing any file there) from the rows `source` gives.
+pub fn write_database_from(path: &Path, source: &mut dyn RowSource) -> Result<(), SqliteError> {
     let io = |source| SqliteError::Io {
         path: path.to_path_buf(),
         source,
@@ -76,39 +130,48 @@ pub fn write_database(path: &Path, outcome: &Outcome) -> Result<(), SqliteError>
         _ => {}
     }
     let _span = tracing::info_span!("sqlite").entered();
-    fill(path, outcome).map_err(|source| SqliteError::Sqlite {
-        path: path.to_path_buf(),
-        source,
+    fill(path, source).map_err(|e| match e {
+        FillError::Sqlite(source) => SqliteError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        },
+        FillError::Incomplete => SqliteError::Incomplete {
+            path: path.to_path_buf(),
+        },
     })?;
     std::fs::File::open(path)
         .and_then(|f| f.sync_all())
         .map_err(io)
 }
 
-fn fill(path: &Path, outcome: &Outcome) -> rusqlite::Result<()> {
+fn fill(path: &Path, source: &mut dyn RowSource) -> Result<(), FillError> {
     let mut conn = Connection::open(path)?;
     // The rows were checked against their schemas (foreign keys included) before, so the load
     // does not check them again; the keys are declared for the readers of the database. A
     // small page cache and index sorts on disk keep the load out of the run's peak memory.
+    // An index sort larger than the cache sorts its parts on a second thread too; the sorted
+    // order, and so the file, is the same.
     conn.execute_batch(
         "PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-         PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768; PRAGMA temp_store = FILE;",
+         PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768; PRAGMA temp_store = FILE;
+         PRAGMA threads = 1;",
     )?;
     conn.pragma_update(None, "user_version", LAYOUT_VERSION)?;
     let tx = conn.transaction()?;
     for table in super::csv_tables() {
         let Some(schema) = schema::schema(table) else {
+            source.rows(table, &mut |_| Ok(()))?;
             continue;
         };
         tx.execute_batch(&create_table(table, schema))?;
-        insert_rows(&tx, table, schema, outcome)?;
+        insert_rows(&tx, table, schema, source)?;
     }
     for (table, columns) in INDEXES {
         tx.execute_batch(&create_index(table, columns))?;
     }
     tx.execute_batch(VIEW)?;
     tx.commit()?;
-    conn.close().map_err(|(_, e)| e)
+    conn.close().map_err(|(_, e)| FillError::Sqlite(e))
 }
 
 /// An empty database in memory with the layout's tables, indexes and view.
@@ -178,8 +241,8 @@ fn insert_rows(
     tx: &rusqlite::Transaction<'_>,
     table: &str,
     schema: &TableSchema,
-    outcome: &Outcome,
-) -> rusqlite::Result<()> {
+    source: &mut dyn RowSource,
+) -> Result<(), FillError> {
     let marks = vec!["?"; schema.fields.len()].join(", ");
     let sql = format!("INSERT INTO {} VALUES ({marks})", quote(table));
     let mut stmt = tx.prepare(&sql)?;
@@ -188,14 +251,30 @@ fn insert_rows(
         .iter()
         .map(|f| (Column::of(&f.kind), schema.primary_key.contains(&f.name)))
         .collect();
-    let mut rows = super::tables::rows(table, outcome);
-    while let Some(row) = rows.next_row() {
+    source.rows(table, &mut |row| {
         for (i, (cell, &(kind, key))) in row.cells().zip(&kinds).enumerate() {
             stmt.raw_bind_parameter(i + 1, ToSqlOutput::Borrowed(value(cell, kind, key)))?;
         }
-        stmt.raw_execute()?;
+        stmt.raw_execute().map(|_| ())
+    })
+}
+
+/// How a column's cells are stored: by the schema type `integer`, `number` or any other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Integer,
+    Real,
+    Text,
+}
+
+impl Column {
+    fn of(kind: &str) -> Column {
+        match kind {
+            "integer" => Column::Integer,
+            "number" => Column::Real,
+            _ => Column::Text,
+        }
     }
-    Ok(())
 }
 
 /// A cell as an SQLite value of its column's type, empty optional cells as NULL.
