@@ -2,11 +2,11 @@
 //! gender. Interned ids follow the sorted order of the strings, so sorting by id sorts by text.
 
 use super::generic::Generic;
+use super::intern::{intern_keyed, intern_unnumbered, number};
 use crate::model::{DateValue, Gender, Mention, Norm, Precision};
-use chrono::Datelike;
+use crate::normalize::text::{is_letter_or_digit, push_lower};
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
-use std::sync::atomic::{AtomicU32, Ordering};
 
 /// The id of a missing value.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -27,9 +27,6 @@ pub(crate) struct Vocab {
     /// of comparisons (see [`super::memo`]) tells vocabularies apart by it.
     pub id: u32,
 }
-
-/// The number of the next vocabulary.
-static NEXT_VOCAB: AtomicU32 = AtomicU32::new(1);
 
 impl Vocab {
     /// The text of an id, or "" for a missing value.
@@ -167,98 +164,67 @@ impl Features {
     }
 
     /// Extracts the features of all mentions; `named` are the `(source, header)` columns a
-    /// configuration asks to compare.
+    /// configuration asks to compare. The key spaces are interned side by side, and their
+    /// vocabularies numbered afterwards in a fixed order.
     pub fn build_with(mentions: &[Mention], named: &[(String, String)]) -> Features {
-        let (surname, surnames) = intern(&[mentions
-            .iter()
-            .map(|m| m.name.surname_key.as_str())
-            .collect()]);
-        let given_col = mentions.iter().map(|m| m.name.given_key.as_str()).collect();
-        let father_col = mentions
-            .iter()
-            .map(|m| m.name.father_key.as_str())
-            .collect();
-        let (names, givens) = intern(&[given_col, father_col]);
-        let first_col = mentions
-            .iter()
-            .map(|m| {
-                if m.name.given_key.trim().is_empty() {
-                    m.name.surname_key.as_str()
-                } else {
-                    m.name.given_key.as_str()
-                }
-            })
-            .collect();
-        let (first_name, _) = intern(&[first_col]);
-        let (phonetic, _) = intern(&[mentions
-            .iter()
-            .map(|m| m.name.phonetic_key.as_str())
-            .collect()]);
-        let places = mentions
-            .iter()
-            .map(|m| m.birth_place.value.as_ref().map_or("", |p| p.key.as_str()));
-        let (place, places) = intern(&[places.collect()]);
-        let nat_text: Vec<String> = mentions
-            .iter()
-            .map(|m| {
-                m.nationality_key
-                    .map_or_else(|| fold(&m.nationality), str::to_string)
-            })
-            .collect();
-        let (nationality, _) = intern(&[nat_text.iter().map(String::as_str).collect()]);
-        let case_text: Vec<String> = mentions
-            .iter()
-            .map(|m| fold_case_number(&m.case_number))
-            .collect();
-        let (case_no, _) = intern(&[case_text.iter().map(String::as_str).collect()]);
-        let (source, _) = intern(&[mentions.iter().map(|m| m.prov.source.as_str()).collect()]);
-        let arrest_text: Vec<String> = mentions.iter().map(|m| day_text(&m.arrest)).collect();
-        let (arrest_day, arrest_days) = intern(&[arrest_text.iter().map(String::as_str).collect()]);
-        let decision_text: Vec<String> = mentions
-            .iter()
-            .map(|m| day_text(&m.decision_date))
-            .collect();
-        let (decision_day, decision_days) =
-            intern(&[decision_text.iter().map(String::as_str).collect()]);
         let surface: Vec<[String; 3]> = mentions
             .par_iter()
             .map(|m| [&m.name.surname, &m.name.given, &m.name.patronymic].map(|p| surface_key(p)))
             .collect();
-        let (surfaces_ids, surfaces) = intern(&[
-            surface.iter().map(|s| s[0].as_str()).collect(),
-            surface.iter().map(|s| s[1].as_str()).collect(),
-            surface.iter().map(|s| s[2].as_str()).collect(),
-        ]);
-        let sentence_keys: Vec<String> = mentions
-            .iter()
-            .map(|m| m.sentence_key.map(|k| k.to_string()).unwrap_or_default())
-            .collect();
-        let (sentence, _) = intern(&[sentence_keys.iter().map(String::as_str).collect()]);
+        let (interned, mut generic) = rayon::join(
+            || intern_keys(mentions, &surface),
+            || Generic::build_unnumbered(mentions, named),
+        );
+        let mut interned = interned.into_iter().map(|(ids, mut vocab)| {
+            number(&mut vocab);
+            (ids, vocab)
+        });
+        let mut next = || interned.next().unwrap_or_default();
+        let (surname, surnames) = next();
+        let (names, givens) = next();
+        let (first_name, _) = next();
+        let (phonetic, _) = next();
+        let (place, places) = next();
+        let (nationality, _) = next();
+        let (case_no, _) = next();
+        let (source, _) = next();
+        let (arrest_day, arrest_days) = next();
+        let (decision_day, decision_days) = next();
+        let (surfaces_ids, surfaces) = next();
+        let (sentence, _) = next();
+        generic.number_vocabs();
+        let id = |column: &[Vec<u32>], part: usize, i: usize| {
+            column
+                .get(part)
+                .and_then(|c| c.get(i))
+                .copied()
+                .unwrap_or(NONE)
+        };
         let rows = mentions
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, m)| Feat {
-                surname: surname[0][i],
-                given: names[0][i],
-                father: names[1][i],
-                first_name: first_name[0][i],
-                phonetic: phonetic[0][i],
+                surname: id(&surname, 0, i),
+                given: id(&names, 0, i),
+                father: id(&names, 1, i),
+                first_name: id(&first_name, 0, i),
+                phonetic: id(&phonetic, 0, i),
                 initial: surface[i][1].bytes().next().unwrap_or(0),
-                surname_surface: surfaces_ids[0][i],
-                given_surface: surfaces_ids[1][i],
-                patronymic_surface: surfaces_ids[2][i],
+                surname_surface: id(&surfaces_ids, 0, i),
+                given_surface: id(&surfaces_ids, 1, i),
+                patronymic_surface: id(&surfaces_ids, 2, i),
                 surname_letters: first_letters(&surface[i][0]),
                 given_letters: first_letters(&surface[i][1]),
-                place: place[0][i],
-                nationality: nationality[0][i],
-                case_no: case_no[0][i],
-                source: source[0][i],
+                place: id(&place, 0, i),
+                nationality: id(&nationality, 0, i),
+                case_no: id(&case_no, 0, i),
+                source: id(&source, 0, i),
                 birth: birth_of(m),
                 arrest: span_of(&m.arrest),
-                arrest_day: arrest_day[0][i],
+                arrest_day: id(&arrest_day, 0, i),
                 decision: span_of(&m.decision_date),
-                decision_day: decision_day[0][i],
-                sentence: sentence[0][i],
+                decision_day: id(&decision_day, 0, i),
+                sentence: id(&sentence, 0, i),
                 sentence_kind: m.sentence_key.map_or(0, |k| k.kind as u8 + 1),
                 gender: match m.name.gender {
                     None => 0,
@@ -276,10 +242,87 @@ impl Features {
             decision_days,
             surfaces,
             places,
-            generic: Generic::build(mentions, named),
+            generic,
         };
         feats.mark_generic_values();
         feats
+    }
+}
+
+/// One interned key space: per column, each mention's id; and the vocabulary (not numbered).
+type Interned = (Vec<Vec<u32>>, Vocab);
+
+/// A key space to intern.
+type Task<'a> = Box<dyn Fn() -> Interned + Send + Sync + 'a>;
+
+/// Interns every fixed key space, side by side, in this order: surnames, given and father's
+/// names, first names, phonetic keys, places, nationalities, case numbers, sources, arrest
+/// days, decision days, names as written (`surface`: surname, given name, patronymic per
+/// mention), sentences.
+fn intern_keys(mentions: &[Mention], surface: &[[String; 3]]) -> Vec<Interned> {
+    let column = |key: fn(&Mention) -> &str| -> Vec<&str> { mentions.iter().map(key).collect() };
+    let one = |(ids, vocab): (Vec<u32>, Vocab)| (vec![ids], vocab);
+    let tasks: Vec<Task> = vec![
+        Box::new(move || intern_unnumbered(&[column(|m| &m.name.surname_key)])),
+        Box::new(move || {
+            intern_unnumbered(&[
+                column(|m| &m.name.given_key),
+                column(|m| &m.name.father_key),
+            ])
+        }),
+        Box::new(move || intern_unnumbered(&[column(first_name_key)])),
+        Box::new(move || intern_unnumbered(&[column(|m| &m.name.phonetic_key)])),
+        Box::new(move || {
+            intern_unnumbered(&[column(|m| {
+                m.birth_place.value.as_ref().map_or("", |p| p.key.as_str())
+            })])
+        }),
+        Box::new(move || {
+            let keys = mentions
+                .iter()
+                .map(|m| Some(m.nationality_key.ok_or(m.nationality.as_str())));
+            one(intern_keyed(keys, |key| match key {
+                Ok(key) => key.to_string(),
+                Err(written) => fold(written),
+            }))
+        }),
+        Box::new(move || {
+            let keys = mentions.iter().map(|m| Some(m.case_number.as_str()));
+            one(intern_keyed(keys, fold_case_number))
+        }),
+        Box::new(move || intern_unnumbered(&[column(|m| &m.prov.source)])),
+        Box::new(move || {
+            one(intern_keyed(
+                mentions.iter().map(|m| day_of(&m.arrest)),
+                day_text,
+            ))
+        }),
+        Box::new(move || {
+            let keys = mentions.iter().map(|m| day_of(&m.decision_date));
+            one(intern_keyed(keys, day_text))
+        }),
+        Box::new(move || {
+            let part = |p: usize| surface.iter().map(|s| s[p].as_str()).collect();
+            intern_unnumbered(&[part(0), part(1), part(2)])
+        }),
+        Box::new(move || {
+            let keys = mentions.iter().map(|m| m.sentence_key);
+            one(intern_keyed(keys, |key| key.to_string()))
+        }),
+    ];
+    tasks
+        .par_iter()
+        .with_max_len(1)
+        .map(|task| task())
+        .collect()
+}
+
+/// The given-name key, or for a mention without one its surname key.
+fn first_name_key(m: &Mention) -> &str {
+    if m.name.given_key.trim().is_empty() {
+        &m.name.surname_key
+    } else {
+        &m.name.given_key
     }
 }
 
@@ -304,18 +347,20 @@ impl Features {
 
 /// Case-folds a free-text value and drops white space, for exact comparison.
 fn fold(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        push_lower(c, &mut out);
+    }
+    out
 }
 
 /// Case-folds a case number and keeps only its letters and digits (`П-123` = `п 123`).
 fn fold_case_number(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|&c| is_letter_or_digit(c)) {
+        push_lower(c, &mut out);
+    }
+    out
 }
 
 /// The birth interval of a mention, when its birth date was read.
@@ -346,10 +391,10 @@ fn birth_of(m: &Mention) -> Option<Birth> {
 /// The first three letters of a key, sorted and packed into a number; [`NONE`] for keys of
 /// fewer than three letters.
 fn first_letters(key: &str) -> u32 {
-    let mut letters: Vec<u8> = key.bytes().take(3).collect();
-    if letters.len() < 3 {
+    let [a, b, c, ..] = *key.as_bytes() else {
         return NONE;
-    }
+    };
+    let mut letters = [a, b, c];
     letters.sort_unstable();
     letters
         .iter()
@@ -372,66 +417,15 @@ fn span_of(date: &Norm<DateValue>) -> Option<Span> {
     })
 }
 
-/// A date known to the day as text (its interned id names the day), or "".
-fn day_text(date: &Norm<DateValue>) -> String {
-    match &date.value {
-        Some(d) if d.precision == Precision::Day => d.earliest.to_string(),
-        _ => String::new(),
-    }
+/// A date known to the day, else `None`.
+fn day_of(date: &Norm<DateValue>) -> Option<NaiveDate> {
+    date.value
+        .as_ref()
+        .filter(|d| d.precision == Precision::Day)
+        .map(|d| d.earliest)
 }
 
-/// Interns several columns of one key space; ids follow the sorted order of the strings and
-/// empty strings get [`NONE`].
-pub(crate) fn intern(columns: &[Vec<&str>]) -> (Vec<Vec<u32>>, Vocab) {
-    let mut first_seen: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut distinct: Vec<&str> = Vec::new();
-    let provisional: Vec<Vec<u32>> = columns
-        .iter()
-        .map(|col| {
-            col.iter()
-                .map(|s| {
-                    let s = s.trim();
-                    if s.is_empty() {
-                        return NONE;
-                    }
-                    *first_seen.entry(s).or_insert_with(|| {
-                        distinct.push(s);
-                        (distinct.len() - 1) as u32
-                    })
-                })
-                .collect()
-        })
-        .collect();
-    let mut order: Vec<u32> = (0..distinct.len() as u32).collect();
-    order.sort_unstable_by_key(|&i| distinct[i as usize]);
-    let mut rank = vec![0u32; distinct.len()];
-    for (r, &i) in order.iter().enumerate() {
-        rank[i as usize] = r as u32;
-    }
-    let mut vocab = Vocab {
-        strings: order
-            .iter()
-            .map(|&i| distinct[i as usize].to_string())
-            .collect(),
-        counts: vec![0; distinct.len()],
-        total: 0,
-        id: NEXT_VOCAB.fetch_add(1, Ordering::Relaxed),
-    };
-    let ids = provisional
-        .into_iter()
-        .map(|col| {
-            col.into_iter()
-                .map(|p| {
-                    if p == NONE {
-                        return NONE;
-                    }
-                    let id = rank[p as usize];
-                    vocab.counts[id as usize] += 1;
-                    vocab.total += 1;
-                    id
-                })
-                .collect()
-        })
-        .collect();
-    (ids, vocab)
+/// A day as text (its interned id names the day).
+fn day_text(day: NaiveDate) -> String {
+    day.to_string()
 }

@@ -12,6 +12,7 @@ mod explain;
 mod features;
 mod fields;
 mod generic;
+mod intern;
 pub use generic::{GenericSummary, Kind as GenericKind};
 mod judgements;
 mod lone;

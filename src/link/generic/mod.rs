@@ -8,11 +8,14 @@
 pub(crate) mod fit;
 mod select;
 
-use super::features::{NONE, Vocab, intern};
+use super::features::{NONE, Vocab};
 use super::fields::GenericLevel;
+use super::intern::{intern_unnumbered, number};
 use super::memo::{self, Space};
 use super::similarity;
 use crate::model::Mention;
+use crate::normalize::text::{is_letter_or_digit, lowercase, push_lower};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
@@ -58,16 +61,18 @@ impl Kind {
     pub(crate) fn fold(self, text: &str) -> String {
         match self {
             Kind::Text => text
-                .split(|c: char| !c.is_alphanumeric())
+                .split(|c: char| !is_letter_or_digit(c))
                 .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
+                .map(lowercase)
                 .collect::<Vec<_>>()
                 .join(" "),
-            Kind::Code | Kind::Number => text
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect(),
+            Kind::Code | Kind::Number => {
+                let mut out = String::with_capacity(text.len());
+                for c in text.chars().filter(|&c| is_letter_or_digit(c)) {
+                    push_lower(c, &mut out);
+                }
+                out
+            }
         }
     }
 
@@ -180,16 +185,25 @@ pub(crate) struct Generic {
 impl Generic {
     /// Chooses the compared columns of the mentions (see [`select`]; `named` are the
     /// `(source, header)` columns a configuration asks to compare) and interns their values.
+    #[cfg(test)]
     pub(crate) fn build(mentions: &[Mention], named: &[(String, String)]) -> Generic {
+        let mut generic = Generic::build_unnumbered(mentions, named);
+        generic.number_vocabs();
+        generic
+    }
+
+    /// [`Generic::build`] without numbering the columns' vocabularies (see
+    /// [`Generic::number_vocabs`]); the columns are interned side by side.
+    pub(crate) fn build_unnumbered(mentions: &[Mention], named: &[(String, String)]) -> Generic {
         let columns: Vec<Column> = select::choose(mentions, named)
-            .into_iter()
+            .into_par_iter()
+            .with_max_len(1)
             .map(|chosen| {
-                let folded = fold_distinct(chosen.kind, &chosen.values);
                 let mut column = vec![""; mentions.len()];
                 for &(i, text) in &chosen.values {
-                    column[i] = folded.get(text).map_or("", String::as_str);
+                    column[i] = chosen.folded.get(text).map_or("", String::as_str);
                 }
-                let (ids, vocab) = intern(&[column]);
+                let (ids, vocab) = intern_unnumbered(&[column]);
                 Column {
                     name: chosen.header.to_string(),
                     kind: chosen.kind,
@@ -201,6 +215,13 @@ impl Generic {
             .collect();
         let names = columns.iter().map(|c| c.name.clone()).collect();
         Generic { columns, names }
+    }
+
+    /// Numbers the columns' vocabularies, in column order.
+    pub(crate) fn number_vocabs(&mut self) {
+        for column in &mut self.columns {
+            number(&mut column.vocab);
+        }
     }
 
     /// Number of compared columns.

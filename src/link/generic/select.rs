@@ -12,7 +12,9 @@
 use super::{Kind, MAX_GENERIC, fold_distinct};
 use crate::ingest::headers::{HeaderDictionary, header_key};
 use crate::model::{Field, Mention, is_unknown_marker};
-use rustc_hash::FxHashMap;
+use crate::normalize::text::is_letter_or_digit;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// Share of values that must look like codes (mostly digits) for a code or number column.
@@ -34,6 +36,8 @@ pub(super) struct Chosen<'a> {
     pub sources: Vec<String>,
     /// The values as (mention, text), in mention order.
     pub values: Vec<(usize, &'a str)>,
+    /// Each distinct text of `values` with its folded form (see [`Kind::fold`]).
+    pub folded: FxHashMap<&'a str, String>,
 }
 
 /// A candidate column: its values as (mention, text), in mention order.
@@ -65,28 +69,34 @@ pub(super) fn choose<'a>(mentions: &'a [Mention], named: &[(String, String)]) ->
         .map(|(source, header)| (source.as_str(), header_key(header)))
         .collect();
     let candidates = merge_by_field(candidates(mentions, &named));
-    let mut kept: Vec<(Candidate, Kind)> = candidates
-        .into_iter()
+    let mut kept: Vec<(Candidate, Kind, FxHashMap<&str, String>)> = candidates
+        .into_par_iter()
+        .with_max_len(1)
         .filter_map(|c| {
             let kind = kind_of(&c.values);
-            (c.named || carries_evidence(&c, kind, mentions)).then_some((c, kind))
+            if !c.named && !may_carry_evidence(&c, kind) {
+                return None;
+            }
+            let folded = fold_distinct(kind, &c.values);
+            let evidence = c.named || !is_record_id(&c, &folded, mentions);
+            (evidence && distinct_values(&folded) >= 2).then_some((c, kind, folded))
         })
-        .filter(|(c, kind)| distinct_values(c, *kind) >= 2)
         .collect();
-    kept.sort_by(|(x, _), (y, _)| {
+    kept.sort_by(|(x, ..), (y, ..)| {
         y.named
             .cmp(&x.named)
             .then(y.values.len().cmp(&x.values.len()))
             .then(header_key(x.header).cmp(&header_key(y.header)))
     });
     kept.truncate(MAX_GENERIC);
-    kept.sort_by_key(|(c, _)| header_key(c.header));
+    kept.sort_by_key(|(c, ..)| header_key(c.header));
     kept.into_iter()
-        .map(|(c, kind)| Chosen {
+        .map(|(c, kind, folded)| Chosen {
             header: c.header,
             kind,
             sources: c.sources.iter().map(|s| s.to_string()).collect(),
             values: c.values,
+            folded,
         })
         .collect()
 }
@@ -94,24 +104,32 @@ pub(super) fn choose<'a>(mentions: &'a [Mention], named: &[(String, String)]) ->
 /// Every column kept in `extra`, by folded header, with the field its header names.
 fn candidates<'a>(mentions: &'a [Mention], named: &HashSet<(&str, String)>) -> Vec<Candidate<'a>> {
     let dictionary = HeaderDictionary::builtin();
-    let mut by_key: BTreeMap<String, Candidate<'a>> = BTreeMap::new();
-    // A source writes its headers on every row: each distinct header is folded once.
-    let mut keys: FxHashMap<&str, String> = FxHashMap::default();
+    // Folded headers, each with its candidate once a value is seen under it.
+    let mut slots: Vec<(String, Option<Candidate<'a>>)> = Vec::new();
+    let mut slot_of_key: FxHashMap<String, usize> = FxHashMap::default();
+    // A source writes its headers on every row: each distinct header is folded once and its
+    // slot kept ([`NO_SLOT`] for a header that folds to nothing).
+    let mut slot_of_header: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         for (header, text) in &m.extra {
-            let key = keys
-                .entry(header.as_str())
-                .or_insert_with(|| header_key(header));
-            if key.is_empty() || text.trim().is_empty() || is_unknown_marker(text) {
+            let slot = *slot_of_header.entry(header.as_str()).or_insert_with(|| {
+                let key = header_key(header);
+                if key.is_empty() {
+                    return NO_SLOT;
+                }
+                *slot_of_key.entry(key.clone()).or_insert_with(|| {
+                    slots.push((key, None));
+                    slots.len() - 1
+                })
+            });
+            if slot == NO_SLOT || text.trim().is_empty() || is_unknown_marker(text) {
                 continue;
             }
-            if !by_key.contains_key(key.as_str()) {
+            let (key, c) = &mut slots[slot];
+            let c = c.get_or_insert_with(|| {
                 let field = dictionary.lookup(header).map(|(field, _)| field);
-                by_key.insert(key.clone(), Candidate::new(header, field));
-            }
-            let Some(c) = by_key.get_mut(key.as_str()) else {
-                continue;
-            };
+                Candidate::new(header, field)
+            });
             if c.values.last().is_some_and(|&(last, _)| last == i) {
                 continue;
             }
@@ -120,8 +138,12 @@ fn candidates<'a>(mentions: &'a [Mention], named: &HashSet<(&str, String)>) -> V
             c.named |= !named.is_empty() && named.contains(&(m.prov.source.as_str(), key.clone()));
         }
     }
-    by_key.into_values().collect()
+    slots.sort_unstable_by(|(x, _), (y, _)| x.cmp(y));
+    slots.into_iter().filter_map(|(_, c)| c).collect()
 }
+
+/// The slot of a header that folds to nothing.
+const NO_SLOT: usize = usize::MAX;
 
 /// Joins candidates of disjoint sources whose headers name one field: one list's `Адрес` and
 /// another's `Место жительства` are one column. Two columns of one source naming one field
@@ -145,14 +167,11 @@ fn merge_by_field(candidates: Vec<Candidate<'_>>) -> Vec<Candidate<'_>> {
     merged
 }
 
-/// Whether a column that no configuration names is evidence: two values or more, no field the
-/// linker compares, no record id, no prose.
-fn carries_evidence(c: &Candidate, kind: Kind, mentions: &[Mention]) -> bool {
+/// Whether a column that no configuration names may be evidence: two values or more, no field
+/// the linker compares, no prose. It is, unless it is a record id (see [`is_record_id`]).
+fn may_carry_evidence(c: &Candidate, kind: Kind) -> bool {
     let prose = kind == Kind::Text && median_chars(&c.values) > PROSE_CHARS;
-    c.values.len() >= 2
-        && !prose
-        && !c.field.is_some_and(is_compared)
-        && !is_record_id(c, kind, mentions)
+    c.values.len() >= 2 && !prose && !c.field.is_some_and(is_compared)
 }
 
 /// Whether the linker's fixed fields compare a field (a second birth-date column kept in
@@ -196,21 +215,24 @@ pub(super) fn kind_of(values: &[(usize, &str)]) -> Kind {
 /// The number of letters and digits of a value that looks like a code (at least three fifths
 /// of them digits), else `None`.
 fn code_length(text: &str) -> Option<usize> {
-    let alphanumeric = text.chars().filter(|c| c.is_alphanumeric()).count();
-    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let (mut alphanumeric, mut digits) = (0, 0);
+    for c in text.chars() {
+        alphanumeric += usize::from(is_letter_or_digit(c));
+        digits += usize::from(c.is_ascii_digit());
+    }
     (digits > 0 && digits * 5 >= alphanumeric * 3).then_some(alphanumeric)
 }
 
 /// Number of distinct folded values.
-fn distinct_values(c: &Candidate, kind: Kind) -> usize {
-    let folded: HashSet<String> = fold_distinct(kind, &c.values).into_values().collect();
-    folded.len()
+fn distinct_values(folded: &FxHashMap<&str, String>) -> usize {
+    let distinct: FxHashSet<&str> = folded.values().map(String::as_str).collect();
+    distinct.len()
 }
 
-/// Whether a column is a record id: its values never repeat within a source, and it is found in
-/// one source only or counts the rows (numbers rising from row to row).
-fn is_record_id(c: &Candidate, kind: Kind, mentions: &[Mention]) -> bool {
-    let folded = fold_distinct(kind, &c.values);
+/// Whether a column is a record id: its values (`folded`: each distinct text folded) never
+/// repeat within a source, and it is found in one source only or counts the rows (numbers rising
+/// from row to row).
+fn is_record_id(c: &Candidate, folded: &FxHashMap<&str, String>, mentions: &[Mention]) -> bool {
     let mut by_source: BTreeMap<&str, Vec<(u64, &str)>> = BTreeMap::new();
     for &(i, text) in &c.values {
         let m = &mentions[i];
@@ -220,7 +242,7 @@ fn is_record_id(c: &Candidate, kind: Kind, mentions: &[Mention]) -> bool {
             .push((m.prov.row, folded.get(text).map_or("", String::as_str)));
     }
     let unique = by_source.values().all(|rows| {
-        let distinct: HashSet<&str> = rows.iter().map(|&(_, v)| v).collect();
+        let distinct: FxHashSet<&str> = rows.iter().map(|&(_, v)| v).collect();
         distinct.len() == rows.len()
     });
     unique && (by_source.len() == 1 || by_source.values_mut().all(|rows| is_running(rows)))
