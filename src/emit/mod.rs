@@ -7,6 +7,7 @@ pub mod edges;
 pub mod inplace;
 pub mod owned;
 mod pipe;
+mod priority;
 pub mod report;
 pub mod review;
 pub mod row;
@@ -86,8 +87,9 @@ pub fn write_outputs(
 /// every table validates against its schema. Nothing of `target` changes on any error.
 ///
 /// The data tables (checked row by row as they are written), the database and the reports are
-/// written at the same time, each by its own thread from the same outcome; the folder is swapped
-/// in only after all three have finished and the tables have passed.
+/// written at the same time, each by its own thread from the same outcome, the reports' thread
+/// at a lower priority so that the database, the longest of the three, gets the cores first;
+/// the folder is swapped in only after all three have finished and the tables have passed.
 pub fn write_outputs_with(
     outcome: &Outcome,
     target: &Path,
@@ -100,7 +102,10 @@ pub fn write_outputs_with(
     let (rows, mut loaded) = pipe::channel();
     let (tables, database, reports) = std::thread::scope(|s| {
         let database = s.spawn(move || timed(|| write_database(dir, &mut loaded)));
-        let reports = s.spawn(|| timed(|| write_reports(dir, outcome, opts)));
+        let reports = s.spawn(|| {
+            priority::lower_priority(priority::REPORTS_NICE);
+            timed(|| write_reports(dir, outcome, opts))
+        });
         let tables = timed(|| write_tables(dir, outcome, opts, rows));
         (tables, joined(database), joined(reports))
     });
