@@ -9,7 +9,7 @@ use crate::state::Registry;
 use crate::summary;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tracing_indicatif::span_ext::IndicatifSpanExt;
 
 /// Rows normalised together in parallel.
@@ -177,22 +177,18 @@ fn read_source(
     timings.ingest += started.elapsed();
     report.info = Some(source.info.clone());
     let mut rows = source.rows;
-    loop {
+    let mut normalized = Vec::with_capacity(CHUNK_ROWS);
+    read_ahead(&mut rows, |chunk, took| {
+        timings.ingest += took;
         let started = Instant::now();
-        let chunk: Vec<_> = rows.by_ref().take(CHUNK_ROWS).collect();
-        timings.ingest += started.elapsed();
-        if chunk.is_empty() {
-            break;
-        }
-        let started = Instant::now();
-        let normalized: Vec<Result<Mention, Reject>> = chunk
+        chunk
             .into_par_iter()
             .map(|row| row.and_then(|rec| normalizer.record(&rec)))
-            .collect();
+            .collect_into_vec(&mut normalized);
         timings.normalize += started.elapsed();
         let read = out.mentions.len() + out.rejects.len() + normalized.len();
         progress.pb_set_message(&format!("{name}: {read} rows"));
-        for outcome in normalized {
+        for outcome in normalized.drain(..) {
             report.rows += 1;
             match outcome {
                 Ok(m) => {
@@ -205,9 +201,65 @@ fn read_source(
                 }
             }
         }
-    }
+    });
     if report.rows == 0 {
         tracing::warn!("{name}: header found but no data rows");
     }
     report
+}
+
+/// Calls `each` with the items of `rows` in chunks of [`CHUNK_ROWS`], in order, and the time
+/// reading each chunk took, the last chunk empty. A second thread reads the next chunk while
+/// `each` works on the one before, so reading a file and normalising its rows overlap; a panic
+/// of either goes on in the caller.
+fn read_ahead<T: Send>(
+    rows: &mut (dyn Iterator<Item = T> + Send),
+    mut each: impl FnMut(Vec<T>, Duration),
+) {
+    std::thread::scope(|s| {
+        let (chunks, received) = std::sync::mpsc::sync_channel(1);
+        let reader = s.spawn(move || {
+            loop {
+                let started = Instant::now();
+                let chunk: Vec<T> = (&mut *rows).take(CHUNK_ROWS).collect();
+                let last = chunk.is_empty();
+                if chunks.send((chunk, started.elapsed())).is_err() || last {
+                    break;
+                }
+            }
+        });
+        for (chunk, took) in received {
+            each(chunk, took);
+        }
+        reader
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_read_ahead_come_in_order_and_end_with_an_empty_one() {
+        let mut rows = 0..(2 * CHUNK_ROWS + 5);
+        let mut seen = Vec::new();
+        let mut sizes = Vec::new();
+        read_ahead(&mut rows, |chunk, _| {
+            sizes.push(chunk.len());
+            seen.extend(chunk);
+        });
+        assert_eq!(sizes, [CHUNK_ROWS, CHUNK_ROWS, 5, 0]);
+        assert!(seen.into_iter().eq(0..(2 * CHUNK_ROWS + 5)));
+    }
+
+    #[test]
+    fn a_panic_of_the_reading_thread_goes_on_in_the_caller() {
+        let mut rows = (0..3).map(|i| if i == 2 { panic!("unreadable") } else { i });
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            read_ahead(&mut rows, |_, _| {});
+        }));
+        assert!(caught.is_err());
+    }
 }

@@ -31,7 +31,7 @@ pub struct SourceReport {
 /// Wall time spent in each stage.
 #[derive(Debug, Clone, Default)]
 pub struct Timings {
-    /// Reading and splitting files into rows.
+    /// Reading and splitting files into rows (on a thread of its own, beside normalising).
     pub ingest: Duration,
     /// Normalising rows into mentions.
     pub normalize: Duration,
