@@ -4,7 +4,7 @@
 use super::generic::Generic;
 use super::intern::{intern_keyed, intern_unnumbered, number};
 use crate::model::{DateValue, Gender, Mention, Norm, Precision};
-use crate::normalize::text::{is_letter_or_digit, push_lower};
+use crate::normalize::text::{letters_and_digits_lower, push_lower};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
@@ -288,7 +288,8 @@ fn intern_keys(mentions: &[Mention], surface: &[[String; 3]]) -> Vec<Interned> {
         }),
         Box::new(move || {
             let keys = mentions.iter().map(|m| Some(m.case_number.as_str()));
-            one(intern_keyed(keys, fold_case_number))
+            // `П-123` and `п 123` are one case number.
+            one(intern_keyed(keys, letters_and_digits_lower))
         }),
         Box::new(move || intern_unnumbered(&[column(|m| &m.prov.source)])),
         Box::new(move || {
@@ -349,15 +350,6 @@ impl Features {
 fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars().filter(|c| !c.is_whitespace()) {
-        push_lower(c, &mut out);
-    }
-    out
-}
-
-/// Case-folds a case number and keeps only its letters and digits (`П-123` = `п 123`).
-fn fold_case_number(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().filter(|&c| is_letter_or_digit(c)) {
         push_lower(c, &mut out);
     }
     out

@@ -106,6 +106,16 @@ pub fn push_lower(c: char, out: &mut String) {
     }
 }
 
+/// The letters and digits of a text in lower case, everything else dropped (`П-123` →
+/// `п123`): how codes and case numbers compare.
+pub fn letters_and_digits_lower(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|&c| is_letter_or_digit(c)) {
+        push_lower(c, &mut out);
+    }
+    out
+}
+
 /// One character as readers compare words: lower case, `ё` as `е`, every apostrophe as `'`.
 #[inline]
 pub fn fold_char(c: char) -> char {

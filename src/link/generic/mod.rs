@@ -14,7 +14,7 @@ use super::intern::{intern_unnumbered, number};
 use super::memo::{self, Space};
 use super::similarity;
 use crate::model::Mention;
-use crate::normalize::text::{is_letter_or_digit, lowercase, push_lower};
+use crate::normalize::text::{is_letter_or_digit, letters_and_digits_lower, lowercase};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -66,13 +66,7 @@ impl Kind {
                 .map(lowercase)
                 .collect::<Vec<_>>()
                 .join(" "),
-            Kind::Code | Kind::Number => {
-                let mut out = String::with_capacity(text.len());
-                for c in text.chars().filter(|&c| is_letter_or_digit(c)) {
-                    push_lower(c, &mut out);
-                }
-                out
-            }
+            Kind::Code | Kind::Number => letters_and_digits_lower(text),
         }
     }
 
