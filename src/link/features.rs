@@ -175,23 +175,23 @@ impl Features {
             || intern_keys(mentions, &surface),
             || Generic::build_unnumbered(mentions, named),
         );
-        let mut interned = interned.into_iter().map(|(ids, mut vocab)| {
+        let [
+            (surname, surnames),
+            (names, givens),
+            (first_name, _),
+            (phonetic, _),
+            (place, places),
+            (nationality, _),
+            (case_no, _),
+            (source, _),
+            (arrest_day, arrest_days),
+            (decision_day, decision_days),
+            (surfaces_ids, surfaces),
+            (sentence, _),
+        ] = interned.map(|(ids, mut vocab)| {
             number(&mut vocab);
             (ids, vocab)
         });
-        let mut next = || interned.next().unwrap_or_default();
-        let (surname, surnames) = next();
-        let (names, givens) = next();
-        let (first_name, _) = next();
-        let (phonetic, _) = next();
-        let (place, places) = next();
-        let (nationality, _) = next();
-        let (case_no, _) = next();
-        let (source, _) = next();
-        let (arrest_day, arrest_days) = next();
-        let (decision_day, decision_days) = next();
-        let (surfaces_ids, surfaces) = next();
-        let (sentence, _) = next();
         generic.number_vocabs();
         let id = |column: &[Vec<u32>], part: usize, i: usize| {
             column
@@ -252,6 +252,9 @@ impl Features {
 /// One interned key space: per column, each mention's id; and the vocabulary (not numbered).
 type Interned = (Vec<Vec<u32>>, Vocab);
 
+/// The fixed key spaces interned for every archive.
+const KEY_SPACES: usize = 12;
+
 /// A key space to intern.
 type Task<'a> = Box<dyn Fn() -> Interned + Send + Sync + 'a>;
 
@@ -259,10 +262,10 @@ type Task<'a> = Box<dyn Fn() -> Interned + Send + Sync + 'a>;
 /// names, first names, phonetic keys, places, nationalities, case numbers, sources, arrest
 /// days, decision days, names as written (`surface`: surname, given name, patronymic per
 /// mention), sentences.
-fn intern_keys(mentions: &[Mention], surface: &[[String; 3]]) -> Vec<Interned> {
+fn intern_keys(mentions: &[Mention], surface: &[[String; 3]]) -> [Interned; KEY_SPACES] {
     let column = |key: fn(&Mention) -> &str| -> Vec<&str> { mentions.iter().map(key).collect() };
     let one = |(ids, vocab): (Vec<u32>, Vocab)| (vec![ids], vocab);
-    let tasks: Vec<Task> = vec![
+    let tasks: [Task; KEY_SPACES] = [
         Box::new(move || intern_unnumbered(&[column(|m| &m.name.surname_key)])),
         Box::new(move || {
             intern_unnumbered(&[
@@ -311,11 +314,13 @@ fn intern_keys(mentions: &[Mention], surface: &[[String; 3]]) -> Vec<Interned> {
             one(intern_keyed(keys, |key| key.to_string()))
         }),
     ];
-    tasks
-        .par_iter()
+    let mut interned: [Interned; KEY_SPACES] = Default::default();
+    interned
+        .par_iter_mut()
+        .zip(tasks.par_iter())
         .with_max_len(1)
-        .map(|task| task())
-        .collect()
+        .for_each(|(slot, task)| *slot = task());
+    interned
 }
 
 /// The given-name key, or for a mention without one its surname key.
