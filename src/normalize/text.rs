@@ -71,6 +71,20 @@ pub fn lower(c: char) -> char {
     }
 }
 
+/// The lower case of `c` when it is one character (`İ` lowers to two, and matches no letter),
+/// answered at once for ASCII and the Russian letters as [`lower`] answers them.
+#[inline]
+pub fn single_lower(c: char) -> Option<char> {
+    if c.is_ascii() || ('А'..='я').contains(&c) {
+        return Some(lower(c));
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => Some(l),
+        _ => None,
+    }
+}
+
 /// A text in Unicode normal form C, borrowed when it is already so (as most texts are).
 pub fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};

@@ -1,6 +1,7 @@
 //! The transliteration table, loaded once from `schemas/translit.csv`.
 
 use super::context_applies;
+use crate::normalize::text::single_lower;
 use crate::tables::{self, DataError, Loaded, Table as SchemaTable};
 use rustc_hash::FxHashMap;
 
@@ -119,22 +120,6 @@ impl Table {
             }
         }
         (None, 1)
-    }
-}
-
-/// The lower case of `c` when it is one character (`İ` lowers to two, and matches no letter).
-fn single_lower(c: char) -> Option<char> {
-    match c {
-        _ if c.is_ascii() => Some(c.to_ascii_lowercase()),
-        'а'..='я' => Some(c),
-        'А'..='Я' => char::from_u32(c as u32 + 32),
-        _ => {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) => Some(l),
-                _ => None,
-            }
-        }
     }
 }
 
