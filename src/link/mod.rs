@@ -347,27 +347,20 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
     steps.lap("features");
     let (pairs, counts) = block::candidate_pairs(&feats, opts.max_block, opts.window);
     steps.lap("blocking");
-    let mut codes: Vec<u64> = pairs
-        .par_iter()
-        .map(|&p| {
-            let (a, b) = block::unpack(p);
-            compare::levels(&feats, a, b).encode()
-        })
-        .collect();
+    let mut codes = vec![0u64; pairs.len()];
+    for_each_pair(&feats, &pairs, &mut codes, |slot, a, b| {
+        *slot = compare::levels(&feats, a, b).encode();
+    });
     steps.lap("comparing");
     let model = train::fit(&feats, &codes);
     steps.lap("training");
     // Each pattern code is replaced by the pair's score in place: tens of millions of pairs at a
     // million mentions, so codes and scores are never held side by side.
     let prior = model.prior();
-    codes
-        .par_iter_mut()
-        .zip(pairs.par_iter())
-        .for_each(|(slot, &p)| {
-            let (a, b) = block::unpack(p);
-            let score = model.score_from(prior, &feats, &Levels::decode(*slot), a, b) as f32;
-            *slot = u64::from(score.to_bits());
-        });
+    for_each_pair(&feats, &pairs, &mut codes, |slot, a, b| {
+        let score = model.score_from(prior, &feats, &Levels::decode(*slot), a, b) as f32;
+        *slot = u64::from(score.to_bits());
+    });
     let scores: Vec<f32> = codes
         .into_iter()
         .map(|bits| f32::from_bits(bits as u32))
@@ -427,6 +420,26 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
         "linking finished"
     );
     linkage
+}
+
+/// Calls `each` with every pair's slot of `slots` and its two mentions, in parallel batches whose
+/// second mentions' features are read ahead together (see [`compare::warm`]).
+fn for_each_pair(
+    feats: &Features,
+    pairs: &[u64],
+    slots: &mut [u64],
+    each: impl Fn(&mut u64, usize, usize) + Sync,
+) {
+    slots
+        .par_chunks_mut(compare::BATCH)
+        .zip(pairs.par_chunks(compare::BATCH))
+        .for_each(|(slots, batch)| {
+            compare::warm(feats, batch);
+            for (slot, &pair) in slots.iter_mut().zip(batch) {
+                let (a, b) = block::unpack(pair);
+                each(slot, a, b);
+            }
+        });
 }
 
 /// Clusters the pairs, then holds apart every mention that fits two persons about equally
