@@ -83,6 +83,8 @@ pub(crate) fn candidate_pairs(
 ) -> (Vec<u64>, BlockCounts) {
     let mut counts = BlockCounts::default();
     let mut pairs = Vec::new();
+    // One buffer takes every pass's pairs in turn, so its memory is touched once for the run.
+    let mut found = Vec::new();
     let fixed = PASSES.iter().map(|&(name, key)| {
         let key: Box<KeyOf> = Box::new(move |_, f| key(f));
         (name.to_string(), key)
@@ -90,7 +92,6 @@ pub(crate) fn candidate_pairs(
     for (name, key) in fixed.chain(generic_passes(feats)) {
         let name = name.as_str();
         let before = counts;
-        let mut found = Vec::new();
         run_pass(
             feats,
             name,
@@ -101,7 +102,7 @@ pub(crate) fn candidate_pairs(
             &mut counts,
         );
         // Merged after every pass, so that pairs found by several keys are held once.
-        merge_distinct(&mut pairs, found);
+        merge_distinct(&mut pairs, &mut found);
         tracing::debug!(
             pass = name,
             blocks = counts.blocks - before.blocks,
@@ -238,8 +239,9 @@ fn windowed_pairs(block: &[(u64, u64, u32)], window: usize, pairs: &mut Vec<u64>
 
 /// Adds a pass's pairs to `pairs` (sorted and distinct), keeping them sorted and distinct: the
 /// new pairs are sorted alone, then the two runs are merged from the back in place, a pair held
-/// already taken once, in linear time and without a second copy of the pairs held so far.
-fn merge_distinct(pairs: &mut Vec<u64>, mut found: Vec<u64>) {
+/// already taken once, in linear time and without a second copy of the pairs held so far;
+/// `found` is left empty for the next pass.
+fn merge_distinct(pairs: &mut Vec<u64>, found: &mut Vec<u64>) {
     found.par_sort_unstable();
     found.dedup();
     let held = pairs.len();
@@ -262,6 +264,7 @@ fn merge_distinct(pairs: &mut Vec<u64>, mut found: Vec<u64>) {
     // each pair found again.
     pairs.copy_within(k..end, i);
     pairs.truncate(end - (k - i));
+    found.clear();
 }
 
 /// A pair code with the smaller index first.
@@ -283,7 +286,7 @@ mod tests {
         #[test]
         fn merging_a_pass_equals_sorting_everything_once(
             held in proptest::collection::vec(0u64..64, 0..40),
-            found in proptest::collection::vec(0u64..64, 0..40),
+            mut found in proptest::collection::vec(0u64..64, 0..40),
         ) {
             let mut pairs = held.clone();
             pairs.sort_unstable();
@@ -291,8 +294,9 @@ mod tests {
             let mut expected: Vec<u64> = pairs.iter().chain(&found).copied().collect();
             expected.sort_unstable();
             expected.dedup();
-            merge_distinct(&mut pairs, found);
+            merge_distinct(&mut pairs, &mut found);
             prop_assert_eq!(pairs, expected);
+            prop_assert!(found.is_empty());
         }
     }
 }
