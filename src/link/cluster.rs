@@ -175,8 +175,7 @@ impl<'a> Clusters<'a> {
         if ra == rb {
             return Verdict::Already;
         }
-        let vouched = self.model.columns_vouch(self.feats, a as usize, b as usize);
-        if let Some(reason) = self.contradiction(ra, rb, vouched) {
+        if let Some(reason) = self.contradiction((a, b), (ra, rb)) {
             return reason;
         }
         if score < threshold {
@@ -196,12 +195,19 @@ impl<'a> Clusters<'a> {
 
     /// Why two clusters cannot be one person, if they cannot. Birth years far apart are no
     /// contradiction when other columns vouch for the edge (a mistyped year in a register whose
-    /// social security number and address agree).
-    fn contradiction(&self, ra: u32, rb: u32, vouched: bool) -> Option<Verdict> {
+    /// social security number and address agree); they are asked only then. `edge` is the
+    /// offered pair of mentions, `roots` their clusters.
+    fn contradiction(&self, edge: (u32, u32), roots: (u32, u32)) -> Option<Verdict> {
+        let (ra, rb) = roots;
         let (a, b) = (ra as usize, rb as usize);
         let lo = self.year_min[a].min(self.year_min[b]);
         let hi = self.year_max[a].max(self.year_max[b]);
-        if !vouched && hi != i32::MIN && lo != i32::MAX && hi - lo > MAX_YEAR_SPREAD {
+        let spread = hi != i32::MIN && lo != i32::MAX && hi - lo > MAX_YEAR_SPREAD;
+        let vouched = || {
+            let (x, y) = edge;
+            self.model.columns_vouch(self.feats, x as usize, y as usize)
+        };
+        if spread && !vouched() {
             return Some(Verdict::BirthYears);
         }
         if (self.genders[a] | self.genders[b]).count_ones() > 1 {
