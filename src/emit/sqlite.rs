@@ -251,9 +251,20 @@ fn insert_rows(
         .iter()
         .map(|f| (Column::of(&f.kind), schema.primary_key.contains(&f.name)))
         .collect();
+    // A parameter keeps its value from one row to the next (and starts as NULL), so an empty
+    // cell below another is not bound again: most optional columns are empty in most rows.
+    let mut null_bound = vec![true; kinds.len()];
     source.rows(table, &mut |row| {
         for (i, (cell, &(kind, key))) in row.cells().zip(&kinds).enumerate() {
-            stmt.raw_bind_parameter(i + 1, ToSqlOutput::Borrowed(value(cell, kind, key)))?;
+            let value = value(cell, kind, key);
+            let null = value == ValueRef::Null;
+            if null && null_bound.get(i) == Some(&true) {
+                continue;
+            }
+            stmt.raw_bind_parameter(i + 1, ToSqlOutput::Borrowed(value))?;
+            if let Some(bound) = null_bound.get_mut(i) {
+                *bound = null;
+            }
         }
         stmt.raw_execute().map(|_| ())
     })
