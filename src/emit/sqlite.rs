@@ -330,6 +330,55 @@ mod tests {
         conn.execute_batch(VIEW).unwrap();
     }
 
+    /// Rows of `persons` whose `name_latin` is the given text in turn; no other table has rows.
+    struct Persons(Vec<&'static str>);
+
+    impl RowSource for Persons {
+        fn rows(
+            &mut self,
+            table: &str,
+            each: &mut dyn FnMut(&Row) -> rusqlite::Result<()>,
+        ) -> Result<(), FillError> {
+            let fields = &schema::schema(table).unwrap().fields;
+            for (n, latin) in self.0.iter().enumerate().filter(|_| table == "persons") {
+                let id = format!("P{n}");
+                let row: Row = fields
+                    .iter()
+                    .map(|f| match f.name.as_str() {
+                        "person_id" | "name" => id.as_str(),
+                        "name_latin" => latin,
+                        "mentions" | "decisions" => "1",
+                        "sources" => "s",
+                        _ => "",
+                    })
+                    .collect();
+                each(&row)?;
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn an_empty_cell_is_null_whatever_the_rows_before_held() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE);
+        let latin = vec!["x", "", "", "y", "", "z"];
+        write_database_from(&path, &mut Persons(latin)).unwrap();
+        let conn = Connection::open(&path).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT name_latin, mentions FROM persons ORDER BY rowid")
+            .unwrap();
+        let got: Vec<(Option<String>, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let want = [Some("x"), None, None, Some("y"), None, Some("z")];
+        let want: Vec<(Option<String>, i64)> =
+            want.iter().map(|v| (v.map(String::from), 1)).collect();
+        assert_eq!(got, want);
+    }
+
     #[test]
     fn cells_become_typed_values() {
         let [integer, number, string] = ["integer", "number", "string"].map(Column::of);
