@@ -321,11 +321,16 @@ struct Scored {
 impl Scored {
     /// The pairs scoring at least `lowest`: every other pair is neither merged, reviewed nor a
     /// near miss, and a million mentions give tens of millions of them.
-    fn keep_from(pairs: Vec<u64>, scores: Vec<f32>, lowest: f64) -> Scored {
+    /// `score_bits` holds each pair's score as the bits of an `f32`; the pairs are sifted in
+    /// parallel, in order.
+    fn keep_from(pairs: &[u64], score_bits: &[u64], lowest: f64) -> Scored {
         let (pairs, scores) = pairs
-            .into_iter()
-            .zip(scores)
-            .filter(|&(_, score)| f64::from(score) >= lowest)
+            .par_iter()
+            .zip(score_bits.par_iter())
+            .filter_map(|(&pair, &bits)| {
+                let score = f32::from_bits(bits as u32);
+                (f64::from(score) >= lowest).then_some((pair, score))
+            })
             .unzip();
         Scored { pairs, scores }
     }
@@ -361,13 +366,10 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
         let score = model.score_from(prior, &feats, &Levels::decode(*slot), a, b) as f32;
         *slot = u64::from(score.to_bits());
     });
-    let scores: Vec<f32> = codes
-        .into_iter()
-        .map(|bits| f32::from_bits(bits as u32))
-        .collect();
     let compared_pairs = pairs.len() as u64;
     let lowest = opts.review_low.min(opts.threshold).min(opts.lone_threshold);
-    let scored = Scored::keep_from(pairs, scores, lowest);
+    let scored = Scored::keep_from(&pairs, &codes, lowest);
+    drop((pairs, codes));
     steps.lap("scoring");
     let judged = judgements::resolve(mentions, &opts.judgements);
     let (pass, contests) = cluster_without_ambiguity(&feats, &model, &scored, &judged, opts);
