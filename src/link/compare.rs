@@ -9,6 +9,7 @@ use super::fields::{
 use super::memo::{self, Space};
 use super::names;
 use super::similarity;
+use rayon::prelude::*;
 
 /// Event dates at most this many days apart are "within a month": one date with a slip.
 const NEAR_DAYS: i32 = 31;
@@ -256,13 +257,13 @@ fn gender_level(x: &Feat, y: &Feat) -> Option<Agreement> {
 }
 
 /// Pairs compared together: their second mentions' features are read in one go first.
-pub(crate) const BATCH: usize = 32;
+const BATCH: usize = 32;
 
 /// Reads the features of each pair's second mention (its row and its generic values), so that
 /// the memory reads of a batch of pairs wait together rather than one after another. Pairs come
 /// sorted by their first mention, whose features are at hand; the second is anywhere among a
 /// million rows, and waiting for it one pair at a time was most of the comparison's time.
-pub(crate) fn warm(feats: &Features, batch: &[u64]) {
+fn warm(feats: &Features, batch: &[u64]) {
     let mut touched = 0u32;
     for &pair in batch {
         let b = super::block::unpack(pair).1;
@@ -274,4 +275,24 @@ pub(crate) fn warm(feats: &Features, batch: &[u64]) {
         }
     }
     std::hint::black_box(touched);
+}
+
+/// Calls `each` with every pair's slot of `slots` and its two mentions, in parallel batches whose
+/// second mentions' features are read ahead together (see [`warm`]).
+pub(crate) fn for_each_pair(
+    feats: &Features,
+    pairs: &[u64],
+    slots: &mut [u64],
+    each: impl Fn(&mut u64, usize, usize) + Sync,
+) {
+    slots
+        .par_chunks_mut(BATCH)
+        .zip(pairs.par_chunks(BATCH))
+        .for_each(|(slots, batch)| {
+            warm(feats, batch);
+            for (slot, &pair) in slots.iter_mut().zip(batch) {
+                let (a, b) = super::block::unpack(pair);
+                each(slot, a, b);
+            }
+        });
 }

@@ -353,7 +353,7 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
     let (pairs, counts) = block::candidate_pairs(&feats, opts.max_block, opts.window);
     steps.lap("blocking");
     let mut codes = vec![0u64; pairs.len()];
-    for_each_pair(&feats, &pairs, &mut codes, |slot, a, b| {
+    compare::for_each_pair(&feats, &pairs, &mut codes, |slot, a, b| {
         *slot = compare::levels(&feats, a, b).encode();
     });
     steps.lap("comparing");
@@ -362,7 +362,7 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
     // Each pattern code is replaced by the pair's score in place: tens of millions of pairs at a
     // million mentions, so codes and scores are never held side by side.
     let prior = model.prior();
-    for_each_pair(&feats, &pairs, &mut codes, |slot, a, b| {
+    compare::for_each_pair(&feats, &pairs, &mut codes, |slot, a, b| {
         let score = model.score_from(prior, &feats, &Levels::decode(*slot), a, b) as f32;
         *slot = u64::from(score.to_bits());
     });
@@ -422,26 +422,6 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
         "linking finished"
     );
     linkage
-}
-
-/// Calls `each` with every pair's slot of `slots` and its two mentions, in parallel batches whose
-/// second mentions' features are read ahead together (see [`compare::warm`]).
-fn for_each_pair(
-    feats: &Features,
-    pairs: &[u64],
-    slots: &mut [u64],
-    each: impl Fn(&mut u64, usize, usize) + Sync,
-) {
-    slots
-        .par_chunks_mut(compare::BATCH)
-        .zip(pairs.par_chunks(compare::BATCH))
-        .for_each(|(slots, batch)| {
-            compare::warm(feats, batch);
-            for (slot, &pair) in slots.iter_mut().zip(batch) {
-                let (a, b) = block::unpack(pair);
-                each(slot, a, b);
-            }
-        });
 }
 
 /// Clusters the pairs, then holds apart every mention that fits two persons about equally
