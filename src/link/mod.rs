@@ -320,9 +320,8 @@ struct Scored {
 
 impl Scored {
     /// The pairs scoring at least `lowest`: every other pair is neither merged, reviewed nor a
-    /// near miss, and a million mentions give tens of millions of them.
-    /// `score_bits` holds each pair's score as the bits of an `f32`; the pairs are sifted in
-    /// parallel, in order.
+    /// near miss, and a million mentions give tens of millions of them. `score_bits` holds each
+    /// pair's score as the bits of an `f32`; the pairs are sifted in parallel, in order.
     fn keep_from(pairs: &[u64], score_bits: &[u64], lowest: f64) -> Scored {
         let (pairs, scores) = pairs
             .par_iter()
