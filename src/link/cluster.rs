@@ -203,11 +203,8 @@ impl<'a> Clusters<'a> {
         let lo = self.year_min[a].min(self.year_min[b]);
         let hi = self.year_max[a].max(self.year_max[b]);
         let spread = hi != i32::MIN && lo != i32::MAX && hi - lo > MAX_YEAR_SPREAD;
-        let vouched = || {
-            let (x, y) = edge;
-            self.model.columns_vouch(self.feats, x as usize, y as usize)
-        };
-        if spread && !vouched() {
+        let (x, y) = edge;
+        if spread && !self.model.columns_vouch(self.feats, x as usize, y as usize) {
             return Some(Verdict::BirthYears);
         }
         if (self.genders[a] | self.genders[b]).count_ones() > 1 {
