@@ -2,8 +2,8 @@
 //!
 //! Tables, columns, primary and foreign keys come from the Table Schemas in `schemas/`, so the
 //! database always matches the CSVs. Rows are inserted in output order in one transaction with
-//! prepared statements; each table's indexes are built right after its rows. The file holds no timestamps and uses a
-//! fixed page size, so the same input gives the same bytes.
+//! prepared statements; each table's indexes are built right after its rows. The file holds no
+//! timestamps and uses a fixed page size, so the same input gives the same bytes.
 
 use super::row::Row;
 use super::schema::{self, TableSchema};
