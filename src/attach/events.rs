@@ -6,6 +6,7 @@
 use crate::model::{Decision, Mention, Person};
 use crate::normalize::bodies;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Days two dated decisions of one body may lie apart and still look like one decision.
@@ -23,9 +24,9 @@ struct Group {
 /// The decisions of every person, in person order, each person's by date (undated last).
 pub fn decisions(mentions: &[Mention], persons: &[Person]) -> Vec<Decision> {
     persons
-        .iter()
+        .par_iter()
         .enumerate()
-        .flat_map(|(p, person)| person_decisions(mentions, p, person))
+        .flat_map_iter(|(p, person)| person_decisions(mentions, p, person))
         .collect()
 }
 

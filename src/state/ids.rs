@@ -151,7 +151,7 @@ pub fn assign(
     let hashes: Vec<u64> = mentions.par_iter().map(content_hash).collect();
     let returning = Returning::new(previous);
     let votes: Vec<Vec<Vote>> = clusters
-        .iter()
+        .par_iter()
         .map(|members| cluster_votes(mentions, &hashes, members, &returning))
         .collect();
     let winners = winners(&votes);
@@ -171,6 +171,7 @@ pub fn assign(
     changes.extend(retired(previous, &winners));
     remember_retired(previous, &winners, &mut registry);
     repoint_aliases(&mut registry.aliases);
+    let mut entries = Vec::with_capacity(mentions.len());
     for (members, id) in clusters.iter().zip(&ids) {
         let shared: Arc<str> = Arc::from(id.as_str());
         for &i in members {
@@ -181,9 +182,10 @@ pub fn assign(
                 content_hash: *hash,
                 person_id: Arc::clone(&shared),
             };
-            registry.insert(&m.prov.source, &m.prov.record_id, entry);
+            entries.push((m.prov.source.as_str(), m.prov.record_id.as_str(), entry));
         }
     }
+    registry.insert_all(entries);
     let rows = row_changes(mentions, &hashes, previous);
     let report = IdReport {
         registry,

@@ -7,6 +7,7 @@
 //! back; absent in registries of earlier versions).
 
 use super::StateError;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
@@ -78,6 +79,29 @@ impl Registry {
     /// Records one mention's entry.
     pub fn insert(&mut self, source: &str, record_id: &str, entry: Entry) {
         insert_into(&mut self.entries, source, record_id, entry);
+    }
+
+    /// Records many mentions' entries at once, as inserting them one by one in the given order
+    /// would (a key given twice keeps its last entry), by sorting them in parallel and laying
+    /// each source's map out in one pass.
+    pub fn insert_all(&mut self, mut rows: Vec<(&str, &str, Entry)>) {
+        rows.par_sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut rows = rows.into_iter().peekable();
+        while let Some((source, record, entry)) = rows.next() {
+            let records = self.entries.entry(source.to_string()).or_default();
+            let mut run = vec![(record, entry)];
+            while let Some((_, record, entry)) = rows.next_if(|next| next.0 == source) {
+                match run.last_mut() {
+                    Some(last) if last.0 == record => *last = (record, entry),
+                    _ => run.push((record, entry)),
+                }
+            }
+            if records.is_empty() {
+                *records = run.into_iter().map(|(r, e)| (r.to_string(), e)).collect();
+            } else {
+                records.extend(run.into_iter().map(|(r, e)| (r.to_string(), e)));
+            }
+        }
     }
 
     /// The remembered row of a retired id.
@@ -341,6 +365,30 @@ fn corrupt(path: &Path, message: impl std::fmt::Display) -> StateError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn inserting_all_at_once_equals_inserting_one_by_one(
+            held in proptest::collection::vec((0u8..3, 0u8..6, 0u64..4), 0..8),
+            rows in proptest::collection::vec((0u8..3, 0u8..6, 0u64..4), 0..40),
+        ) {
+            let entry = |hash: u64| Entry { content_hash: hash, person_id: format_id(hash).into() };
+            let keys = |&(s, r, h): &(u8, u8, u64)| (format!("s{s}"), format!("r{r}"), h);
+            let (held, rows): (Vec<_>, Vec<_>) =
+                (held.iter().map(keys).collect(), rows.iter().map(keys).collect());
+            let mut one_by_one = Registry::default();
+            for (s, r, h) in held.iter().chain(&rows) {
+                one_by_one.insert(s, r, entry(*h));
+            }
+            let mut at_once = Registry::default();
+            for (s, r, h) in &held {
+                at_once.insert(s, r, entry(*h));
+            }
+            at_once.insert_all(rows.iter().map(|(s, r, h)| (s.as_str(), r.as_str(), entry(*h))).collect());
+            prop_assert_eq!(at_once, one_by_one);
+        }
+    }
 
     #[test]
     fn a_saved_registry_loads_back_equal() {
