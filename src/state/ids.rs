@@ -186,7 +186,7 @@ pub fn assign(
         }
     }
     registry.insert_all(entries);
-    let rows = row_changes(mentions, &hashes, previous);
+    let rows = row_changes(mentions, &hashes, previous, &registry);
     let report = IdReport {
         registry,
         changes,
@@ -364,26 +364,33 @@ fn repoint_aliases(aliases: &mut BTreeMap<String, String>) {
     }
 }
 
-/// Rows whose content changed, rows that are gone, and how many rows are new.
-fn row_changes(mentions: &[Mention], hashes: &[u64], previous: &Registry) -> RowChanges {
-    let mut changes = RowChanges::default();
-    let mut seen: HashSet<(&str, &str)> = HashSet::with_capacity(mentions.len());
-    for (m, hash) in mentions.iter().zip(hashes) {
-        let (source, record) = (m.prov.source.as_str(), m.prov.record_id.as_str());
-        seen.insert((source, record));
-        match previous.get(source, record) {
-            Some(entry) if entry.content_hash != *hash => changes.changed.push(m.prov.key()),
-            Some(_) => {}
-            None => changes.added += 1,
-        }
+/// Rows whose content changed, rows that are gone (rows of `previous` that `current`, this
+/// run's registry of every mention, lacks), and how many rows are new.
+fn row_changes(
+    mentions: &[Mention],
+    hashes: &[u64],
+    previous: &Registry,
+    current: &Registry,
+) -> RowChanges {
+    let before = |m: &Mention| previous.get(&m.prov.source, &m.prov.record_id);
+    let mut changed: Vec<String> = mentions
+        .par_iter()
+        .zip(hashes)
+        .filter_map(|(m, hash)| (before(m)?.content_hash != *hash).then(|| m.prov.key()))
+        .collect();
+    changed.par_sort();
+    let added = mentions.par_iter().filter(|m| before(m).is_none()).count() as u64;
+    let held: Vec<(&str, &str, &Entry)> = previous.iter().collect();
+    let removed = held
+        .par_iter()
+        .filter(|(source, record, _)| current.get(source, record).is_none())
+        .map(|(source, record, _)| format!("{source}:{record}"))
+        .collect();
+    RowChanges {
+        changed,
+        removed,
+        added,
     }
-    for (source, record, _) in previous.iter() {
-        if !seen.contains(&(source, record)) {
-            changes.removed.push(format!("{source}:{record}"));
-        }
-    }
-    changes.changed.sort();
-    changes
 }
 
 #[cfg(test)]
