@@ -389,7 +389,7 @@ pub fn link(mentions: &[Mention], opts: &LinkOptions) -> Linkage {
     };
     let mut linkage = Linkage {
         edges: accepted
-            .iter()
+            .par_iter()
             .map(|&(a, b, v)| out.edge(a as usize, b as usize, v.note()))
             .collect(),
         review: out.review(opts, &judged),
@@ -511,6 +511,7 @@ impl Outputs<'_> {
             judged.must.binary_search(&p).is_ok() || judged.cannot.binary_search(&p).is_ok()
         };
         let picked: Vec<usize> = (0..self.scored.pairs.len())
+            .into_par_iter()
             .filter(|&i| band(f64::from(self.scored.scores[i])))
             .filter(|&i| self.apart(i) || self.verdicts[i].is_some_and(Verdict::merged))
             .filter(|&i| {
@@ -576,7 +577,7 @@ impl Outputs<'_> {
         });
         picked.truncate(limit);
         picked
-            .into_iter()
+            .into_par_iter()
             .map(|i| {
                 let (a, b) = block::unpack(s.pairs[i]);
                 self.edge(a, b, self.note_of(i))
