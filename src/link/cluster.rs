@@ -182,7 +182,7 @@ impl<'a> Clusters<'a> {
             return Verdict::Weak;
         }
         let single = self.members[ra as usize].len() == 1 && self.members[rb as usize].len() == 1;
-        let checks = self.member_checks(ra, rb);
+        let checks = self.member_checks(ra, rb, single);
         if !single && checks.most_against > self.max_disagreement {
             return Verdict::Incoherent;
         }
@@ -251,8 +251,10 @@ impl<'a> Clusters<'a> {
     }
 
     /// What the member pairs of two clusters say (members capped per side): the most evidence
-    /// against any pair, and the least score of a pair from one source.
-    fn member_checks(&mut self, ra: u32, rb: u32) -> MemberChecks {
+    /// against any pair, and the least score of a pair from one source. Two lone mentions are
+    /// judged by their score alone, when they come from one source; otherwise the pairs are
+    /// read only until one disagrees beyond the bound, which settles the merge.
+    fn member_checks(&mut self, ra: u32, rb: u32, single: bool) -> MemberChecks {
         let xs = &self.members[ra as usize];
         let ys = &self.members[rb as usize];
         let mut checks = MemberChecks {
@@ -262,14 +264,23 @@ impl<'a> Clusters<'a> {
         for &x in xs.iter().take(LINKAGE_CAP) {
             for &y in ys.iter().take(LINKAGE_CAP) {
                 let (x, y) = (x as usize, y as usize);
+                let same_source = self.feats.rows[x].source == self.feats.rows[y].source;
+                if single && !same_source {
+                    continue;
+                }
                 let levels = compare::levels(self.feats, x, y);
-                let against = self.model.evidence_against(self.feats, &levels, x, y);
-                checks.most_against = checks.most_against.max(against);
-                if self.feats.rows[x].source == self.feats.rows[y].source {
+                self.compared += 1;
+                if !single {
+                    let against = self.model.evidence_against(self.feats, &levels, x, y);
+                    checks.most_against = checks.most_against.max(against);
+                    if checks.most_against > self.max_disagreement {
+                        return checks;
+                    }
+                }
+                if same_source {
                     let score = self.model.score(self.feats, &levels, x, y);
                     checks.weakest_same_source = checks.weakest_same_source.min(score);
                 }
-                self.compared += 1;
             }
         }
         checks
