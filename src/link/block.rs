@@ -83,43 +83,28 @@ pub(crate) fn candidate_pairs(
 ) -> (Vec<u64>, BlockCounts) {
     let mut counts = BlockCounts::default();
     let mut pairs = Vec::new();
-    // One buffer takes every pass's pairs in turn, so its memory is touched once for the run.
-    let mut found = Vec::new();
     let fixed = PASSES.iter().map(|&(name, key)| {
         let key: Box<KeyOf> = Box::new(move |_, f| key(f));
         (name.to_string(), key)
     });
-    for (name, key) in fixed.chain(generic_passes(feats)) {
-        let name = name.as_str();
-        let before = counts;
-        run_pass(
-            feats,
-            name,
-            &key,
-            max_block.max(2),
-            window.max(2),
-            &mut found,
-            &mut counts,
+    let passes: Vec<(String, Box<KeyOf>)> = fixed.chain(generic_passes(feats)).collect();
+    // Two buffers take the passes' pairs in turn: each pass's pairs are found while the pass
+    // before's are merged, and merged after every pass, so that pairs found by several keys
+    // are held once.
+    let (mut found, mut merging) = (Vec::new(), Vec::new());
+    for (name, key) in &passes {
+        let limits = (max_block.max(2), window.max(2));
+        let ((), pass) = rayon::join(
+            || merge_sorted(&mut pairs, &mut merging),
+            || find_pass(feats, name, key, limits, &mut found),
         );
-        // Merged after every pass, so that pairs found by several keys are held once.
-        merge_distinct(&mut pairs, &mut found);
-        tracing::debug!(
-            pass = name,
-            blocks = counts.blocks - before.blocks,
-            capped = counts.capped - before.capped,
-            pairs = counts.emitted - before.emitted,
-            "blocking pass"
-        );
-        if counts.capped > before.capped {
-            tracing::debug!(
-                pass = name,
-                capped = counts.capped - before.capped,
-                max_block,
-                window,
-                "blocks above the cap sorted by a second key and compared only within a sliding window"
-            );
-        }
+        counts.blocks += pass.blocks;
+        counts.capped += pass.capped;
+        counts.emitted += pass.emitted;
+        log_pass(name, &pass, limits);
+        std::mem::swap(&mut found, &mut merging);
     }
+    merge_sorted(&mut pairs, &mut merging);
     pairs.shrink_to_fit();
     tracing::debug!(
         candidate_pairs = counts.emitted,
@@ -128,6 +113,40 @@ pub(crate) fn candidate_pairs(
         "blocking finished"
     );
     (pairs, counts)
+}
+
+/// Runs one pass into `found` (emptied first), sorted and distinct; returns its counts.
+fn find_pass(
+    feats: &Features,
+    name: &str,
+    key: &KeyOf,
+    (max_block, window): (usize, usize),
+    found: &mut Vec<u64>,
+) -> BlockCounts {
+    let mut counts = BlockCounts::default();
+    found.clear();
+    run_pass(feats, name, key, max_block, window, found, &mut counts);
+    sort_distinct(found);
+    counts
+}
+
+fn log_pass(name: &str, pass: &BlockCounts, (max_block, window): (usize, usize)) {
+    tracing::debug!(
+        pass = name,
+        blocks = pass.blocks,
+        capped = pass.capped,
+        pairs = pass.emitted,
+        "blocking pass"
+    );
+    if pass.capped > 0 {
+        tracing::debug!(
+            pass = name,
+            capped = pass.capped,
+            max_block,
+            window,
+            "blocks above the cap sorted by a second key and compared only within a sliding window"
+        );
+    }
 }
 
 /// The key of a pass for a mention (its index and features): (block key, order within block).
@@ -237,13 +256,17 @@ fn windowed_pairs(block: &[(u64, u64, u32)], window: usize, pairs: &mut Vec<u64>
     }
 }
 
-/// Adds a pass's pairs to `pairs` (sorted and distinct), keeping them sorted and distinct: the
-/// new pairs are sorted alone, then the two runs are merged from the back in place, a pair held
-/// already taken once, in linear time and without a second copy of the pairs held so far;
-/// `found` is left empty for the next pass.
-fn merge_distinct(pairs: &mut Vec<u64>, found: &mut Vec<u64>) {
+/// Sorts a pass's pairs and takes each once.
+fn sort_distinct(found: &mut Vec<u64>) {
     found.par_sort_unstable();
     found.dedup();
+}
+
+/// Adds a pass's pairs (sorted and distinct) to `pairs` (sorted and distinct), keeping them
+/// sorted and distinct: the two runs are merged from the back in place, a pair held already
+/// taken once, in linear time and without a second copy of the pairs held so far; `found` is
+/// left empty for the next pass.
+fn merge_sorted(pairs: &mut Vec<u64>, found: &mut Vec<u64>) {
     let held = pairs.len();
     let end = held + found.len();
     pairs.resize(end, 0);
@@ -279,7 +302,7 @@ pub(crate) fn unpack(pair: u64) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::merge_distinct;
+    use super::{merge_sorted, sort_distinct};
     use proptest::prelude::*;
 
     proptest! {
@@ -294,7 +317,8 @@ mod tests {
             let mut expected: Vec<u64> = pairs.iter().chain(&found).copied().collect();
             expected.sort_unstable();
             expected.dedup();
-            merge_distinct(&mut pairs, &mut found);
+            sort_distinct(&mut found);
+            merge_sorted(&mut pairs, &mut found);
             prop_assert_eq!(pairs, expected);
             prop_assert!(found.is_empty());
         }
