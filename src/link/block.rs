@@ -92,8 +92,8 @@ pub(crate) fn candidate_pairs(
     // before's are merged, and merged after every pass, so that pairs found by several keys
     // are held once.
     let (mut found, mut merging) = (Vec::new(), Vec::new());
+    let limits = (max_block.max(2), window.max(2));
     for (name, key) in &passes {
-        let limits = (max_block.max(2), window.max(2));
         let ((), pass) = rayon::join(
             || merge_sorted(&mut pairs, &mut merging),
             || find_pass(feats, name, key, limits, &mut found),
@@ -130,6 +130,7 @@ fn find_pass(
     counts
 }
 
+/// Logs what one pass found, and its blocks above the cap.
 fn log_pass(name: &str, pass: &BlockCounts, (max_block, window): (usize, usize)) {
     tracing::debug!(
         pass = name,
