@@ -96,11 +96,10 @@ impl Registry {
                     _ => run.push((record, entry)),
                 }
             }
-            if records.is_empty() {
-                *records = run.into_iter().map(|(r, e)| (r.to_string(), e)).collect();
-            } else {
-                records.extend(run.into_iter().map(|(r, e)| (r.to_string(), e)));
-            }
+            let mut laid_out: BTreeMap<String, Entry> =
+                run.into_iter().map(|(r, e)| (r.to_string(), e)).collect();
+            // Keys held already take the new entry, as an insert would give them.
+            records.append(&mut laid_out);
         }
     }
 
