@@ -9,8 +9,9 @@
 # /usr/bin/time -v) of a first run and of a rerun that loads the first run's id registry (the
 # nightly case), and the pairwise precision, recall, F1 and B-cubed F1 of the output against the
 # truth. The second: the first run's time per stage, from its run.json (`timings_seconds`; the
-# three writing steps run at the same time, so the run's wall time holds the longest of them),
-# beside its wall time and peak RSS. The third: the first run's time per step of linking. The
+# three writing steps run at the same time, so the run's wall time holds the longest of them;
+# then the CPU time of each writing step's own thread, `emit_cpu`, which a busy machine changes
+# less than wall time), beside its wall time and peak RSS. The third: the first run's time per step of linking. The
 # fourth: the first run's resident memory at the end of each stage and of the steps of linking
 # that hold the most (`memory_mib` of run.json: resident then / peak so far, MiB).
 set -euo pipefail
@@ -95,7 +96,8 @@ for size in "${SIZES[@]}"; do
     b3_f1=$(f1_of "$dir/score.json" 2)
   fi
   stages=""
-  for stage in ingest normalize link attach "emit csv" "emit sqlite" "emit report"; do
+  for stage in ingest normalize link attach "emit csv" "emit sqlite" "emit report" \
+    "emit_cpu csv" "emit_cpu sqlite" "emit_cpu report"; do
     # shellcheck disable=SC2086 # the stage is a path of keys
     stages+=" $(run_json "$dir/run.json" timings_seconds $stage) |"
   done
@@ -123,8 +125,8 @@ echo "| target mentions | persons | mentions | synth wall (s) | run wall (s) | r
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
 echo
-echo "| mentions | ingest (s) | normalize (s) | link (s) | attach (s) | write CSV (s) | write SQLite (s) | write reports (s) | run wall (s) | run peak RSS (MiB) |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| mentions | ingest (s) | normalize (s) | link (s) | attach (s) | write CSV (s) | write SQLite (s) | write reports (s) | CSV thread CPU (s) | SQLite thread CPU (s) | reports thread CPU (s) | run wall (s) | run peak RSS (MiB) |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${stage_rows[@]}"
 echo
 echo "| mentions | $(echo $LINK_STEPS | sed 's/ / (s) | /g') (s) | link (s) |"

@@ -1,6 +1,8 @@
 //! The process's memory as the kernel counts it, for `run.json` and the benchmarks: the resident
-//! set now and its peak so far (`VmRSS` and `VmHWM` of `/proc/self/status`). Where the kernel
-//! does not say (another system), nothing is reported.
+//! set now and its peak so far (`VmRSS` and `VmHWM` of `/proc/self/status`), and the CPU time of
+//! one thread. Where the kernel does not say (another system), nothing is reported.
+
+use std::time::Duration;
 
 /// The resident memory of the process at one moment, in MiB.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +21,21 @@ impl Resident {
             now_mib: field_mib(&status, "VmRSS:")?,
             peak_mib: field_mib(&status, "VmHWM:")?,
         })
+    }
+}
+
+/// The CPU time the calling thread has used so far; `None` where the system does not tell it.
+/// Unlike wall time, it does not grow while the thread waits for a core or for other threads.
+pub fn thread_cpu() -> Option<Duration> {
+    #[cfg(target_os = "linux")]
+    {
+        let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+        let secs = u64::try_from(t.tv_sec).ok()?;
+        Some(Duration::new(secs, u32::try_from(t.tv_nsec).ok()?))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        None
     }
 }
 
@@ -45,6 +62,20 @@ mod tests {
         assert_eq!(field_mib(status, "VmHWM:"), Some(2048));
         assert_eq!(field_mib(status, "VmSwap:"), None);
         assert_eq!(field_mib("VmRSS:\t12 MB\n", "VmRSS:"), None);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_thread_counts_its_work_and_not_its_sleep() {
+        let start = thread_cpu().unwrap();
+        std::thread::sleep(Duration::from_millis(200));
+        let slept = thread_cpu().unwrap() - start;
+        assert!(slept < Duration::from_millis(100), "{slept:?}");
+        let (mut x, began) = (0u64, std::time::Instant::now());
+        while thread_cpu().unwrap() - start < Duration::from_millis(20) {
+            x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
+            assert!(began.elapsed() < Duration::from_secs(60), "no CPU time counted");
+        }
     }
 
     #[cfg(target_os = "linux")]

@@ -304,6 +304,14 @@ fn run_json_times_each_stage_and_step_and_says_the_memory_held_after_each() {
     for step in steps {
         assert!(times["link_steps"][step].as_f64().is_some(), "{step}");
     }
+    for writer in ["csv", "sqlite", "report"] {
+        let wall = times["emit"][writer].as_f64().unwrap();
+        assert!(wall > 0.0, "{writer}: {times}");
+        if cfg!(target_os = "linux") {
+            let cpu = times["emit_cpu"][writer].as_f64().unwrap();
+            assert!(cpu > 0.0 && cpu <= wall + 0.01, "{writer}: {times}");
+        }
+    }
     let memory = &run["memory_mib"];
     let mib = |point: &serde_json::Value, what: &str| point[what].as_u64().unwrap();
     let mut peak_so_far = 0;

@@ -111,6 +111,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         started: started_at,
         elapsed: started.elapsed(),
         emit_timings: Vec::new(),
+        emit_cpu: Vec::new(),
         emit_memory: None,
         data_dir: args
             .paths

@@ -110,9 +110,12 @@ pub fn write_outputs_with(
         (tables, joined(database), joined(reports))
     });
     let mut run = run.clone();
-    run.emit_timings.push(("csv".into(), tables.1));
-    run.emit_timings.push(("sqlite".into(), database.1));
-    run.emit_timings.push(("report".into(), reports.1));
+    for (stage, took) in [("csv", tables.1), ("sqlite", database.1), ("report", reports.1)] {
+        run.emit_timings.push((stage.into(), took.wall));
+        if let Some(cpu) = took.cpu {
+            run.emit_cpu.push((stage.into(), cpu));
+        }
+    }
     run.emit_memory = crate::memory::Resident::read();
     tables.0?;
     database.0?;
@@ -123,11 +126,20 @@ pub fn write_outputs_with(
     staging.commit().map_err(io_err(target))
 }
 
-/// The result of `work` and the wall time it took.
-fn timed<T>(work: impl FnOnce() -> T) -> (T, Duration) {
-    let started = Instant::now();
+/// The wall time a writing step took and the CPU time of its thread, where the system tells it.
+#[derive(Debug, Clone, Copy)]
+struct Took {
+    wall: Duration,
+    cpu: Option<Duration>,
+}
+
+/// The result of `work`, run on the calling thread, and the time it took.
+fn timed<T>(work: impl FnOnce() -> T) -> (T, Took) {
+    let (started, cpu) = (Instant::now(), crate::memory::thread_cpu());
     let result = work();
-    (result, started.elapsed())
+    let cpu = crate::memory::thread_cpu().zip(cpu).map(|(end, start)| end - start);
+    let wall = started.elapsed();
+    (result, Took { wall, cpu })
 }
 
 /// What a writing thread returned; its panic goes on in the caller.

@@ -22,6 +22,9 @@ pub struct RunInfo {
     pub elapsed: Duration,
     /// Wall time of each writing step (`csv`, `sqlite`, `report`; they run at the same time).
     pub emit_timings: Vec<(String, Duration)>,
+    /// CPU time of each writing step's own thread (`csv`, `sqlite`, `report`), where the system
+    /// tells it: unlike wall time, it does not count waiting for a core or for the other writers.
+    pub emit_cpu: Vec<(String, Duration)>,
     /// The process's memory once every output was written, where the system tells it.
     pub emit_memory: Option<crate::memory::Resident>,
     /// The folder of local additions to the tables, if any.
@@ -95,6 +98,9 @@ pub fn run_json(outcome: &Outcome, run: &RunInfo) -> String {
             "attach": secs(t.attach),
             "total": secs(run.elapsed),
             "emit": run.emit_timings.iter()
+                .map(|(stage, d)| (stage.clone(), json!(secs(*d))))
+                .collect::<serde_json::Map<_, _>>(),
+            "emit_cpu": run.emit_cpu.iter()
                 .map(|(stage, d)| (stage.clone(), json!(secs(*d))))
                 .collect::<serde_json::Map<_, _>>(),
         },
