@@ -1,6 +1,6 @@
 //! The process's memory as the kernel counts it, for `run.json` and the benchmarks: the resident
 //! set now and its peak so far (`VmRSS` and `VmHWM` of `/proc/self/status`), and the CPU time of
-//! one thread. Where the kernel does not say (another system), nothing is reported.
+//! the process and of one thread. Where the kernel does not say (another system), nothing is reported.
 
 use std::time::Duration;
 
@@ -30,6 +30,21 @@ pub fn thread_cpu() -> Option<Duration> {
     #[cfg(target_os = "linux")]
     {
         let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+        let secs = u64::try_from(t.tv_sec).ok()?;
+        Some(Duration::new(secs, u32::try_from(t.tv_nsec).ok()?))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        None
+    }
+}
+
+/// The CPU time every thread of the process has used so far; `None` where the system does not
+/// tell it.
+pub fn process_cpu() -> Option<Duration> {
+    #[cfg(target_os = "linux")]
+    {
+        let t = rustix::time::clock_gettime(rustix::time::ClockId::ProcessCPUTime);
         let secs = u64::try_from(t.tv_sec).ok()?;
         Some(Duration::new(secs, u32::try_from(t.tv_nsec).ok()?))
     }
@@ -72,10 +87,15 @@ mod tests {
         let slept = thread_cpu().unwrap() - start;
         assert!(slept < Duration::from_millis(100), "{slept:?}");
         let (mut x, began) = (0u64, std::time::Instant::now());
+        let process = process_cpu().unwrap();
         while thread_cpu().unwrap() - start < Duration::from_millis(20) {
             x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
-            assert!(began.elapsed() < Duration::from_secs(60), "no CPU time counted");
+            assert!(
+                began.elapsed() < Duration::from_secs(60),
+                "no CPU time counted"
+            );
         }
+        assert!(process_cpu().unwrap() - process >= Duration::from_millis(15));
     }
 
     #[cfg(target_os = "linux")]

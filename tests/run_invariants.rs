@@ -304,6 +304,23 @@ fn run_json_times_each_stage_and_step_and_says_the_memory_held_after_each() {
     for step in steps {
         assert!(times["link_steps"][step].as_f64().is_some(), "{step}");
     }
+    if cfg!(target_os = "linux") {
+        let cpu = &run["cpu_seconds"];
+        for stage in ["read", "link", "attach", "write"] {
+            assert!(
+                cpu[stage].as_f64().is_some_and(|s| s >= 0.0),
+                "{stage}: {cpu}"
+            );
+        }
+        for step in steps {
+            assert!(cpu["link_steps"][step].as_f64().is_some(), "{step}: {cpu}");
+        }
+        let sum: f64 = ["read", "link", "attach", "write"]
+            .map(|s| cpu[s].as_f64().unwrap())
+            .iter()
+            .sum();
+        assert!(sum > 0.0, "{cpu}");
+    }
     for writer in ["csv", "sqlite", "report"] {
         let wall = times["emit"][writer].as_f64().unwrap();
         assert!(wall > 0.0, "{writer}: {times}");

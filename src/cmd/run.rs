@@ -113,6 +113,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         emit_timings: Vec::new(),
         emit_cpu: Vec::new(),
         emit_memory: None,
+        emit_process_cpu: None,
         data_dir: args
             .paths
             .data

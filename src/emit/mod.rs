@@ -110,13 +110,18 @@ pub fn write_outputs_with(
         (tables, joined(database), joined(reports))
     });
     let mut run = run.clone();
-    for (stage, took) in [("csv", tables.1), ("sqlite", database.1), ("report", reports.1)] {
+    for (stage, took) in [
+        ("csv", tables.1),
+        ("sqlite", database.1),
+        ("report", reports.1),
+    ] {
         run.emit_timings.push((stage.into(), took.wall));
         if let Some(cpu) = took.cpu {
             run.emit_cpu.push((stage.into(), cpu));
         }
     }
     run.emit_memory = crate::memory::Resident::read();
+    run.emit_process_cpu = crate::memory::process_cpu();
     tables.0?;
     database.0?;
     reports.0?;
@@ -137,7 +142,9 @@ struct Took {
 fn timed<T>(work: impl FnOnce() -> T) -> (T, Took) {
     let (started, cpu) = (Instant::now(), crate::memory::thread_cpu());
     let result = work();
-    let cpu = crate::memory::thread_cpu().zip(cpu).map(|(end, start)| end - start);
+    let cpu = crate::memory::thread_cpu()
+        .zip(cpu)
+        .map(|(end, start)| end - start);
     let wall = started.elapsed();
     (result, Took { wall, cpu })
 }

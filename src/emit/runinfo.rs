@@ -27,6 +27,9 @@ pub struct RunInfo {
     pub emit_cpu: Vec<(String, Duration)>,
     /// The process's memory once every output was written, where the system tells it.
     pub emit_memory: Option<crate::memory::Resident>,
+    /// The CPU time of every thread of the process from its start until every output was
+    /// written, where the system tells it.
+    pub emit_process_cpu: Option<Duration>,
     /// The folder of local additions to the tables, if any.
     pub data_dir: Option<String>,
     /// The local tables merged over the built-in ones.
@@ -105,6 +108,7 @@ pub fn run_json(outcome: &Outcome, run: &RunInfo) -> String {
                 .collect::<serde_json::Map<_, _>>(),
         },
         "memory_mib": memory_json(outcome, run),
+        "cpu_seconds": cpu_json(outcome, run),
     });
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
@@ -133,6 +137,26 @@ fn memory_json(outcome: &Outcome, run: &RunInfo) -> Value {
     if let Some(r) = &run.emit_memory {
         out.insert("write".into(), entry(r));
     }
+    Value::Object(out)
+}
+
+/// The CPU time of every thread of the process in each stage and step of linking, where the
+/// system tells it: `{"read": 23.1, "link": 45.0, "link_steps": {...}, ...}`. `read` counts
+/// from the process's start and `write` from the end of attaching (the checks included).
+fn cpu_json(outcome: &Outcome, run: &RunInfo) -> Value {
+    let marks = outcome.timings.cpu.iter().copied();
+    let ends = marks.chain(run.emit_process_cpu.map(|cpu| ("write", cpu)));
+    let mut before = Duration::ZERO;
+    let mut out = serde_json::Map::new();
+    for (stage, cpu) in ends {
+        out.insert(stage.into(), json!(secs(cpu.saturating_sub(before))));
+        before = cpu;
+    }
+    let steps = outcome.linkage.stats.steps.laps.iter();
+    let steps: serde_json::Map<String, Value> = steps
+        .filter_map(|lap| Some((lap.name.to_string(), json!(secs(lap.cpu?)))))
+        .collect();
+    out.insert("link_steps".into(), Value::Object(steps));
     Value::Object(out)
 }
 

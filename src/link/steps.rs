@@ -13,6 +13,8 @@ pub struct Lap {
     pub took: Duration,
     /// The process's memory when it ended, where the system tells it.
     pub memory: Option<Resident>,
+    /// The CPU time every thread of the process used in it, where the system tells it.
+    pub cpu: Option<Duration>,
 }
 
 /// The steps of linking, in the order they ran.
@@ -22,6 +24,8 @@ pub struct Steps {
     pub laps: Vec<Lap>,
     /// When the current step began.
     started: Option<Instant>,
+    /// The process's CPU time when the current step began.
+    cpu_started: Option<Duration>,
 }
 
 impl Steps {
@@ -30,6 +34,7 @@ impl Steps {
         Steps {
             laps: Vec::new(),
             started: Some(Instant::now()),
+            cpu_started: crate::memory::process_cpu(),
         }
     }
 
@@ -37,10 +42,13 @@ impl Steps {
     pub(crate) fn lap(&mut self, name: &'static str) {
         let now = Instant::now();
         let began = self.started.replace(now).unwrap_or(now);
+        let cpu_now = crate::memory::process_cpu();
+        let cpu_began = std::mem::replace(&mut self.cpu_started, cpu_now);
         self.laps.push(Lap {
             name,
             took: now - began,
             memory: Resident::read(),
+            cpu: cpu_now.zip(cpu_began).map(|(now, began)| now - began),
         });
     }
 }

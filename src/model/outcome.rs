@@ -42,13 +42,19 @@ pub struct Timings {
     /// The process's memory at the end of each stage (`read`, `link`, `attach`), where the
     /// system tells it.
     pub memory: Vec<(&'static str, Resident)>,
+    /// The CPU time of every thread of the process up to the end of each stage, from its start,
+    /// where the system tells it.
+    pub cpu: Vec<(&'static str, Duration)>,
 }
 
 impl Timings {
-    /// Notes the process's memory as stage `stage` ends.
+    /// Notes the process's memory and CPU time so far as stage `stage` ends.
     pub fn note_memory(&mut self, stage: &'static str) {
         if let Some(resident) = Resident::read() {
             self.memory.push((stage, resident));
+        }
+        if let Some(cpu) = crate::memory::process_cpu() {
+            self.cpu.push((stage, cpu));
         }
     }
 }
