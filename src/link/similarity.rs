@@ -6,6 +6,8 @@
 
 use std::cell::RefCell;
 
+mod bits;
+
 /// Texts of at most this many characters in all are compared with flags and rows on the stack.
 const STACK: usize = 64;
 
@@ -84,7 +86,7 @@ fn on_bytes<R>(s: &[u8], t: &[u8], measure: impl Fn(&[char], &[char]) -> R) -> R
 }
 
 /// Jaro-Winkler similarity of two character slices.
-pub(crate) fn jaro_winkler_of<T: Copy + PartialEq>(a: &[T], b: &[T]) -> f64 {
+pub(crate) fn jaro_winkler_of(a: &[char], b: &[char]) -> f64 {
     let sim = jaro_of(a, b);
     if sim > 0.7 {
         let prefix_length = a.iter().take(4).zip(b).take_while(|(x, y)| x == y).count();
@@ -95,12 +97,15 @@ pub(crate) fn jaro_winkler_of<T: Copy + PartialEq>(a: &[T], b: &[T]) -> f64 {
 }
 
 /// Jaro similarity of two character slices.
-pub(crate) fn jaro_of<T: Copy + PartialEq>(a: &[T], b: &[T]) -> f64 {
+pub(crate) fn jaro_of(a: &[char], b: &[char]) -> f64 {
     let (a_len, b_len) = (a.len(), b.len());
     if a_len == 0 && b_len == 0 {
         return 1.0;
     } else if a_len == 0 || b_len == 0 {
         return 0.0;
+    }
+    if let Some((matches, transpositions)) = bits::matches_and_transpositions(a, b) {
+        return jaro_from(a_len, b_len, matches, transpositions);
     }
     let mut stack = [false; 2 * STACK];
     let mut heap = Vec::new();
@@ -116,6 +121,14 @@ pub(crate) fn jaro_of<T: Copy + PartialEq>(a: &[T], b: &[T]) -> f64 {
         return 0.0;
     }
     let transpositions = half_transpositions(a, b, a_flags, b_flags);
+    jaro_from(a_len, b_len, matches, transpositions)
+}
+
+/// Jaro similarity from the lengths, the matches (at least one) and half the transpositions.
+fn jaro_from(a_len: usize, b_len: usize, matches: usize, transpositions: usize) -> f64 {
+    if matches == 0 {
+        return 0.0;
+    }
     ((matches as f64 / a_len as f64)
         + (matches as f64 / b_len as f64)
         + ((matches - transpositions) as f64 / matches as f64))
