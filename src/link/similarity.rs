@@ -209,7 +209,10 @@ pub(crate) fn levenshtein_of<T: PartialEq>(a: &[T], b: &[T]) -> usize {
 }
 
 /// Optimal string alignment distance of two character slices.
-pub(crate) fn osa_distance_of<T: Copy + PartialEq>(a: &[T], b: &[T]) -> usize {
+pub(crate) fn osa_distance_of(a: &[char], b: &[char]) -> usize {
+    if let Some(distance) = bits::osa_distance(a, b) {
+        return distance;
+    }
     let width = b.len() + 1;
     let mut stack = [0usize; 3 * (STACK + 1)];
     let mut heap = Vec::new();
