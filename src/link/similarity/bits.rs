@@ -36,7 +36,7 @@ fn slots(text: &[char]) -> Option<[u16; MAX_CHARS]> {
 }
 
 thread_local! {
-    /// Per character slot, the positions of the second text holding it; all zero between calls.
+    /// Per character slot, the positions of one text holding it; all zero between calls.
     static POSITIONS: RefCell<[u64; SLOTS]> = const { RefCell::new([0; SLOTS]) };
 }
 
