@@ -40,6 +40,20 @@ thread_local! {
     static POSITIONS: RefCell<[u64; SLOTS]> = const { RefCell::new([0; SLOTS]) };
 }
 
+/// Runs `work` on the table of positions of the text whose slots are `text`, and empties the
+/// table again.
+fn with_positions(text: &[u16], work: impl FnOnce(&[u64; SLOTS])) {
+    POSITIONS.with_borrow_mut(|positions| {
+        for (i, &s) in text.iter().enumerate() {
+            positions[usize::from(s)] |= 1 << i;
+        }
+        work(positions);
+        for &s in text {
+            positions[usize::from(s)] = 0;
+        }
+    });
+}
+
 /// The bits of positions `lo..hi`, with `lo < hi <= 64`.
 fn bits_between(lo: usize, hi: usize) -> u64 {
     let below_hi = if hi >= MAX_CHARS {
@@ -58,10 +72,7 @@ pub(super) fn matches_and_transpositions(a: &[char], b: &[char]) -> Option<(usiz
     let (a_slots, b_slots) = (&a_slots[..a.len()], &b_slots[..b.len()]);
     let range = (a.len().max(b.len()) / 2).saturating_sub(1);
     let (mut a_flags, mut b_flags) = (0u64, 0u64);
-    POSITIONS.with_borrow_mut(|positions| {
-        for (j, &s) in b_slots.iter().enumerate() {
-            positions[usize::from(s)] |= 1 << j;
-        }
+    with_positions(b_slots, |positions| {
         for (i, &s) in a_slots.iter().enumerate() {
             let (lo, hi) = (i.saturating_sub(range), b.len().min(i + range + 1));
             if lo >= hi {
@@ -72,9 +83,6 @@ pub(super) fn matches_and_transpositions(a: &[char], b: &[char]) -> Option<(usiz
                 b_flags |= free & free.wrapping_neg();
                 a_flags |= 1 << i;
             }
-        }
-        for &s in b_slots {
-            positions[usize::from(s)] = 0;
         }
     });
     let matches = a_flags.count_ones() as usize;
@@ -101,10 +109,7 @@ pub(super) fn osa_distance(a: &[char], b: &[char]) -> Option<usize> {
     let (a_slots, b_slots) = (&a_slots[..a.len()], &b_slots[..b.len()]);
     let last = 1u64 << (a.len() - 1);
     let mut distance = a.len();
-    POSITIONS.with_borrow_mut(|positions| {
-        for (i, &s) in a_slots.iter().enumerate() {
-            positions[usize::from(s)] |= 1 << i;
-        }
+    with_positions(a_slots, |positions| {
         let (mut vp, mut vn, mut d0, mut pm_before) = (u64::MAX, 0u64, 0u64, 0u64);
         for &s in b_slots {
             let pm = positions[usize::from(s)];
@@ -117,9 +122,6 @@ pub(super) fn osa_distance(a: &[char], b: &[char]) -> Option<usize> {
             vp = hn | !(d0 | hp);
             vn = hp & d0;
             pm_before = pm;
-        }
-        for &s in a_slots {
-            positions[usize::from(s)] = 0;
         }
     });
     Some(distance)
