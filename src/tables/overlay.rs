@@ -174,6 +174,7 @@ pub fn data_lines<'a>(
     let columns = expected.split(',').count();
     let mut header_seen = false;
     let mut out = Vec::new();
+    let mut reader = LineReader::new();
     for (i, line) in text.lines().enumerate() {
         let number = i + 1;
         let bad = |message: String| TablesError::Line {
@@ -194,7 +195,7 @@ pub fn data_lines<'a>(
             header_seen = true;
             continue;
         }
-        let record = parse_line(spec, line).map_err(&bad)?;
+        let record = reader.read(line, spec.trim).map_err(&bad)?;
         if record.len() != columns {
             return Err(bad(format!(
                 "{} columns where `{expected}` has {columns}",
@@ -239,23 +240,58 @@ fn is_data(line: &str) -> bool {
     !line.is_empty() && !line.starts_with('#')
 }
 
-/// One line read as CSV the way the table's loader reads it.
-fn parse_line(spec: &Spec, line: &str) -> Result<csv::StringRecord, String> {
-    let trim = if spec.trim {
-        csv::Trim::All
-    } else {
-        csv::Trim::None
-    };
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(trim)
-        .from_reader(line.as_bytes());
-    let mut record = csv::StringRecord::new();
-    match rdr.read_record(&mut record) {
-        Ok(true) => Ok(record),
-        Ok(false) => Err("an empty line".into()),
-        Err(e) => Err(format!("not CSV: {e}")),
+/// Reads single lines as CSV the way the tables' loaders read them, with one parser for every
+/// line of a table (making a CSV reader costs more than reading a short line with it).
+struct LineReader {
+    parser: csv_core::Reader,
+    output: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl LineReader {
+    fn new() -> LineReader {
+        LineReader {
+            parser: csv_core::Reader::new(),
+            output: vec![0; 256],
+            ends: vec![0; 16],
+        }
+    }
+
+    /// The fields of the first record of `line`, each trimmed of spaces when `trim` is set.
+    fn read(&mut self, line: &str, trim: bool) -> Result<csv::StringRecord, String> {
+        use csv_core::ReadRecordResult::{End, InputEmpty, OutputEndsFull, OutputFull, Record};
+        self.parser.reset();
+        let (mut input, mut written, mut fields) = (line.as_bytes(), 0, 0);
+        loop {
+            let (result, read, out, ends) = self.parser.read_record(
+                input,
+                &mut self.output[written..],
+                &mut self.ends[fields..],
+            );
+            input = &input[read..];
+            written += out;
+            fields += ends;
+            match result {
+                InputEmpty => {}
+                OutputFull => self.output.resize(self.output.len() * 2, 0),
+                OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                Record => return self.record(fields, trim),
+                End => return Err("an empty line".into()),
+            }
+        }
+    }
+
+    /// The record of the first `fields` fields parsed.
+    fn record(&self, fields: usize, trim: bool) -> Result<csv::StringRecord, String> {
+        let mut record = csv::StringRecord::with_capacity(self.output.len(), fields);
+        let mut start = 0;
+        for &end in &self.ends[..fields] {
+            let field = std::str::from_utf8(&self.output[start..end])
+                .map_err(|e| format!("not CSV: {e}"))?;
+            record.push_field(if trim { field.trim() } else { field });
+            start = end;
+        }
+        Ok(record)
     }
 }
 
@@ -275,11 +311,12 @@ pub fn merge(spec: &Spec, local: &[LocalLine]) -> String {
     let replaced: HashSet<&str> = local.iter().map(|l| l.key.as_str()).collect();
     let mut out = String::with_capacity(spec.builtin.len() + local.len() * 64);
     let mut header_seen = false;
+    let mut reader = LineReader::new();
     for line in spec.builtin.lines() {
         if is_data(line) {
             let is_row = header_seen;
             header_seen = true;
-            let key = parse_line(spec, line).map(|r| key_of(spec, &r));
+            let key = reader.read(line, spec.trim).map(|r| key_of(spec, &r));
             if is_row && key.is_ok_and(|k| replaced.contains(k.as_str())) {
                 continue;
             }
@@ -299,4 +336,47 @@ fn hex_sha256(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineReader;
+    use proptest::prelude::*;
+
+    /// A line as the `csv` crate reads it, one reader for the line.
+    fn read_by_csv(line: &str, trim: bool) -> Option<csv::StringRecord> {
+        let trim = if trim {
+            csv::Trim::All
+        } else {
+            csv::Trim::None
+        };
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .trim(trim)
+            .from_reader(line.as_bytes());
+        let mut record = csv::StringRecord::new();
+        rdr.read_record(&mut record).ok()?.then_some(record)
+    }
+
+    proptest! {
+        #[test]
+        fn one_parser_reads_every_line_as_a_reader_of_its_own_does(
+            lines in prop::collection::vec("[a-zА-я ,\"\u{a0}\r]{0,40}", 1..8),
+            trim in any::<bool>(),
+        ) {
+            let mut reader = LineReader::new();
+            for line in &lines {
+                prop_assert_eq!(reader.read(line, trim).ok(), read_by_csv(line, trim));
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_longer_than_the_buffers_is_read_whole() {
+        let line = format!("{},\"{}\"", "x".repeat(1000), "y, ".repeat(300));
+        let record = LineReader::new().read(&line, true).unwrap();
+        assert_eq!(record.len(), 2);
+        assert_eq!(&record[1], "y, ".repeat(300).trim());
+    }
 }
