@@ -73,9 +73,9 @@ pub fn summarize(mentions: &[&Mention]) -> Summary {
     Summary {
         name,
         name_latin,
-        surname_key: most_frequent(mentions.iter().map(|m| m.name.surname_key.to_string())),
-        given_key: most_frequent(mentions.iter().map(|m| m.name.given_key.to_string())),
-        father_key: most_frequent(mentions.iter().map(|m| m.name.father_key.to_string())),
+        surname_key: most_frequent(mentions.iter().map(|m| m.name.surname_key.as_str())),
+        given_key: most_frequent(mentions.iter().map(|m| m.name.given_key.as_str())),
+        father_key: most_frequent(mentions.iter().map(|m| m.name.father_key.as_str())),
         gender: majority_gender(mentions),
         birth: birth_interval(mentions),
         place: most_frequent_place(mentions),
@@ -84,13 +84,12 @@ pub fn summarize(mentions: &[&Mention]) -> Summary {
         sentence_key: most_frequent(
             mentions
                 .iter()
-                .filter_map(|m| m.sentence_key.map(|k| k.to_string())),
-        ),
-        organ_key: most_frequent(
-            mentions
+                .filter_map(|m| m.sentence_key.map(|k| k.to_string()))
+                .collect::<Vec<_>>()
                 .iter()
-                .filter_map(|m| m.sentencing_organ_key.map(String::from)),
+                .map(String::as_str),
         ),
+        organ_key: most_frequent(mentions.iter().filter_map(|m| m.sentencing_organ_key)),
     }
 }
 
@@ -98,6 +97,10 @@ pub fn summarize(mentions: &[&Mention]) -> Summary {
 /// given name and patronymic written), then the one whose parts most mentions share, then the
 /// most frequent form, then the first in alphabetical order. `None` when no mention has a name.
 pub fn preferred(mentions: &[&Mention]) -> Option<String> {
+    if let [only] = mentions {
+        let form = tidy(&display_name(only));
+        return (!form.is_empty()).then_some(form);
+    }
     let part_key = text::lowercase;
     let mut shared: HashMap<(usize, String), usize> = HashMap::new();
     for m in mentions {
@@ -209,15 +212,30 @@ fn display_name(m: &Mention) -> String {
 }
 
 /// The most frequent non-empty value; ties go to the one seen first.
-fn most_frequent(values: impl Iterator<Item = String>) -> String {
-    most_frequent_by(values.filter(|v| !v.is_empty()), String::clone).unwrap_or_default()
+fn most_frequent<'a>(values: impl Iterator<Item = &'a str>) -> String {
+    most_frequent_by(values.filter(|v| !v.is_empty()), |v| *v)
+        .unwrap_or_default()
+        .to_string()
 }
+
+/// Items at most for which [`most_frequent_by`] compares keys pair by pair instead of hashing
+/// them (most persons have one to three mentions).
+const FEW: usize = 8;
 
 /// The first-seen item of the most frequent key; ties go to the key seen first.
 fn most_frequent_by<T, K: Eq + Hash>(
     items: impl Iterator<Item = T>,
     key: impl Fn(&T) -> K,
 ) -> Option<T> {
+    let mut items = items.peekable();
+    let first = items.next()?;
+    if items.peek().is_none() {
+        return Some(first);
+    }
+    let items: Vec<T> = std::iter::once(first).chain(items).collect();
+    if items.len() <= FEW {
+        return most_frequent_of_few(items, key);
+    }
     let mut counts: HashMap<K, (usize, usize)> = HashMap::new();
     let mut firsts: Vec<T> = Vec::new();
     for item in items {
@@ -231,6 +249,24 @@ fn most_frequent_by<T, K: Eq + Hash>(
         .into_values()
         .max_by(|a, b| (a.0, std::cmp::Reverse(a.1)).cmp(&(b.0, std::cmp::Reverse(b.1))))?;
     firsts.into_iter().nth(first)
+}
+
+/// [`most_frequent_by`] of a few items, each key compared with the keys before it.
+fn most_frequent_of_few<T, K: Eq>(items: Vec<T>, key: impl Fn(&T) -> K) -> Option<T> {
+    let keys: Vec<K> = items.iter().map(&key).collect();
+    let count = |k: &K| keys.iter().filter(|other| *other == k).count();
+    let mut best: Option<(usize, usize)> = None;
+    for (i, k) in keys.iter().enumerate() {
+        if keys[..i].contains(k) {
+            continue;
+        }
+        let n = count(k);
+        if best.is_none_or(|(most, _)| n > most) {
+            best = Some((n, i));
+        }
+    }
+    let (_, at) = best?;
+    items.into_iter().nth(at)
 }
 
 fn majority_gender(mentions: &[&Mention]) -> Option<Gender> {
@@ -322,10 +358,32 @@ mod tests {
 
     #[test]
     fn the_most_frequent_value_wins_and_ties_go_to_the_first_seen() {
-        let values = ["b", "a", "", "a", "b", "c"].map(String::from);
+        let values = ["b", "a", "", "a", "b", "c"];
         assert_eq!(most_frequent(values.into_iter()), "b");
-        let values = ["x", "y", "y", ""].map(String::from);
+        let values = ["x", "y", "y", ""];
         assert_eq!(most_frequent(values.into_iter()), "y");
         assert_eq!(most_frequent(std::iter::empty()), "");
+    }
+
+    /// The most frequent value, ties to the first seen, counted the plainest way.
+    fn plainly_most_frequent(values: &[u8]) -> Option<u8> {
+        let count = |v: u8| values.iter().filter(|&&w| w == v).count();
+        let mut best: Option<u8> = None;
+        for &v in values {
+            if best.is_none_or(|b| count(v) > count(b)) {
+                best = Some(v);
+            }
+        }
+        best
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn few_values_and_many_give_the_same_winner(
+            values in proptest::collection::vec(0u8..5, 0..3 * FEW),
+        ) {
+            let won = most_frequent_by(values.iter().copied(), |v| *v);
+            proptest::prop_assert_eq!(won, plainly_most_frequent(&values));
+        }
     }
 }
