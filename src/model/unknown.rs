@@ -14,9 +14,9 @@ pub fn is_unknown_marker(cell: &str) -> bool {
     if cell.len() > 64 {
         return false;
     }
-    // Folding keeps a leading letter or digit as the first character: a cell whose first one
-    // starts no marker is none (most names), and is not folded at all.
-    if first.is_alphanumeric() && !markers().first_chars.contains(&text::fold_char(first)) {
+    // A cell that starts with a letter or digit folds to its letters and digits alone: one whose
+    // first two of them start no marker is none (most names), and is not folded at all.
+    if text::is_letter_or_digit(first) && !markers().leading.contains(&leading_pair(cell)) {
         return false;
     }
     FOLDED.with_borrow_mut(|folded| {
@@ -25,15 +25,26 @@ pub fn is_unknown_marker(cell: &str) -> bool {
     })
 }
 
+/// The first two letters or digits of the fold of `cell` (the second `None` when it has one).
+fn leading_pair(cell: &str) -> (char, Option<char>) {
+    let mut kept = cell
+        .chars()
+        .filter(|&c| !c.is_whitespace() && !text::is_apostrophe(c))
+        .flat_map(text::folded)
+        .filter(|&c| text::is_letter_or_digit(c));
+    let first = kept.next().unwrap_or_default();
+    (first, kept.next())
+}
+
 thread_local! {
     /// The fold of the cell being looked up, reused from cell to cell.
     static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
-/// The markers folded, and the first characters they start with.
+/// The markers folded, and the first two characters of those that hold a letter or digit.
 struct Markers {
     folded: FxHashSet<String>,
-    first_chars: FxHashSet<char>,
+    leading: FxHashSet<(char, Option<char>)>,
 }
 
 static MARKERS: Loaded<Markers> = Loaded::new();
@@ -47,11 +58,15 @@ fn load() -> Result<Markers, DataError> {
     let folded: FxHashSet<String> = tables::read_all(Table::UnknownMarkers, text, read_marker)?
         .into_iter()
         .collect();
-    let first_chars = folded.iter().filter_map(|f| f.chars().next()).collect();
-    Ok(Markers {
-        folded,
-        first_chars,
-    })
+    let leading = folded
+        .iter()
+        .filter(|f| f.chars().any(text::is_letter_or_digit))
+        .filter_map(|f| {
+            let mut chars = f.chars();
+            Some((chars.next()?, chars.next()))
+        })
+        .collect();
+    Ok(Markers { folded, leading })
 }
 
 /// Loads `unknown_markers.csv` in force, or says which line keeps it from loading.
@@ -131,6 +146,33 @@ mod tests {
         }
         for text in ["Нет", "Иванов", "1890", "?1890", "", "Данных"] {
             assert!(!is_unknown_marker(text), "{text}");
+        }
+    }
+
+    /// Whether the fold of the whole cell is a marker, without looking at its start first.
+    fn folds_to_a_marker(cell: &str) -> bool {
+        let cell = cell.trim();
+        !cell.is_empty() && cell.len() <= 64 && markers().folded.contains(fold(cell).as_str())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn looking_at_the_start_first_never_changes_the_answer(
+            cell in "[ нетдaнныхНЕТДАНЫХNnoaAmlu'ʻ`’/.?—\\-0-9İиІі]{0,14}",
+        ) {
+            proptest::prop_assert_eq!(is_unknown_marker(&cell), folds_to_a_marker(&cell));
+        }
+
+        #[test]
+        fn every_marker_in_any_case_is_found(
+            index in 0usize..64,
+            upper in proptest::bool::ANY,
+        ) {
+            let mut all: Vec<&String> = markers().folded.iter().collect();
+            all.sort();
+            let marker = all[index % all.len()];
+            let cell = if upper { marker.to_uppercase() } else { marker.clone() };
+            proptest::prop_assert_eq!(is_unknown_marker(&cell), folds_to_a_marker(&cell));
         }
     }
 }

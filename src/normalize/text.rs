@@ -146,11 +146,18 @@ pub fn fold_char(c: char) -> char {
 /// apostrophe as `'`.
 #[inline]
 pub fn push_folded(c: char, out: &mut String) {
-    if c.is_ascii() || ('А'..='я').contains(&c) {
-        out.push(fold_char(c));
+    out.extend(folded(c));
+}
+
+/// The characters [`push_folded`] appends for `c`.
+#[inline]
+pub fn folded(c: char) -> impl Iterator<Item = char> {
+    let (one, many) = if c.is_ascii() || ('А'..='я').contains(&c) {
+        (Some(fold_char(c)), None)
     } else {
-        out.extend(c.to_lowercase().map(fold_sign));
-    }
+        (None, Some(c.to_lowercase().map(fold_sign)))
+    };
+    one.into_iter().chain(many.into_iter().flatten())
 }
 
 /// A word in lower case with every apostrophe as `'`, `ё` kept (name tables tell `ё` apart).
