@@ -1,16 +1,21 @@
 //! Memos of normalised values: archive lists repeat the same names, places and dates many times,
 //! so each distinct raw text is read once. A memo never changes a result, only its cost.
 
+use foldhash::fast::RandomState;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, RandomState};
+use std::hash::BuildHasher;
 use std::sync::Mutex;
 
 /// Shards, so that threads seldom wait for one another.
 const SHARDS: usize = 16;
 
+/// A shard of a memo: its keys are hashed by a fast hash with a seed of the process's own, so
+/// that no input can be written to make its lookups slow.
+type Shard<V> = HashMap<String, V, RandomState>;
+
 /// A bounded, thread-safe memo from raw text to a value.
 pub struct Memo<V> {
-    shards: Vec<Mutex<HashMap<String, V>>>,
+    shards: Vec<Mutex<Shard<V>>>,
     hasher: RandomState,
     capacity_per_shard: usize,
 }
@@ -19,8 +24,8 @@ impl<V: Clone> Memo<V> {
     /// A memo that keeps at most about `capacity` entries; a full shard is emptied and refilled.
     pub fn new(capacity: usize) -> Memo<V> {
         Memo {
-            shards: (0..SHARDS).map(|_| Mutex::new(HashMap::new())).collect(),
-            hasher: RandomState::new(),
+            shards: (0..SHARDS).map(|_| Mutex::new(Shard::default())).collect(),
+            hasher: RandomState::default(),
             capacity_per_shard: (capacity / SHARDS).max(1),
         }
     }
@@ -42,7 +47,7 @@ impl<V: Clone> Memo<V> {
 }
 
 /// Locks a shard; a shard poisoned by a panicking thread is still a valid map.
-fn lock<V>(shard: &Mutex<HashMap<String, V>>) -> std::sync::MutexGuard<'_, HashMap<String, V>> {
+fn lock<V>(shard: &Mutex<Shard<V>>) -> std::sync::MutexGuard<'_, Shard<V>> {
     shard
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
