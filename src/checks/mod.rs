@@ -8,6 +8,7 @@ mod rules;
 mod tests;
 
 use crate::model::{Mention, Outcome};
+use rayon::prelude::*;
 use std::fmt;
 
 /// How serious a finding is.
@@ -175,21 +176,37 @@ impl Check {
 /// mention order) and then the rules of the person.
 pub fn run(outcome: &Outcome) -> Vec<Check> {
     let conflicts = crate::attach::events::conflicts(&outcome.decisions);
-    let mut next_conflict = conflicts.iter().peekable();
+    let per_person: Vec<Vec<Check>> = outcome
+        .persons
+        .par_iter()
+        .enumerate()
+        .map(|(p, person)| person_checks(outcome, p, person, &conflicts))
+        .collect();
+    per_person.into_iter().flatten().collect()
+}
+
+/// The checks of one person (the `p`th): each of its mentions in input order, then the person's
+/// own, then the conflicts among its decisions (`conflicts` come in decision order, which is
+/// person order).
+fn person_checks(
+    outcome: &Outcome,
+    p: usize,
+    person: &crate::model::Person,
+    conflicts: &[crate::attach::events::Conflict],
+) -> Vec<Check> {
     let mut out = Vec::new();
-    for (p, person) in outcome.persons.iter().enumerate() {
-        let mut members = person.mentions.clone();
-        members.sort_unstable();
-        for &i in &members {
-            rules::mention(&outcome.mentions[i], &person.id, &mut out);
-        }
-        let mentions: Vec<&Mention> = members.iter().map(|&i| &outcome.mentions[i]).collect();
-        rules::person(&mentions, &person.id, &mut out);
-        // Conflicts come in decision order, which is person order.
-        while let Some(c) = next_conflict.next_if(|c| outcome.decisions[c.first].person == p) {
-            let (a, b) = (&outcome.decisions[c.first], &outcome.decisions[c.second]);
-            rules::conflict(outcome, a, b, c.what, &mut out);
-        }
+    let mut members = person.mentions.clone();
+    members.sort_unstable();
+    for &i in &members {
+        rules::mention(&outcome.mentions[i], &person.id, &mut out);
+    }
+    let mentions: Vec<&Mention> = members.iter().map(|&i| &outcome.mentions[i]).collect();
+    rules::person(&mentions, &person.id, &mut out);
+    let person_of = |c: &crate::attach::events::Conflict| outcome.decisions[c.first].person;
+    let start = conflicts.partition_point(|c| person_of(c) < p);
+    for c in conflicts[start..].iter().take_while(|c| person_of(c) == p) {
+        let (a, b) = (&outcome.decisions[c.first], &outcome.decisions[c.second]);
+        rules::conflict(outcome, a, b, c.what, &mut out);
     }
     out
 }

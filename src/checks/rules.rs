@@ -118,18 +118,19 @@ pub(super) fn mention(m: &Mention, person: &str, out: &mut Vec<Check>) {
     let birth = dated(&m.birth);
     let arrest = dated(&m.arrest);
     let decision = dated(&m.decision_date);
-    let here = at(m);
     let mut flag = |rule: &str, message: String| out.push(Check::new(rule, person, m, message));
     for (rule, earlier, later) in ORDER {
         if let (Some(a), Some(b)) = (earlier.of(m), later.of(m))
             && b.to < a.from
         {
+            let here = at(m);
             flag(rule, order_message(earlier, &a, &here, later, &b, &here));
         }
     }
     if let (Some(b), Some(a)) = (&birth, &arrest)
         && under_14(b, a)
     {
+        let here = at(m);
         flag("arrest_under_14", under_14_message(b, &here, a, &here));
     }
     if let Some(d) = &decision
