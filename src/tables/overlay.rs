@@ -283,7 +283,8 @@ impl LineReader {
 
     /// The record of the first `fields` fields parsed.
     fn record(&self, fields: usize, trim: bool) -> Result<csv::StringRecord, String> {
-        let mut record = csv::StringRecord::with_capacity(self.output.len(), fields);
+        let used = self.ends[..fields].last().copied().unwrap_or(0);
+        let mut record = csv::StringRecord::with_capacity(used, fields);
         let mut start = 0;
         for &end in &self.ends[..fields] {
             let field = std::str::from_utf8(&self.output[start..end])
