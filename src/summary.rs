@@ -81,14 +81,9 @@ pub fn summarize(mentions: &[&Mention]) -> Summary {
         place: most_frequent_place(mentions),
         arrest: interval(mentions, |m| &m.arrest),
         death: interval(mentions, |m| &m.death),
-        sentence_key: most_frequent(
-            mentions
-                .iter()
-                .filter_map(|m| m.sentence_key.map(|k| k.to_string()))
-                .collect::<Vec<_>>()
-                .iter()
-                .map(String::as_str),
-        ),
+        sentence_key: most_frequent_by(mentions.iter().filter_map(|m| m.sentence_key), |k| *k)
+            .map(|k| k.to_string())
+            .unwrap_or_default(),
         organ_key: most_frequent(mentions.iter().filter_map(|m| m.sentencing_organ_key)),
     }
 }
@@ -227,12 +222,7 @@ fn most_frequent_by<T, K: Eq + Hash>(
     items: impl Iterator<Item = T>,
     key: impl Fn(&T) -> K,
 ) -> Option<T> {
-    let mut items = items.peekable();
-    let first = items.next()?;
-    if items.peek().is_none() {
-        return Some(first);
-    }
-    let items: Vec<T> = std::iter::once(first).chain(items).collect();
+    let items: Vec<T> = items.collect();
     if items.len() <= FEW {
         return most_frequent_of_few(items, key);
     }

@@ -27,11 +27,7 @@ pub fn is_unknown_marker(cell: &str) -> bool {
 
 /// The first two letters or digits of the fold of `cell` (the second `None` when it has one).
 fn leading_pair(cell: &str) -> (char, Option<char>) {
-    let mut kept = cell
-        .chars()
-        .filter(|&c| !c.is_whitespace() && !text::is_apostrophe(c))
-        .flat_map(text::folded)
-        .filter(|&c| text::is_letter_or_digit(c));
+    let mut kept = folded_chars(cell).filter(|&c| text::is_letter_or_digit(c));
     let first = kept.next().unwrap_or_default();
     (first, kept.next())
 }
@@ -106,14 +102,18 @@ fn fold(cell: &str) -> String {
 /// [`fold`] into a buffer, replacing what it held.
 fn fold_into(cell: &str, folded: &mut String) {
     folded.clear();
-    for c in cell.chars() {
-        if !c.is_whitespace() && !text::is_apostrophe(c) {
-            text::push_folded(c, folded);
-        }
-    }
+    folded.extend(folded_chars(cell));
     if folded.chars().any(text::is_letter_or_digit) {
         folded.retain(text::is_letter_or_digit);
     }
+}
+
+/// The characters of `cell` in lower case, without white space and apostrophes: [`fold`] before
+/// it drops the signs.
+fn folded_chars(cell: &str) -> impl Iterator<Item = char> + '_ {
+    cell.chars()
+        .filter(|&c| !c.is_whitespace() && !text::is_apostrophe(c))
+        .flat_map(text::folded)
 }
 
 #[cfg(test)]
