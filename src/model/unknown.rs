@@ -8,15 +8,15 @@ use rustc_hash::FxHashSet;
 /// Whether a cell holds only a marker of the unknown.
 pub fn is_unknown_marker(cell: &str) -> bool {
     let cell = cell.trim();
-    let Some(first) = cell.chars().next() else {
-        return false;
-    };
-    if cell.len() > 64 {
+    if cell.is_empty() || cell.len() > 64 {
         return false;
     }
-    // A cell that starts with a letter or digit folds to its letters and digits alone: one whose
-    // first two of them start no marker is none (most names), and is not folded at all.
-    if text::is_letter_or_digit(first) && !markers().leading.contains(&leading_pair(cell)) {
+    // A cell whose fold starts with a letter or digit folds to its letters and digits alone: one
+    // whose first two of them start no marker is none (most names), and is not folded at all.
+    // The fold drops apostrophes first, so `ʻ?` is looked at as `?`, though Unicode calls `ʻ` a
+    // letter.
+    let starts_with_letter = folded_chars(cell).next().is_some_and(text::is_letter_or_digit);
+    if starts_with_letter && !markers().leading.contains(&leading_pair(cell)) {
         return false;
     }
     FOLDED.with_borrow_mut(|folded| {
@@ -137,6 +137,8 @@ mod tests {
             "Noma’lum",
             "nomaʼlum",
             "noma`lum",
+            "ʻ?",
+            "ʼ-",
         ] {
             assert!(is_unknown_marker(text), "{text}");
         }
