@@ -384,5 +384,7 @@ fn unique_keys<'a>(values: impl Iterator<Item = (&'a str, usize, String)>) -> Ve
         }
         pairs.push((key.into(), text.into()));
     }
+    // A million mentions hold these for the whole run: no room beyond the row's own columns.
+    pairs.shrink_to_fit();
     pairs
 }
