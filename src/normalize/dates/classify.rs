@@ -179,10 +179,15 @@ fn word_meaning(
         }
     }
     let word = &key[..ends[0].0];
-    match roman_value(word) {
-        Some(v) => Ok((Cls::Roman(v), ends[0].1)),
-        None => Err(DateError::UnknownWord(word.to_string())),
+    if let Some(v) = roman_value(word) {
+        return Ok((Cls::Roman(v), ends[0].1));
     }
+    if vocab.is_inflected_filler(word)
+        && let Some(role) = role_meaning(Role::Filler, word, after_number)
+    {
+        return Ok((Cls::Role(role), ends[0].1));
+    }
+    Err(DateError::UnknownWord(word.to_string()))
 }
 
 /// Writes the keys of the phrases starting at `start` into `key`: `ends[n - 1]` holds the end of

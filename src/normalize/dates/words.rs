@@ -5,7 +5,8 @@
 //! A month or season name may carry a case ending listed in `date_words.csv` with the role
 //! `suffix` (Kazakh `тамызда`, Uzbek `kuzida`, Tajik izofa `марти`): a word that is no listed
 //! form is tried without each ending, longest first, and read when what remains (two letters or
-//! more) is a listed form. So an inflected form needs no row of its own.
+//! more) is a listed form. So an inflected form needs no row of its own. A filler takes the
+//! endings too (`yilning`, `жылдың`), when the word is no month, season or Roman numeral.
 //!
 //! Forms are folded the way the tokeniser folds words (lower case, `ё` → `е`, dotless `ı` → `i`,
 //! every apostrophe variant → `'`), and multi-word forms (`по старому стилю`, `баш оона`) are keyed with single
@@ -172,6 +173,16 @@ impl Vocabulary {
     /// The role of a folded word or phrase.
     pub fn role(&self, key: &str) -> Option<Role> {
         self.roles.get(key).copied()
+    }
+
+    /// Whether a folded word is a filler with a case ending (Uzbek `yilning`, Kazakh `жылдың`,
+    /// Kyrgyz `жылдын`: "of the year"): a word that carries nothing carries nothing inflected.
+    pub fn is_inflected_filler(&self, key: &str) -> bool {
+        self.suffixes.iter().any(|suffix| {
+            key.strip_suffix(suffix.as_str()).is_some_and(|stem| {
+                stem.chars().count() >= MIN_STEM && self.role(stem) == Some(Role::Filler)
+            })
+        })
     }
 
     /// The month (1–12) a folded form names, trying case endings when the form is unknown.

@@ -360,3 +360,37 @@ fn language_is_guessed_from_month_names() {
         );
     }
 }
+
+#[test]
+fn a_year_word_with_a_case_ending_and_a_month_with_a_possessive_one_are_read() {
+    for (lang, text) in [
+        (Lang::Kk, "1937 жылдың 12 наурызы"),
+        (Lang::Ky, "1937-жылдын 12-марты"),
+        (Lang::Uz, "1937 yilning 12 marti"),
+        (Lang::Uz, "1937 йилнинг 12 марти"),
+        (Lang::Uz, "12.3.1937 й."),
+    ] {
+        check_table(
+            Some(lang),
+            &[(text, "1937-03-12 1937-03-12 day gregorian exact 1937-03-12")],
+        );
+    }
+    check_table(
+        Some(Lang::Kk),
+        &[(
+            "1937 жылдың наурызында",
+            "1937-03-01 1937-03-31 month gregorian exact 1937-03",
+        )],
+    );
+}
+
+#[test]
+fn only_a_filler_takes_a_case_ending_so_other_unknown_words_stay_errors() {
+    check_errors(
+        None,
+        &[
+            ("пода 1937", DateError::UnknownWord("пода".into())),
+            ("1937 Ивановы", DateError::UnknownWord("ивановы".into())),
+        ],
+    );
+}
