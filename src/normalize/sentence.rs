@@ -113,6 +113,17 @@ mod tests {
             ("выслан в Казахстан", "exile"),
             ("deported to Kazakhstan", "exile"),
             ("exile to settlement", "exile"),
+            ("ату жазасына кесілсін", "death"),
+            ("атуға", "death"),
+            ("отувга", "death"),
+            ("отиб ташлансин", "death"),
+            ("атууга", "death"),
+            ("10 yil qamoq", "camp:10"),
+            ("10 йил қамоқ", "camp:10"),
+            ("10 йил озодликдан маҳрум", "camp:10"),
+            ("10 жыл түрме", "camp:10"),
+            ("5 йилга сургун", "exile:5"),
+            ("сүргүнгө 5 жыл", "exile:5"),
         ];
         for (raw, key) in cases {
             assert_eq!(
