@@ -29,6 +29,9 @@ pub struct HeaderDictionary {
     compact: HashMap<String, usize>,
     entries: Vec<Entry>,
     stopwords: HashSet<String>,
+    /// The words of the phrases of two date fields or more (`дата`, `sanasi`, `күні`, `date`):
+    /// the words that say a column holds the date of something.
+    date_words: Vec<String>,
 }
 
 /// How sure a reading of a column is.
@@ -118,6 +121,7 @@ impl HeaderDictionary {
             compact: HashMap::new(),
             entries: Vec::new(),
             stopwords: stopwords.into_iter().collect(),
+            date_words: Vec::new(),
         };
         for line in tables::lines_of(Table::Headers, text)? {
             let rec = &line.record;
@@ -127,6 +131,7 @@ impl HeaderDictionary {
             let lang = rec.get(2).and_then(Lang::parse);
             dict.add(field, rec.get(1).unwrap_or(""), lang);
         }
+        dict.date_words = dict.words_of_several_date_fields();
         Ok(dict)
     }
 
@@ -198,6 +203,9 @@ impl HeaderDictionary {
         if let Some(whole) = self.name_parts_together(&best, meaningful.len()) {
             return Some(whole);
         }
+        if let Some(dated) = self.event_with_date_words(&best, &words, &meaningful) {
+            return Some(dated);
+        }
         let winner = best.first()?;
         Some(self.verdict(winner, best.get(1)))
     }
@@ -237,6 +245,63 @@ impl HeaderDictionary {
             rival: None,
             matched,
         })
+    }
+
+    /// A header that names an event and, beside it, only date words (`Оқланган санаси`,
+    /// `Приговор, дата`) heads the column of that event's date.
+    fn event_with_date_words(
+        &self,
+        best: &[Candidate],
+        words: &[Word],
+        meaningful: &[usize],
+    ) -> Option<HeaderMatch> {
+        let winner = best.first()?;
+        let entry = &self.entries[winner.index];
+        let field = date_of(entry.field)?;
+        let rest: Vec<usize> = meaningful
+            .iter()
+            .copied()
+            .filter(|i| !winner.matched.contains(i))
+            .collect();
+        let is_date_word = |i: &usize| {
+            let word = &words[*i];
+            self.date_words
+                .iter()
+                .any(|d| words::likeness(word, d) >= SURE_WORD)
+        };
+        if rest.is_empty() || !rest.iter().all(is_date_word) {
+            return None;
+        }
+        Some(HeaderMatch {
+            field,
+            phrase: format!("{} + a date word", entry.phrase),
+            lang: entry.lang,
+            coverage: 1.0,
+            likeness: winner.likeness,
+            confidence: Confidence::High,
+            rival: None,
+            matched: meaningful.to_vec(),
+        })
+    }
+
+    /// The words that phrases of two date fields or more share, sorted.
+    fn words_of_several_date_fields(&self) -> Vec<String> {
+        let mut fields_of: HashMap<&str, Vec<Field>> = HashMap::new();
+        for entry in self.entries.iter().filter(|e| is_date_field(e.field)) {
+            for word in &entry.words {
+                let fields = fields_of.entry(word.text.as_str()).or_default();
+                if !fields.contains(&entry.field) {
+                    fields.push(entry.field);
+                }
+            }
+        }
+        let mut shared: Vec<String> = fields_of
+            .into_iter()
+            .filter(|(_, fields)| fields.len() >= 2)
+            .map(|(word, _)| word.to_string())
+            .collect();
+        shared.sort();
+        shared
     }
 
     fn whole(&self, index: usize, meaningful: Vec<usize>) -> HeaderMatch {
@@ -301,6 +366,30 @@ impl HeaderDictionary {
 }
 
 /// Whether a field is one part of a name, or the whole.
+/// The likeness from which a word alone stands for a word of the vocabulary.
+const SURE_WORD: f32 = 0.7;
+
+/// The field of the date of the event a field names, where there is one.
+fn date_of(field: Field) -> Option<Field> {
+    match field {
+        Field::Decision => Some(Field::DecisionDate),
+        Field::Sentence => Some(Field::SentenceDate),
+        _ => None,
+    }
+}
+
+/// Whether a field holds a date.
+fn is_date_field(field: Field) -> bool {
+    matches!(
+        field,
+        Field::BirthDate
+            | Field::ArrestDate
+            | Field::SentenceDate
+            | Field::DeathDate
+            | Field::DecisionDate
+    )
+}
+
 fn is_name_part(field: Field) -> bool {
     matches!(
         field,
@@ -363,7 +452,7 @@ fn candidate(
         used.push(best.0);
         total += best.1;
     }
-    if entry.words.len() == 1 && total < 0.7 {
+    if entry.words.len() == 1 && total < SURE_WORD {
         return None;
     }
     used.sort_unstable();

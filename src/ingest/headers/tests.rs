@@ -71,6 +71,13 @@ fn headers_of_real_lists_map_to_fields() {
         ("Реттік нөмірі", Field::RecordId),
         ("  ДАТА   АРЕСТА ", Field::ArrestDate),
         ("Год рождения (по документам)", Field::BirthDate),
+        ("Oqlangan sana", Field::DecisionDate),
+        ("Оқланган", Field::Decision),
+        ("Qamoqqa olingan", Field::ArrestDate),
+        ("Акталган күнү", Field::DecisionDate),
+        ("Камакка алынган", Field::ArrestDate),
+        ("Өкүм", Field::Sentence),
+        ("Жашаган жери", Field::Residence),
     ];
     for (header, field) in cases {
         assert_eq!(dict().lookup(header).map(|x| x.0), Some(field), "{header}");
@@ -149,4 +156,19 @@ fn words_no_field_claims_are_read_as_nothing() {
     for header in ["Источник", "Графа 7", "", "—", "(примечание)"] {
         assert_eq!(dict().lookup(header), None, "{header}");
     }
+}
+
+#[test]
+fn an_event_beside_date_words_alone_heads_the_column_of_its_date() {
+    let cases = [
+        ("Оқланган санаси", Some(Field::DecisionDate)),
+        ("Өкүм күнү", Some(Field::SentenceDate)),
+        ("Оқланган", Some(Field::Decision)),
+        ("Өкүм", Some(Field::Sentence)),
+    ];
+    for (header, field) in cases {
+        assert_eq!(dict().lookup(header).map(|x| x.0), field, "{header}");
+    }
+    let beside_a_place = dict().read("Оқланган жойи").map(|m| m.field);
+    assert_ne!(beside_a_place, Some(Field::DecisionDate));
 }
