@@ -15,7 +15,9 @@ pub fn is_unknown_marker(cell: &str) -> bool {
     // whose first two of them start no marker is none (most names), and is not folded at all.
     // The fold drops apostrophes first, so `ʻ?` is looked at as `?`, though Unicode calls `ʻ` a
     // letter.
-    let starts_with_letter = folded_chars(cell).next().is_some_and(text::is_letter_or_digit);
+    let starts_with_letter = folded_chars(cell)
+        .next()
+        .is_some_and(text::is_letter_or_digit);
     if starts_with_letter && !markers().leading.contains(&leading_pair(cell)) {
         return false;
     }
