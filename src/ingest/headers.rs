@@ -455,6 +455,9 @@ fn candidate(
     if entry.words.len() == 1 && total < SURE_WORD {
         return None;
     }
+    if !initials_in_order(words, &used) {
+        return None;
+    }
     used.sort_unstable();
     Some(Candidate {
         index,
@@ -463,6 +466,14 @@ fn candidate(
         length: entry.words.len(),
         matched: used,
     })
+}
+
+/// Whether the header words matched (in the order of the phrase's words) keep the phrase's
+/// order when every one of them is a single letter: initials are written in order, so `Р/с` is
+/// `Реттік саны`, not `Сведения о реабилитации` read backwards.
+fn initials_in_order(words: &[Word], used: &[usize]) -> bool {
+    let initials = used.iter().all(|&i| words[i].text.chars().count() == 1);
+    !initials || used.windows(2).all(|w| w[0] < w[1])
 }
 
 /// The rule for one line of `headers.csv` (`field,header,lang`): a known field, a header with

@@ -172,3 +172,13 @@ fn an_event_beside_date_words_alone_heads_the_column_of_its_date() {
     let beside_a_place = dict().read("Оқланган жойи").map(|m| m.field);
     assert_ne!(beside_a_place, Some(Field::DecisionDate));
 }
+
+#[test]
+fn initials_stand_for_a_phrase_in_its_order() {
+    assert_eq!(
+        dict().lookup("Р/с").map(|x| x.0),
+        Some(Field::RecordId),
+        "Реттік саны"
+    );
+    assert_eq!(dict().lookup("т/р").map(|x| x.0), Some(Field::RecordId));
+}
