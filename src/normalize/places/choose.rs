@@ -297,7 +297,21 @@ fn lookup_text(g: &Gazetteer, text: &str, level: Level, year: Option<i32>) -> Op
         return None;
     }
     let hits = g.index.stem(&word_stems(text, &g.terms));
-    rank(g, &hits, text, level, year)
+    rank(g, &spelt_first(g, hits, text), text, level, year)
+}
+
+/// The forms of `hits` spelt as `text` is (the same, or sharing a literal stem: see
+/// [`Literal`]) when there are any: a stem that only shares its match key with a form is a
+/// guess the spelling overrules (`Сырдарьинский` is the Syr Darya's, not `Сердар` in
+/// Turkmenistan, whose key `сырдар` shares).
+fn spelt_first(g: &Gazetteer, hits: Hits, text: &str) -> Hits {
+    let literal = Literal::of(g, text);
+    let spelt: Hits = hits
+        .iter()
+        .copied()
+        .filter(|&i| literal.matches(g, &entry(g, i).text))
+        .collect();
+    if spelt.is_empty() { hits } else { spelt }
 }
 
 /// Keeps the best-ranked forms; one place → `One`, several → `Many`.

@@ -115,6 +115,18 @@ fn a_year_prefers_the_form_then_in_use() {
 }
 
 #[test]
+fn a_stem_spelt_as_written_overrules_one_that_only_shares_its_key() {
+    // `Сырдарьинский` without its linking syllable is `сырдар`, whose key is that of `Сердар`
+    // (Turkmenistan); the region's own adjective is spelt as written.
+    assert_eq!(
+        key_of("Сырдарьинский р-н").as_deref(),
+        Some("uz-sirdaryo-region")
+    );
+    assert_eq!(key_of("Ташкентский уезд").as_deref(), Some("uz-tashkent"));
+    assert_eq!(key_of("Перовский уезд").as_deref(), Some("kz-kyzylorda"));
+}
+
+#[test]
 fn misspelt_long_names_resolve_approximately() {
     assert_eq!(key_of("Семипалатинсъ").as_deref(), Some("kz-semey"));
     assert_eq!(key_of("Усть-Каменогорьск").as_deref(), Some("kz-oskemen"));
