@@ -1,6 +1,9 @@
 //! Choosing the place a text names: each address part is looked up, its candidates ranked, and
 //! the most specific part that names one place wins.
 //!
+//! Forms a part finds by its Russian stems are first narrowed to those spelt as written, when
+//! there are any (a stem that only shares a form's match key is a guess).
+//!
 //! Ranking of the forms one part matches, best first (ties go to the next rule):
 //! 1. with a year, a form in use that year;
 //! 2. a kind that fits the part's marker (a region for `обл.`, a settlement otherwise);
