@@ -257,7 +257,7 @@ impl HeaderDictionary {
     ) -> Option<HeaderMatch> {
         let winner = best.first()?;
         let entry = &self.entries[winner.index];
-        let field = date_of(entry.field)?;
+        let field = entry.field.date_of_event()?;
         let rest: Vec<usize> = meaningful
             .iter()
             .copied()
@@ -287,7 +287,7 @@ impl HeaderDictionary {
     /// The words that phrases of two date fields or more share, sorted.
     fn words_of_several_date_fields(&self) -> Vec<String> {
         let mut fields_of: HashMap<&str, Vec<Field>> = HashMap::new();
-        for entry in self.entries.iter().filter(|e| is_date_field(e.field)) {
+        for entry in self.entries.iter().filter(|e| e.field.is_date()) {
             for word in &entry.words {
                 let fields = fields_of.entry(word.text.as_str()).or_default();
                 if !fields.contains(&entry.field) {
@@ -368,27 +368,6 @@ impl HeaderDictionary {
 /// Whether a field is one part of a name, or the whole.
 /// The likeness from which a word alone stands for a word of the vocabulary.
 const SURE_WORD: f32 = 0.7;
-
-/// The field of the date of the event a field names, where there is one.
-fn date_of(field: Field) -> Option<Field> {
-    match field {
-        Field::Decision => Some(Field::DecisionDate),
-        Field::Sentence => Some(Field::SentenceDate),
-        _ => None,
-    }
-}
-
-/// Whether a field holds a date.
-fn is_date_field(field: Field) -> bool {
-    matches!(
-        field,
-        Field::BirthDate
-            | Field::ArrestDate
-            | Field::SentenceDate
-            | Field::DeathDate
-            | Field::DecisionDate
-    )
-}
 
 fn is_name_part(field: Field) -> bool {
     matches!(

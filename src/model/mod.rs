@@ -189,6 +189,16 @@ impl Field {
         Field::Biography,
     ];
 
+    /// The field of the date of the event this field tells of (`Decision`, `DecidingBody` →
+    /// `DecisionDate`; `Sentence`, `SentencingOrgan` → `SentenceDate`), where there is one.
+    pub fn date_of_event(self) -> Option<Field> {
+        match self {
+            Field::Decision | Field::DecidingBody => Some(Field::DecisionDate),
+            Field::Sentence | Field::SentencingOrgan => Some(Field::SentenceDate),
+            _ => None,
+        }
+    }
+
     /// The snake_case name used in data files and configuration.
     pub fn name(self) -> &'static str {
         match self {

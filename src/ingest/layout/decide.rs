@@ -168,7 +168,7 @@ fn overrules_header(shown: Field, read: Field) -> bool {
         shown,
         Field::BirthDate | Field::DecisionDate | Field::Nationality | Field::Sentence
     );
-    kind_of_its_own && !(is_date_field(shown) && is_date_field(read))
+    kind_of_its_own && !(shown.is_date() && read.is_date())
 }
 
 /// The place field of an event whose column holds places (`Born at` over `Ташкент`: the
@@ -181,23 +181,8 @@ fn placed_variant(field: Field, p: &Profile) -> Option<Field> {
 /// The date field of an event whose column holds dates (`Реабилитирован` over `12.05.1989`:
 /// the decision date).
 fn dated_variant(field: Field, p: &Profile) -> Option<Field> {
-    let dated = match field {
-        Field::Decision | Field::DecidingBody => Field::DecisionDate,
-        Field::Sentence | Field::SentencingOrgan => Field::SentenceDate,
-        _ => return None,
-    };
+    let dated = field.date_of_event()?;
     (p.values >= MIN_VALUES && p.dates + p.years >= 0.8).then_some(dated)
-}
-
-fn is_date_field(field: Field) -> bool {
-    matches!(
-        field,
-        Field::BirthDate
-            | Field::ArrestDate
-            | Field::SentenceDate
-            | Field::DeathDate
-            | Field::DecisionDate
-    )
 }
 
 fn is_name_field(field: Field) -> bool {
@@ -214,7 +199,7 @@ fn fit(field: Field, p: &Profile) -> Fit {
     }
     let timely = p.dates + p.years;
     let (agrees, contradicts) = match field {
-        f if is_date_field(f) => (
+        f if f.is_date() => (
             timely >= 0.5,
             timely < 0.2 && (p.names >= 0.6 || p.places >= 0.6),
         ),
