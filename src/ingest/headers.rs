@@ -448,11 +448,20 @@ fn candidate(
 }
 
 /// Whether the header words matched (in the order of the phrase's words) keep the phrase's
-/// order when every one of them is a single letter: initials are written in order, so `Р/с` is
-/// `Реттік саны`, not `Сведения о реабилитации` read backwards.
+/// order when every one of them is a single character: initials are written in order, so `Р/с`
+/// is `Реттік саны`, not `Сведения о реабилитации` read backwards. Signs (`№`) may stand
+/// anywhere (`П/п №`).
 fn initials_in_order(words: &[Word], used: &[usize]) -> bool {
-    let initials = used.iter().all(|&i| words[i].text.chars().count() == 1);
-    !initials || used.windows(2).all(|w| w[0] < w[1])
+    let single = |i: &usize| words[*i].text.chars().count() == 1;
+    if !used.iter().all(single) {
+        return true;
+    }
+    let letters: Vec<usize> = used
+        .iter()
+        .copied()
+        .filter(|&i| words[i].text.chars().all(char::is_alphabetic))
+        .collect();
+    letters.windows(2).all(|w| w[0] < w[1])
 }
 
 /// The rule for one line of `headers.csv` (`field,header,lang`): a known field, a header with

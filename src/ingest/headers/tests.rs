@@ -181,4 +181,9 @@ fn initials_stand_for_a_phrase_in_its_order() {
         "Реттік саны"
     );
     assert_eq!(dict().lookup("т/р").map(|x| x.0), Some(Field::RecordId));
+    let sign_last = dict().read("П/п №").expect("read");
+    assert_eq!(
+        (sign_last.field, sign_last.confidence),
+        (Field::RecordId, Confidence::High)
+    );
 }
